@@ -1,0 +1,111 @@
+package io.ipmirunner.ipmi;
+
+import io.ipmirunner.ipmi.wire.CompletionCode;
+
+/**
+ * Every way an IPMI operation can fail, as one sealed hierarchy. Messages are one line naming the host and
+ * the phase (and the completion code where there is one), ready to show an operator. Stack traces are not
+ * filled in: they would only show the event loop.
+ */
+public abstract sealed class IpmiException extends Exception {
+    private final String host;
+    private final Phase phase;
+
+    private IpmiException(String host, Phase phase, String detail) {
+        super(host + ": " + detail, null, false, false);
+        this.host = host;
+        this.phase = phase;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    /** A short class name for reports and failure grouping. */
+    public abstract String failureClass();
+
+    /** Nothing answered: wrong address, BMC off the network, or a firewall. */
+    public static final class Unreachable extends IpmiException {
+        public Unreachable(String host, Phase phase, long waitedMillis) {
+            super(host, phase, "unreachable: no answer to " + phase.label() + " within " + waitedMillis + " ms");
+        }
+
+        @Override
+        public String failureClass() {
+            return "unreachable";
+        }
+    }
+
+    /** The BMC refused the credentials; the reason is what the BMC said or what check failed. */
+    public static final class AuthenticationFailed extends IpmiException {
+        private final String reason;
+
+        public AuthenticationFailed(String host, Phase phase, String reason) {
+            super(host, phase, "authentication failed in " + phase.label() + ": " + reason);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+
+        @Override
+        public String failureClass() {
+            return "auth";
+        }
+    }
+
+    /** The BMC answered earlier but stopped answering in this phase. */
+    public static final class Timeout extends IpmiException {
+        public Timeout(String host, Phase phase, long waitedMillis, int attempts) {
+            super(host, phase, "timeout in " + phase.label() + " after " + waitedMillis + " ms (" + attempts
+                    + " attempts)");
+        }
+
+        @Override
+        public String failureClass() {
+            return "timeout";
+        }
+    }
+
+    /** The BMC answered with a non-zero completion code. */
+    public static final class CompletionCodeError extends IpmiException {
+        private final CompletionCode code;
+        private final String command;
+
+        public CompletionCodeError(String host, Phase phase, String command, CompletionCode code) {
+            super(host, phase, command + " failed with completion code " + code);
+            this.code = code;
+            this.command = command;
+        }
+
+        public CompletionCode code() {
+            return code;
+        }
+
+        public String command() {
+            return command;
+        }
+
+        @Override
+        public String failureClass() {
+            return "completion_code";
+        }
+    }
+
+    /** The BMC's answers do not follow the protocol, or ask for something we do not support. */
+    public static final class ProtocolError extends IpmiException {
+        public ProtocolError(String host, Phase phase, String detail) {
+            super(host, phase, "protocol error in " + phase.label() + ": " + detail);
+        }
+
+        @Override
+        public String failureClass() {
+            return "protocol";
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.ipmirunner.ipmi.client;
+
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.Phase;
+import io.ipmirunner.ipmi.command.CommandSpec;
+import io.ipmirunner.ipmi.command.WireMessage;
+import io.ipmirunner.ipmi.wire.IpmiResponse;
+import io.ipmirunner.ipmi.wire.MalformedPacketException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A handle on a session to one BMC. {@code send} blocks (cheap on a virtual thread) and {@code sendAsync}
+ * returns a future; both fail with an {@link IpmiException}. A non-zero completion code fails a typed send;
+ * {@link #raw} hands the response back whatever its code. Close the handle when done: the session closes
+ * when its last handle does.
+ */
+public final class BmcSession implements AutoCloseable {
+    private final IpmiClient client;
+    private final SessionDriver driver;
+    private boolean closed;
+
+    BmcSession(IpmiClient client, SessionDriver driver) {
+        this.client = client;
+        this.driver = driver;
+    }
+
+    public String host() {
+        return driver.target().name();
+    }
+
+    public <Q extends WireMessage, S extends WireMessage> CompletableFuture<S> sendAsync(CommandSpec<Q, S> spec,
+                                                                                          Q request) {
+        return rawAsync(spec.name(), spec.netFn(), spec.cmd(), request.toBytes()).thenApply(r -> {
+            if (!r.completionCode().isOk()) {
+                throw new CompletionException(new IpmiException.CompletionCodeError(host(), Phase.COMMAND,
+                        spec.name(), r.completionCode()));
+            }
+            try {
+                return spec.decodeResponse(r.data());
+            } catch (MalformedPacketException e) {
+                throw new CompletionException(new IpmiException.ProtocolError(host(), Phase.COMMAND,
+                        "bad " + spec.name() + " response: " + e.getMessage()));
+            }
+        });
+    }
+
+    public <Q extends WireMessage, S extends WireMessage> S send(CommandSpec<Q, S> spec, Q request)
+            throws IpmiException {
+        return await(sendAsync(spec, request));
+    }
+
+    public CompletableFuture<IpmiResponse> rawAsync(String name, int netFn, int cmd, byte[] data) {
+        if (closed) {
+            throw new IllegalStateException("session handle closed");
+        }
+        Operation op = new Operation(name, netFn, cmd, data);
+        client.execute(() -> driver.submit(op));
+        return op.result;
+    }
+
+    public IpmiResponse raw(String name, int netFn, int cmd, byte[] data) throws IpmiException {
+        return await(rawAsync(name, netFn, cmd, data));
+    }
+
+    /** How the session was set up (protocol version, cipher suite): for verbose output. */
+    public String describe() {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        client.execute(() -> f.complete(driver.describe()));
+        return f.join();
+    }
+
+    static <T> T await(CompletableFuture<T> f) throws IpmiException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() instanceof CompletionException ce ? ce.getCause() : e.getCause();
+            if (c instanceof IpmiException ie) {
+                throw ie;
+            }
+            throw new IllegalStateException("unexpected failure in the IPMI engine", c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the BMC", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            client.execute(driver::release);
+        }
+    }
+}

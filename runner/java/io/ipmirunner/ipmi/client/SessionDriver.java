@@ -1,0 +1,383 @@
+package io.ipmirunner.ipmi.client;
+
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.Phase;
+import io.ipmirunner.ipmi.command.Commands;
+import io.ipmirunner.ipmi.command.app.SessionMessages;
+import io.ipmirunner.ipmi.session.ActiveSession;
+import io.ipmirunner.ipmi.session.Decoded;
+import io.ipmirunner.ipmi.session.DiscoveryLogin;
+import io.ipmirunner.ipmi.session.Login;
+import io.ipmirunner.ipmi.session.Step;
+import io.ipmirunner.ipmi.transport.EventLoop;
+import io.ipmirunner.ipmi.wire.CompletionCode;
+import io.ipmirunner.ipmi.wire.IpmiRequest;
+import io.ipmirunner.ipmi.wire.LanPacket;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The I/O edge of one session: it feeds packets and timer expiries to the pure login machine, then runs
+ * operations one at a time (most BMCs serve one outstanding request per session) with retransmission,
+ * busy back-off and deadlines, keeps the session alive, and always tries to close it. Loop thread only.
+ */
+final class SessionDriver {
+    enum State { IDLE, LOGIN, ACTIVE, CLOSING, CLOSED }
+
+    private final BmcTarget target;
+    private final Timing timing;
+    private final EventLoop loop;
+    private final Sender sender;
+    private final SecureRandom random;
+    private final ArrayDeque<Operation> queue = new ArrayDeque<>();
+    final CompletableFuture<Void> closed = new CompletableFuture<>();
+    final EngineStats stats;
+
+    private State state = State.IDLE;
+    private Login login;
+    private ActiveSession session;
+    private Phase exchangePhase;
+    private long exchangeStart;
+    private long loginStart;
+    private int exchangeAttempts;
+    private long rto;
+    private boolean heard;
+    private EventLoop.Timer retransmitTimer;
+    private EventLoop.Timer deadlineTimer;
+    private EventLoop.Timer keepAliveTimer;
+    private Operation inFlight;
+    private int rqSeq;
+    private int handles;
+    private long lastActivity;
+
+    interface Sender {
+        void send(BmcTarget target, byte[] datagram);
+    }
+
+    SessionDriver(BmcTarget target, Timing timing, EventLoop loop, Sender sender, SecureRandom random,
+                  EngineStats stats) {
+        this.target = target;
+        this.timing = timing;
+        this.loop = loop;
+        this.sender = sender;
+        this.random = random;
+        this.stats = stats;
+    }
+
+    BmcTarget target() {
+        return target;
+    }
+
+    State state() {
+        return state;
+    }
+
+    int load() {
+        return queue.size() + (inFlight != null ? 1 : 0);
+    }
+
+    void acquire() {
+        handles++;
+    }
+
+    String describe() {
+        return session != null ? session.describe() : "not logged in";
+    }
+
+    void submit(Operation op) {
+        if (state == State.CLOSING || state == State.CLOSED) {
+            op.result.completeExceptionally(new IpmiException.ProtocolError(target.name(), Phase.COMMAND,
+                    "session already closed"));
+            return;
+        }
+        queue.add(op);
+        if (state == State.IDLE) {
+            startLogin();
+        } else {
+            pump();
+        }
+    }
+
+    private void startLogin() {
+        state = State.LOGIN;
+        loginStart = System.nanoTime();
+        exchangePhase = null;
+        login = new DiscoveryLogin(target.name(), target.config(), random);
+        step(login.start());
+    }
+
+    // ---- login ----
+
+    private void step(Step s) {
+        switch (s) {
+            case Step.Send send -> transmitLogin(send.datagram());
+            case Step.SendLater later -> {
+                cancel(retransmitTimer);
+                retransmitTimer = loop.schedule(later.delayMillis(), () -> transmitLogin(later.datagram()));
+            }
+            case Step.Wait w -> stats.dropped.increment();
+            case Step.Established e -> established(e.session());
+            case Step.Failed f -> loginFailed(f.failure(), f.openSession());
+        }
+    }
+
+    private void transmitLogin(byte[] datagram) {
+        if (login.phase() != exchangePhase) {
+            exchangePhase = login.phase();
+            exchangeStart = System.nanoTime();
+            exchangeAttempts = 0;
+            rto = timing.retransmitMillis();
+            cancel(deadlineTimer);
+            long left = Math.min(timing.timeoutMillis(), loginBudgetLeft());
+            deadlineTimer = loop.schedule(left, this::loginDeadline);
+        }
+        exchangeAttempts++;
+        if (exchangeAttempts > 1) {
+            stats.retransmits.increment();
+        }
+        sender.send(target, datagram);
+        cancel(retransmitTimer);
+        long wait = rto;
+        rto = timing.backoff(rto);
+        retransmitTimer = loop.schedule(wait, () -> step(login.onTimeout()));
+    }
+
+    /** A whole login may take three exchange timeouts (restarts included), never more. */
+    private long loginBudgetLeft() {
+        long used = (System.nanoTime() - loginStart) / 1_000_000;
+        return Math.max(1, 3 * timing.timeoutMillis() - used);
+    }
+
+    private void loginDeadline() {
+        cancel(retransmitTimer);
+        long waited = (System.nanoTime() - exchangeStart) / 1_000_000;
+        step(login.onDeadline(waited, exchangeAttempts, heard));
+    }
+
+    private void established(ActiveSession s) {
+        cancel(retransmitTimer);
+        cancel(deadlineTimer);
+        session = s;
+        login = null;
+        state = State.ACTIVE;
+        stats.sessionsOpened.increment();
+        stats.loginNanos.add(System.nanoTime() - loginStart);
+        touch();
+        pump();
+    }
+
+    private void loginFailed(IpmiException failure, ActiveSession open) {
+        cancel(retransmitTimer);
+        cancel(deadlineTimer);
+        login = null;
+        stats.loginFailures.increment();
+        Operation op;
+        while ((op = queue.poll()) != null) {
+            op.result.completeExceptionally(failure);
+        }
+        if (open != null) {
+            session = open;
+            beginClose();
+        } else {
+            state = State.IDLE;
+            if (handles == 0) {
+                finish();
+            }
+        }
+    }
+
+    // ---- packets ----
+
+    void onPacket(LanPacket packet) {
+        heard = true;
+        if (state == State.LOGIN && login != null) {
+            step(login.onPacket(packet));
+            return;
+        }
+        if (session == null) {
+            return;
+        }
+        switch (session.decode(packet)) {
+            case Decoded.Accepted a -> onResponse(a);
+            case Decoded.Dropped d -> stats.dropped.increment();
+            case Decoded.NotMine n -> { }
+        }
+    }
+
+    private void onResponse(Decoded.Accepted a) {
+        Operation op = inFlight;
+        var r = a.response();
+        if (op == null || !r.answers(op.netFn, op.cmd, op.rqSeq)) {
+            stats.dropped.increment();
+            return;
+        }
+        touch();
+        if (op.retransmit != null) {
+            op.retransmit.cancel();
+        }
+        if (r.completionCode().equals(CompletionCode.NODE_BUSY) && op.busyRetries < timing.busyRetries()) {
+            // Busy is an answer, not a loss: back off and ask again within the same deadline.
+            op.busyRetries++;
+            stats.busy.increment();
+            long delay = Math.min(timing.maxRetransmitMillis(), 100L << Math.min(op.busyRetries, 5));
+            op.retransmit = loop.schedule(delay, () -> transmit(op));
+            return;
+        }
+        op.cancelTimers();
+        inFlight = null;
+        op.result.complete(r);
+        if (state == State.CLOSING) {
+            afterClose();
+        } else {
+            pump();
+        }
+    }
+
+    // ---- operations ----
+
+    private void pump() {
+        if (state != State.ACTIVE || inFlight != null) {
+            return;
+        }
+        Operation op = queue.poll();
+        if (op == null) {
+            if (handles == 0) {
+                beginClose();
+            } else {
+                armKeepAlive();
+            }
+            return;
+        }
+        inFlight = op;
+        rqSeq = rqSeq + 1 & 0x3F;
+        op.rqSeq = rqSeq;
+        op.started = System.nanoTime();
+        op.rto = timing.retransmitMillis();
+        op.deadline = loop.schedule(timing.timeoutMillis(), () -> operationDeadline(op));
+        transmit(op);
+    }
+
+    private void transmit(Operation op) {
+        if (op != inFlight || session == null) {
+            return;
+        }
+        op.attempts++;
+        if (op.attempts > 1) {
+            stats.retransmits.increment();
+        }
+        sender.send(target, session.encode(IpmiRequest.toBmc(op.netFn, op.cmd, op.rqSeq, op.data)));
+        long wait = op.rto;
+        op.rto = timing.backoff(op.rto);
+        op.retransmit = loop.schedule(wait, () -> transmit(op));
+    }
+
+    private void operationDeadline(Operation op) {
+        if (op != inFlight) {
+            return;
+        }
+        op.cancelTimers();
+        inFlight = null;
+        long waited = (System.nanoTime() - op.started) / 1_000_000;
+        Phase phase = op.cmd == Commands.CLOSE_SESSION.cmd() && op.netFn == Commands.CLOSE_SESSION.netFn()
+                ? Phase.CLOSE : Phase.COMMAND;
+        op.result.completeExceptionally(new IpmiException.Timeout(target.name(), phase, waited, op.attempts));
+        if (state == State.CLOSING) {
+            afterClose();
+            return;
+        }
+        // A BMC that stopped answering may have reset and forgotten the session: log in afresh for the rest.
+        session = null;
+        state = State.IDLE;
+        if (!queue.isEmpty()) {
+            startLogin();
+        } else if (handles == 0) {
+            finish();
+        }
+    }
+
+    private void armKeepAlive() {
+        cancel(keepAliveTimer);
+        keepAliveTimer = loop.schedule(timing.keepAliveMillis(), () -> {
+            if (state == State.ACTIVE && inFlight == null && queue.isEmpty()) {
+                var spec = Commands.GET_DEVICE_ID;
+                submit(new Operation(spec.name() + " (keep-alive)", spec.netFn(), spec.cmd(), new byte[0]));
+            }
+        });
+    }
+
+    private void touch() {
+        lastActivity = System.nanoTime();
+    }
+
+    long idleMillis() {
+        return (System.nanoTime() - lastActivity) / 1_000_000;
+    }
+
+    // ---- closing ----
+
+    /** A handle let go; the session closes once no handle is left and no operation waits. */
+    void release() {
+        handles--;
+        if (handles > 0) {
+            return;
+        }
+        switch (state) {
+            case ACTIVE -> pump();
+            case IDLE -> finish();
+            default -> { }
+        }
+    }
+
+    /** Fails what waits and closes now (client shutdown, Ctrl-C). */
+    void abort(IpmiException reason) {
+        Operation op;
+        while ((op = queue.poll()) != null) {
+            op.result.completeExceptionally(reason);
+        }
+        handles = 0;
+        switch (state) {
+            case ACTIVE -> {
+                if (inFlight == null) {
+                    beginClose();
+                }
+            }
+            case LOGIN -> loginFailed(reason, null);
+            case IDLE -> finish();
+            default -> { }
+        }
+    }
+
+    private void beginClose() {
+        cancel(keepAliveTimer);
+        state = State.CLOSING;
+        var spec = Commands.CLOSE_SESSION;
+        byte[] data = new SessionMessages.CloseRequest(session.bmcSessionId()).toBytes();
+        Operation op = new Operation(spec.name(), spec.netFn(), spec.cmd(), data);
+        inFlight = op;
+        rqSeq = rqSeq + 1 & 0x3F;
+        op.rqSeq = rqSeq;
+        op.started = System.nanoTime();
+        op.rto = Math.max(1, timing.closeTimeoutMillis() / 2);
+        op.deadline = loop.schedule(timing.closeTimeoutMillis(), () -> operationDeadline(op));
+        transmit(op);
+    }
+
+    private void afterClose() {
+        stats.sessionsClosed.increment();
+        session = null;
+        finish();
+    }
+
+    private void finish() {
+        state = State.CLOSED;
+        cancel(keepAliveTimer);
+        closed.complete(null);
+    }
+
+    private static void cancel(EventLoop.Timer t) {
+        if (t != null) {
+            t.cancel();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.ipmirunner.ipmi.session;
+
+import io.ipmirunner.ipmi.command.Privilege;
+import io.ipmirunner.ipmi.crypto.Ipmi15AuthCode;
+import io.ipmirunner.ipmi.wire.IpmiRequest;
+import io.ipmirunner.ipmi.wire.IpmiResponse;
+import io.ipmirunner.ipmi.wire.LanPacket;
+import io.ipmirunner.ipmi.wire.MalformedPacketException;
+import io.ipmirunner.ipmi.wire.V15Packet;
+import java.security.MessageDigest;
+
+/**
+ * An IPMI v1.5 session (IPMI v2.0 §6.12, §22.17): one session id both ways, our outbound sequence starting
+ * at the BMC's "initial inbound sequence number", and a per-message auth code with the negotiated type.
+ */
+public final class Ipmi15Session implements ActiveSession {
+    private final int authType;
+    private final byte[] password;
+    private final int sessionId;
+    private Privilege privilege;
+    private final SequenceWindow window = new SequenceWindow();
+    private int outboundSeq;
+
+    public Ipmi15Session(int authType, byte[] password, int sessionId, int initialOutboundSeq, Privilege privilege) {
+        this.authType = authType;
+        this.password = password.clone();
+        this.sessionId = sessionId;
+        this.outboundSeq = initialOutboundSeq;
+        this.privilege = privilege;
+    }
+
+    @Override
+    public int bmcSessionId() {
+        return sessionId;
+    }
+
+    @Override
+    public int consoleSessionId() {
+        return sessionId;
+    }
+
+    @Override
+    public Privilege privilege() {
+        return privilege;
+    }
+
+    @Override
+    public void privilegeGranted(Privilege p) {
+        privilege = p;
+    }
+
+    @Override
+    public String describe() {
+        return "IPMI v1.5 auth type " + V15Login.authTypeName(authType);
+    }
+
+    @Override
+    public byte[] encode(IpmiRequest request) {
+        int seq = outboundSeq;
+        outboundSeq = outboundSeq == -1 ? 1 : outboundSeq + 1;
+        byte[] msg = request.encode();
+        byte[] code = Ipmi15AuthCode.compute(authType, password, sessionId, msg, seq);
+        return new V15Packet(authType, seq, sessionId, code, msg).encode();
+    }
+
+    @Override
+    public Decoded decode(LanPacket packet) {
+        if (!(packet instanceof V15Packet p) || p.sessionId() != sessionId || sessionId == 0) {
+            return new Decoded.NotMine();
+        }
+        byte[] msg = p.message();
+        // A reply in another auth type than negotiated would be a downgrade: drop it.
+        if (p.authType() != authType) {
+            return new Decoded.Dropped("v1.5 auth type " + p.authType() + " differs from the session's");
+        }
+        if (authType != V15Packet.AUTH_NONE) {
+            byte[] expected = Ipmi15AuthCode.compute(authType, password, sessionId, msg, p.sessionSeq());
+            if (!MessageDigest.isEqual(expected, p.authCode())) {
+                return new Decoded.Dropped("v1.5 auth code mismatch");
+            }
+        }
+        try {
+            IpmiResponse response = IpmiResponse.decode(msg);
+            if (!window.accept(p.sessionSeq())) {
+                return new Decoded.Dropped("v1.5 sequence number repeated or outside the window");
+            }
+            return new Decoded.Accepted(response);
+        } catch (MalformedPacketException e) {
+            return new Decoded.Dropped(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.ipmirunner.ipmi.session;
+
+import io.ipmirunner.ipmi.Phase;
+import io.ipmirunner.ipmi.wire.LanPacket;
+
+/**
+ * A pure login state machine: it is told of packets, retransmission timeouts and deadlines, and answers
+ * with the next {@link Step}. It never reads a clock nor touches a socket, so every path is testable with
+ * recorded bytes; the engine's driver does the I/O and timing.
+ */
+public sealed interface Login permits DiscoveryLogin, RmcpPlusLogin, V15Login {
+    Step start();
+
+    Step onPacket(LanPacket packet);
+
+    /** The retransmission timer fired with no answer. */
+    Step onTimeout();
+
+    /** The phase ran out of time; {@code heard} says whether the BMC ever answered anything. */
+    Step onDeadline(long waitedMillis, int attempts, boolean heard);
+
+    Phase phase();
+}

@@ -1,0 +1,289 @@
+package io.ipmirunner.ipmi.session;
+
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.Phase;
+import io.ipmirunner.ipmi.command.Commands;
+import io.ipmirunner.ipmi.command.Privilege;
+import io.ipmirunner.ipmi.command.app.ChannelCipherSuites;
+import io.ipmirunner.ipmi.crypto.CipherSuite;
+import io.ipmirunner.ipmi.crypto.Rakp;
+import io.ipmirunner.ipmi.crypto.SessionKeys;
+import io.ipmirunner.ipmi.wire.IpmiResponse;
+import io.ipmirunner.ipmi.wire.LanPacket;
+import io.ipmirunner.ipmi.wire.MalformedPacketException;
+import io.ipmirunner.ipmi.wire.OpenSessionRequest;
+import io.ipmirunner.ipmi.wire.OpenSessionResponse;
+import io.ipmirunner.ipmi.wire.PayloadType;
+import io.ipmirunner.ipmi.wire.RmcpPlusStatus;
+import io.ipmirunner.ipmi.wire.V20Packet;
+import java.io.ByteArrayOutputStream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RMCP+ session establishment (IPMI v2.0 §13.15-§13.23): cipher suite discovery, Open Session, RAKP 1-4,
+ * then Set Session Privilege Level. Behaviour learnt from real BMCs (after pyghmi and FreeIPMI):
+ * a timed-out RAKP exchange restarts from Open Session because BMCs reject a repeated RAKP 1/3; a BMC that
+ * never answers Get Channel Cipher Suites falls back to suite 3; "insufficient resources" is retried, not
+ * reported as an authentication failure; a refused role steps the privilege down unless it was asked for.
+ */
+public final class RmcpPlusLogin implements Login {
+    /** Attempts at Get Channel Cipher Suites before falling back: some BMCs (ipmi_sim) never answer it. */
+    static final int CIPHER_SUITE_ATTEMPTS = 2;
+    static final long BUSY_DELAY_MILLIS = 500;
+
+    private final String host;
+    private final SessionConfig config;
+    private final SecureRandom random;
+    private final byte[] kuid;
+    private final byte[] username;
+
+    private Phase phase;
+    private final ByteArrayOutputStream suiteRecords = new ByteArrayOutputStream();
+    private int suitePage;
+    private int suiteAttempts;
+    private CipherSuite suite;
+    private Privilege privilege;
+    private int tag;
+    private int consoleSid;
+    private int bmcSid;
+    private byte[] rm;
+    private byte[] guid;
+    private int role;
+    private SessionKeys keys;
+    private RmcpPlusSession session;
+    private int rqSeq;
+    private byte[] last;
+
+    RmcpPlusLogin(String host, SessionConfig config, SecureRandom random) {
+        this.host = host;
+        this.config = config;
+        this.random = random;
+        this.kuid = config.password().reveal();
+        this.username = config.usernameBytes();
+        this.privilege = config.privilege();
+    }
+
+    @Override
+    public Phase phase() {
+        return phase;
+    }
+
+    @Override
+    public Step start() {
+        if (config.cipherSuite().isPresent()) {
+            int id = config.cipherSuite().getAsInt();
+            suite = CipherSuite.byId(id).orElseThrow(() -> new IllegalArgumentException("cipher suite " + id));
+            return openSession();
+        }
+        phase = Phase.CIPHER_SUITES;
+        return send(PreSession.v20(Commands.GET_CHANNEL_CIPHER_SUITES, suitesRequest(), nextSeq()));
+    }
+
+    private ChannelCipherSuites.Request suitesRequest() {
+        return new ChannelCipherSuites.Request(0x0E, PayloadType.IPMI, suitePage);
+    }
+
+    private Step send(byte[] datagram) {
+        last = datagram;
+        return new Step.Send(datagram);
+    }
+
+    private int nextSeq() {
+        rqSeq = rqSeq + 1 & 0x3F;
+        return rqSeq;
+    }
+
+    private Step openSession() {
+        phase = Phase.OPEN_SESSION;
+        tag = tag + 1 & 0xFF;
+        consoleSid = nonZeroRandom();
+        var req = new OpenSessionRequest(tag, privilege.code(), consoleSid, suite.auth().code(),
+                suite.integrity().code(), suite.confidentiality().code());
+        return send(V20Packet.encode(PayloadType.OPEN_SESSION_REQUEST, false, 0, 0, req.encode(), null));
+    }
+
+    private int nonZeroRandom() {
+        int v;
+        do {
+            v = random.nextInt();
+        } while (v == 0);
+        return v;
+    }
+
+    @Override
+    public Step onPacket(LanPacket packet) {
+        try {
+            return switch (phase) {
+                case CIPHER_SUITES -> onCipherSuites(packet);
+                case OPEN_SESSION -> onOpenSession(packet);
+                case RAKP_1 -> onRakp2(packet);
+                case RAKP_3 -> onRakp4(packet);
+                case SET_PRIVILEGE -> onPrivilege(packet);
+                default -> new Step.Wait("unexpected in " + phase);
+            };
+        } catch (MalformedPacketException e) {
+            return new Step.Wait("malformed: " + e.getMessage());
+        }
+    }
+
+    private Step onCipherSuites(LanPacket packet) throws MalformedPacketException {
+        IpmiResponse r = PreSession.response(packet, Commands.GET_CHANNEL_CIPHER_SUITES, rqSeq);
+        if (r == null) {
+            return new Step.Wait("not a cipher suites reply");
+        }
+        if (!r.completionCode().isOk()) {
+            return chooseSuite();
+        }
+        var page = Commands.GET_CHANNEL_CIPHER_SUITES.decodeResponse(r.data());
+        suiteRecords.writeBytes(page.recordData());
+        if (page.lastPage() || ++suitePage >= ChannelCipherSuites.MAX_PAGES) {
+            return chooseSuite();
+        }
+        suiteAttempts = 0;
+        return send(PreSession.v20(Commands.GET_CHANNEL_CIPHER_SUITES, suitesRequest(), nextSeq()));
+    }
+
+    private Step chooseSuite() {
+        List<Integer> offered = new ArrayList<>();
+        for (var rec : ChannelCipherSuites.parse(suiteRecords.toByteArray())) {
+            if (!rec.oem()) {
+                offered.add(rec.id());
+            }
+        }
+        suite = CipherSuite.chooseDefault(offered);
+        return openSession();
+    }
+
+    private Step onOpenSession(LanPacket packet) throws MalformedPacketException {
+        if (!(packet instanceof V20Packet p) || p.payloadType() != PayloadType.OPEN_SESSION_RESPONSE) {
+            return new Step.Wait("not an Open Session response");
+        }
+        var resp = OpenSessionResponse.decode(p.payload());
+        if (resp.messageTag() != tag || resp.remoteConsoleSessionId() != consoleSid) {
+            return new Step.Wait("stale Open Session response");
+        }
+        if (resp.status().isResourceShortage()) {
+            return new Step.SendLater(last, BUSY_DELAY_MILLIS);
+        }
+        if (!resp.status().isOk()) {
+            return failStatus(Phase.OPEN_SESSION, resp.status());
+        }
+        if (resp.authAlgorithm() != suite.auth().code() || resp.integrityAlgorithm() != suite.integrity().code()
+                || resp.confidentialityAlgorithm() != suite.confidentiality().code()) {
+            return fail(new IpmiException.ProtocolError(host, Phase.OPEN_SESSION,
+                    "the BMC chose other algorithms than cipher suite " + suite.id() + " proposes"));
+        }
+        bmcSid = resp.managedSystemSessionId();
+        phase = Phase.RAKP_1;
+        rm = new byte[16];
+        random.nextBytes(rm);
+        role = privilege.code() | (config.nameOnlyLookup() ? io.ipmirunner.ipmi.wire.Rakp.NAME_ONLY_LOOKUP : 0);
+        var m1 = new io.ipmirunner.ipmi.wire.Rakp.Message1(tag, bmcSid, rm, role, username);
+        return send(V20Packet.encode(PayloadType.RAKP_1, false, 0, 0, m1.encode(), null));
+    }
+
+    private Step onRakp2(LanPacket packet) throws MalformedPacketException {
+        if (!(packet instanceof V20Packet p) || p.payloadType() != PayloadType.RAKP_2) {
+            return new Step.Wait("not a RAKP 2");
+        }
+        var m2 = io.ipmirunner.ipmi.wire.Rakp.Message2.decode(p.payload());
+        if (m2.messageTag() != tag || m2.remoteConsoleSessionId() != consoleSid) {
+            return new Step.Wait("stale RAKP 2");
+        }
+        RmcpPlusStatus st = m2.status();
+        if (st.isResourceShortage()) {
+            return delayedRestart();
+        }
+        if ((st.equals(RmcpPlusStatus.INVALID_ROLE) || st.equals(RmcpPlusStatus.UNAUTHORIZED_ROLE))
+                && !config.privilegeExplicit() && privilege.code() > Privilege.USER.code()) {
+            privilege = Privilege.fromCode(privilege.code() - 1).orElseThrow();
+            return openSession();
+        }
+        if (!st.isOk()) {
+            return failStatus(Phase.RAKP_1, st);
+        }
+        byte[] expected = Rakp.rakp2KeyExchangeAuthCode(suite.auth(), kuid, consoleSid, bmcSid, rm,
+                m2.managedSystemRandom(), m2.managedSystemGuid(), role, username);
+        if (!Rakp.constantTimeEquals(expected, m2.keyExchangeAuthCode())) {
+            return fail(new IpmiException.AuthenticationFailed(host, Phase.RAKP_1,
+                    "the BMC's RAKP 2 key exchange code does not match the password (wrong password)"));
+        }
+        guid = m2.managedSystemGuid();
+        byte[] kg = config.kg().isEmpty() ? null : config.kg().reveal();
+        keys = SessionKeys.derive(suite.auth(), kg, kuid, rm, m2.managedSystemRandom(), role, username);
+        byte[] code = Rakp.rakp3KeyExchangeAuthCode(suite.auth(), kuid, m2.managedSystemRandom(), consoleSid, role,
+                username);
+        phase = Phase.RAKP_3;
+        var m3 = new io.ipmirunner.ipmi.wire.Rakp.Message3(tag, RmcpPlusStatus.OK, bmcSid, code);
+        return send(V20Packet.encode(PayloadType.RAKP_3, false, 0, 0, m3.encode(), null));
+    }
+
+    private Step onRakp4(LanPacket packet) throws MalformedPacketException {
+        if (!(packet instanceof V20Packet p) || p.payloadType() != PayloadType.RAKP_4) {
+            return new Step.Wait("not a RAKP 4");
+        }
+        var m4 = io.ipmirunner.ipmi.wire.Rakp.Message4.decode(p.payload());
+        if (m4.messageTag() != tag || m4.remoteConsoleSessionId() != consoleSid) {
+            return new Step.Wait("stale RAKP 4");
+        }
+        if (m4.status().isResourceShortage()) {
+            return delayedRestart();
+        }
+        if (!m4.status().isOk()) {
+            return failStatus(Phase.RAKP_3, m4.status());
+        }
+        byte[] icv = Rakp.rakp4IntegrityCheckValue(suite.auth(), keys.sik(), rm, bmcSid, guid);
+        if (!Rakp.constantTimeEquals(icv, m4.integrityCheckValue())) {
+            return fail(new IpmiException.AuthenticationFailed(host, Phase.RAKP_3,
+                    "RAKP 4 integrity check value does not match (wrong K_g?)"));
+        }
+        session = new RmcpPlusSession(suite, keys, kuid, bmcSid, consoleSid, Privilege.USER, random);
+        if (!privilege.atLeast(Privilege.OPERATOR)) {
+            session.privilegeGranted(privilege);
+            return new Step.Established(session);
+        }
+        phase = Phase.SET_PRIVILEGE;
+        return send(SetPrivilege.request(session, privilege, nextSeq()));
+    }
+
+    private Step onPrivilege(LanPacket packet) {
+        return SetPrivilege.onReply(host, session, packet, privilege, rqSeq);
+    }
+
+    private Step delayedRestart() {
+        Step s = openSession();
+        return new Step.SendLater(((Step.Send) s).datagram(), BUSY_DELAY_MILLIS);
+    }
+
+    @Override
+    public Step onTimeout() {
+        return switch (phase) {
+            case CIPHER_SUITES -> ++suiteAttempts >= CIPHER_SUITE_ATTEMPTS ? chooseSuite() : new Step.Send(last);
+            case RAKP_1, RAKP_3 -> openSession();
+            case SET_PRIVILEGE -> send(SetPrivilege.request(session, privilege, rqSeq));
+            default -> new Step.Send(last);
+        };
+    }
+
+    @Override
+    public Step onDeadline(long waitedMillis, int attempts, boolean heard) {
+        IpmiException e = heard ? new IpmiException.Timeout(host, phase, waitedMillis, attempts)
+                : new IpmiException.Unreachable(host, phase, waitedMillis);
+        return new Step.Failed(e, phase == Phase.SET_PRIVILEGE ? session : null);
+    }
+
+    private Step failStatus(Phase where, RmcpPlusStatus status) {
+        boolean auth = switch (status.code()) {
+            case 0x09, 0x0A, 0x0D, 0x0E, 0x0F -> true;
+            default -> false;
+        };
+        return fail(auth ? new IpmiException.AuthenticationFailed(host, where, "BMC says " + status)
+                : new IpmiException.ProtocolError(host, where, "BMC says " + status));
+    }
+
+    private Step fail(IpmiException e) {
+        return new Step.Failed(e, null);
+    }
+}

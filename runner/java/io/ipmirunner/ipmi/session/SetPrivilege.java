@@ -1,0 +1,48 @@
+package io.ipmirunner.ipmi.session;
+
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.Phase;
+import io.ipmirunner.ipmi.command.Commands;
+import io.ipmirunner.ipmi.command.Privilege;
+import io.ipmirunner.ipmi.command.app.SessionMessages;
+import io.ipmirunner.ipmi.wire.IpmiRequest;
+import io.ipmirunner.ipmi.wire.IpmiResponse;
+import io.ipmirunner.ipmi.wire.LanPacket;
+
+/**
+ * The last login step of both protocols: sessions start at User level (IPMI v2.0 §22.18), so a session
+ * that needs Operator or Administrator asks for it with Set Session Privilege Level inside the session.
+ */
+final class SetPrivilege {
+    private SetPrivilege() {}
+
+    static byte[] request(ActiveSession session, Privilege privilege, int rqSeq) {
+        var spec = Commands.SET_SESSION_PRIVILEGE;
+        byte[] data = new SessionMessages.PrivilegeLevel(privilege.code()).toBytes();
+        return session.encode(IpmiRequest.toBmc(spec.netFn(), spec.cmd(), rqSeq, data));
+    }
+
+    static Step onReply(String host, ActiveSession session, LanPacket packet, Privilege privilege, int rqSeq) {
+        if (!(session.decode(packet) instanceof Decoded.Accepted accepted)) {
+            return new Step.Wait("not a session reply");
+        }
+        IpmiResponse r = accepted.response();
+        var spec = Commands.SET_SESSION_PRIVILEGE;
+        if (!r.answers(spec.netFn(), spec.cmd(), rqSeq)) {
+            return new Step.Wait("stale reply");
+        }
+        int cc = r.completionCode().code();
+        if (cc == 0x80 || cc == 0x81) {
+            // 0x80: level not available for this user; 0x81: above the channel or user limit (§22.18).
+            return new Step.Failed(new IpmiException.AuthenticationFailed(host, Phase.SET_PRIVILEGE,
+                    "privilege " + privilege.label() + " is not allowed for this user (" + r.completionCode() + ")"),
+                    session);
+        }
+        if (!r.completionCode().isOk()) {
+            return new Step.Failed(new IpmiException.CompletionCodeError(host, Phase.SET_PRIVILEGE, spec.name(),
+                    r.completionCode()), session);
+        }
+        session.privilegeGranted(privilege);
+        return new Step.Established(session);
+    }
+}

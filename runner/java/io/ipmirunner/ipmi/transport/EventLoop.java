@@ -1,0 +1,140 @@
+package io.ipmirunner.ipmi.transport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+
+/**
+ * One platform thread that owns every socket, timer and session state: the design of FreeIPMI's ipmipower
+ * poll loop, so thousands of sessions need no locks and no thread each. Other threads hand it work through
+ * {@link #execute}; everything else must only be called on the loop thread.
+ */
+public final class EventLoop implements AutoCloseable {
+    private final Selector selector;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long timerSeq;
+
+    /** A scheduled action; cancelling is O(1) and the heap drops it when it comes due. */
+    public static final class Timer implements Comparable<Timer> {
+        private final long deadline;
+        private final long seq;
+        private Runnable action;
+
+        private Timer(long deadline, long seq, Runnable action) {
+            this.deadline = deadline;
+            this.seq = seq;
+            this.action = action;
+        }
+
+        public void cancel() {
+            action = null;
+        }
+
+        @Override
+        public int compareTo(Timer o) {
+            int c = Long.compare(deadline, o.deadline);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
+    public EventLoop(String name) {
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this::run);
+        thread.start();
+    }
+
+    public boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    public void execute(Runnable task) {
+        tasks.add(task);
+        if (!inLoop()) {
+            selector.wakeup();
+        }
+    }
+
+    /** Loop thread only. */
+    public Timer schedule(long delayMillis, Runnable action) {
+        Timer t = new Timer(System.nanoTime() + delayMillis * 1_000_000L, timerSeq++, action);
+        timers.add(t);
+        return t;
+    }
+
+    /** Loop thread only: registers a channel whose readiness calls {@code onReadable}. */
+    public void register(java.nio.channels.SelectableChannel ch, Consumer<SelectionKey> onReadable) {
+        try {
+            ch.register(selector, SelectionKey.OP_READ, onReadable);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void run() {
+        while (running) {
+            try {
+                long wait = runDueTimers();
+                if (tasks.isEmpty()) {
+                    selector.select(wait);
+                } else {
+                    selector.selectNow();
+                }
+                var keys = selector.selectedKeys();
+                for (SelectionKey k : keys) {
+                    ((Consumer<SelectionKey>) k.attachment()).accept(k);
+                }
+                keys.clear();
+                Runnable r;
+                while ((r = tasks.poll()) != null) {
+                    r.run();
+                }
+            } catch (IOException | RuntimeException e) {
+                // A bug in one handler must not stop every session; it is reported and the loop goes on.
+                System.err.println("ipmi-runner: event loop: " + e);
+            }
+        }
+    }
+
+    /** Runs due timers; returns how long to wait for the next one (0 = forever, as select() takes it). */
+    private long runDueTimers() {
+        long now = System.nanoTime();
+        Timer t;
+        while ((t = timers.peek()) != null && t.deadline - now <= 0) {
+            timers.poll();
+            Runnable a = t.action;
+            if (a != null) {
+                t.action = null;
+                a.run();
+            }
+        }
+        if (t == null) {
+            return 0;
+        }
+        return Math.max(1, (t.deadline - now + 999_999) / 1_000_000);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        selector.wakeup();
+        try {
+            thread.join(2000);
+            selector.close();
+        } catch (IOException | InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.ipmirunner.ipmi.transport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A small fixed set of non-blocking UDP sockets shared by every session. Each peer is pinned to one socket
+ * (by hash) so a BMC always sees one source port; several sockets spread the kernel's receive buffers.
+ */
+public final class UdpTransport implements AutoCloseable {
+    /** Called on the loop thread for every datagram received. */
+    @FunctionalInterface
+    public interface Receiver {
+        void onDatagram(InetSocketAddress from, byte[] data);
+    }
+
+    private static final int MAX_DATAGRAM = 1500;
+    private final List<DatagramChannel> channels = new ArrayList<>();
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder received = new LongAdder();
+    private final LongAdder sendErrors = new LongAdder();
+
+    public UdpTransport(EventLoop loop, int sockets, InetSocketAddress bind, Receiver receiver) {
+        try {
+            for (int i = 0; i < sockets; i++) {
+                DatagramChannel ch = DatagramChannel.open();
+                ch.configureBlocking(false);
+                ch.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
+                ch.setOption(StandardSocketOptions.SO_SNDBUF, 1 << 20);
+                ch.bind(bind);
+                channels.add(ch);
+            }
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot open UDP sockets: " + e.getMessage(), e);
+        }
+        loop.execute(() -> {
+            for (DatagramChannel ch : channels) {
+                loop.register(ch, key -> drain(ch, receiver));
+            }
+        });
+    }
+
+    private void drain(DatagramChannel ch, Receiver receiver) {
+        // Read everything queued now: fewer selector wake-ups when thousands of replies arrive at once.
+        for (int i = 0; i < 256; i++) {
+            buffer.clear();
+            SocketAddress from;
+            try {
+                from = ch.receive(buffer);
+            } catch (IOException e) {
+                // ICMP port unreachable from an earlier send surfaces here on some kernels; not fatal.
+                continue;
+            }
+            if (from == null) {
+                return;
+            }
+            buffer.flip();
+            byte[] data = new byte[buffer.remaining()];
+            buffer.get(data);
+            received.increment();
+            receiver.onDatagram((InetSocketAddress) from, data);
+        }
+    }
+
+    /** Sends from the socket the peer is pinned to. Safe from any thread; errors are counted, not thrown. */
+    public void send(InetSocketAddress peer, byte[] datagram) {
+        DatagramChannel ch = channels.get(Math.floorMod(peer.hashCode(), channels.size()));
+        try {
+            if (ch.send(ByteBuffer.wrap(datagram), peer) == 0) {
+                sendErrors.increment(); // send buffer full: the datagram is lost, as on the wire
+            } else {
+                sent.increment();
+            }
+        } catch (IOException e) {
+            sendErrors.increment();
+        }
+    }
+
+    public long sentCount() {
+        return sent.sum();
+    }
+
+    public long receivedCount() {
+        return received.sum();
+    }
+
+    public long sendErrorCount() {
+        return sendErrors.sum();
+    }
+
+    @Override
+    public void close() {
+        for (DatagramChannel ch : channels) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // closing: nothing left to do with this socket
+            }
+        }
+    }
+}
