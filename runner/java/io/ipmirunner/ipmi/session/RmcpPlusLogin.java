@@ -161,14 +161,14 @@ public final class RmcpPlusLogin implements Login {
             return new Step.Wait("not an Open Session response");
         }
         var resp = OpenSessionResponse.decode(p.payload());
-        if (resp.messageTag() != tag || resp.remoteConsoleSessionId() != consoleSid) {
+        if (resp.messageTag() != tag || !mine(resp.status(), resp.remoteConsoleSessionId())) {
             return new Step.Wait("stale Open Session response");
         }
         if (resp.status().isResourceShortage()) {
             return new Step.SendLater(last, BUSY_DELAY_MILLIS);
         }
         if (!resp.status().isOk()) {
-            return failStatus(Phase.OPEN_SESSION, resp.status());
+            return failStatus(Phase.OPEN_SESSION, resp.status(), " to cipher suite " + suite.id());
         }
         if (resp.authAlgorithm() != suite.auth().code() || resp.integrityAlgorithm() != suite.integrity().code()
                 || resp.confidentialityAlgorithm() != suite.confidentiality().code()) {
@@ -189,7 +189,7 @@ public final class RmcpPlusLogin implements Login {
             return new Step.Wait("not a RAKP 2");
         }
         var m2 = io.ipmirunner.ipmi.wire.Rakp.Message2.decode(p.payload());
-        if (m2.messageTag() != tag || m2.remoteConsoleSessionId() != consoleSid) {
+        if (m2.messageTag() != tag || !mine(m2.status(), m2.remoteConsoleSessionId())) {
             return new Step.Wait("stale RAKP 2");
         }
         RmcpPlusStatus st = m2.status();
@@ -202,7 +202,7 @@ public final class RmcpPlusLogin implements Login {
             return openSession();
         }
         if (!st.isOk()) {
-            return failStatus(Phase.RAKP_1, st);
+            return failStatus(Phase.RAKP_1, st, "");
         }
         byte[] expected = Rakp.rakp2KeyExchangeAuthCode(suite.auth(), kuid, consoleSid, bmcSid, rm,
                 m2.managedSystemRandom(), m2.managedSystemGuid(), role, username);
@@ -225,14 +225,14 @@ public final class RmcpPlusLogin implements Login {
             return new Step.Wait("not a RAKP 4");
         }
         var m4 = io.ipmirunner.ipmi.wire.Rakp.Message4.decode(p.payload());
-        if (m4.messageTag() != tag || m4.remoteConsoleSessionId() != consoleSid) {
+        if (m4.messageTag() != tag || !mine(m4.status(), m4.remoteConsoleSessionId())) {
             return new Step.Wait("stale RAKP 4");
         }
         if (m4.status().isResourceShortage()) {
             return delayedRestart();
         }
         if (!m4.status().isOk()) {
-            return failStatus(Phase.RAKP_3, m4.status());
+            return failStatus(Phase.RAKP_3, m4.status(), "");
         }
         byte[] icv = Rakp.rakp4IntegrityCheckValue(suite.auth(), keys.sik(), rm, bmcSid, guid);
         if (!Rakp.constantTimeEquals(icv, m4.integrityCheckValue())) {
@@ -274,13 +274,19 @@ public final class RmcpPlusLogin implements Login {
         return new Step.Failed(e, phase == Phase.SET_PRIVILEGE ? session : null);
     }
 
-    private Step failStatus(Phase where, RmcpPlusStatus status) {
+    /** Error replies may carry session id 0 (ipmi_sim does): then the message tag alone must match. */
+    private boolean mine(RmcpPlusStatus status, int sid) {
+        return sid == consoleSid || !status.isOk() && sid == 0;
+    }
+
+    private Step failStatus(Phase where, RmcpPlusStatus status, String context) {
         boolean auth = switch (status.code()) {
             case 0x09, 0x0A, 0x0D, 0x0E, 0x0F -> true;
             default -> false;
         };
-        return fail(auth ? new IpmiException.AuthenticationFailed(host, where, "BMC says " + status)
-                : new IpmiException.ProtocolError(host, where, "BMC says " + status));
+        String says = "BMC says " + status + context;
+        return fail(auth ? new IpmiException.AuthenticationFailed(host, where, says)
+                : new IpmiException.ProtocolError(host, where, says));
     }
 
     private Step fail(IpmiException e) {

@@ -23,6 +23,10 @@ public record OpenSessionResponse(int messageTag, RmcpPlusStatus status, int max
         ByteReader r = new ByteReader(payload);
         int tag = r.u8();
         RmcpPlusStatus status = RmcpPlusStatus.of(r.u8());
+        if (!status.isOk() && r.remaining() < 6) {
+            // Some BMCs (ipmi_sim among them) send only tag and status with an error.
+            return new OpenSessionResponse(tag, status, 0, 0, 0, 0, 0, 0);
+        }
         int priv = r.u8() & 0x0F;
         r.skip(1);
         int rcSid = r.u32();

@@ -14,6 +14,11 @@ public final class Rakp {
 
     private Rakp() {}
 
+    private static int skipAndReadSid(ByteReader r) throws MalformedPacketException {
+        r.skip(2);
+        return r.u32();
+    }
+
     /** RAKP Message 1 (§13.20): remote console random number, requested role, user name. */
     public record Message1(int messageTag, int managedSystemSessionId, byte[] remoteConsoleRandom, int role,
                            byte[] username) {
@@ -56,11 +61,12 @@ public final class Rakp {
             ByteReader r = new ByteReader(payload);
             int tag = r.u8();
             RmcpPlusStatus status = RmcpPlusStatus.of(r.u8());
-            r.skip(2);
-            int sid = r.u32();
             if (!status.isOk()) {
+                int sid = r.remaining() >= 6 ? skipAndReadSid(r) : 0;
                 return new Message2(tag, status, sid, new byte[0], new byte[0], new byte[0]);
             }
+            r.skip(2);
+            int sid = r.u32();
             return new Message2(tag, status, sid, r.bytes(RANDOM_LENGTH), r.bytes(GUID_LENGTH), r.rest());
         }
     }
@@ -96,9 +102,12 @@ public final class Rakp {
             ByteReader r = new ByteReader(payload);
             int tag = r.u8();
             RmcpPlusStatus status = RmcpPlusStatus.of(r.u8());
+            if (!status.isOk()) {
+                int sid = r.remaining() >= 6 ? skipAndReadSid(r) : 0;
+                return new Message4(tag, status, sid, new byte[0]);
+            }
             r.skip(2);
-            int sid = r.u32();
-            return new Message4(tag, status, sid, status.isOk() ? r.rest() : new byte[0]);
+            return new Message4(tag, status, r.u32(), r.rest());
         }
     }
 }
