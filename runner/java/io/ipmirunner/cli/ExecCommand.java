@@ -1,0 +1,121 @@
+package io.ipmirunner.cli;
+
+import io.ipmirunner.executor.AdHocRunner;
+import io.ipmirunner.executor.HostOutcome;
+import io.ipmirunner.inventory.HostSpec;
+import io.ipmirunner.ipmi.client.BmcTarget;
+import io.ipmirunner.ipmi.client.IpmiClient;
+import io.ipmirunner.ipmi.session.SessionConfig;
+import io.ipmirunner.modules.Module;
+import io.ipmirunner.modules.ModuleArgumentException;
+import io.ipmirunner.modules.Modules;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code exec PATTERN MODULE [key=value ...]}: one module on many BMCs, now. */
+@Command(name = "exec", mixinStandardHelpOptions = true,
+        description = "Run one module on the given BMCs, in parallel.")
+public final class ExecCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PATTERN",
+            description = "hosts: comma-separated, with ranges and ports, e.g. 127.0.1.[1:24] or bmc01,10.0.0.5:6230")
+    String pattern;
+
+    @Parameters(index = "1", paramLabel = "MODULE", description = "module: power, mc_info")
+    String moduleName;
+
+    @Parameters(index = "2..*", paramLabel = "key=value", description = "module arguments")
+    List<String> moduleArgs = new ArrayList<>();
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--forks", paramLabel = "N", description = "hosts worked on at once (default 256)",
+            defaultValue = "256")
+    int forks;
+
+    @Option(names = "--retries", paramLabel = "N",
+            description = "tries again a host that was unreachable or timed out (default 0)", defaultValue = "0")
+    int retries;
+
+    @Option(names = "--json", description = "print one JSON object keyed by host")
+    boolean json;
+
+    @Option(names = "-v", description = "more output (-vvv: stack traces)")
+    boolean[] verbose = new boolean[0];
+
+    @Override
+    public Integer call() throws Exception {
+        Verbosity.set(verbose.length);
+        Module module = Modules.find(moduleName).orElseThrow(() -> new UserError(ExitCodes.BAD_OPTIONS,
+                "unknown module '" + moduleName + "' (known: " + String.join(", ", Modules.names()) + ")"));
+        Object args;
+        try {
+            args = module.validate(parseArgs(moduleArgs));
+        } catch (ModuleArgumentException e) {
+            throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
+        }
+        List<HostSpec> hosts;
+        SessionConfig config;
+        try {
+            hosts = HostSpec.parseList(pattern);
+            config = connection.sessionConfig();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
+        }
+        List<BmcTarget> targets = new ArrayList<>();
+        List<HostOutcome> unresolved = new ArrayList<>();
+        for (HostSpec h : hosts) {
+            InetSocketAddress a = new InetSocketAddress(h.address(), h.port().orElse(connection.port));
+            if (a.isUnresolved()) {
+                unresolved.add(new HostOutcome(h.name(), HostOutcome.Status.UNREACHABLE, Map.of(),
+                        h.name() + ": unreachable: cannot resolve " + h.address(), "unreachable", 0));
+            } else {
+                targets.add(new BmcTarget(h.name(), a, config));
+            }
+        }
+        ResultPrinter printer = new ResultPrinter(json);
+        unresolved.forEach(printer::onDone);
+        IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(connection.timing()));
+        Thread hook = Thread.ofPlatform().unstarted(client::close);
+        Runtime.getRuntime().addShutdownHook(hook);
+        List<HostOutcome> all = new ArrayList<>(unresolved);
+        try {
+            all.addAll(new AdHocRunner(client, forks, retries).run(targets, module, args, printer::onDone));
+        } finally {
+            client.close();
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        printer.finish(all);
+        if (Verbosity.level() >= 1) {
+            System.err.println("engine: " + client.stats());
+        }
+        return exitCode(all);
+    }
+
+    static Map<String, String> parseArgs(List<String> raw) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String a : raw) {
+            int eq = a.indexOf('=');
+            if (eq <= 0) {
+                throw new UserError(ExitCodes.BAD_OPTIONS, "module arguments are key=value, got '" + a + "'");
+            }
+            m.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        return m;
+    }
+
+    /** 2 when any host failed, else 3 when any was unreachable, else 0. */
+    static int exitCode(List<HostOutcome> outcomes) {
+        boolean failed = outcomes.stream().anyMatch(o -> o.status() == HostOutcome.Status.FAILED);
+        boolean unreachable = outcomes.stream().anyMatch(o -> o.status() == HostOutcome.Status.UNREACHABLE);
+        return failed ? ExitCodes.HOST_FAILED : unreachable ? ExitCodes.HOST_UNREACHABLE : ExitCodes.OK;
+    }
+}

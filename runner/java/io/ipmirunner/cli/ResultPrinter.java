@@ -1,0 +1,55 @@
+package io.ipmirunner.cli;
+
+import io.ipmirunner.executor.HostOutcome;
+import io.ipmirunner.util.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prints exec results: as each host finishes, {@code HOST | STATUS | summary}; or with --json, one object
+ * keyed by host at the end, {@code {"status": ..., "result": {...}}} or with {@code "error"}.
+ */
+final class ResultPrinter {
+    private final boolean json;
+
+    ResultPrinter(boolean json) {
+        this.json = json;
+    }
+
+    synchronized void onDone(HostOutcome o) {
+        if (json) {
+            return;
+        }
+        String summary = o.error() != null ? o.error() : summary(o.result());
+        System.out.println(o.host() + " | " + o.status().label().toUpperCase(java.util.Locale.ROOT) + " | "
+                + summary);
+    }
+
+    void finish(List<HostOutcome> all) {
+        if (!json) {
+            return;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (HostOutcome o : all) {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("status", o.status().label());
+            if (o.error() != null) {
+                h.put("error", o.error());
+                h.put("failure_class", o.failureClass());
+            } else {
+                h.put("result", o.result());
+            }
+            out.put(o.host(), h);
+        }
+        System.out.println(Json.pretty(out));
+    }
+
+    private static String summary(Map<String, Object> result) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Object> e : result.entrySet()) {
+            sb.append(sb.isEmpty() ? "" : " ").append(e.getKey()).append('=').append(e.getValue());
+        }
+        return sb.toString();
+    }
+}

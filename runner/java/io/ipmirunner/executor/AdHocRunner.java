@@ -1,0 +1,86 @@
+package io.ipmirunner.executor;
+
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.BmcTarget;
+import io.ipmirunner.ipmi.client.IpmiClient;
+import io.ipmirunner.modules.Module;
+import io.ipmirunner.modules.ModuleResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+
+/**
+ * Runs one module on many hosts at once: a virtual thread per host, at most {@code forks} at a time
+ * (IPMI work is waiting, not computing). A host whose attempt fails as unreachable or timed out is tried
+ * again up to {@code retries} times with a growing pause; other failures are final.
+ */
+public final class AdHocRunner {
+    private final IpmiClient client;
+    private final int forks;
+    private final int retries;
+
+    public AdHocRunner(IpmiClient client, int forks, int retries) {
+        this.client = client;
+        this.forks = Math.max(1, forks);
+        this.retries = Math.max(0, retries);
+    }
+
+    /** Outcomes in the order of {@code targets}; {@code onDone} sees each as it finishes. */
+    public List<HostOutcome> run(List<BmcTarget> targets, Module module, Object args, Consumer<HostOutcome> onDone)
+            throws InterruptedException {
+        Semaphore slots = new Semaphore(forks);
+        List<Future<HostOutcome>> futures = new ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (BmcTarget t : targets) {
+                slots.acquire();
+                futures.add(pool.submit(() -> {
+                    try {
+                        HostOutcome o = runHost(t, module, args);
+                        onDone.accept(o);
+                        return o;
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+        }
+        List<HostOutcome> out = new ArrayList<>(futures.size());
+        for (Future<HostOutcome> f : futures) {
+            out.add(f.resultNow());
+        }
+        return out;
+    }
+
+    private HostOutcome runHost(BmcTarget target, Module module, Object args) throws InterruptedException {
+        long start = System.nanoTime();
+        IpmiException last = null;
+        for (int attempt = 0; attempt <= retries; attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(Math.min(10_000, 500L << attempt));
+            }
+            try (BmcSession s = client.open(target)) {
+                ModuleResult r = module.run(s, args);
+                return new HostOutcome(target.name(), r.changed() ? HostOutcome.Status.CHANGED : HostOutcome.Status.OK,
+                        r.result(), null, null, millisSince(start));
+            } catch (IpmiException e) {
+                last = e;
+                if (!(e instanceof IpmiException.Unreachable || e instanceof IpmiException.Timeout)) {
+                    break;
+                }
+            }
+        }
+        HostOutcome.Status status = last instanceof IpmiException.Unreachable ? HostOutcome.Status.UNREACHABLE
+                : HostOutcome.Status.FAILED;
+        return new HostOutcome(target.name(), status, Map.of(), last.getMessage(), last.failureClass(),
+                millisSince(start));
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

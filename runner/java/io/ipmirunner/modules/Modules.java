@@ -1,0 +1,27 @@
+package io.ipmirunner.modules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The task modules by name. */
+public final class Modules {
+    private static final Map<String, Module> BY_NAME = new TreeMap<>();
+
+    static {
+        for (Module m : List.of(new PowerModule(), new McInfoModule())) {
+            BY_NAME.put(m.name(), m);
+        }
+    }
+
+    private Modules() {}
+
+    public static Optional<Module> find(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static java.util.Set<String> names() {
+        return BY_NAME.keySet();
+    }
+}

@@ -1,0 +1,108 @@
+package io.ipmirunner.modules;
+
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.command.Commands;
+import io.ipmirunner.ipmi.command.WireMessage;
+import io.ipmirunner.ipmi.command.chassis.ChassisControl;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code power state=status|on|off|cycle|reset|soft [wait=true] [timeout=S]}: Get Chassis Status and
+ * Chassis Control (IPMI v2.0 §28.2-§28.3). on/off are idempotent (no command when already there). A cycle
+ * of a host that is off is refused by many BMCs, so it powers the host on and says so. With wait=true the
+ * module polls until the power state is the one asked for, or fails after timeout seconds.
+ */
+public final class PowerModule implements Module {
+    private static final Set<String> STATES = Set.of("status", "on", "off", "cycle", "reset", "soft");
+    private static final long POLL_MILLIS = 1000;
+
+    record Args(String state, boolean waitFor, long timeoutMillis) {}
+
+    @Override
+    public String name() {
+        return "power";
+    }
+
+    @Override
+    public Object validate(Map<String, String> args) throws ModuleArgumentException {
+        for (String k : args.keySet()) {
+            if (!Set.of("state", "wait", "timeout").contains(k)) {
+                throw new ModuleArgumentException("power: unknown argument '" + k + "' (state, wait, timeout)");
+            }
+        }
+        String state = args.getOrDefault("state", "status");
+        if (!STATES.contains(state)) {
+            throw new ModuleArgumentException("power: state must be one of status|on|off|cycle|reset|soft, got '"
+                    + state + "'");
+        }
+        String w = args.getOrDefault("wait", "false");
+        if (!w.equals("true") && !w.equals("false")) {
+            throw new ModuleArgumentException("power: wait must be true or false, got '" + w + "'");
+        }
+        long timeout;
+        try {
+            timeout = (long) (Double.parseDouble(args.getOrDefault("timeout", "300")) * 1000);
+        } catch (NumberFormatException e) {
+            throw new ModuleArgumentException("power: timeout must be seconds, got '" + args.get("timeout") + "'");
+        }
+        return new Args(state, Boolean.parseBoolean(w), timeout);
+    }
+
+    @Override
+    public ModuleResult run(BmcSession session, Object validated) throws IpmiException, InterruptedException {
+        Args a = (Args) validated;
+        boolean on = readPower(session);
+        Map<String, Object> r = new LinkedHashMap<>();
+        String before = on ? "on" : "off";
+        if (a.state().equals("status")) {
+            r.put("state", before);
+            return new ModuleResult(false, r);
+        }
+        String target = switch (a.state()) {
+            case "off", "soft" -> "off";
+            default -> "on";
+        };
+        boolean idempotentNoop = a.state().equals("on") && on || (a.state().equals("off") || a.state().equals("soft"))
+                && !on;
+        if (!idempotentNoop) {
+            int action = switch (a.state()) {
+                case "on" -> ChassisControl.POWER_UP;
+                case "off" -> ChassisControl.POWER_DOWN;
+                case "soft" -> ChassisControl.SOFT_SHUTDOWN;
+                case "reset" -> on ? ChassisControl.HARD_RESET : ChassisControl.POWER_UP;
+                default -> on ? ChassisControl.POWER_CYCLE : ChassisControl.POWER_UP;
+            };
+            if (!on && (a.state().equals("cycle") || a.state().equals("reset"))) {
+                r.put("note", "host was off: powered on instead of " + a.state());
+            }
+            session.send(Commands.CHASSIS_CONTROL, new ChassisControl(action));
+        }
+        r.put("previous", before);
+        r.put("action", idempotentNoop ? "none" : a.state());
+        if (a.waitFor()) {
+            long deadline = System.nanoTime() + a.timeoutMillis() * 1_000_000;
+            boolean now = readPower(session);
+            while ((now ? "on" : "off").equals(target) == false) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IpmiException.Timeout(session.host(), io.ipmirunner.ipmi.Phase.COMMAND,
+                            a.timeoutMillis(), 0);
+                }
+                Thread.sleep(POLL_MILLIS);
+                now = readPower(session);
+            }
+            r.put("state", target);
+            r.put("confirmed", true);
+        } else {
+            r.put("state", idempotentNoop ? before : target);
+            r.put("confirmed", idempotentNoop);
+        }
+        return new ModuleResult(!idempotentNoop, r);
+    }
+
+    private static boolean readPower(BmcSession s) throws IpmiException {
+        return s.send(Commands.GET_CHASSIS_STATUS, WireMessage.Empty.INSTANCE).powerOn();
+    }
+}
