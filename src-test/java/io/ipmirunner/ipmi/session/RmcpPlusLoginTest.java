@@ -1,0 +1,167 @@
+package io.ipmirunner.ipmi.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.Phase;
+import io.ipmirunner.ipmi.command.Privilege;
+import io.ipmirunner.ipmi.crypto.CipherSuite;
+import io.ipmirunner.ipmi.crypto.Rakp;
+import io.ipmirunner.ipmi.crypto.SessionKeys;
+import io.ipmirunner.ipmi.wire.LanPacket;
+import io.ipmirunner.ipmi.wire.OpenSessionRequest;
+import io.ipmirunner.ipmi.wire.OpenSessionResponse;
+import io.ipmirunner.ipmi.wire.PayloadType;
+import io.ipmirunner.ipmi.wire.RmcpPlusStatus;
+import io.ipmirunner.ipmi.wire.V20Packet;
+import io.ipmirunner.secret.Secret;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The RMCP+ login state machine driven by hand-made BMC replies: transitions, restarts and failure
+ * classification, with no socket and no clock. (Interop with a real BMC is in the interop tests.)
+ */
+class RmcpPlusLoginTest {
+    private static final byte[] PASSWORD = "adminpass".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] GUID = new byte[16];
+    private static final int BMC_SID = 0x0BADCAFE;
+
+    private final SecureRandom random = new SecureRandom();
+
+    private RmcpPlusLogin login(String password, int suite) {
+        SessionConfig c = SessionConfig.of("admin", Secret.of(password, "test")).withCipherSuite(suite);
+        return new RmcpPlusLogin("bmc", c, random);
+    }
+
+    private static V20Packet packet(byte[] datagram) throws Exception {
+        return (V20Packet) LanPacket.decode(datagram);
+    }
+
+    private static byte[] reply(int type, byte[] payload) {
+        return V20Packet.encode(type, false, 0, 0, payload, null);
+    }
+
+    private byte[] openSessionReply(byte[] request, RmcpPlusStatus status) throws Exception {
+        var req = OpenSessionRequest.decode(packet(request).payload());
+        var resp = new OpenSessionResponse(req.messageTag(), status, 4, req.remoteConsoleSessionId(), BMC_SID,
+                req.authAlgorithm(), req.integrityAlgorithm(), req.confidentialityAlgorithm());
+        return reply(PayloadType.OPEN_SESSION_RESPONSE, resp.encode());
+    }
+
+    private byte[] rakp2Reply(byte[] rakp1, int consoleSid, byte[] bmcPassword, byte[] rc) throws Exception {
+        var m1 = io.ipmirunner.ipmi.wire.Rakp.Message1.decode(packet(rakp1).payload());
+        byte[] code = Rakp.rakp2KeyExchangeAuthCode(CipherSuite.byId(3).orElseThrow().auth(), bmcPassword, consoleSid,
+                BMC_SID, m1.remoteConsoleRandom(), rc, GUID, m1.role(), m1.username());
+        var m2 = new io.ipmirunner.ipmi.wire.Rakp.Message2(m1.messageTag(), RmcpPlusStatus.OK, consoleSid, rc, GUID,
+                code);
+        return reply(PayloadType.RAKP_2, m2.encode());
+    }
+
+    @Test
+    void happyPathReachesSetPrivilegeThenEstablished() throws Exception {
+        RmcpPlusLogin l = login("adminpass", 3);
+        byte[] open = ((Step.Send) l.start()).datagram();
+        assertEquals(Phase.OPEN_SESSION, l.phase());
+        int consoleSid = OpenSessionRequest.decode(packet(open).payload()).remoteConsoleSessionId();
+        byte[] rakp1 = ((Step.Send) l.onPacket(LanPacket.decode(openSessionReply(open, RmcpPlusStatus.OK))))
+                .datagram();
+        assertEquals(Phase.RAKP_1, l.phase());
+        byte[] rc = new byte[16];
+        random.nextBytes(rc);
+        var m1 = io.ipmirunner.ipmi.wire.Rakp.Message1.decode(packet(rakp1).payload());
+        assertEquals(Privilege.ADMINISTRATOR.code() | 0x10, m1.role(), "admin with name-only lookup");
+        Step s3 = l.onPacket(LanPacket.decode(rakp2Reply(rakp1, consoleSid, PASSWORD, rc)));
+        assertEquals(Phase.RAKP_3, l.phase());
+        var m3 = io.ipmirunner.ipmi.wire.Rakp.Message3.decode(packet(((Step.Send) s3).datagram()).payload());
+        var auth = CipherSuite.byId(3).orElseThrow().auth();
+        assertTrue(Rakp.constantTimeEquals(Rakp.rakp3KeyExchangeAuthCode(auth, PASSWORD, rc, consoleSid, m1.role(),
+                m1.username()), m3.keyExchangeAuthCode()), "RAKP 3 proves the password");
+        SessionKeys keys = SessionKeys.derive(auth, null, PASSWORD, m1.remoteConsoleRandom(), rc, m1.role(),
+                m1.username());
+        byte[] icv = Rakp.rakp4IntegrityCheckValue(auth, keys.sik(), m1.remoteConsoleRandom(), BMC_SID, GUID);
+        var m4 = new io.ipmirunner.ipmi.wire.Rakp.Message4(m1.messageTag(), RmcpPlusStatus.OK, consoleSid, icv);
+        Step s4 = l.onPacket(LanPacket.decode(reply(PayloadType.RAKP_4, m4.encode())));
+        assertInstanceOf(Step.Send.class, s4);
+        assertEquals(Phase.SET_PRIVILEGE, l.phase());
+        V20Packet priv = packet(((Step.Send) s4).datagram());
+        assertTrue(priv.authenticated() && priv.encrypted(), "suite 3 signs and encrypts");
+        assertEquals(BMC_SID, priv.sessionId());
+    }
+
+    @Test
+    void rakpTimeoutRestartsFromOpenSessionWithNewIds() throws Exception {
+        RmcpPlusLogin l = login("adminpass", 3);
+        byte[] open = ((Step.Send) l.start()).datagram();
+        l.onPacket(LanPacket.decode(openSessionReply(open, RmcpPlusStatus.OK)));
+        assertEquals(Phase.RAKP_1, l.phase());
+        byte[] again = ((Step.Send) l.onTimeout()).datagram();
+        assertEquals(Phase.OPEN_SESSION, l.phase());
+        var a = OpenSessionRequest.decode(packet(open).payload());
+        var b = OpenSessionRequest.decode(packet(again).payload());
+        assertNotEquals(a.messageTag(), b.messageTag());
+        assertNotEquals(a.remoteConsoleSessionId(), b.remoteConsoleSessionId());
+        // The late reply to the first Open Session is stale now.
+        assertInstanceOf(Step.Wait.class, l.onPacket(LanPacket.decode(openSessionReply(open, RmcpPlusStatus.OK))));
+    }
+
+    @Test
+    void insufficientResourcesIsRetriedNotAnAuthFailure() throws Exception {
+        RmcpPlusLogin l = login("adminpass", 3);
+        byte[] open = ((Step.Send) l.start()).datagram();
+        Step s = l.onPacket(LanPacket.decode(openSessionReply(open, RmcpPlusStatus.INSUFFICIENT_RESOURCES)));
+        assertInstanceOf(Step.SendLater.class, s);
+    }
+
+    @Test
+    void wrongPasswordIsAnAuthenticationFailureInRakp2() throws Exception {
+        RmcpPlusLogin l = login("not-the-password", 3);
+        byte[] open = ((Step.Send) l.start()).datagram();
+        int consoleSid = OpenSessionRequest.decode(packet(open).payload()).remoteConsoleSessionId();
+        byte[] rakp1 = ((Step.Send) l.onPacket(LanPacket.decode(openSessionReply(open, RmcpPlusStatus.OK))))
+                .datagram();
+        Step s = l.onPacket(LanPacket.decode(rakp2Reply(rakp1, consoleSid, PASSWORD, new byte[16])));
+        Step.Failed f = assertInstanceOf(Step.Failed.class, s);
+        var e = assertInstanceOf(IpmiException.AuthenticationFailed.class, f.failure());
+        assertTrue(e.getMessage().contains("wrong password"), e.getMessage());
+    }
+
+    @Test
+    void unansweredCipherSuiteQueryFallsBackToSuite3() throws Exception {
+        RmcpPlusLogin l = new RmcpPlusLogin("bmc", SessionConfig.of("admin", Secret.of("x", "t")), random);
+        l.start();
+        assertEquals(Phase.CIPHER_SUITES, l.phase());
+        assertInstanceOf(Step.Send.class, l.onTimeout());
+        assertEquals(Phase.CIPHER_SUITES, l.phase());
+        byte[] open = ((Step.Send) l.onTimeout()).datagram();
+        assertEquals(Phase.OPEN_SESSION, l.phase());
+        var req = OpenSessionRequest.decode(packet(open).payload());
+        assertEquals(CipherSuite.byId(3).orElseThrow().auth().code(), req.authAlgorithm());
+    }
+
+    @Test
+    void deadlineWithoutAnyAnswerIsUnreachable() {
+        RmcpPlusLogin l = login("adminpass", 3);
+        l.start();
+        Step.Failed f = assertInstanceOf(Step.Failed.class, l.onDeadline(20_000, 9, false));
+        assertInstanceOf(IpmiException.Unreachable.class, f.failure());
+        Step.Failed g = assertInstanceOf(Step.Failed.class, l.onDeadline(20_000, 9, true));
+        assertInstanceOf(IpmiException.Timeout.class, g.failure());
+    }
+
+    @Test
+    void requestsAreUnauthenticatedBeforeTheSession() throws Exception {
+        RmcpPlusLogin l = login("adminpass", 17);
+        V20Packet p = packet(((Step.Send) l.start()).datagram());
+        assertEquals(PayloadType.OPEN_SESSION_REQUEST, p.payloadType());
+        assertEquals(0, p.sessionId());
+        var req = OpenSessionRequest.decode(p.payload());
+        assertEquals(3, req.authAlgorithm(), "suite 17 = RAKP-HMAC-SHA256");
+        assertEquals(4, req.integrityAlgorithm(), "HMAC-SHA256-128");
+        assertEquals(1, req.confidentialityAlgorithm(), "AES-CBC-128");
+    }
+}
