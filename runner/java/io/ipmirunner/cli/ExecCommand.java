@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,17 +82,27 @@ public final class ExecCommand implements Callable<Integer> {
                 targets.add(new BmcTarget(h.name(), a, config));
             }
         }
-        ResultPrinter printer = new ResultPrinter(json);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        ResultPrinter printer = new ResultPrinter(json, interrupted);
         unresolved.forEach(printer::onDone);
         IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(connection.timing()));
-        Thread hook = Thread.ofPlatform().unstarted(client::close);
+        // Ctrl-C or SIGTERM: close every session on the BMCs (they have few slots), then exit 99.
+        Thread hook = Thread.ofPlatform().unstarted(() -> {
+            interrupted.set(true);
+            client.close();
+            System.err.println("ipmi-runner: interrupted; sessions closed");
+            System.out.flush();
+            Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         List<HostOutcome> all = new ArrayList<>(unresolved);
         try {
             all.addAll(new AdHocRunner(client, forks, retries).run(targets, module, args, printer::onDone));
         } finally {
-            client.close();
-            Runtime.getRuntime().removeShutdownHook(hook);
+            if (!interrupted.get()) {
+                client.close();
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
         }
         printer.finish(all);
         if (Verbosity.level() >= 1) {

@@ -5,6 +5,7 @@ import io.ipmirunner.util.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Prints exec results: as each host finishes, {@code HOST | STATUS | summary}; or with --json, one object
@@ -12,13 +13,16 @@ import java.util.Map;
  */
 final class ResultPrinter {
     private final boolean json;
+    private final AtomicBoolean interrupted;
 
-    ResultPrinter(boolean json) {
+    ResultPrinter(boolean json, AtomicBoolean interrupted) {
         this.json = json;
+        this.interrupted = interrupted;
     }
 
+    /** Hosts cut short by Ctrl-C are not reported as failed: the run says it was interrupted instead. */
     synchronized void onDone(HostOutcome o) {
-        if (json) {
+        if (json || interrupted.get()) {
             return;
         }
         String summary = o.error() != null ? o.error() : summary(o.result());

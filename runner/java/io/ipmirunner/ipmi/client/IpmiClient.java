@@ -155,7 +155,7 @@ public final class IpmiClient implements AutoCloseable {
             for (List<SessionDriver> l : List.copyOf(byPeer.values())) {
                 for (SessionDriver d : List.copyOf(l)) {
                     waits.add(d.closed);
-                    d.abort(new IpmiException.ProtocolError(d.target().name(), Phase.CLOSE, "client shut down"));
+                    d.abort(new IpmiException.ProtocolError(d.target().name(), Phase.CLOSE, "run interrupted"));
                 }
             }
             all.complete(waits);
