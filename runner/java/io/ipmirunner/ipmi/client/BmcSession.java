@@ -56,6 +56,11 @@ public final class BmcSession implements AutoCloseable {
             throw new IllegalStateException("session handle closed");
         }
         Operation op = new Operation(name, netFn, cmd, data);
+        if (client.isClosing()) {
+            op.result.completeExceptionally(new IpmiException.ProtocolError(host(), Phase.COMMAND,
+                    "the IPMI engine is shut down"));
+            return op.result;
+        }
         client.execute(() -> driver.submit(op));
         return op.result;
     }

@@ -128,6 +128,10 @@ public final class IpmiClient implements AutoCloseable {
         }
     }
 
+    boolean isClosing() {
+        return closing;
+    }
+
     void execute(Runnable r) {
         loop.execute(r);
     }

@@ -338,9 +338,13 @@ final class SessionDriver {
         handles = 0;
         switch (state) {
             case ACTIVE -> {
-                if (inFlight == null) {
-                    beginClose();
+                // Do not wait out a slow command: the BMC's session slot matters more than its answer.
+                if (inFlight != null) {
+                    inFlight.cancelTimers();
+                    inFlight.result.completeExceptionally(reason);
+                    inFlight = null;
                 }
+                beginClose();
             }
             case LOGIN -> loginFailed(reason, null);
             case IDLE -> finish();
@@ -358,7 +362,7 @@ final class SessionDriver {
         rqSeq = rqSeq + 1 & 0x3F;
         op.rqSeq = rqSeq;
         op.started = System.nanoTime();
-        op.rto = Math.max(1, timing.closeTimeoutMillis() / 2);
+        op.rto = Math.max(1, timing.closeTimeoutMillis() / 4);
         op.deadline = loop.schedule(timing.closeTimeoutMillis(), () -> operationDeadline(op));
         transmit(op);
     }
