@@ -124,7 +124,9 @@ public final class LossInjector implements AutoCloseable {
     }
 
     /** Only loopback: this tool must never disturb traffic that leaves the machine. */
-    private static void requireLoopback(String ip) {
+    /** An IPv4 loopback address, or a loopback network in CIDR form (127.0.77.0/26) for a whole fleet. */
+    private static void requireLoopback(String ipOrCidr) {
+        String ip = ipOrCidr.replaceFirst("/([0-9]|[12][0-9]|3[0-2])$", "");
         try {
             if (!InetAddress.getByName(ip).isLoopbackAddress() || !ip.matches("[0-9.]+")) {
                 throw new IllegalArgumentException("LossInjector works on IPv4 loopback addresses only: " + ip);

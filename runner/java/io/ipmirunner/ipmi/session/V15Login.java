@@ -29,7 +29,11 @@ public final class V15Login implements Login {
     private final int authType;
     private final IpmiException unusable;
 
+    /** Unanswered Activate Session attempts (each after a fresh challenge) before calling it a wrong password. */
+    static final int ACTIVATE_ATTEMPTS = 3;
+
     private Phase phase = Phase.CHALLENGE;
+    private int silentActivates;
     private int rqSeq;
     private int tempSid;
     private byte[] last;
@@ -171,22 +175,25 @@ public final class V15Login implements Login {
     @Override
     public Step onTimeout() {
         return switch (phase) {
-            case ACTIVATE -> challenge();
+            case ACTIVATE -> ++silentActivates >= ACTIVATE_ATTEMPTS ? wrongPassword() : challenge();
             case SET_PRIVILEGE -> send(SetPrivilege.request(session, config.privilege(), rqSeq));
             default -> new Step.Send(last);
         };
     }
 
+    /** The BMC answers challenges but never our Activate Session: it could not verify our auth code. */
+    private Step wrongPassword() {
+        return new Step.Failed(new IpmiException.AuthenticationFailed(host, Phase.ACTIVATE,
+                "no answer to Activate Session (wrong password or auth type?)"), null);
+    }
+
     @Override
     public Step onDeadline(long waitedMillis, int attempts, boolean heard) {
-        IpmiException e;
         if (phase == Phase.ACTIVATE || phase == Phase.CHALLENGE && tempSid != 0) {
-            e = new IpmiException.AuthenticationFailed(host, Phase.ACTIVATE,
-                    "no answer to Activate Session (wrong password or auth type?)");
-        } else {
-            e = heard ? new IpmiException.Timeout(host, phase, waitedMillis, attempts)
-                    : new IpmiException.Unreachable(host, phase, waitedMillis);
+            return wrongPassword();
         }
+        IpmiException e = heard ? new IpmiException.Timeout(host, phase, waitedMillis, attempts)
+                : new IpmiException.Unreachable(host, phase, waitedMillis);
         return new Step.Failed(e, phase == Phase.SET_PRIVILEGE ? session : null);
     }
 }

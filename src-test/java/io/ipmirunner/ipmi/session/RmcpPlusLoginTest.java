@@ -164,4 +164,32 @@ class RmcpPlusLoginTest {
         assertEquals(4, req.integrityAlgorithm(), "HMAC-SHA256-128");
         assertEquals(1, req.confidentialityAlgorithm(), "AES-CBC-128");
     }
+
+    private Step refuseRole(RmcpPlusLogin l) throws Exception {
+        byte[] open = ((Step.Send) l.start()).datagram();
+        int consoleSid = OpenSessionRequest.decode(packet(open).payload()).remoteConsoleSessionId();
+        byte[] rakp1 = ((Step.Send) l.onPacket(LanPacket.decode(openSessionReply(open, RmcpPlusStatus.OK))))
+                .datagram();
+        var m1 = io.ipmirunner.ipmi.wire.Rakp.Message1.decode(packet(rakp1).payload());
+        var m2 = new io.ipmirunner.ipmi.wire.Rakp.Message2(m1.messageTag(), RmcpPlusStatus.UNAUTHORIZED_ROLE,
+                consoleSid, new byte[0], new byte[0], new byte[0]);
+        return l.onPacket(LanPacket.decode(reply(PayloadType.RAKP_2, m2.encode())));
+    }
+
+    @Test
+    void refusedRoleStepsDownWhenNoPrivilegeWasAskedFor() throws Exception {
+        RmcpPlusLogin l = login("adminpass", 3);
+        byte[] again = ((Step.Send) refuseRole(l)).datagram();
+        assertEquals(Phase.OPEN_SESSION, l.phase());
+        assertEquals(Privilege.OPERATOR.code(), OpenSessionRequest.decode(packet(again).payload())
+                .requestedMaxPrivilege());
+    }
+
+    @Test
+    void refusedRoleIsAnAuthenticationFailureWhenThePrivilegeWasAskedFor() throws Exception {
+        SessionConfig c = SessionConfig.of("admin", Secret.of("adminpass", "t")).withCipherSuite(3)
+                .withPrivilege(Privilege.ADMINISTRATOR);
+        Step.Failed f = assertInstanceOf(Step.Failed.class, refuseRole(new RmcpPlusLogin("bmc", c, random)));
+        assertInstanceOf(IpmiException.AuthenticationFailed.class, f.failure());
+    }
 }
