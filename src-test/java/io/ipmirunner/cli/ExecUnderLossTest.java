@@ -36,6 +36,7 @@ class ExecUnderLossTest {
             Files.writeString(pw, fleet.getFirst().password());
             CliRun r;
             try (LossInjector loss = LossInjector.onAddress(NET + ".0/26", 0.2)) {
+                assertEquals(2, loss.rules().size(), "one rule each way");
                 r = CliRun.of("exec", NET + ".[1:" + BMCS + "]", "mc_info", "-u", fleet.getFirst().username(),
                         "--password-file", pw.toString(), "--cipher-suite", "3", "--json", "-v");
             }

@@ -123,8 +123,10 @@ public final class LossInjector implements AutoCloseable {
         }
     }
 
-    /** Only loopback: this tool must never disturb traffic that leaves the machine. */
-    /** An IPv4 loopback address, or a loopback network in CIDR form (127.0.77.0/26) for a whole fleet. */
+    /**
+     * Only loopback, this tool must never disturb traffic that leaves the machine: an IPv4 loopback address,
+     * or a loopback network in CIDR form (127.0.77.0/26) for a whole fleet.
+     */
     private static void requireLoopback(String ipOrCidr) {
         String ip = ipOrCidr.replaceFirst("/([0-9]|[12][0-9]|3[0-2])$", "");
         try {
