@@ -45,7 +45,7 @@ public record ProcessResult(int exit, String stdout, String stderr) {
      * a null value removes the variable),
      * stdin closed, both streams captured. Kills the process tree at {@code timeout}.
      */
-    static ProcessResult run(List<String> command, Map<String, String> env, Path workDir, Duration timeout) {
+    public static ProcessResult run(List<String> command, Map<String, String> env, Path workDir, Duration timeout) {
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         env.forEach((k, v) -> {
