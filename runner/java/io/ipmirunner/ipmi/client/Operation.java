@@ -11,7 +11,8 @@ final class Operation {
     final int cmd;
     final byte[] data;
     final CompletableFuture<IpmiResponse> result = new CompletableFuture<>();
-    int rqSeq;
+    /** Bit n set: this operation was sent with rqSeq n (6 bits, IPMI v2.0 §13.8). */
+    private long seqsUsed;
     int attempts;
     int busyRetries;
     long started;
@@ -24,6 +25,14 @@ final class Operation {
         this.netFn = netFn;
         this.cmd = cmd;
         this.data = data.clone();
+    }
+
+    void useSeq(int rqSeq) {
+        seqsUsed |= 1L << rqSeq;
+    }
+
+    boolean answeredBy(IpmiResponse r) {
+        return r.netFn() == (netFn | 1) && r.cmd() == cmd && (seqsUsed & 1L << r.rqSeq()) != 0;
     }
 
     void cancelTimers() {

@@ -208,7 +208,7 @@ final class SessionDriver {
     private void onResponse(Decoded.Accepted a) {
         Operation op = inFlight;
         var r = a.response();
-        if (op == null || !r.answers(op.netFn, op.cmd, op.rqSeq)) {
+        if (op == null || !op.answeredBy(r)) {
             stats.dropped.increment();
             return;
         }
@@ -250,8 +250,6 @@ final class SessionDriver {
             return;
         }
         inFlight = op;
-        rqSeq = rqSeq + 1 & 0x3F;
-        op.rqSeq = rqSeq;
         op.started = System.nanoTime();
         op.rto = timing.retransmitMillis();
         op.deadline = loop.schedule(timing.timeoutMillis(), () -> operationDeadline(op));
@@ -266,7 +264,11 @@ final class SessionDriver {
         if (op.attempts > 1) {
             stats.retransmits.increment();
         }
-        sender.send(target, session.encode(IpmiRequest.toBmc(op.netFn, op.cmd, op.rqSeq, op.data)));
+        // A fresh rqSeq per transmission: some BMCs (ipmi_sim) drop a request whose rqSeq they have seen,
+        // so a resend with the old one would never be answered. A late reply to any of them still counts.
+        rqSeq = rqSeq + 1 & 0x3F;
+        op.useSeq(rqSeq);
+        sender.send(target, session.encode(IpmiRequest.toBmc(op.netFn, op.cmd, rqSeq, op.data)));
         long wait = op.rto;
         op.rto = timing.backoff(op.rto);
         op.retransmit = loop.schedule(wait, () -> transmit(op));
@@ -359,8 +361,6 @@ final class SessionDriver {
         byte[] data = new SessionMessages.CloseRequest(session.bmcSessionId()).toBytes();
         Operation op = new Operation(spec.name(), spec.netFn(), spec.cmd(), data);
         inFlight = op;
-        rqSeq = rqSeq + 1 & 0x3F;
-        op.rqSeq = rqSeq;
         op.started = System.nanoTime();
         op.rto = Math.max(1, timing.closeTimeoutMillis() / 4);
         op.deadline = loop.schedule(timing.closeTimeoutMillis(), () -> operationDeadline(op));

@@ -24,7 +24,7 @@ import java.util.List;
 /**
  * RMCP+ session establishment (IPMI v2.0 §13.15-§13.23): cipher suite discovery, Open Session, RAKP 1-4,
  * then Set Session Privilege Level. Behaviour learnt from real BMCs (after pyghmi and FreeIPMI):
- * a timed-out RAKP exchange restarts from Open Session because BMCs reject a repeated RAKP 1/3; a BMC that
+ * a timed-out exchange restarts from a fresh Open Session because BMCs reject a repeated RAKP 1/3; a BMC that
  * never answers Get Channel Cipher Suites falls back to suite 3; "insufficient resources" is retried, not
  * reported as an authentication failure; a refused role steps the privilege down unless it was asked for.
  */
@@ -54,6 +54,7 @@ public final class RmcpPlusLogin implements Login {
     private SessionKeys keys;
     private RmcpPlusSession session;
     private int rqSeq;
+    private long privilegeSeqs;
     private byte[] last;
 
     RmcpPlusLogin(String host, SessionConfig config, SecureRandom random) {
@@ -88,6 +89,12 @@ public final class RmcpPlusLogin implements Login {
     private Step send(byte[] datagram) {
         last = datagram;
         return new Step.Send(datagram);
+    }
+
+    private byte[] privilegeRequest() {
+        int seq = nextSeq();
+        privilegeSeqs |= 1L << seq;
+        return SetPrivilege.request(session, privilege, seq);
     }
 
     private int nextSeq() {
@@ -245,11 +252,11 @@ public final class RmcpPlusLogin implements Login {
             return new Step.Established(session);
         }
         phase = Phase.SET_PRIVILEGE;
-        return send(SetPrivilege.request(session, privilege, nextSeq()));
+        return send(privilegeRequest());
     }
 
     private Step onPrivilege(LanPacket packet) {
-        return SetPrivilege.onReply(host, session, packet, privilege, rqSeq);
+        return SetPrivilege.onReply(host, session, packet, privilege, privilegeSeqs);
     }
 
     private Step delayedRestart() {
@@ -261,8 +268,10 @@ public final class RmcpPlusLogin implements Login {
     public Step onTimeout() {
         return switch (phase) {
             case CIPHER_SUITES -> ++suiteAttempts >= CIPHER_SUITE_ATTEMPTS ? chooseSuite() : new Step.Send(last);
-            case RAKP_1, RAKP_3 -> openSession();
-            case SET_PRIVILEGE -> send(SetPrivilege.request(session, privilege, rqSeq));
+            // A lost Open Session reply leaves a session on the BMC keyed by our console session id, and
+            // ipmi_sim then ignores a resent request with that id: every retry is a fresh Open Session.
+            case OPEN_SESSION, RAKP_1, RAKP_3 -> openSession();
+            case SET_PRIVILEGE -> send(privilegeRequest());
             default -> new Step.Send(last);
         };
     }

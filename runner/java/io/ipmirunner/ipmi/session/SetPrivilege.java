@@ -22,13 +22,14 @@ final class SetPrivilege {
         return session.encode(IpmiRequest.toBmc(spec.netFn(), spec.cmd(), rqSeq, data));
     }
 
-    static Step onReply(String host, ActiveSession session, LanPacket packet, Privilege privilege, int rqSeq) {
+    /** {@code seqsUsed}: bit n set when the request went out with rqSeq n (each resend takes a new one). */
+    static Step onReply(String host, ActiveSession session, LanPacket packet, Privilege privilege, long seqsUsed) {
         if (!(session.decode(packet) instanceof Decoded.Accepted accepted)) {
             return new Step.Wait("not a session reply");
         }
         IpmiResponse r = accepted.response();
         var spec = Commands.SET_SESSION_PRIVILEGE;
-        if (!r.answers(spec.netFn(), spec.cmd(), rqSeq)) {
+        if (r.netFn() != (spec.netFn() | 1) || r.cmd() != spec.cmd() || (seqsUsed & 1L << r.rqSeq()) == 0) {
             return new Step.Wait("stale reply");
         }
         int cc = r.completionCode().code();

@@ -35,6 +35,7 @@ public final class V15Login implements Login {
     private Phase phase = Phase.CHALLENGE;
     private int silentActivates;
     private int rqSeq;
+    private long privilegeSeqs;
     private int tempSid;
     private byte[] last;
     private Ipmi15Session session;
@@ -95,6 +96,12 @@ public final class V15Login implements Login {
         return new Step.Send(d);
     }
 
+    private byte[] privilegeRequest() {
+        int seq = nextSeq();
+        privilegeSeqs |= 1L << seq;
+        return SetPrivilege.request(session, config.privilege(), seq);
+    }
+
     private int nextSeq() {
         rqSeq = rqSeq + 1 & 0x3F;
         return rqSeq;
@@ -106,7 +113,7 @@ public final class V15Login implements Login {
             return switch (phase) {
                 case CHALLENGE -> onChallenge(packet);
                 case ACTIVATE -> onActivate(packet);
-                case SET_PRIVILEGE -> SetPrivilege.onReply(host, session, packet, config.privilege(), rqSeq);
+                case SET_PRIVILEGE -> SetPrivilege.onReply(host, session, packet, config.privilege(), privilegeSeqs);
                 default -> new Step.Wait("unexpected");
             };
         } catch (MalformedPacketException e) {
@@ -169,14 +176,14 @@ public final class V15Login implements Login {
             return new Step.Established(session);
         }
         phase = Phase.SET_PRIVILEGE;
-        return send(SetPrivilege.request(session, config.privilege(), nextSeq()));
+        return send(privilegeRequest());
     }
 
     @Override
     public Step onTimeout() {
         return switch (phase) {
             case ACTIVATE -> ++silentActivates >= ACTIVATE_ATTEMPTS ? wrongPassword() : challenge();
-            case SET_PRIVILEGE -> send(SetPrivilege.request(session, config.privilege(), rqSeq));
+            case SET_PRIVILEGE -> send(privilegeRequest());
             default -> new Step.Send(last);
         };
     }
