@@ -1,0 +1,48 @@
+package io.ipmirunner.ipmi.command.sensor;
+
+import io.ipmirunner.ipmi.command.WireMessage;
+import io.ipmirunner.ipmi.wire.ByteReader;
+import io.ipmirunner.ipmi.wire.ByteWriter;
+import io.ipmirunner.ipmi.wire.MalformedPacketException;
+
+/**
+ * Get Sensor Reading (IPMI v2.0 §35.14, Table 35-15): the raw reading, byte 2 (bit 7 event messages
+ * enabled, bit 6 scanning enabled, bit 5 reading unavailable) and byte 3, the threshold comparison status
+ * for threshold sensors (bit 0 below lower non-critical ... bit 5 at or above upper non-recoverable).
+ */
+public record SensorReading(int raw, boolean eventsEnabled, boolean scanning, boolean unavailable, int state)
+        implements WireMessage {
+    public static final int BELOW_LNC = 0x01;
+    public static final int BELOW_LC = 0x02;
+    public static final int BELOW_LNR = 0x04;
+    public static final int ABOVE_UNC = 0x08;
+    public static final int ABOVE_UC = 0x10;
+    public static final int ABOVE_UNR = 0x20;
+
+    @Override
+    public void encode(ByteWriter w) {
+        w.u8(raw).u8((eventsEnabled ? 0x80 : 0) | (scanning ? 0x40 : 0) | (unavailable ? 0x20 : 0)).u8(state);
+    }
+
+    public static SensorReading decode(ByteReader r) throws MalformedPacketException {
+        int raw = r.u8();
+        int flags = r.u8();
+        int state = r.hasRemaining() ? r.u8() : 0;
+        if (r.hasRemaining()) {
+            r.rest(); // optional byte 4: discrete sensors' second state byte, unused for threshold sensors
+        }
+        return new SensorReading(raw, (flags & 0x80) != 0, (flags & 0x40) != 0, (flags & 0x20) != 0, state);
+    }
+
+    /** The request: one sensor number. */
+    public record Request(int sensorNumber) implements WireMessage {
+        @Override
+        public void encode(ByteWriter w) {
+            w.u8(sensorNumber);
+        }
+
+        public static Request decode(ByteReader r) throws MalformedPacketException {
+            return new Request(r.u8());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.ipmirunner.sim.cmd;
+
+import io.ipmirunner.ipmi.command.CommandSpec;
+import io.ipmirunner.ipmi.command.Commands;
+import io.ipmirunner.ipmi.command.ExtendedCommands;
+import io.ipmirunner.ipmi.command.WireMessage;
+import io.ipmirunner.ipmi.wire.MalformedPacketException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The simulator's commands: each one's {@link CommandSpec} (for the minimum privilege and the request
+ * decoder) and its handler. Session management commands are not here: the LAN layer owns sessions.
+ */
+public final class CommandTable {
+    /** Handles a decoded request; a {@link MalformedPacketException} from decoding becomes 0xC7. */
+    @FunctionalInterface
+    public interface Handler<Q extends WireMessage> {
+        Answer handle(CommandContext c, Q request) throws MalformedPacketException;
+    }
+
+    /** One command: its spec and handler. */
+    public record Entry<Q extends WireMessage>(CommandSpec<Q, ?> spec, Handler<Q> handler) {
+        public Answer run(CommandContext c, byte[] data) {
+            try {
+                return handler.handle(c, spec.decodeRequest(data));
+            } catch (MalformedPacketException e) {
+                return Answer.LENGTH_INVALID;
+            }
+        }
+    }
+
+    private static final Map<Integer, Entry<?>> ENTRIES = new HashMap<>();
+
+    static {
+        add(Commands.GET_DEVICE_ID, AppHandlers::deviceId);
+        add(Commands.COLD_RESET, AppHandlers::coldReset);
+        add(Commands.WARM_RESET, (c, q) -> Answer.OK);
+        add(Commands.GET_SELF_TEST_RESULTS, AppHandlers::selfTest);
+        add(ExtendedCommands.GET_DEVICE_GUID, AppHandlers::guid);
+        add(ExtendedCommands.GET_SYSTEM_GUID, AppHandlers::guid);
+        add(ExtendedCommands.GET_CHANNEL_INFO, AppHandlers::channelInfo);
+        add(ExtendedCommands.GET_CHANNEL_ACCESS, AppHandlers::channelAccess);
+        add(ExtendedCommands.GET_USER_ACCESS, AppHandlers::userAccess);
+        add(ExtendedCommands.GET_USER_NAME, AppHandlers::userName);
+        add(Commands.GET_CHASSIS_STATUS, ChassisHandlers::status);
+        add(Commands.CHASSIS_CONTROL, ChassisHandlers::control);
+        add(ExtendedCommands.CHASSIS_IDENTIFY, ChassisHandlers::identify);
+        add(ExtendedCommands.SET_POWER_RESTORE_POLICY, ChassisHandlers::restorePolicy);
+        add(ExtendedCommands.SET_SYSTEM_BOOT_OPTIONS, ChassisHandlers::setBootOption);
+        add(ExtendedCommands.GET_SYSTEM_BOOT_OPTIONS, ChassisHandlers::getBootOption);
+        add(ExtendedCommands.GET_FRU_INVENTORY_AREA_INFO, StorageHandlers::fruInfo);
+        add(ExtendedCommands.READ_FRU_DATA, StorageHandlers::readFru);
+        add(ExtendedCommands.GET_SDR_REPOSITORY_INFO, StorageHandlers::sdrInfo);
+        add(ExtendedCommands.RESERVE_SDR_REPOSITORY, StorageHandlers::reserveSdr);
+        add(ExtendedCommands.GET_SDR, StorageHandlers::getSdr);
+        add(ExtendedCommands.GET_SEL_INFO, SelHandlers::info);
+        add(ExtendedCommands.GET_SEL_ALLOCATION_INFO, SelHandlers::allocationInfo);
+        add(ExtendedCommands.RESERVE_SEL, SelHandlers::reserve);
+        add(ExtendedCommands.GET_SEL_ENTRY, SelHandlers::entry);
+        add(ExtendedCommands.CLEAR_SEL, SelHandlers::clear);
+        add(ExtendedCommands.GET_SEL_TIME, SelHandlers::time);
+        add(ExtendedCommands.GET_SENSOR_READING, SensorHandlers::reading);
+        add(ExtendedCommands.GET_SENSOR_THRESHOLDS, SensorHandlers::thresholds);
+        add(ExtendedCommands.GET_DCMI_CAPABILITIES, SensorHandlers::dcmiCapabilities);
+        add(ExtendedCommands.GET_POWER_READING, SensorHandlers::powerReading);
+        add(ExtendedCommands.GET_LAN_CONFIG, LanConfigHandlers::get);
+    }
+
+    private CommandTable() {}
+
+    private static <Q extends WireMessage> void add(CommandSpec<Q, ?> spec, Handler<Q> h) {
+        if (ENTRIES.put(key(spec.netFn(), spec.cmd()), new Entry<>(spec, h)) != null) {
+            throw new IllegalStateException("two handlers for " + spec);
+        }
+    }
+
+    private static int key(int netFn, int cmd) {
+        return netFn << 8 | cmd;
+    }
+
+    public static Optional<Entry<?>> find(int netFn, int cmd) {
+        return Optional.ofNullable(ENTRIES.get(key(netFn, cmd)));
+    }
+}

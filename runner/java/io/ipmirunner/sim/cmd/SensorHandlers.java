@@ -1,0 +1,67 @@
+package io.ipmirunner.sim.cmd;
+
+import io.ipmirunner.ipmi.command.dcmi.Dcmi;
+import io.ipmirunner.ipmi.command.sensor.SensorReading;
+import io.ipmirunner.ipmi.command.sensor.SensorThresholds;
+import io.ipmirunner.sim.model.SensorDef;
+
+/**
+ * Get Sensor Reading (IPMI v2.0 §35.14), Get Sensor Thresholds (§35.9) and the DCMI power commands
+ * (DCMI v1.5 §6.1, §6.6.1).
+ */
+final class SensorHandlers {
+    private static final long DCMI_PERIOD_MILLIS = 3_600_000;
+    private static final int DCMI_SAMPLES = 60;
+
+    private SensorHandlers() {}
+
+    static Answer reading(CommandContext c, SensorReading.Request q) {
+        return c.bmc().sensorReading(q.sensorNumber(), c.now()).map(Answer::ok).orElse(Answer.NOT_PRESENT);
+    }
+
+    /** The thresholds from the sensor's definition, raw; the ones it lacks read 0 and are masked out. */
+    static Answer thresholds(CommandContext c, SensorReading.Request q) {
+        for (SensorDef s : c.bmc().sensors()) {
+            if (s.number() == q.sensorNumber()) {
+                return Answer.ok(new SensorThresholds(s.thresholdMask(), s.raw(s.lnc()), s.raw(s.lc()),
+                        s.raw(s.lnr()), s.raw(s.unc()), s.raw(s.uc()), s.raw(s.unr())));
+            }
+        }
+        return Answer.NOT_PRESENT;
+    }
+
+    /**
+     * Only parameter 1, the supported capabilities (DCMI v1.5 Table 6-3): power management on the platform,
+     * and out-of-band access on a secondary LAN channel.
+     */
+    static Answer dcmiCapabilities(CommandContext c, Dcmi.CapabilitiesRequest q) {
+        if (q.parameter() != 1) {
+            return Answer.INVALID_FIELD;
+        }
+        return Answer.ok(new Dcmi.Capabilities(0x01, 0x05, 0x02, new byte[] {0x00, 0x01, 0x04}));
+    }
+
+    /** System power statistics over the last hour, sampled every minute of the pure sensor function. */
+    static Answer powerReading(CommandContext c, Dcmi.PowerReadingRequest q) {
+        if (q.mode() != Dcmi.MODE_SYSTEM_POWER_STATISTICS) {
+            return Answer.INVALID_FIELD;
+        }
+        double now = c.bmc().systemWatts(c.now());
+        if (Double.isNaN(now)) {
+            return Answer.NOT_PRESENT;
+        }
+        double min = now;
+        double max = now;
+        double sum = 0;
+        for (int i = 0; i < DCMI_SAMPLES; i++) {
+            // The past is evaluated with today's power state: the model keeps no history.
+            double w = c.bmc().systemWatts(c.now() - i * (DCMI_PERIOD_MILLIS / DCMI_SAMPLES));
+            min = Math.min(min, w);
+            max = Math.max(max, w);
+            sum += w;
+        }
+        return Answer.ok(new Dcmi.PowerReading((int) Math.round(now), (int) Math.round(min), (int) Math.round(max),
+                (int) Math.round(sum / DCMI_SAMPLES), (int) (c.now() / 1000), (int) DCMI_PERIOD_MILLIS,
+                Dcmi.MEASUREMENT_ACTIVE));
+    }
+}

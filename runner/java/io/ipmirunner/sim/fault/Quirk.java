@@ -1,0 +1,31 @@
+package io.ipmirunner.sim.fault;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Misbehaviours real BMCs ship with, which a fleet tool has to cope with. */
+public enum Quirk {
+    /** Accepts the "persistent" boot flag but clears the override after one boot anyway. */
+    IGNORES_PERSISTENT_BOOT_FLAGS,
+    /** Offers and accepts only RMCP+ cipher suite 3. */
+    SUITE_3_ONLY,
+    /** An IPMI v1.5 BMC: no RMCP+, no v2.0 data in Get Channel Authentication Capabilities. */
+    IPMI_15_ONLY,
+    /** The FRU board area checksum is wrong. */
+    BAD_FRU_CHECKSUM;
+
+    /** The command-line spelling: lower case with dashes, e.g. {@code suite-3-only}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Optional<Quirk> parse(String s) {
+        String k = s.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (Quirk q : values()) {
+            if (q.name().equals(k)) {
+                return Optional.of(q);
+            }
+        }
+        return Optional.empty();
+    }
+}

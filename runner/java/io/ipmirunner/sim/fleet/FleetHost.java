@@ -1,0 +1,190 @@
+package io.ipmirunner.sim.fleet;
+
+import io.ipmirunner.ipmi.transport.EventLoop;
+import io.ipmirunner.sim.SimulatedBmc;
+import io.ipmirunner.sim.fault.FaultProfile;
+import io.ipmirunner.sim.lan.LanEndpoint;
+import io.ipmirunner.sim.lan.LanServices;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The I/O edge of a simulated fleet: one UDP socket per BMC, all served by ONE event loop thread, so the
+ * pure {@link LanEndpoint}s need no locking. Loss and latency faults are applied here, where packets are.
+ * Each BMC costs one file descriptor: 10,000 BMCs need {@code ulimit -n} above 10,000 (see {@link FdLimit}).
+ */
+public final class FleetHost implements AutoCloseable {
+    /** Datagrams are read into one buffer; anything longer than an IPMI packet can be is cut (and then dropped). */
+    private static final int MAX_DATAGRAM = 2048;
+
+    /** Counters, readable from any thread. */
+    public record Stats(long received, long answered, long lost, long errors) {}
+
+    private final EventLoop loop = new EventLoop("ipmi-sim");
+    private final LanServices services;
+    private final List<Node> nodes = new ArrayList<>();
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+    private final LongAdder received = new LongAdder();
+    private final LongAdder answered = new LongAdder();
+    private final LongAdder lost = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+
+    /** One BMC: its socket, its pure endpoint and the faults the edge plays. */
+    private record Node(BmcPlan plan, DatagramChannel channel, InetSocketAddress address, LanEndpoint endpoint,
+                        FaultProfile faults) {}
+
+    private FleetHost(LanServices services) {
+        this.services = services;
+    }
+
+    /** Binds every BMC's socket (failing with the address that could not be bound) and starts serving. */
+    public static FleetHost start(List<BmcPlan> plans, LanServices services, long seed) {
+        FdLimit.check(plans.size());
+        FleetHost host = new FleetHost(services);
+        long now = System.currentTimeMillis();
+        try {
+            for (BmcPlan p : plans) {
+                DatagramChannel ch = DatagramChannel.open();
+                try {
+                    ch.configureBlocking(false);
+                    ch.bind(p.bind());
+                } catch (IOException e) {
+                    ch.close();
+                    throw new UncheckedIOException("cannot bind " + p.bind() + " for " + p.name() + ": "
+                            + e.getMessage(), e);
+                }
+                InetSocketAddress bound = (InetSocketAddress) ch.getLocalAddress();
+                Inet4Address v4 = bound.getAddress() instanceof Inet4Address a ? a : null;
+                SimulatedBmc bmc = new SimulatedBmc(p.index(), seed, p.profile(), now);
+                host.nodes.add(new Node(p, ch, bound, new LanEndpoint(bmc, services, v4), p.profile().faults()));
+            }
+        } catch (IOException | RuntimeException e) {
+            host.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+        CompletableFuture<Void> registered = new CompletableFuture<>();
+        host.loop.execute(() -> {
+            for (Node n : host.nodes) {
+                host.loop.register(n.channel(), key -> host.drain(n));
+            }
+            registered.complete(null);
+        });
+        registered.join();
+        return host;
+    }
+
+    private void drain(Node n) {
+        // Everything queued now: fewer selector wake-ups under load; bounded so one BMC cannot starve others.
+        for (int i = 0; i < 64; i++) {
+            SocketAddress from;
+            buffer.clear();
+            try {
+                from = n.channel().receive(buffer);
+            } catch (IOException e) {
+                errors.increment();
+                return;
+            }
+            if (from == null) {
+                return;
+            }
+            received.increment();
+            buffer.flip();
+            byte[] data = new byte[buffer.remaining()];
+            buffer.get(data);
+            serve(n, from, data);
+        }
+    }
+
+    private void serve(Node n, SocketAddress from, byte[] data) {
+        FaultProfile f = n.faults();
+        if (f.loss() > 0 && services.chance().nextDouble() < f.loss()) {
+            lost.increment();
+            return;
+        }
+        Optional<byte[]> reply;
+        try {
+            reply = n.endpoint().handle(data, System.currentTimeMillis());
+        } catch (RuntimeException e) {
+            // A simulator bug must not take the fleet down; the fuzz test is where it should be found.
+            if (errors.sum() == 0) {
+                System.err.println("ipmi-runner sim: " + n.plan().name() + ": " + e);
+            }
+            errors.increment();
+            return;
+        }
+        if (reply.isEmpty()) {
+            return;
+        }
+        if (f.loss() > 0 && services.chance().nextDouble() < f.loss()) {
+            lost.increment();
+            return;
+        }
+        long delay = f.latency().sampleMillis(services.chance());
+        if (delay <= 0) {
+            send(n, from, reply.get());
+        } else {
+            loop.schedule(delay, () -> send(n, from, reply.get()));
+        }
+    }
+
+    private void send(Node n, SocketAddress to, byte[] datagram) {
+        try {
+            n.channel().send(ByteBuffer.wrap(datagram), to);
+            answered.increment();
+        } catch (IOException e) {
+            errors.increment();
+        }
+    }
+
+    public int size() {
+        return nodes.size();
+    }
+
+    /** The address BMC {@code i} really listens on (the port is filled in for ephemeral binds). */
+    public InetSocketAddress address(int i) {
+        return nodes.get(i).address();
+    }
+
+    public BmcPlan plan(int i) {
+        return nodes.get(i).plan();
+    }
+
+    /** Runs {@code query} on the loop thread, which owns the BMC models, and returns its result. */
+    public <T> T inspect(int i, java.util.function.Function<SimulatedBmc, T> query) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                f.complete(query.apply(nodes.get(i).endpoint().bmc()));
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.join();
+    }
+
+    public Stats stats() {
+        return new Stats(received.sum(), answered.sum(), lost.sum(), errors.sum());
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+        for (Node n : nodes) {
+            try {
+                n.channel().close();
+            } catch (IOException ignored) {
+                // shutting down: nothing to do about a socket that will not close
+            }
+        }
+    }
+}

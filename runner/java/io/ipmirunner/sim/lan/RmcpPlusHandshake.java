@@ -1,0 +1,157 @@
+package io.ipmirunner.sim.lan;
+
+import io.ipmirunner.ipmi.command.Privilege;
+import io.ipmirunner.ipmi.crypto.CipherSuite;
+import io.ipmirunner.ipmi.crypto.Rakp;
+import io.ipmirunner.ipmi.crypto.SessionKeys;
+import io.ipmirunner.ipmi.wire.MalformedPacketException;
+import io.ipmirunner.ipmi.wire.OpenSessionRequest;
+import io.ipmirunner.ipmi.wire.OpenSessionResponse;
+import io.ipmirunner.ipmi.wire.PayloadType;
+import io.ipmirunner.ipmi.wire.Rakp.Message1;
+import io.ipmirunner.ipmi.wire.Rakp.Message2;
+import io.ipmirunner.ipmi.wire.Rakp.Message3;
+import io.ipmirunner.ipmi.wire.Rakp.Message4;
+import io.ipmirunner.ipmi.wire.RmcpPlusStatus;
+import io.ipmirunner.ipmi.wire.V20Packet;
+import io.ipmirunner.sim.BmcProfile;
+import io.ipmirunner.sim.model.SimUser;
+import java.util.Optional;
+
+/**
+ * The BMC side of RMCP+ session establishment (IPMI v2.0 §13.17-§13.23): Open Session Response, RAKP 2
+ * and RAKP 4, the mirror of the client's login. Errors are answered with a status (§13.24) where the spec
+ * has one; anything that does not parse, or names no session of ours, gets nothing.
+ */
+final class RmcpPlusHandshake {
+    private static final int ILLEGAL_PARAMETER = 0x12;
+    private static final int RANDOM_LENGTH = io.ipmirunner.ipmi.wire.Rakp.RANDOM_LENGTH;
+
+    private RmcpPlusHandshake() {}
+
+    /** Open Session Request (§13.17): pick the proposed suite if offered, reserve a slot, hand out our id. */
+    static byte[] openSession(LanEndpoint e, V20Packet p, long now) throws MalformedPacketException {
+        if (p.sessionId() != 0) {
+            return null;
+        }
+        OpenSessionRequest q = OpenSessionRequest.decode(p.payload());
+        int tag = q.messageTag();
+        int consoleId = q.remoteConsoleSessionId();
+        if (consoleId == 0) {
+            return openError(tag, RmcpPlusStatus.INVALID_SESSION_ID, 0);
+        }
+        if (q.requestedMaxPrivilege() > Privilege.ADMINISTRATOR.code()) {
+            return openError(tag, RmcpPlusStatus.of(ILLEGAL_PARAMETER), consoleId);
+        }
+        Optional<CipherSuite> suite = offered(e.profile(), q);
+        if (suite.isEmpty()) {
+            return openError(tag, RmcpPlusStatus.NO_CIPHER_SUITE_MATCH, consoleId);
+        }
+        int handle = e.freeHandle(now);
+        if (handle == 0) {
+            return openError(tag, RmcpPlusStatus.INSUFFICIENT_RESOURCES, consoleId);
+        }
+        // 0 asks for "the highest level the algorithms allow" (§13.17): administrator here.
+        Privilege max = Privilege.fromCode(q.requestedMaxPrivilege()).orElse(Privilege.ADMINISTRATOR);
+        SessionTable table = e.sessions(now);
+        PlusSession s = new PlusSession(handle, table.newId(e.services()), consoleId, suite.get(), max, now);
+        s.tag = tag;
+        table.put(s);
+        CipherSuite c = suite.get();
+        var r = new OpenSessionResponse(tag, RmcpPlusStatus.OK, max.code(), consoleId, s.id,
+                c.auth().code(), c.integrity().code(), c.confidentiality().code());
+        return handshake(PayloadType.OPEN_SESSION_RESPONSE, r.encode());
+    }
+
+    private static Optional<CipherSuite> offered(BmcProfile profile, OpenSessionRequest q) {
+        for (int id : profile.cipherSuites()) {
+            CipherSuite s = CipherSuite.byId(id).orElseThrow();
+            if (s.auth().code() == q.authAlgorithm() && s.integrity().code() == q.integrityAlgorithm()
+                    && s.confidentiality().code() == q.confidentialityAlgorithm()) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static byte[] openError(int tag, RmcpPlusStatus status, int consoleId) {
+        var r = new OpenSessionResponse(tag, status, 0, consoleId, 0, 0, 0, 0);
+        return handshake(PayloadType.OPEN_SESSION_RESPONSE, r.encode());
+    }
+
+    /** RAKP 1 (§13.20): find the user, check the role, answer with Rc, our GUID and the key exchange code. */
+    static byte[] rakp1(LanEndpoint e, V20Packet p, long now) throws MalformedPacketException {
+        if (p.sessionId() != 0) {
+            return null;
+        }
+        var m = Message1.decode(p.payload());
+        if (!(e.sessions(now).byId(m.managedSystemSessionId()) instanceof PlusSession s) || s.active()) {
+            return null;
+        }
+        int level = m.role() & 0x0F;
+        Optional<SimUser> user = e.profile().users().byName(m.username());
+        RmcpPlusStatus status = RmcpPlusStatus.OK;
+        if (level < Privilege.CALLBACK.code() || level > Privilege.ADMINISTRATOR.code()) {
+            status = RmcpPlusStatus.INVALID_ROLE;
+        } else if (user.isEmpty()) {
+            status = RmcpPlusStatus.UNAUTHORIZED_NAME;
+        } else if (level > user.get().limit().code() || level > s.requestedMax.code()) {
+            status = RmcpPlusStatus.UNAUTHORIZED_ROLE;
+        }
+        if (!status.isOk()) {
+            e.sessions(now).remove(s);
+            var err = new Message2(m.messageTag(), status, s.consoleId, new byte[0],
+                    new byte[0], new byte[0]);
+            return handshake(PayloadType.RAKP_2, err.encode());
+        }
+        s.tag = m.messageTag();
+        s.rm = m.remoteConsoleRandom();
+        s.rc = e.services().randomBytes(RANDOM_LENGTH);
+        s.role = m.role();
+        s.username = m.username();
+        s.candidate = user.get();
+        s.state = PlusSession.State.RAKP2_SENT;
+        s.lastActive = now;
+        byte[] kuid = s.candidate.password().reveal();
+        byte[] guid = e.bmc().identity().guid();
+        byte[] code = Rakp.rakp2KeyExchangeAuthCode(s.suite.auth(), kuid, s.consoleId, s.id, s.rm, s.rc, guid,
+                s.role, s.username);
+        var m2 = new Message2(s.tag, RmcpPlusStatus.OK, s.consoleId, s.rc, guid, code);
+        return handshake(PayloadType.RAKP_2, m2.encode());
+    }
+
+    /** RAKP 3 (§13.22): check the console knows the password, derive the keys, prove we do (RAKP 4). */
+    static byte[] rakp3(LanEndpoint e, V20Packet p, long now) throws MalformedPacketException {
+        if (p.sessionId() != 0) {
+            return null;
+        }
+        var m = Message3.decode(p.payload());
+        if (!(e.sessions(now).byId(m.managedSystemSessionId()) instanceof PlusSession s)
+                || s.state != PlusSession.State.RAKP2_SENT) {
+            return null;
+        }
+        if (!m.status().isOk()) {
+            e.sessions(now).remove(s); // the console gave up on the handshake
+            return null;
+        }
+        byte[] kuid = s.candidate.password().reveal();
+        byte[] expected = Rakp.rakp3KeyExchangeAuthCode(s.suite.auth(), kuid, s.rc, s.consoleId, s.role,
+                s.username);
+        if (!Rakp.constantTimeEquals(expected, m.keyExchangeAuthCode())) {
+            e.sessions(now).remove(s);
+            var err = new Message4(m.messageTag(),
+                    RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE, s.consoleId, new byte[0]);
+            return handshake(PayloadType.RAKP_4, err.encode());
+        }
+        SessionKeys keys = SessionKeys.derive(s.suite.auth(), null, kuid, s.rm, s.rc, s.role, s.username);
+        byte[] icv = Rakp.rakp4IntegrityCheckValue(s.suite.auth(), keys.sik(), s.rm, s.id, e.bmc().identity().guid());
+        s.established(keys, now);
+        var m4 = new Message4(m.messageTag(), RmcpPlusStatus.OK, s.consoleId, icv);
+        return handshake(PayloadType.RAKP_4, m4.encode());
+    }
+
+    /** Handshake payloads travel unauthenticated with session id and sequence 0 (§13.6). */
+    private static byte[] handshake(int payloadType, byte[] payload) {
+        return V20Packet.encode(payloadType, false, 0, 0, payload, null);
+    }
+}

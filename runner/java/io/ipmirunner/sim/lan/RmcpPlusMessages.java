@@ -1,0 +1,53 @@
+package io.ipmirunner.sim.lan;
+
+import io.ipmirunner.ipmi.crypto.ConfidentialityAlgorithm;
+import io.ipmirunner.ipmi.crypto.IntegrityAlgorithm;
+import io.ipmirunner.ipmi.crypto.PayloadCipher;
+import io.ipmirunner.ipmi.crypto.PayloadIntegrity;
+import io.ipmirunner.ipmi.wire.IpmiRequest;
+import io.ipmirunner.ipmi.wire.IpmiResponse;
+import io.ipmirunner.ipmi.wire.MalformedPacketException;
+import io.ipmirunner.ipmi.wire.PayloadType;
+import io.ipmirunner.ipmi.wire.V20Packet;
+import java.security.SecureRandom;
+
+/**
+ * IPMI payloads inside an active RMCP+ session (IPMI v2.0 §13.6, §13.28-§13.29): the AuthCode is checked
+ * with K1 before anything else, then the payload decrypted with K2, then the sequence number taken. A
+ * packet whose protection differs from what the cipher suite requires is dropped, both ways round.
+ */
+final class RmcpPlusMessages {
+    private RmcpPlusMessages() {}
+
+    static IpmiRequest unwrap(PlusSession s, V20Packet p) throws MalformedPacketException {
+        IntegrityAlgorithm integrity = s.suite.integrity();
+        ConfidentialityAlgorithm confidentiality = s.suite.confidentiality();
+        if (p.authenticated() != (integrity != IntegrityAlgorithm.NONE)
+                || p.encrypted() != (confidentiality != ConfidentialityAlgorithm.NONE)) {
+            return null;
+        }
+        if (p.authenticated()) {
+            V20Packet.Trailer t = p.trailer(integrity.authCodeLength());
+            byte[] d = t.integrityData();
+            if (!PayloadIntegrity.verify(integrity, s.keys.k1(), s.kuid, d, 0, d.length, t.authCode())) {
+                return null;
+            }
+        }
+        byte[] payload = PayloadCipher.decrypt(confidentiality, s.keys.k2(), p.payload());
+        if (!s.window.accept(p.sessionSeq())) {
+            return null;
+        }
+        return IpmiRequest.decode(payload);
+    }
+
+    static byte[] wrap(PlusSession s, IpmiResponse r, SecureRandom random) {
+        ConfidentialityAlgorithm confidentiality = s.suite.confidentiality();
+        IntegrityAlgorithm integrity = s.suite.integrity();
+        boolean encrypt = confidentiality != ConfidentialityAlgorithm.NONE;
+        byte[] payload = encrypt ? PayloadCipher.encrypt(confidentiality, s.keys.k2(), r.encode(), random)
+                : r.encode();
+        V20Packet.Signer signer = integrity == IntegrityAlgorithm.NONE ? null
+                : (d, off, len) -> PayloadIntegrity.authCode(integrity, s.keys.k1(), s.kuid, d, off, len);
+        return V20Packet.encode(PayloadType.IPMI, encrypt, s.consoleId, s.nextOutboundSeq(), payload, signer);
+    }
+}

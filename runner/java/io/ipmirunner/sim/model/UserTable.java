@@ -1,0 +1,49 @@
+package io.ipmirunner.sim.model;
+
+import io.ipmirunner.ipmi.command.Privilege;
+import io.ipmirunner.secret.Secret;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The users of a simulated BMC. Immutable, so a whole fleet shares one table: the simulator does not
+ * implement Set User Password, and ten thousand copies would be the largest thing per BMC.
+ */
+public final class UserTable {
+    private final List<SimUser> users;
+
+    public UserTable(List<SimUser> users) {
+        this.users = List.copyOf(users);
+    }
+
+    /**
+     * The fleet's test accounts, all with one password: {@code admin} (administrator), {@code operator}
+     * and {@code user} at those levels. User 1, the anonymous (null name) user, is disabled (IPMI v2.0 §6.9).
+     */
+    public static UserTable standard(String adminName, Secret password) {
+        return new UserTable(List.of(
+                new SimUser(1, "", Secret.empty(), Privilege.USER, false),
+                new SimUser(2, adminName, password, Privilege.ADMINISTRATOR, true),
+                new SimUser(3, "operator", password, Privilege.OPERATOR, true),
+                new SimUser(4, "user", password, Privilege.USER, true)));
+    }
+
+    /** An enabled user with exactly this name (a null name is the anonymous user). */
+    public Optional<SimUser> byName(byte[] name) {
+        for (SimUser u : users) {
+            if (u.enabled() && Arrays.equals(u.nameBytes(), name)) {
+                return Optional.of(u);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<SimUser> byId(int id) {
+        return users.stream().filter(u -> u.id() == id).findFirst();
+    }
+
+    public List<SimUser> all() {
+        return users;
+    }
+}
