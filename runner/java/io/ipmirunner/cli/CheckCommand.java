@@ -1,0 +1,85 @@
+package io.ipmirunner.cli;
+
+import io.ipmirunner.inventory.Inventory;
+import io.ipmirunner.playbook.ExtraVars;
+import io.ipmirunner.playbook.PlaybookCheck;
+import io.ipmirunner.playbook.Playbook;
+import io.ipmirunner.playbook.PlaybookParser;
+import io.ipmirunner.playbook.graph.GraphNode;
+import io.ipmirunner.playbook.graph.TaskGraph;
+import io.ipmirunner.playbook.yaml.InvalidInputException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code check PLAYBOOK -i INV}: everything that can be known wrong without a BMC. Prints one
+ * {@code file:line:column: message} line per problem and exits 4, or a one-line summary and exits 0.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Validate a playbook against an inventory without touching any BMC (exit 0 or 4).")
+public final class CheckCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PLAYBOOK")
+    Path playbook;
+
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INV", required = true,
+            description = "inventory file, directory or comma-separated host list (repeatable)")
+    List<String> inventories;
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "only these hosts (@FILE: one per line)")
+    String limit;
+
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
+            description = "key=value, @FILE or {json} (repeatable), as the run will get them")
+    List<String> extraVars = new ArrayList<>();
+
+    @Option(names = "--max-inventory-hosts", paramLabel = "N", defaultValue = "100000",
+            description = "refuse inventories (and ranges) of more hosts than this (default 100000)")
+    int maxHosts;
+
+    @Override
+    public Integer call() {
+        List<String> errors = new ArrayList<>();
+        Playbook parsed = null;
+        Inventory inventory = null;
+        try {
+            parsed = PlaybookParser.parse(playbook);
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> errors.add(p.toString()));
+        }
+        try {
+            inventory = InventoryCommand.load(inventories, maxHosts,
+                    Optional.ofNullable(playbook.toAbsolutePath().getParent()));
+            InventoryCommand.printWarnings(inventory.warnings());
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> errors.add(p.toString()));
+        }
+        PlaybookCheck.Result result = null;
+        if (parsed != null && inventory != null) {
+            try {
+                result = PlaybookCheck.run(parsed, inventory, InventoryCommand.limit(limit),
+                        ExtraVars.parse(extraVars));
+                result.errors().list().forEach(p -> errors.add(p.toString()));
+                InventoryCommand.printWarnings(result.warnings().list());
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> errors.add(p.toString()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.forEach(System.err::println);
+            System.err.println("check: " + errors.size() + " problem" + (errors.size() == 1 ? "" : "s"));
+            return ExitCodes.PARSE_ERROR;
+        }
+        TaskGraph graph = TaskGraph.of(parsed);
+        long tasks = graph.nodes().stream().filter(n -> n instanceof GraphNode.TaskNode
+                || n instanceof GraphNode.HandlerNode).count();
+        System.out.println("ok: " + parsed.plays().size() + " play(s), " + tasks + " task(s) and handler(s), hosts per "
+                + "play " + result.hostCounts());
+        return ExitCodes.OK;
+    }
+}

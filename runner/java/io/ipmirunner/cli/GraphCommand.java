@@ -1,0 +1,68 @@
+package io.ipmirunner.cli;
+
+import io.ipmirunner.inventory.HostPattern;
+import io.ipmirunner.inventory.Inventory;
+import io.ipmirunner.playbook.Play;
+import io.ipmirunner.playbook.Playbook;
+import io.ipmirunner.playbook.PlaybookParser;
+import io.ipmirunner.playbook.graph.GraphPrinter;
+import io.ipmirunner.playbook.graph.TaskGraph;
+import io.ipmirunner.playbook.yaml.InvalidInputException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code graph PLAYBOOK [-i INV] [--format text|dot|mermaid]}: what the playbook will do, in order. */
+@Command(name = "graph", mixinStandardHelpOptions = true,
+        description = "Print a playbook's task graph: plays, tasks, blocks, handlers and how they connect.")
+public final class GraphCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PLAYBOOK")
+    Path playbook;
+
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INV",
+            description = "inventory (repeatable): plays then show how many hosts they select")
+    List<String> inventories = List.of();
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "only these hosts (@FILE: one per line)")
+    String limit;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), dot (Graphviz) or mermaid")
+    String format;
+
+    @Option(names = "--max-inventory-hosts", paramLabel = "N", defaultValue = "100000",
+            description = "refuse inventories (and ranges) of more hosts than this (default 100000)")
+    int maxHosts;
+
+    @Override
+    public Integer call() {
+        GraphPrinter.Format f;
+        try {
+            f = GraphPrinter.Format.valueOf(format.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.BAD_OPTIONS, "--format must be text, dot or mermaid, got '" + format + "'");
+        }
+        Playbook parsed;
+        Function<Play, String> hostNote = p -> "";
+        try {
+            parsed = PlaybookParser.parse(playbook);
+            if (!inventories.isEmpty()) {
+                Inventory inventory = InventoryCommand.load(inventories, maxHosts,
+                        Optional.ofNullable(playbook.toAbsolutePath().getParent()));
+                InventoryCommand.printWarnings(inventory.warnings());
+                Optional<HostPattern> l = InventoryCommand.limit(limit);
+                hostNote = p -> " → " + inventory.select(HostPattern.parse(p.hostPattern()), l).size() + " hosts";
+            }
+        } catch (InvalidInputException e) {
+            return InventoryCommand.printProblems(e);
+        }
+        System.out.println(GraphPrinter.print(TaskGraph.of(parsed), f, hostNote));
+        return ExitCodes.OK;
+    }
+}

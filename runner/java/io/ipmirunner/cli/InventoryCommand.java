@@ -1,0 +1,111 @@
+package io.ipmirunner.cli;
+
+import io.ipmirunner.inventory.HostPattern;
+import io.ipmirunner.inventory.Inventory;
+import io.ipmirunner.inventory.InventoryListing;
+import io.ipmirunner.inventory.InventoryLoader;
+import io.ipmirunner.playbook.yaml.InvalidInputException;
+import io.ipmirunner.playbook.yaml.Problem;
+import io.ipmirunner.util.Json;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code inventory -i INV --list | --graph [GROUP] | --host HOST}: what ipmi-runner reads from an inventory. */
+@Command(name = "inventory", mixinStandardHelpOptions = true,
+        description = "Show an inventory as ipmi-runner reads it (the shapes of ansible-inventory).")
+public final class InventoryCommand implements Callable<Integer> {
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INV", required = true,
+            description = "inventory file, directory or comma-separated host list (repeatable)")
+    List<String> inventories;
+
+    static final class Mode {
+        @Option(names = "--list", description = "all hosts with their merged variables, as JSON (secrets masked)")
+        boolean list;
+
+        @Option(names = "--graph", arity = "0..1", fallbackValue = "all", paramLabel = "GROUP",
+                description = "the group tree from GROUP (default all)")
+        String graph;
+
+        @Option(names = "--host", paramLabel = "HOST", description = "one host's merged variables, as JSON")
+        String host;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Mode mode;
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "only these hosts (@FILE: one per line)")
+    String limit;
+
+    @Option(names = "--vars", description = "with --graph: show variables too")
+    boolean vars;
+
+    @Option(names = "--playbook-dir", paramLabel = "DIR", description = "also read DIR/group_vars and DIR/host_vars")
+    Path playbookDir;
+
+    @Option(names = "--max-inventory-hosts", paramLabel = "N", defaultValue = "100000",
+            description = "refuse inventories (and ranges) of more hosts than this (default 100000)")
+    int maxHosts;
+
+    @Override
+    public Integer call() {
+        Inventory inventory;
+        try {
+            inventory = load(inventories, maxHosts, Optional.ofNullable(playbookDir));
+        } catch (InvalidInputException e) {
+            return printProblems(e);
+        }
+        printWarnings(inventory.warnings());
+        Optional<HostPattern> limitPattern = limit(limit);
+        if (mode.list) {
+            System.out.println(Json.pretty(InventoryListing.list(inventory, limitPattern)));
+        } else if (mode.graph != null) {
+            try {
+                System.out.println(InventoryListing.graph(inventory, mode.graph, vars));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
+            }
+        } else {
+            var h = inventory.host(mode.host).orElseThrow(() -> new UserError(ExitCodes.BAD_OPTIONS,
+                    "no host '" + mode.host + "' in the inventory"));
+            Map<String, Object> sorted = new TreeMap<>(h.plainVars());
+            System.out.println(Json.pretty(sorted));
+        }
+        return ExitCodes.OK;
+    }
+
+    static Inventory load(List<String> sources, int maxHosts, Optional<Path> playbookDir) {
+        if (maxHosts < 1) {
+            throw new UserError(ExitCodes.BAD_OPTIONS, "--max-inventory-hosts must be at least 1");
+        }
+        InventoryLoader.Options options = new InventoryLoader.Options(maxHosts, playbookDir);
+        return Inventory.load(sources, options);
+    }
+
+    static Optional<HostPattern> limit(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(HostPattern.parseLimit(text));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.BAD_OPTIONS, "--limit: " + e.getMessage());
+        }
+    }
+
+    /** One {@code file:line:column: message} line per problem on stderr; the parse-error exit code. */
+    static int printProblems(InvalidInputException e) {
+        e.problems().forEach(p -> System.err.println(p));
+        return ExitCodes.PARSE_ERROR;
+    }
+
+    static void printWarnings(List<Problem> warnings) {
+        warnings.forEach(w -> System.err.println(w.at() + ": warning: " + w.message()));
+    }
+}

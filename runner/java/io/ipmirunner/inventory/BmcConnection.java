@@ -1,0 +1,25 @@
+package io.ipmirunner.inventory;
+
+import io.ipmirunner.ipmi.command.Privilege;
+import io.ipmirunner.ipmi.session.IpmiVersion;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * How to reach one host's BMC, from its {@code ipmi_*} variables. Empty values mean "the engine's default"
+ * (cipher suite negotiated, privilege stepped down as needed, timing from the command line).
+ *
+ * <p>{@code address} is {@code ipmi_host}, else the inventory name, never {@code ansible_host}: that is the
+ * operating system's address, and a BMC has its own.
+ */
+public record BmcConnection(String address, int port, String user, Optional<SecretSource> password,
+                            Optional<SecretSource> kg, OptionalInt cipherSuite, Optional<Privilege> privilege,
+                            Optional<Duration> timeout, OptionalInt retries, IpmiVersion version) {
+    public static final int DEFAULT_PORT = 623;
+
+    public static BmcConnection defaults(String address) {
+        return new BmcConnection(address, DEFAULT_PORT, "", Optional.empty(), Optional.empty(), OptionalInt.empty(),
+                Optional.empty(), Optional.empty(), OptionalInt.empty(), IpmiVersion.AUTO);
+    }
+}

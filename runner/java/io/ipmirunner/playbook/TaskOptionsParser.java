@@ -1,0 +1,91 @@
+package io.ipmirunner.playbook;
+
+import io.ipmirunner.playbook.expr.Expression;
+import io.ipmirunner.playbook.expr.Expressions;
+import io.ipmirunner.playbook.expr.TemplateText;
+import io.ipmirunner.playbook.yaml.MapReader;
+import io.ipmirunner.playbook.yaml.Problems;
+import io.ipmirunner.playbook.yaml.YamlList;
+import io.ipmirunner.playbook.yaml.YamlMap;
+import io.ipmirunner.playbook.yaml.YamlScalar;
+import io.ipmirunner.playbook.yaml.YamlValue;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Reads the keywords of a task, block or include into {@link TaskOptions}. */
+final class TaskOptionsParser {
+    /** Every keyword a task may have, besides {@code name} and its action. */
+    static final List<String> TASK_KEYWORDS = List.of("when", "register", "loop", "retries", "delay", "until",
+            "ignore_errors", "changed_when", "failed_when", "notify", "tags", "timeout", "throttle", "stagger",
+            "run_once", "vars");
+    static final List<String> BLOCK_KEYWORDS = List.of("when", "tags", "ignore_errors", "vars", "throttle", "timeout",
+            "run_once");
+    static final List<String> INCLUDE_KEYWORDS = List.of("when", "tags", "vars", "loop");
+    private static final int MAX_RETRIES = 10_000;
+
+    private TaskOptionsParser() {}
+
+    static TaskOptions read(MapReader r) {
+        String owner = r.owner();
+        Problems problems = r.problems();
+        List<Expression> when = r.value("when").map(v -> ExpressionReader.conditions(v, "'when' of " + owner,
+                problems)).orElse(List.of());
+        List<Expression> changedWhen = r.value("changed_when").map(v -> ExpressionReader.conditions(v,
+                "'changed_when' of " + owner, problems)).orElse(List.of());
+        List<Expression> failedWhen = r.value("failed_when").map(v -> ExpressionReader.conditions(v,
+                "'failed_when' of " + owner, problems)).orElse(List.of());
+        Optional<String> register = r.string("register").filter(name -> VariableNames.check(name,
+                r.value("register").orElseThrow().at(), "'register' of " + owner + ":", problems));
+        Optional<TaskOptions.Retry> retry = Optional.empty();
+        if (r.has("retries") || r.has("delay") || r.has("until")) {
+            int retries = r.integer("retries", 0, MAX_RETRIES).orElse(TaskOptions.Retry.DEFAULT_RETRIES);
+            Duration delay = r.duration("delay").orElse(TaskOptions.Retry.DEFAULT_DELAY);
+            Optional<Expression> until = r.value("until").flatMap(v -> ExpressionReader.expression(v,
+                    "'until' of " + owner, problems));
+            retry = Optional.of(new TaskOptions.Retry(retries, delay, until));
+        }
+        TaskOptions.Pacing pacing = new TaskOptions.Pacing(
+                r.integer("throttle", 1, Integer.MAX_VALUE).map(OptionalInt::of).orElse(OptionalInt.empty()),
+                r.duration("stagger"), r.duration("timeout"), r.bool("run_once").orElse(false));
+        return new TaskOptions(new TaskOptions.Conditions(when, changedWhen, failedWhen), register, loop(r),
+                retry, r.bool("ignore_errors").orElse(false), r.stringList("notify", false),
+                r.stringList("tags", true), pacing, vars(r));
+    }
+
+    /** {@code vars} of a play, block or task: valid names; strings in values parse as templates. */
+    static Map<String, YamlValue> vars(MapReader r) {
+        Map<String, YamlValue> out = new LinkedHashMap<>();
+        r.mapping("vars").ifPresent(m -> {
+            for (YamlMap.Member member : m.members()) {
+                if (VariableNames.check(member.name(), member.key().at(), "variable in 'vars' of " + r.owner() + ":",
+                        r.problems())
+                        && ExpressionReader.checkTemplates(member.value(), "'" + member.name() + "' in vars of "
+                        + r.owner(), r.problems())) {
+                    out.put(member.name(), member.value());
+                }
+            }
+        });
+        return out;
+    }
+
+    private static Optional<Loop> loop(MapReader r) {
+        return r.value("loop").flatMap(v -> {
+            String what = "'loop' of " + r.owner();
+            if (v instanceof YamlList l) {
+                return ExpressionReader.checkTemplates(l, what, r.problems())
+                        ? Optional.of(new Loop.Items(l)) : Optional.empty();
+            }
+            if (v instanceof YamlScalar s && s.isString() && Expressions.isTemplate(s.text())) {
+                Optional<TemplateText> t = ExpressionReader.template(s, what, r.problems());
+                return t.map(Loop.FromExpression::new);
+            }
+            r.problems().add(v.at(), what + " must be a list or a ${...} expression that gives one, found "
+                    + v.describe());
+            return Optional.empty();
+        });
+    }
+}

@@ -1,0 +1,15 @@
+package io.ipmirunner.playbook.expr;
+
+import io.ipmirunner.playbook.yaml.Location;
+
+/**
+ * A bare FreeMarker expression from a playbook ({@code when}, {@code until}, {@code changed_when},
+ * {@code failed_when}, {@code assert.that}), known to parse: the parser only makes one after
+ * {@link Expressions#checkExpression} accepted the text.
+ */
+public record Expression(String source, Location at) {
+    @Override
+    public String toString() {
+        return source;
+    }
+}

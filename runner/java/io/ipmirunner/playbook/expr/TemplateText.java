@@ -1,0 +1,19 @@
+package io.ipmirunner.playbook.expr;
+
+import io.ipmirunner.playbook.yaml.Location;
+
+/**
+ * A string from a playbook that may hold {@code ${...}} interpolations (task names, messages, module
+ * arguments, file names), known to parse. Strings without {@code ${} are static and never go through
+ * FreeMarker.
+ */
+public record TemplateText(String source, Location at) {
+    public boolean isStatic() {
+        return !Expressions.isTemplate(source);
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}

@@ -1,0 +1,28 @@
+package io.ipmirunner.playbook.graph;
+
+import io.ipmirunner.playbook.Block;
+import io.ipmirunner.playbook.Handler;
+import io.ipmirunner.playbook.IncludeTasks;
+import io.ipmirunner.playbook.Play;
+import io.ipmirunner.playbook.Task;
+
+/** A node of the task graph; {@code id} is its index in {@link TaskGraph#nodes()}. */
+public sealed interface GraphNode {
+    int id();
+
+    /** A play; its edges lead to its first task ({@link EdgeKind#START}) and to its handlers. */
+    record PlayNode(int id, int number, Play play) implements GraphNode {}
+
+    record TaskNode(int id, Task task) implements GraphNode {}
+
+    /** A block; its edges lead to the first task of block, rescue and always. */
+    record BlockNode(int id, Block block) implements GraphNode {}
+
+    /** An include_tasks; with a static file, an edge leads to the file's first task. */
+    record IncludeNode(int id, IncludeTasks include) implements GraphNode {}
+
+    /** Runs the handlers notified so far, in the order the play lists them; after each non-empty section. */
+    record FlushHandlersNode(int id, int playNumber, String afterSection) implements GraphNode {}
+
+    record HandlerNode(int id, Handler handler) implements GraphNode {}
+}
