@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point: one picocli subcommand per class; every failure becomes one line and an exit code. */
 @Command(name = "ipmi-runner", mixinStandardHelpOptions = true, version = "ipmi-runner 0.1.0",
         description = "Declarative IPMI runner for server fleets.",
-        subcommands = {ExecCommand.class, SimCommand.class, InventoryCommand.class, GraphCommand.class,
+        subcommands = {ExecCommand.class, DemoCommand.class, SimCommand.class, InventoryCommand.class, GraphCommand.class,
                 CheckCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

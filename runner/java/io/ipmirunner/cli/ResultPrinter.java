@@ -31,9 +31,13 @@ final class ResultPrinter {
     }
 
     void finish(List<HostOutcome> all) {
-        if (!json) {
-            return;
+        if (json) {
+            System.out.println(Json.pretty(byHost(all)));
         }
+    }
+
+    /** The --json shape: one object keyed by host. */
+    static Map<String, Object> byHost(List<HostOutcome> all) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (HostOutcome o : all) {
             Map<String, Object> h = new LinkedHashMap<>();
@@ -46,7 +50,7 @@ final class ResultPrinter {
             }
             out.put(o.host(), h);
         }
-        System.out.println(Json.pretty(out));
+        return out;
     }
 
     private static String summary(Map<String, Object> result) {
