@@ -3,6 +3,9 @@ package io.ipmirunner.cli;
 import io.ipmirunner.executor.AdHocRunner;
 import io.ipmirunner.executor.HostOutcome;
 import io.ipmirunner.inventory.HostSpec;
+import io.ipmirunner.inventory.Inventory;
+import io.ipmirunner.inventory.InventoryLoader;
+import io.ipmirunner.playbook.yaml.InvalidInputException;
 import io.ipmirunner.ipmi.client.BmcTarget;
 import io.ipmirunner.ipmi.client.IpmiClient;
 import io.ipmirunner.ipmi.session.SessionConfig;
@@ -25,9 +28,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "exec", mixinStandardHelpOptions = true,
         description = "Run one module on the given BMCs, in parallel.")
 public final class ExecCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PATTERN",
-            description = "hosts: comma-separated, with ranges and ports, e.g. 127.0.1.[1:24] or bmc01,10.0.0.5:6230")
+    @Parameters(index = "0", paramLabel = "PATTERN", description = {
+            "with -i: an Ansible host pattern (all, group, a:b, a:&b, a:!b, wildcards, ~regex);",
+            "without: hosts, comma-separated, with ranges and ports, e.g. 127.0.1.[1:24] or bmc01,10.0.0.5:6230"})
     String pattern;
+
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
+            description = "inventory file, directory or host list (repeatable)")
+    List<String> inventories = new ArrayList<>();
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "only these hosts (@FILE: one per line)")
+    String limit;
 
     @Parameters(index = "1", paramLabel = "MODULE", description = "module: power, mc_info")
     String moduleName;
@@ -63,25 +74,35 @@ public final class ExecCommand implements Callable<Integer> {
         } catch (ModuleArgumentException e) {
             throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
         }
-        List<HostSpec> hosts;
         SessionConfig config;
         try {
-            hosts = HostSpec.parseList(pattern);
             config = connection.sessionConfig();
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
         }
         List<BmcTarget> targets = new ArrayList<>();
         List<HostOutcome> unresolved = new ArrayList<>();
-        for (HostSpec h : hosts) {
-            InetSocketAddress a = new InetSocketAddress(h.address(), h.port().orElse(connection.port));
-            if (a.isUnresolved()) {
-                unresolved.add(new HostOutcome(h.name(), HostOutcome.Status.UNREACHABLE, Map.of(),
-                        h.name() + ": unreachable: cannot resolve " + h.address(), "unreachable", 0));
-            } else {
-                targets.add(new BmcTarget(h.name(), a, config));
+        if (!inventories.isEmpty()) {
+            Inventory inventory;
+            try {
+                inventory = Inventory.load(inventories, InventoryLoader.Options.defaults());
+            } catch (InvalidInputException e) {
+                return InventoryCommand.printProblems(e);
             }
+            InventoryCommand.printWarnings(inventory.warnings());
+            targets.addAll(InventoryTargets.select(inventory, pattern, InventoryCommand.limit(limit), config,
+                    connection.port));
+        } else {
+            literalHosts(config, targets);
         }
+        targets.removeIf(t -> {
+            if (t.address().isUnresolved()) {
+                unresolved.add(new HostOutcome(t.name(), HostOutcome.Status.UNREACHABLE, Map.of(),
+                        t.name() + ": unreachable: cannot resolve " + t.address().getHostString(), "unreachable", 0));
+                return true;
+            }
+            return false;
+        });
         AtomicBoolean interrupted = new AtomicBoolean();
         ResultPrinter printer = new ResultPrinter(json, interrupted);
         unresolved.forEach(printer::onDone);
@@ -109,6 +130,19 @@ public final class ExecCommand implements Callable<Integer> {
             System.err.println("engine: " + client.stats());
         }
         return exitCode(all);
+    }
+
+    private void literalHosts(SessionConfig config, List<BmcTarget> targets) {
+        List<HostSpec> hosts;
+        try {
+            hosts = HostSpec.parseList(pattern);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
+        }
+        for (HostSpec h : hosts) {
+            targets.add(new BmcTarget(h.name(), new InetSocketAddress(h.address(), h.port().orElse(connection.port)),
+                    config));
+        }
     }
 
     static Map<String, String> parseArgs(List<String> raw) {

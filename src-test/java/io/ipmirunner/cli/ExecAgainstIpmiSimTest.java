@@ -148,4 +148,28 @@ class ExecAgainstIpmiSimTest {
         CliRun p = CliRun.of("exec", "h[9:1]", "power");
         assertEquals(ExitCodes.BAD_OPTIONS, p.exit(), p.toString());
     }
+
+    @Test
+    void inventoryHostsWithPasswordFromAFile() throws Exception {
+        Path inv = dir.resolve("rack.yml");
+        Files.writeString(inv, """
+                all:
+                  children:
+                    rack1:
+                      hosts:
+                        bmc-a:
+                          ipmi_host: %s
+                          ipmi_port: %d
+                      vars:
+                        ipmi_user: %s
+                        ipmi_password: {file: %s}
+                        ipmi_cipher_suite: 3
+                """.formatted(bmc.host(), bmc.port(), bmc.username(), passwordFile));
+        CliRun r = CliRun.of("exec", "-i", inv.toString(), "rack1", "mc_info", "--json");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("\"bmc-a\"") && r.out().contains("\"firmware\": \"" + IpmiSim.FIRMWARE + "\""),
+                r.toString());
+        CliRun none = CliRun.of("exec", "-i", inv.toString(), "rack2", "mc_info");
+        assertEquals(ExitCodes.BAD_OPTIONS, none.exit(), none.toString());
+    }
 }
