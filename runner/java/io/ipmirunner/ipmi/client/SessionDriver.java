@@ -7,8 +7,6 @@ import io.ipmirunner.ipmi.command.app.SessionMessages;
 import io.ipmirunner.ipmi.session.ActiveSession;
 import io.ipmirunner.ipmi.session.Decoded;
 import io.ipmirunner.ipmi.session.DiscoveryLogin;
-import io.ipmirunner.ipmi.session.Login;
-import io.ipmirunner.ipmi.session.Step;
 import io.ipmirunner.ipmi.transport.EventLoop;
 import io.ipmirunner.ipmi.wire.CompletionCode;
 import io.ipmirunner.ipmi.wire.IpmiRequest;
@@ -35,16 +33,9 @@ final class SessionDriver {
     final EngineStats stats;
 
     private State state = State.IDLE;
-    private Login login;
+    private LoginExchange login;
     private ActiveSession session;
-    private Phase exchangePhase;
-    private long exchangeStart;
-    private long loginStart;
-    private int exchangeAttempts;
-    private long rto;
     private boolean heard;
-    private EventLoop.Timer retransmitTimer;
-    private EventLoop.Timer deadlineTimer;
     private EventLoop.Timer keepAliveTimer;
     private Operation inFlight;
     private int rqSeq;
@@ -101,75 +92,34 @@ final class SessionDriver {
 
     private void startLogin() {
         state = State.LOGIN;
-        loginStart = System.nanoTime();
-        exchangePhase = null;
-        login = new DiscoveryLogin(target.name(), target.config(), random);
-        step(login.start());
+        login = new LoginExchange(new DiscoveryLogin(target.name(), target.config(), random), timing, loop,
+                d -> sender.send(target, d), stats, heard, new LoginExchange.Outcome() {
+                    @Override
+                    public void established(ActiveSession s, long loginNanos) {
+                        stats.loginNanos.add(loginNanos);
+                        SessionDriver.this.established(s);
+                    }
+
+                    @Override
+                    public void failed(IpmiException failure, ActiveSession openSession) {
+                        loginFailed(failure, openSession);
+                    }
+                });
+        login.start();
     }
 
     // ---- login ----
 
-    private void step(Step s) {
-        switch (s) {
-            case Step.Send send -> transmitLogin(send.datagram());
-            case Step.SendLater later -> {
-                cancel(retransmitTimer);
-                retransmitTimer = loop.schedule(later.delayMillis(), () -> transmitLogin(later.datagram()));
-            }
-            case Step.Wait w -> stats.dropped.increment();
-            case Step.Established e -> established(e.session());
-            case Step.Failed f -> loginFailed(f.failure(), f.openSession());
-        }
-    }
-
-    private void transmitLogin(byte[] datagram) {
-        if (login.phase() != exchangePhase) {
-            exchangePhase = login.phase();
-            exchangeStart = System.nanoTime();
-            exchangeAttempts = 0;
-            rto = timing.retransmitMillis();
-            cancel(deadlineTimer);
-            long left = Math.min(timing.timeoutMillis(), loginBudgetLeft());
-            deadlineTimer = loop.schedule(left, this::loginDeadline);
-        }
-        exchangeAttempts++;
-        if (exchangeAttempts > 1) {
-            stats.retransmits.increment();
-        }
-        sender.send(target, datagram);
-        cancel(retransmitTimer);
-        long wait = rto;
-        rto = timing.backoff(rto);
-        retransmitTimer = loop.schedule(wait, () -> step(login.onTimeout()));
-    }
-
-    /** A whole login may take three exchange timeouts (restarts included), never more. */
-    private long loginBudgetLeft() {
-        long used = (System.nanoTime() - loginStart) / 1_000_000;
-        return Math.max(1, 3 * timing.timeoutMillis() - used);
-    }
-
-    private void loginDeadline() {
-        cancel(retransmitTimer);
-        long waited = (System.nanoTime() - exchangeStart) / 1_000_000;
-        step(login.onDeadline(waited, exchangeAttempts, heard));
-    }
-
     private void established(ActiveSession s) {
-        cancel(retransmitTimer);
-        cancel(deadlineTimer);
         session = s;
         login = null;
         state = State.ACTIVE;
         stats.sessionsOpened.increment();
-        stats.loginNanos.add(System.nanoTime() - loginStart);
         touch();
         pump();
     }
 
     private void loginFailed(IpmiException failure, ActiveSession open) {
-        cancel(retransmitTimer);
-        cancel(deadlineTimer);
         login = null;
         stats.loginFailures.increment();
         Operation op;
@@ -192,7 +142,7 @@ final class SessionDriver {
     void onPacket(LanPacket packet) {
         heard = true;
         if (state == State.LOGIN && login != null) {
-            step(login.onPacket(packet));
+            login.onPacket(packet);
             return;
         }
         if (session == null) {
@@ -348,7 +298,10 @@ final class SessionDriver {
                 }
                 beginClose();
             }
-            case LOGIN -> loginFailed(reason, null);
+            case LOGIN -> {
+                login.cancel();
+                loginFailed(reason, null);
+            }
             case IDLE -> finish();
             default -> { }
         }
