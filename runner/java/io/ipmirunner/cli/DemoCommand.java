@@ -2,29 +2,22 @@ package io.ipmirunner.cli;
 
 import io.ipmirunner.executor.AdHocRunner;
 import io.ipmirunner.executor.HostOutcome;
+import io.ipmirunner.inventory.Host;
+import io.ipmirunner.inventory.Inventory;
+import io.ipmirunner.inventory.InventoryLoader;
 import io.ipmirunner.ipmi.client.BmcTarget;
 import io.ipmirunner.ipmi.client.IpmiClient;
 import io.ipmirunner.ipmi.session.SessionConfig;
 import io.ipmirunner.modules.Module;
 import io.ipmirunner.modules.ModuleArgumentException;
 import io.ipmirunner.modules.Modules;
+import io.ipmirunner.playbook.yaml.InvalidInputException;
 import io.ipmirunner.secret.Secret;
-import io.ipmirunner.sim.BmcSettings;
-import io.ipmirunner.sim.fault.FaultProfile;
-import io.ipmirunner.sim.fleet.Addressing;
-import io.ipmirunner.sim.fleet.FleetGroup;
-import io.ipmirunner.sim.fleet.FleetHost;
-import io.ipmirunner.sim.fleet.FleetPlanner;
-import io.ipmirunner.sim.lan.LanServices;
-import io.ipmirunner.sim.model.UserTable;
 import io.ipmirunner.util.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +26,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code demo}: starts a simulated rack in this process and runs the bring-up steps that exist today on it
+ * {@code demo}: starts the simulated rack of inventory-examples/simulated-rack.yml in this process and runs the
+ * bring-up steps that exist today on it
  * (probe every BMC, power on and wait, read power state), then writes the results under reports/out/.
  * The shipped bring-up playbook takes over this command once playbooks run.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the bring-up steps against an embedded simulated rack (no hardware needed).")
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--count", paramLabel = "N", defaultValue = "24", description = "BMCs in the rack (default 24)")
-    int count;
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
+            description = "inventory of simulated hosts (default inventory-examples/simulated-rack.yml)")
+    String inventory;
 
     @Option(names = "--report-dir", paramLabel = "DIR", description = "where to write results")
     Path reportDir;
@@ -55,25 +50,28 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        byte[] raw = new byte[8];
-        new SecureRandom().nextBytes(raw);
-        Secret password = Secret.of(HexFormat.of().formatHex(raw), "demo rack");
-        var group = new FleetGroup("rack", count, "mixed", BmcSettings.DEFAULTS.withPowerOnDelay(2000).withInitiallyOn(false),
-                FaultProfile.NONE, 0);
-        var plans = FleetPlanner.plan(List.of(group), new Addressing.BasePort("127.0.0.1", 0),
-                UserTable.standard("admin", password), 1);
-        Path out = reportDir != null ? reportDir : Path.of(System.getProperty("ipmirunner.root", "."), "reports",
-                "out", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-demo");
+        Path root = Path.of(System.getProperty("ipmirunner.root", "."));
+        String source = inventory != null ? inventory
+                : root.resolve("inventory-examples").resolve("simulated-rack.yml").toString();
+        Inventory inv;
+        try {
+            inv = Inventory.load(List.of(source), InventoryLoader.Options.defaults());
+        } catch (InvalidInputException e) {
+            return InventoryCommand.printProblems(e);
+        }
+        List<Host> hosts = inv.hosts().values().stream().filter(SimulatedRack::isSimulated).toList();
+        if (hosts.isEmpty()) {
+            throw new UserError(ExitCodes.BAD_OPTIONS, source + ": no host has " + SimulatedRack.VARIABLE + ": true");
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path out = reportDir != null ? reportDir : root.resolve("reports").resolve("out").resolve(stamp + "-demo");
         Map<String, Object> results = new LinkedHashMap<>();
         int exit = ExitCodes.OK;
-        try (FleetHost rack = FleetHost.start(plans, LanServices.seeded(1), 1);
+        try (SimulatedRack rack = SimulatedRack.start(hosts, SessionConfig.of("admin", Secret.empty()));
              IpmiClient client = IpmiClient.create()) {
-            System.out.println("demo: simulated rack of " + rack.size() + " BMCs on 127.0.0.1 (in this process)");
-            List<BmcTarget> targets = new ArrayList<>();
-            SessionConfig login = SessionConfig.of("admin", password);
-            for (int i = 0; i < rack.size(); i++) {
-                targets.add(new BmcTarget(rack.plan(i).name(), rack.address(i), login));
-            }
+            List<BmcTarget> targets = rack.targets();
+            System.out.println("demo: simulated rack of " + targets.size() + " BMCs from " + source
+                    + " (in this process)");
             AdHocRunner runner = new AdHocRunner(client, 256, 0);
             for (DemoStep step : STEPS) {
                 Module m = Modules.find(step.module()).orElseThrow();

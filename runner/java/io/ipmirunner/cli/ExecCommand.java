@@ -2,6 +2,7 @@ package io.ipmirunner.cli;
 
 import io.ipmirunner.executor.AdHocRunner;
 import io.ipmirunner.executor.HostOutcome;
+import io.ipmirunner.inventory.Host;
 import io.ipmirunner.inventory.HostSpec;
 import io.ipmirunner.inventory.Inventory;
 import io.ipmirunner.inventory.InventoryLoader;
@@ -82,6 +83,7 @@ public final class ExecCommand implements Callable<Integer> {
         }
         List<BmcTarget> targets = new ArrayList<>();
         List<HostOutcome> unresolved = new ArrayList<>();
+        SimulatedRack rack = null;
         if (!inventories.isEmpty()) {
             Inventory inventory;
             try {
@@ -90,8 +92,14 @@ public final class ExecCommand implements Callable<Integer> {
                 return InventoryCommand.printProblems(e);
             }
             InventoryCommand.printWarnings(inventory.warnings());
-            targets.addAll(InventoryTargets.select(inventory, pattern, InventoryCommand.limit(limit), config,
-                    connection.port));
+            List<Host> hosts = InventoryTargets.hosts(inventory, pattern, InventoryCommand.limit(limit));
+            List<Host> simulated = hosts.stream().filter(SimulatedRack::isSimulated).toList();
+            if (!simulated.isEmpty()) {
+                rack = SimulatedRack.start(simulated, config);
+                targets.addAll(rack.targets());
+            }
+            targets.addAll(InventoryTargets.targets(hosts.stream().filter(h -> !SimulatedRack.isSimulated(h))
+                    .toList(), config, connection.port));
         } else {
             literalHosts(config, targets);
         }
@@ -123,6 +131,9 @@ public final class ExecCommand implements Callable<Integer> {
             if (!interrupted.get()) {
                 client.close();
                 Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            if (rack != null) {
+                rack.close();
             }
         }
         printer.finish(all);

@@ -23,8 +23,7 @@ import java.util.Optional;
 final class InventoryTargets {
     private InventoryTargets() {}
 
-    static List<BmcTarget> select(Inventory inventory, String pattern, Optional<HostPattern> limit,
-                                  SessionConfig defaults, int defaultPort) {
+    static List<Host> hosts(Inventory inventory, String pattern, Optional<HostPattern> limit) {
         List<Host> hosts;
         try {
             hosts = inventory.select(HostPattern.parse(pattern), limit);
@@ -34,6 +33,10 @@ final class InventoryTargets {
         if (hosts.isEmpty()) {
             throw new UserError(ExitCodes.BAD_OPTIONS, "host pattern '" + pattern + "' matches no host in the inventory");
         }
+        return hosts;
+    }
+
+    static List<BmcTarget> targets(List<Host> hosts, SessionConfig defaults, int defaultPort) {
         List<BmcTarget> out = new ArrayList<>(hosts.size());
         for (Host h : hosts) {
             BmcConnection b = h.bmc();
