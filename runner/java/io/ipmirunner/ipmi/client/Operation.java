@@ -15,6 +15,8 @@ final class Operation {
     private long seqsUsed;
     int attempts;
     int busyRetries;
+    /** The last answer was "node busy": the next send is a re-ask, not a retransmission. */
+    boolean lastAnswerBusy;
     long started;
     long rto;
     EventLoop.Timer retransmit;

@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 final class SessionDriver {
     enum State { IDLE, LOGIN, ACTIVE, CLOSING, CLOSED }
 
+    private static final long BUSY_MAX_DELAY_MILLIS = 800;
+
     private final BmcTarget target;
     private final Timing timing;
     private final EventLoop loop;
@@ -169,8 +171,10 @@ final class SessionDriver {
         if (r.completionCode().equals(CompletionCode.NODE_BUSY) && op.busyRetries < timing.busyRetries()) {
             // Busy is an answer, not a loss: back off and ask again within the same deadline.
             op.busyRetries++;
+            op.lastAnswerBusy = true;
             stats.busy.increment();
-            long delay = Math.min(timing.maxRetransmitMillis(), 100L << Math.min(op.busyRetries, 5));
+            // Short and capped: a busy BMC is usually free again within a few hundred milliseconds.
+            long delay = Math.min(BUSY_MAX_DELAY_MILLIS, 50L << Math.min(op.busyRetries, 4));
             op.retransmit = loop.schedule(delay, () -> transmit(op));
             return;
         }
@@ -211,9 +215,10 @@ final class SessionDriver {
             return;
         }
         op.attempts++;
-        if (op.attempts > 1) {
+        if (op.attempts > 1 && !op.lastAnswerBusy) {
             stats.retransmits.increment();
         }
+        op.lastAnswerBusy = false;
         // A fresh rqSeq per transmission: some BMCs (ipmi_sim) drop a request whose rqSeq they have seen,
         // so a resend with the old one would never be answered. A late reply to any of them still counts.
         rqSeq = rqSeq + 1 & 0x3F;
@@ -233,6 +238,14 @@ final class SessionDriver {
         long waited = (System.nanoTime() - op.started) / 1_000_000;
         Phase phase = op.cmd == Commands.CLOSE_SESSION.cmd() && op.netFn == Commands.CLOSE_SESSION.netFn()
                 ? Phase.CLOSE : Phase.COMMAND;
+        if (op.busyRetries > 0 && op.lastAnswerBusy) {
+            // The BMC kept answering, only busy: say so instead of calling it a timeout.
+            op.result.completeExceptionally(new IpmiException.CompletionCodeError(target.name(), phase, op.name,
+                    CompletionCode.NODE_BUSY));
+            inFlight = null;
+            pump();
+            return;
+        }
         op.result.completeExceptionally(new IpmiException.Timeout(target.name(), phase, waited, op.attempts));
         if (state == State.CLOSING) {
             afterClose();

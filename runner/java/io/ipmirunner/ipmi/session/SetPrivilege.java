@@ -32,6 +32,10 @@ final class SetPrivilege {
         if (r.netFn() != (spec.netFn() | 1) || r.cmd() != spec.cmd() || (seqsUsed & 1L << r.rqSeq()) == 0) {
             return new Step.Wait("stale reply");
         }
+        if (r.completionCode().isTransient()) {
+            // Busy is not a refusal: the retransmission timer asks again.
+            return new Step.Wait("BMC busy");
+        }
         int cc = r.completionCode().code();
         if (cc == 0x80 || cc == 0x81) {
             // 0x80: level not available for this user; 0x81: above the channel or user limit (§22.18).
