@@ -146,7 +146,7 @@ public final class SimCommand implements Callable<Integer> {
             FleetGroup base = new FleetGroup("default", n, personality,
                     BmcSettings.DEFAULTS.withSessionLimit(sessions).withPowerOnDelay(powerOnDelay), faults(), dead);
             FleetFile.Document doc = fleetFile == null ? new FleetFile.Document(Map.of(), List.of())
-                    : FleetFile.parse(Files.readString(fleetFile));
+                    : FleetFile.parse(Files.readString(fleetFile), fleetFile.toString());
             long fleetSeed = seed != null ? seed : Long.parseLong((String) doc.top().getOrDefault("seed", "1"));
             Map<String, Object> top = new LinkedHashMap<>(doc.top());
             top.remove("seed");
@@ -162,7 +162,9 @@ public final class SimCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError(ExitCodes.BAD_OPTIONS, "cannot read " + fleetFile + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new UserError(ExitCodes.BAD_OPTIONS, (fleetFile != null ? fleetFile + ": " : "") + e.getMessage());
+            String m = e.getMessage();
+            boolean positioned = fleetFile != null && m.startsWith(fleetFile + ":");
+            throw new UserError(ExitCodes.BAD_OPTIONS, (fleetFile != null && !positioned ? fleetFile + ": " : "") + m);
         }
     }
 
@@ -195,12 +197,11 @@ public final class SimCommand implements Callable<Integer> {
             }
         } else if (System.getenv("IPMI_PASSWORD") != null && !System.getenv("IPMI_PASSWORD").isEmpty()) {
             p = System.getenv("IPMI_PASSWORD");
+        } else if (inventory != null) {
+            p = generated(); // written only to the inventory file (0600), never printed
         } else {
-            p = generated();
-            if (inventory == null) {
-                System.err.println("sim: generated test password for " + user + ": " + p
-                        + " (set IPMI_PASSWORD or --password-file to choose one)");
-            }
+            throw new UserError(ExitCodes.BAD_OPTIONS, "choose the BMC password with --password-file or "
+                    + "IPMI_PASSWORD, or let the simulator make one up with --write-inventory FILE");
         }
         if (p.isEmpty() || p.getBytes(StandardCharsets.UTF_8).length > 20) {
             throw new UserError(ExitCodes.BAD_OPTIONS, "the password must be 1 to 20 bytes (IPMI v2.0 limit)");

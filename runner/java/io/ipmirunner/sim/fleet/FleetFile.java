@@ -1,15 +1,20 @@
 package io.ipmirunner.sim.fleet;
 
+import io.ipmirunner.playbook.yaml.InvalidInputException;
+import io.ipmirunner.playbook.yaml.SafeYaml;
+import io.ipmirunner.playbook.yaml.YamlList;
+import io.ipmirunner.playbook.yaml.YamlMap;
+import io.ipmirunner.playbook.yaml.YamlScalar;
+import io.ipmirunner.playbook.yaml.YamlValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code --fleet FILE} format: a small subset of YAML, hand-parsed because the project has no YAML
- * library yet. Top-level {@code key: value} lines give fleet-wide defaults (and {@code seed}); a
- * {@code groups:} list holds one mapping per group. Values are scalars or flow lists {@code [a, b]};
- * {@code #} starts a comment. Example:
+ * The {@code --fleet FILE} format, read with the project's safe YAML reader: top-level keys give fleet-wide
+ * defaults (and {@code seed}); a {@code groups:} list holds one mapping per group. Values are scalars or
+ * lists of scalars. Errors name {@code file:line:column}. Example:
  * <pre>
  * seed: 42
  * personality: mixed
@@ -29,116 +34,60 @@ public final class FleetFile {
 
     private FleetFile() {}
 
-    public static Document parse(String text) {
+    /** {@code shownAs} names the file in error messages. */
+    public static Document parse(String text, String shownAs) {
+        YamlValue root;
+        try {
+            root = SafeYaml.parse(text, shownAs);
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(e.problems().getFirst().toString());
+        }
+        if (root instanceof YamlScalar s && s.isNull()) {
+            return new Document(Map.of(), List.of());
+        }
+        if (!(root instanceof YamlMap map)) {
+            throw error(root, "a fleet file is a mapping of keys, with an optional 'groups:' list");
+        }
         Map<String, Object> top = new LinkedHashMap<>();
         List<Map<String, Object>> groups = new ArrayList<>();
-        boolean inGroups = false;
-        int itemIndent = -1;
-        Map<String, Object> current = null;
-        String[] lines = text.split("\r?\n", -1);
-        for (int n = 0; n < lines.length; n++) {
-            String line = stripComment(lines[n]);
-            if (line.isBlank()) {
+        for (YamlMap.Member m : map.members()) {
+            if (!m.name().equals("groups")) {
+                top.put(m.name(), value(m.value()));
                 continue;
             }
-            int indent = indentOf(line, n + 1);
-            String body = line.strip();
-            if (indent == 0) {
-                inGroups = false;
-                current = null;
-                String[] kv = keyValue(body, n + 1);
-                if (kv[0].equals("groups")) {
-                    if (!kv[1].isEmpty()) {
-                        throw error(n + 1, "'groups:' takes a list of mappings on the following lines");
-                    }
-                    inGroups = true;
-                } else {
-                    put(top, kv, n + 1);
+            if (!(m.value() instanceof YamlList list)) {
+                throw error(m.value(), "'groups' takes a list of mappings");
+            }
+            for (YamlValue item : list.items()) {
+                if (!(item instanceof YamlMap g)) {
+                    throw error(item, "each group is a mapping of keys");
                 }
-                continue;
+                Map<String, Object> group = new LinkedHashMap<>();
+                g.members().forEach(k -> group.put(k.name(), value(k.value())));
+                groups.add(group);
             }
-            if (!inGroups) {
-                throw error(n + 1, "unexpected indentation");
-            }
-            if (body.startsWith("- ") || body.equals("-")) {
-                current = new LinkedHashMap<>();
-                groups.add(current);
-                itemIndent = indent + 2;
-                body = body.substring(1).strip();
-                if (body.isEmpty()) {
-                    continue;
-                }
-            } else if (current == null || indent != itemIndent) {
-                throw error(n + 1, "group keys must line up under the first key after '- '");
-            }
-            put(current, keyValue(body, n + 1), n + 1);
         }
         return new Document(top, groups);
     }
 
-    private static void put(Map<String, Object> map, String[] kv, int line) {
-        if (map.containsKey(kv[0])) {
-            throw error(line, "key '" + kv[0] + "' appears twice");
+    private static Object value(YamlValue v) {
+        if (v instanceof YamlScalar s) {
+            return s.text();
         }
-        map.put(kv[0], value(kv[1], line));
-    }
-
-    private static String[] keyValue(String body, int line) {
-        int colon = body.indexOf(':');
-        if (colon <= 0) {
-            throw error(line, "expected 'key: value'");
-        }
-        return new String[] {body.substring(0, colon).strip(), body.substring(colon + 1).strip()};
-    }
-
-    private static Object value(String v, int line) {
-        if (v.startsWith("[")) {
-            if (!v.endsWith("]")) {
-                throw error(line, "a list must close on the same line: [a, b]");
-            }
-            List<String> items = new ArrayList<>();
-            for (String item : v.substring(1, v.length() - 1).split(",")) {
-                if (!item.isBlank()) {
-                    items.add(unquote(item.strip()));
+        if (v instanceof YamlList l) {
+            List<String> out = new ArrayList<>();
+            for (YamlValue item : l.items()) {
+                if (!(item instanceof YamlScalar s)) {
+                    throw error(item, "lists hold plain values only");
                 }
+                out.add(s.text());
             }
-            return items;
+            return out;
         }
-        return unquote(v);
+        throw error(v, "expected a value or a list of values, found " + v.describe());
     }
 
-    private static String unquote(String s) {
-        if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
-            return s.substring(1, s.length() - 1);
-        }
-        return s;
-    }
-
-    private static String stripComment(String line) {
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"' || c == '\'') {
-                quoted = !quoted;
-            } else if (c == '#' && !quoted && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-                return line.substring(0, i);
-            }
-        }
-        return line;
-    }
-
-    private static int indentOf(String line, int n) {
-        int i = 0;
-        while (i < line.length() && line.charAt(i) == ' ') {
-            i++;
-        }
-        if (i < line.length() && line.charAt(i) == '\t') {
-            throw error(n, "tabs are not allowed for indentation (YAML)");
-        }
-        return i;
-    }
-
-    static IllegalArgumentException error(int line, String message) {
-        return new IllegalArgumentException("line " + line + ": " + message);
+    private static IllegalArgumentException error(YamlValue at, String message) {
+        return new IllegalArgumentException(at.at() + ": " + message);
     }
 }

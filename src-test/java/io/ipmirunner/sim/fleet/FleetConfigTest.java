@@ -35,7 +35,7 @@ class FleetConfigTest {
                     count: 5
                     loss: 0.2
                     latency: exp:30
-                """);
+                """, "fleet.yml");
         assertEquals("42", doc.top().get("seed"));
         assertEquals(2, doc.groups().size());
         FleetGroup defaults = GroupKeys.apply(BASE, java.util.Map.of("latency", doc.top().get("latency")));
@@ -50,8 +50,13 @@ class FleetConfigTest {
 
     @Test
     void fleetFileErrorsNameTheLine() {
-        var e = assertThrows(IllegalArgumentException.class, () -> FleetFile.parse("groups:\n  - count: 1\n    x\n"));
-        assertTrue(e.getMessage().startsWith("line 3:"), e.getMessage());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> FleetFile.parse("groups:\n  - count: 1\n    x\n", "fleet.yml"));
+        // SnakeYAML notices the missing ':' where the next key would start.
+        assertTrue(e.getMessage().startsWith("fleet.yml:4:1: YAML syntax error"), e.getMessage());
+        var dup = assertThrows(IllegalArgumentException.class,
+                () -> FleetFile.parse("seed: 1\nseed: 2\n", "fleet.yml"));
+        assertTrue(dup.getMessage().startsWith("fleet.yml:2:"), dup.getMessage());
         var k = assertThrows(IllegalArgumentException.class, () -> GroupKeys.apply(BASE, java.util.Map.of("colour",
                 "red")));
         assertTrue(k.getMessage().contains("unknown key"), k.getMessage());
