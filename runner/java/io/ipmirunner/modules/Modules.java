@@ -10,7 +10,7 @@ public final class Modules {
     private static final Map<String, Module> BY_NAME = new TreeMap<>();
 
     static {
-        for (Module m : List.of(new PowerModule(), new McInfoModule(), new FruModule(), new SensorsModule())) {
+        for (Module m : List.of(new PowerModule(), new McInfoModule(), new FruModule(), new SensorsModule(), new SelModule())) {
             BY_NAME.put(m.name(), m);
         }
     }
