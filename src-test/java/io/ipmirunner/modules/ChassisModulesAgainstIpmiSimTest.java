@@ -57,12 +57,12 @@ class ChassisModulesAgainstIpmiSimTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void chassisStatusEqualsIpmitool() throws Exception {
         Map<String, Object> r = IpmiSimModules.run(client, bmc, new ChassisStatusModule(), Map.of()).result();
         Map<String, String> it = IpmiSimModules.keyValues(bmc.ipmitool("chassis", "status").stdout());
         assertEquals(it.get("System Power"), r.get("power"));
         assertEquals(it.get("Power Restore Policy"), r.get("restore_policy"));
-        @SuppressWarnings("unchecked")
         Map<String, Object> faults = (Map<String, Object>) r.get("faults");
         assertEquals(it.get("Power Overload"), faults.get("overload").toString());
         assertEquals(it.get("Main Power Fault"), faults.get("main_power").toString());
