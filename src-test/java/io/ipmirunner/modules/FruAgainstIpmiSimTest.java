@@ -32,7 +32,7 @@ class FruAgainstIpmiSimTest {
     static void start() {
         Peers.require("ipmi_sim");
         Peers.require("ipmitool");
-        bmc = IpmiSim.builder().fru(1, FruBytes.everyEncoding()).build();
+        bmc = IpmiSim.builder().fru(1, FruBytes.everyEncoding()).fru(2, badBoardChecksum()).build();
         client = IpmiClient.create();
     }
 
@@ -44,6 +44,20 @@ class FruAgainstIpmiSimTest {
         if (bmc != null) {
             bmc.close();
         }
+    }
+
+    private static byte[] badBoardChecksum() {
+        byte[] img = FruBytes.everyEncoding();
+        img[(img[3] & 0xff) * 8 + 8] ^= 0x20; // "Acme" becomes "ACme": prefix 6, type/length 1, then the text
+        return img;
+    }
+
+    @Test
+    void aBadChecksumOverTheWireIsAWarning() throws Exception {
+        Map<String, Object> r = fru("2");
+        assertEquals(List.of("board area checksum mismatch"), r.get("warnings"));
+        assertEquals("ACme Boards", area(r, "board").get("manufacturer"));
+        assertEquals("Rackserver 9", area(r, "product").get("name"));
     }
 
     @SuppressWarnings("unchecked")
