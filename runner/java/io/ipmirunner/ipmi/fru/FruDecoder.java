@@ -48,8 +48,11 @@ public final class FruDecoder {
                 warnings);
     }
 
-    /** An info area's bounds: start, and the length its second byte declares, clipped to the image. */
-    private record Area(String name, int start, int end) {}
+    /**
+     * An info area's bounds: start, and the length its second byte declares, clipped to the image; a
+     * clipped area has lost its checksum byte, so its fields may run to the very end.
+     */
+    private record Area(String name, int start, int end, boolean clipped) {}
 
     private Optional<Area> area(String name, int offset8) {
         if (offset8 == 0) {
@@ -65,6 +68,7 @@ public final class FruDecoder {
         }
         int declared = (image[start + 1] & 0xff) * 8;
         int end = start + declared;
+        boolean clipped = declared == 0 || end > image.length;
         if (declared == 0) {
             warnings.add(name + " area declares length 0");
             end = image.length;
@@ -74,7 +78,7 @@ public final class FruDecoder {
         } else if (sum(start, end) != 0) {
             warnings.add(name + " area checksum mismatch");
         }
-        return Optional.of(new Area(name, start, end));
+        return Optional.of(new Area(name, start, end, clipped));
     }
 
     private void overlaps(List<Optional<Area>> areas) {
@@ -115,7 +119,7 @@ public final class FruDecoder {
 
     /**
      * A cursor over an area's type/length fields (§13.1); stops at 0xC1, the area end, or a bad length.
-     * The area's last byte is its checksum, never a field.
+     * The area's last byte is its checksum, never a field, unless the image cut the area short.
      */
     private final class Fields {
         private final Area area;
@@ -125,7 +129,7 @@ public final class FruDecoder {
 
         Fields(Area area, int pos) {
             this.area = area;
-            this.limit = area.end() - 1;
+            this.limit = area.clipped() ? area.end() : area.end() - 1;
             this.pos = pos;
         }
 

@@ -83,6 +83,10 @@ class FruDecoderTest {
         FruInventory cut = FruDecoder.decode(java.util.Arrays.copyOf(img, img.length - 20));
         assertTrue(cut.warnings().stream().anyMatch(w -> w.contains("past the end of the image")),
                 cut.warnings().toString());
+        FruInventory.Product p = cut.product().orElseThrow();
+        assertEquals("RS-9", p.partNumber(), "fields before the cut still decode");
+        assertEquals(null, p.version(), "the field the cut runs through is dropped");
+
         assertEquals(List.of("FRU image is 3 bytes, shorter than the 8-byte common header"),
                 FruDecoder.decode(new byte[3]).warnings());
     }
