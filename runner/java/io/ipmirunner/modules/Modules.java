@@ -10,7 +10,9 @@ public final class Modules {
     private static final Map<String, Module> BY_NAME = new TreeMap<>();
 
     static {
-        for (Module m : List.of(new PowerModule(), new McInfoModule())) {
+        for (Module m : List.of(new PowerModule(), new McInfoModule(), new FruModule(), new SensorsModule(),
+                new SelModule(), new BootDeviceModule(), new ChassisStatusModule(), new IdentifyModule(),
+                new RawModule())) {
             BY_NAME.put(m.name(), m);
         }
     }

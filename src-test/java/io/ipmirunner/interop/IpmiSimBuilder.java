@@ -24,6 +24,7 @@ public final class IpmiSimBuilder {
     private final TreeMap<Integer, SimUser> users = new TreeMap<>();
     private String bmcKey;
     private String guidHex;
+    private final TreeMap<Integer, byte[]> extraFru = new TreeMap<>();
 
     IpmiSimBuilder() {
         users.put(2, new SimUser(2, IpmiSim.DEFAULT_USER, IpmiSim.DEFAULT_PASSWORD, "admin",
@@ -79,6 +80,15 @@ public final class IpmiSimBuilder {
         return this;
     }
 
+    /** An additional FRU device 1..254 holding {@code image} as is, malformed or not (device 0 is fixed). */
+    public IpmiSimBuilder fru(int deviceId, byte[] image) {
+        if (deviceId < 1 || deviceId > 254) {
+            throw new IllegalArgumentException("FRU device id must be 1..254: " + deviceId);
+        }
+        extraFru.put(deviceId, image.clone());
+        return this;
+    }
+
     /** Writes the files, starts ipmi_sim and waits until it answers an ASF Presence Ping. */
     public IpmiSim build() {
         Peers.require("ipmi_sim");
@@ -95,7 +105,7 @@ public final class IpmiSimBuilder {
                 (host + ":" + udpPort).getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
         String name = "sim-" + host.replace('.', '-') + "-" + udpPort;
         SimFiles.Settings s = new SimFiles.Settings(name, host, udpPort, new ArrayList<>(users.values()),
-                bmcKey, guid, "SIM-" + host.replace('.', '-'));
+                bmcKey, guid, "SIM-" + host.replace('.', '-'), extraFru);
         return SimProcess.start(s, START_TIMEOUT);
     }
 

@@ -21,7 +21,7 @@ final class SimFiles {
 
     /** Everything the files depend on; built by {@link IpmiSim.Builder}. */
     record Settings(String name, String host, int port, List<SimUser> users, String bmcKey, String guidHex,
-                    String productSerial) {}
+                    String productSerial, java.util.Map<Integer, byte[]> extraFru) {}
 
     static void writeAll(Path dir, Settings s) throws IOException {
         Path script = dir.resolve("chassis_control");
@@ -72,7 +72,8 @@ final class SimFiles {
                 IpmiSim.DEVICE_ID, IpmiSim.DEVICE_REVISION, IpmiSim.FIRMWARE_MAJOR, IpmiSim.FIRMWARE_MINOR_BCD,
                 IpmiSim.MANUFACTURER_ID, IpmiSim.PRODUCT_ID));
         l.add("sel_enable 0x20 1000 0x0a");
-        l.add(fruLine(FruImage.build(IpmiSim.fruFields(s.productSerial()))));
+        l.add(fruLine(0, FruImage.build(IpmiSim.fruFields(s.productSerial()))));
+        s.extraFru().forEach((id, image) -> l.add(fruLine(id, image)));
         // Two threshold events in the SEL: timestamp (LE), generator 0x20/0, EvM rev 4, sensor type 1
         // (temperature), sensor number, assertion + threshold type, data 1 (reading and threshold follow),
         // data 2 = reading, data 3 = threshold.
@@ -90,8 +91,8 @@ final class SimFiles {
     }
 
     /** mc_add_fru_data with 16 bytes per line: ipmi_sim cuts long lines, so continue them with '\'. */
-    private static String fruLine(byte[] fru) {
-        StringBuilder b = new StringBuilder("mc_add_fru_data 0x20 0 " + fru.length + " data");
+    private static String fruLine(int deviceId, byte[] fru) {
+        StringBuilder b = new StringBuilder("mc_add_fru_data 0x20 " + deviceId + " " + fru.length + " data");
         for (int i = 0; i < fru.length; i++) {
             b.append(i % 16 == 0 ? " \\\n   " : "").append(String.format(" 0x%02x", fru[i] & 0xff));
         }

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Broken playbooks: each must fail with exactly this first problem, at this line and column. */
 class MalformedPlaybookTest {
+    /** The registered modules as the messages list them; grows as modules are added. */
+    private static final String MODULES = String.join(", ", io.ipmirunner.modules.Modules.names());
     @TempDir
     Path dir;
 
@@ -33,12 +35,12 @@ class MalformedPlaybookTest {
                             - name: Power on
                               powr: state=on
                         """, "4:7: unknown key 'powr' in task 'Power on' (did you mean 'power'?)"),
-                bad("module not registered yet", """
+                bad("module that does not exist", """
                         - hosts: all
                           tasks:
-                            - name: Read FRU
-                              fru:
-                        """, "4:7: unknown module 'fru' in task 'Read FRU' (modules: mc_info, power; built-in "
+                            - name: Flash
+                              firmware_update:
+                        """, "4:7: unknown module 'firmware_update' in task 'Flash' (modules: " + MODULES + "; built-in "
                         + "actions: assert, debug, fail, pause, set_fact, wait_for_power)"),
                 bad("two actions", """
                         - hosts: all
@@ -52,7 +54,7 @@ class MalformedPlaybookTest {
                           tasks:
                             - name: Nothing
                               when: true
-                        """, "3:7: task 'Nothing' has no action (a module: mc_info, power; or assert, debug, fail, "
+                        """, "3:7: task 'Nothing' has no action (a module: " + MODULES + "; or assert, debug, fail, "
                         + "pause, set_fact, wait_for_power)"),
                 bad("duplicate key", """
                         - hosts: all

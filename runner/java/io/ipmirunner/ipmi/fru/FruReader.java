@@ -1,0 +1,87 @@
+package io.ipmirunner.ipmi.fru;
+
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.command.ExtendedCommands;
+import io.ipmirunner.ipmi.command.storage.Fru;
+import io.ipmirunner.ipmi.wire.CompletionCode;
+import java.io.ByteArrayOutputStream;
+import java.util.Set;
+
+/**
+ * Reads a FRU device's image with Get FRU Inventory Area Info and Read FRU Data (IPMI v2.0 §34.1, §34.2),
+ * only as far as the common header's areas reach, in chunks that shrink when the BMC refuses their size.
+ */
+public final class FruReader {
+    /** Fits any session's payload with room to spare; BMCs that want less say so with the codes below. */
+    static final int FIRST_CHUNK = 32;
+    /** Request length invalid / exceeded, cannot return the requested number of bytes (§5.2 Table 5-2). */
+    private static final Set<CompletionCode> TOO_BIG = Set.of(CompletionCode.REQUEST_LENGTH_INVALID,
+            CompletionCode.REQUEST_LENGTH_EXCEEDED, CompletionCode.CANNOT_RETURN_BYTES);
+
+    /** Read FRU Data for one device: {@code count} units from {@code offset} (units per the area info). */
+    @FunctionalInterface
+    public interface Device {
+        byte[] read(int offset, int count) throws IpmiException;
+    }
+
+    private final Device device;
+    private final int size;
+    private final int unit;
+    private final ByteArrayOutputStream read = new ByteArrayOutputStream();
+    private int chunk = FIRST_CHUNK;
+
+    private FruReader(Device device, Fru.AreaInfo info) {
+        this.device = device;
+        this.size = info.size();
+        // §34.2: offsets and counts are in words when the device is word-accessed.
+        this.unit = info.wordAccess() ? 2 : 1;
+    }
+
+    /** The image bytes from offset 0 through the end of the last chassis, board or product area. */
+    public static byte[] read(BmcSession session, int deviceId) throws IpmiException {
+        Fru.AreaInfo info = session.send(ExtendedCommands.GET_FRU_INVENTORY_AREA_INFO,
+                new Fru.AreaInfoRequest(deviceId));
+        return read(info, (offset, count) -> session.send(ExtendedCommands.READ_FRU_DATA,
+                new Fru.ReadRequest(deviceId, offset, count)).bytes());
+    }
+
+    /** As {@link #read(BmcSession, int)}, over any device: the seam for tests of the chunking. */
+    public static byte[] read(Fru.AreaInfo info, Device device) throws IpmiException {
+        FruReader r = new FruReader(device, info);
+        r.fill(8);
+        int end = 8;
+        byte[] header = r.read.toByteArray();
+        for (int i = 2; i <= 4 && header.length >= 8; i++) {
+            int start = (header[i] & 0xff) * 8;
+            if (start > 0 && r.fill(start + 2)) {
+                end = Math.max(end, start + (r.read.toByteArray()[start + 1] & 0xff) * 8);
+            }
+        }
+        r.fill(end);
+        return r.read.toByteArray();
+    }
+
+    /** Reads until {@code upTo} bytes are held or the device ends; true when {@code upTo} was reached. */
+    private boolean fill(int upTo) throws IpmiException {
+        // §34.1: the area size is in bytes whatever the access unit.
+        int limit = Math.min(upTo, size);
+        while (read.size() < limit) {
+            int want = Math.min(chunk, limit - read.size());
+            int count = Math.max(1, want / unit);
+            try {
+                byte[] got = device.read(read.size() / unit, count);
+                if (got.length == 0) {
+                    return false;
+                }
+                read.writeBytes(got);
+            } catch (IpmiException.CompletionCodeError e) {
+                if (!TOO_BIG.contains(e.code()) || chunk <= unit) {
+                    throw e;
+                }
+                chunk = Math.max(unit, chunk / 2);
+            }
+        }
+        return read.size() >= upTo;
+    }
+}

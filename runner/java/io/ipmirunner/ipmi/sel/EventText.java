@@ -1,0 +1,53 @@
+package io.ipmirunner.ipmi.sel;
+
+import java.util.List;
+
+/**
+ * Words for an event's offset (IPMI v2.0 §42.1 Table 42-2 generic and Table 42-3 sensor-specific), for
+ * the common cases; any other offset is named by number.
+ */
+public final class EventText {
+    /** Event/reading type 0x01, threshold; ipmitool's wording. */
+    private static final List<String> THRESHOLD = List.of("Lower Non-critical going low",
+            "Lower Non-critical going high", "Lower Critical going low", "Lower Critical going high",
+            "Lower Non-recoverable going low", "Lower Non-recoverable going high", "Upper Non-critical going low",
+            "Upper Non-critical going high", "Upper Critical going low", "Upper Critical going high",
+            "Upper Non-recoverable going low", "Upper Non-recoverable going high");
+    /** Sensor-specific (event/reading type 0x6F) offsets of a few sensor types fleets see most. */
+    private static final List<String> PHYSICAL_SECURITY = List.of("General Chassis intrusion", "Drive Bay intrusion",
+            "I/O Card area intrusion", "Processor area intrusion", "System unplugged from LAN",
+            "Unauthorized dock", "FAN area intrusion");
+    private static final List<String> POWER_SUPPLY = List.of("Presence detected", "Failure detected",
+            "Predictive failure", "Power Supply AC lost", "AC lost or out-of-range", "AC out-of-range, but present",
+            "Config Error");
+    private static final List<String> MEMORY = List.of("Correctable ECC", "Uncorrectable ECC", "Parity",
+            "Memory Scrub Failed", "Memory Device Disabled", "Correctable ECC logging limit reached",
+            "Presence Detected", "Configuration Error", "Spare", "Throttled", "Critical Overtemperature");
+    private static final List<String> EVENT_LOGGING = List.of("Correctable memory error logging disabled",
+            "Event logging disabled", "Log area reset/cleared", "All event logging disabled", "Log full",
+            "Log almost full");
+    private static final List<String> PROCESSOR = List.of("IERR", "Thermal Trip", "FRB1/BIST failure",
+            "FRB2/Hang in POST failure", "FRB3/Processor startup/init failure", "Configuration Error",
+            "SM BIOS Uncorrectable CPU-complex Error", "Presence detected", "Disabled", "Terminator presence detected",
+            "Throttled");
+
+    private EventText() {}
+
+    public static String of(SelEntry.SystemEvent e) {
+        List<String> words = switch (e.eventType()) {
+            case 0x01 -> THRESHOLD;
+            case 0x6F -> switch (e.sensorType()) {
+                case 0x05 -> PHYSICAL_SECURITY;
+                case 0x07 -> PROCESSOR;
+                case 0x08 -> POWER_SUPPLY;
+                case 0x0C -> MEMORY;
+                case 0x10 -> EVENT_LOGGING;
+                default -> List.of();
+            };
+            default -> List.of();
+        };
+        int offset = e.offset();
+        return offset < words.size() ? words.get(offset)
+                : "event type 0x%02x offset 0x%x".formatted(e.eventType(), offset);
+    }
+}

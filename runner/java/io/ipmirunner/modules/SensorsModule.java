@@ -1,0 +1,108 @@
+package io.ipmirunner.modules;
+
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.command.ExtendedCommands;
+import io.ipmirunner.ipmi.command.sensor.SensorReading;
+import io.ipmirunner.ipmi.sdr.SdrDecoder;
+import io.ipmirunner.ipmi.sdr.SdrReader;
+import io.ipmirunner.ipmi.sdr.SdrRecord;
+import io.ipmirunner.ipmi.sdr.SensorNames;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** {@code sensors}: every full and compact sensor record of the SDR repository with its current reading. */
+public final class SensorsModule implements Module {
+    /** The BMC's own IPMB address: sensors owned by other controllers would need bridging. */
+    private static final int BMC_ADDRESS = 0x20;
+    static final String NOT_AVAILABLE = "not available";
+
+    @Override
+    public String name() {
+        return "sensors";
+    }
+
+    @Override
+    public Object validate(Map<String, String> args) throws ModuleArgumentException {
+        if (!args.isEmpty()) {
+            throw new ModuleArgumentException("sensors takes no arguments, got " + args.keySet());
+        }
+        return args;
+    }
+
+    @Override
+    public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException {
+        List<Map<String, Object>> sensors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (byte[] bytes : SdrReader.readAll(session)) {
+            switch (SdrDecoder.decode(bytes)) {
+                case SdrRecord.Sensor s -> sensors.add(sensor(s, reading(session, s)));
+                case SdrRecord.Raw r when r.defect() != null -> warnings.add("SDR %d: %s".formatted(r.recordId(),
+                        r.defect()));
+                case SdrRecord.Raw r -> { }
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("sensors", sensors);
+        result.put("warnings", warnings);
+        return new ModuleResult(false, result);
+    }
+
+    /** Null when the sensor cannot be read: absent, owned elsewhere, or refused with a completion code. */
+    private static SensorReading reading(BmcSession session, SdrRecord.Sensor s) throws IpmiException {
+        if (s.ownerId() != BMC_ADDRESS || s.ownerLun() != 0) {
+            return null;
+        }
+        try {
+            return session.send(ExtendedCommands.GET_SENSOR_READING, new SensorReading.Request(s.number()));
+        } catch (IpmiException.CompletionCodeError e) {
+            return null;
+        }
+    }
+
+    static Map<String, Object> sensor(SdrRecord.Sensor s, SensorReading r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("number", s.number());
+        m.put("type", SensorNames.type(s.sensorType()));
+        // §35.14: "reading unavailable" or scanning disabled means byte 1 holds no reading.
+        boolean available = r != null && !r.unavailable() && r.scanning();
+        OptionalDouble v = available && s.threshold() ? s.conversion().apply(r.raw()) : OptionalDouble.empty();
+        m.put("value", v.isPresent() ? round(v.getAsDouble()) : null);
+        m.put("unit", s.threshold() ? unit(s) : "discrete");
+        m.put("status", !available ? NOT_AVAILABLE : s.threshold() ? thresholdStatus(r.state())
+                : r.state() == 0 ? "ok" : "0x%02x".formatted(r.state()));
+        return m;
+    }
+
+    private static Object round(double d) {
+        BigDecimal b = BigDecimal.valueOf(d).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
+        return b.scale() <= 0 ? (Object) b.longValueExact() : (Object) b.doubleValue();
+    }
+
+    /** §43.1 byte 21: bits 2:1 say whether the modifier unit divides (01b) or multiplies (10b) the base. */
+    private static String unit(SdrRecord.Sensor s) {
+        String base = (s.percentage() ? "% " : "") + SensorNames.unit(s.baseUnit());
+        return switch (s.modifierUse()) {
+            case 1 -> base + "/" + SensorNames.unit(s.modifierUnit());
+            case 2 -> base + "*" + SensorNames.unit(s.modifierUnit());
+            default -> base;
+        };
+    }
+
+    /** Table 35-15 byte 3, the most severe comparison that holds, in ipmitool's words. */
+    static String thresholdStatus(int state) {
+        String[] words = {"lnc", "lcr", "lnr", "unc", "ucr", "unr"};
+        for (int bit : new int[] {5, 2, 4, 1, 3, 0}) {
+            if ((state & 1 << bit) != 0) {
+                return words[bit];
+            }
+        }
+        return "ok";
+    }
+}

@@ -1,0 +1,37 @@
+package io.ipmirunner.modules;
+
+import io.ipmirunner.interop.IpmiSim;
+import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.BmcTarget;
+import io.ipmirunner.ipmi.client.IpmiClient;
+import io.ipmirunner.ipmi.session.SessionConfig;
+import io.ipmirunner.secret.Secret;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Runs a module against ipmi_sim over our own client; suite 3 because ipmi_sim never lists its suites. */
+final class IpmiSimModules {
+    private IpmiSimModules() {}
+
+    static ModuleResult run(IpmiClient client, IpmiSim bmc, Module module, Map<String, String> args)
+            throws Exception {
+        SessionConfig c = SessionConfig.of(bmc.username(), Secret.of(bmc.password(), "test")).withCipherSuite(3);
+        try (BmcSession s = client.open(new BmcTarget("ipmi_sim", new InetSocketAddress(bmc.host(), bmc.port()),
+                c))) {
+            return module.run(s, module.validate(args));
+        }
+    }
+
+    /** "Key : Value" lines as printed by ipmitool and FreeIPMI, first occurrence of each key kept. */
+    static Map<String, String> keyValues(String output) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String line : output.lines().toList()) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                m.putIfAbsent(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,37 @@
+package io.ipmirunner.modules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.ipmirunner.ipmi.command.sensor.SensorReading;
+import io.ipmirunner.ipmi.sdr.Conversion;
+import io.ipmirunner.ipmi.sdr.SdrRecord;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SensorsModuleTest {
+    /** Threshold voltage sensor, 0.05 V per count, unit Volts. */
+    private static final SdrRecord.Sensor VOLTS = new SdrRecord.Sensor(1, 1, 0x20, 0, 5, 7, 1, 0x02, 0x01, 4, 0,
+            0, false, new Conversion(0, 5, 0, 0, -2, 0), "12V");
+
+    @Test
+    void convertedValueAndMostSevereThreshold() {
+        Map<String, Object> m = SensorsModule.sensor(VOLTS,
+                new SensorReading(241, true, true, false, SensorReading.ABOVE_UNC | SensorReading.ABOVE_UC));
+        assertEquals(12.05, m.get("value"));
+        assertEquals("Volts", m.get("unit"));
+        assertEquals("ucr", m.get("status"));
+        assertEquals("Voltage", m.get("type"));
+    }
+
+    @Test
+    void unavailableReadingsHaveNoValue() {
+        for (SensorReading r : new SensorReading[] {null, new SensorReading(0, true, true, true, 0),
+                new SensorReading(0, true, false, false, 0)}) {
+            Map<String, Object> m = SensorsModule.sensor(VOLTS, r);
+            assertEquals(SensorsModule.NOT_AVAILABLE, m.get("status"));
+            assertEquals(null, m.get("value"));
+        }
+        assertEquals("lnr", SensorsModule.thresholdStatus(SensorReading.BELOW_LNR | SensorReading.BELOW_LC));
+        assertEquals("ok", SensorsModule.thresholdStatus(0));
+    }
+}
