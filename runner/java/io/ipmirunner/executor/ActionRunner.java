@@ -1,0 +1,137 @@
+package io.ipmirunner.executor;
+
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.modules.Module;
+import io.ipmirunner.modules.ModuleArgumentException;
+import io.ipmirunner.modules.ModuleResult;
+import io.ipmirunner.modules.Modules;
+import io.ipmirunner.playbook.Action;
+import io.ipmirunner.playbook.expr.Expression;
+import io.ipmirunner.playbook.expr.ExpressionException;
+import io.ipmirunner.playbook.expr.Expressions;
+import io.ipmirunner.playbook.yaml.YamlValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Runs one try of a task's action for one host: a module on the host's session, or a built-in action. */
+final class ActionRunner {
+    private final Sleeper sleeper;
+    private final boolean checkMode;
+    private final Function<String, java.util.Optional<Module>> modules;
+
+    ActionRunner(Sleeper sleeper, boolean checkMode, Function<String, java.util.Optional<Module>> modules) {
+        this.sleeper = sleeper;
+        this.checkMode = checkMode;
+        this.modules = modules;
+    }
+
+    ActionRunner(Sleeper sleeper, boolean checkMode) {
+        this(sleeper, checkMode, Modules::find);
+    }
+
+    ActionOutcome run(Action action, HostContext host, Map<String, Object> scope)
+            throws ExpressionException, InterruptedException {
+        return switch (action) {
+            case Action.ModuleCall m -> module(m, host, scope);
+            case Action.Debug d -> ActionOutcome.ok(false, Map.of("msg", d.var().isPresent()
+                    ? String.valueOf(Expressions.evaluate(d.var().get().source(), scope))
+                    : d.msg().map(v -> String.valueOf(resolve(v.toPlain(), scope))).orElse("Hello world!")));
+            case Action.SetFact s -> {
+                Map<String, Object> facts = new LinkedHashMap<>();
+                s.facts().forEach((k, v) -> facts.put(k, resolve(v.toPlain(), scope)));
+                host.vars().putAll(facts);
+                yield ActionOutcome.ok(false, Map.of("ansible_facts", facts));
+            }
+            case Action.Assert a -> assertion(a, scope);
+            case Action.Fail f -> ActionOutcome.failed(Expressions.render(f.msg().source(), scope), "assertion",
+                    Map.of());
+            case Action.Pause p -> {
+                if (p.duration().isPresent()) {
+                    sleeper.sleep(p.duration().get());
+                }
+                yield ActionOutcome.ok(false, Map.of());
+            }
+            case Action.WaitForPower w -> ActionOutcome.failed("wait_for_power is not supported by the executor yet; "
+                    + "use power with wait=true", "unsupported", Map.of());
+        };
+    }
+
+    private ActionOutcome module(Action.ModuleCall call, HostContext host, Map<String, Object> scope)
+            throws ExpressionException, InterruptedException {
+        Module module = modules.apply(call.name()).orElse(null);
+        if (module == null) {
+            return ActionOutcome.failed("unknown module '" + call.name() + "'", "unsupported", Map.of());
+        }
+        Map<String, String> args = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlValue> e : call.args().entrySet()) {
+            args.put(e.getKey(), String.valueOf(resolve(e.getValue().toPlain(), scope)));
+        }
+        Object validated;
+        try {
+            validated = module.validate(args);
+        } catch (ModuleArgumentException e) {
+            return ActionOutcome.failed(e.getMessage(), "arguments", Map.of());
+        }
+        if (checkMode && !CheckMode.readOnly(call.name(), args)) {
+            // A write under --check: say what would run; the BMC is not touched.
+            return ActionOutcome.ok(true, Map.of("check_mode", true, "would_run", call.name() + " " + args));
+        }
+        try {
+            ModuleResult r = module.run(host.sessions().session(), validated);
+            return ActionOutcome.ok(r.changed(), r.result());
+        } catch (IpmiException e) {
+            return new ActionOutcome(false, true, e instanceof IpmiException.Unreachable, Map.of(), e.getMessage(),
+                    e.failureClass());
+        }
+    }
+
+    private static ActionOutcome assertion(Action.Assert a, Map<String, Object> scope) throws ExpressionException {
+        for (Expression e : a.that()) {
+            if (!Expressions.isTrue(e.source(), scope)) {
+                String msg = a.failMsg().isPresent() ? Expressions.render(a.failMsg().get().source(), scope)
+                        : "Assertion failed: " + e.source();
+                return ActionOutcome.failed(msg, "assertion", Map.of("assertion", e.source()));
+            }
+        }
+        String msg = a.successMsg().isPresent() ? Expressions.render(a.successMsg().get().source(), scope)
+                : "All assertions passed";
+        return ActionOutcome.ok(false, Map.of("msg", msg));
+    }
+
+    /** Renders the strings inside a plain value (lists and maps too); a whole "${x}" keeps x's type. */
+    static Object resolve(Object plain, Map<String, Object> scope) {
+        try {
+            return switch (plain) {
+                case String s -> Expressions.resolve(s, scope);
+                case List<?> l -> {
+                    List<Object> out = new ArrayList<>();
+                    for (Object o : l) {
+                        out.add(resolve(o, scope));
+                    }
+                    yield out;
+                }
+                case Map<?, ?> m -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    m.forEach((k, v) -> out.put(String.valueOf(k), resolve(v, scope)));
+                    yield out;
+                }
+                case null, default -> plain;
+            };
+        } catch (ExpressionException e) {
+            throw new UncheckedExpression(e);
+        }
+    }
+
+    /** Carries an expression error out of lambdas; unwrapped by the task runner. */
+    static final class UncheckedExpression extends RuntimeException {
+        final ExpressionException cause;
+
+        UncheckedExpression(ExpressionException cause) {
+            super(cause.getMessage(), cause);
+            this.cause = cause;
+        }
+    }
+}
