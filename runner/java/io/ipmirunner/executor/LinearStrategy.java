@@ -1,0 +1,125 @@
+package io.ipmirunner.executor;
+
+import io.ipmirunner.playbook.Block;
+import io.ipmirunner.playbook.Handler;
+import io.ipmirunner.playbook.IncludeTasks;
+import io.ipmirunner.playbook.Task;
+import io.ipmirunner.playbook.TaskItem;
+import io.ipmirunner.playbook.expr.ExpressionException;
+import io.ipmirunner.playbook.expr.Expressions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Linear: every host of the batch finishes a task before any starts the next. Hosts that fail leave the
+ * batch; in a block they go on with {@code rescue}, and {@code always} runs for everyone who entered.
+ * Handlers run after each section (pre_tasks, tasks, post_tasks) for the hosts they were notified on.
+ */
+final class LinearStrategy {
+    private final TaskFanout fanout;
+    private final RunOptions options;
+    private final RunListener listener;
+
+    LinearStrategy(TaskFanout fanout, RunOptions options, RunListener listener) {
+        this.fanout = fanout;
+        this.options = options;
+        this.listener = listener;
+    }
+
+    void runBatch(BatchState batch) throws InterruptedException {
+        Set<String> playTags = Set.copyOf(batch.play.tags());
+        for (List<TaskItem> section : List.of(batch.play.preTasks(), batch.play.tasks(), batch.play.postTasks())) {
+            List<String> live = live(batch);
+            leave(batch, items(section, live, playTags, batch));
+            flushHandlers(batch);
+            if (batch.aborted) {
+                return;
+            }
+        }
+    }
+
+    private List<String> live(BatchState batch) {
+        return batch.hosts.keySet().stream().filter(h -> !batch.failed.contains(h)).toList();
+    }
+
+    private void leave(BatchState batch, List<String> failed) {
+        batch.failed.addAll(failed);
+        batch.applyFailPolicy();
+    }
+
+    /** Runs items for {@code hosts}; returns those that failed in them. */
+    private List<String> items(List<TaskItem> items, List<String> hosts, Set<String> tags, BatchState batch)
+            throws InterruptedException {
+        List<String> live = new ArrayList<>(hosts);
+        Set<String> failed = new LinkedHashSet<>();
+        for (TaskItem item : items) {
+            if (live.isEmpty() || batch.aborted) {
+                break;
+            }
+            Set<String> itemTags = new HashSet<>(tags);
+            itemTags.addAll(item.options().tags());
+            List<String> now = switch (item) {
+                case Task t -> options.selects(itemTags) ? fanout.run(t, live, batch, false) : List.of();
+                case Block b -> block(b, live, itemTags, batch);
+                case IncludeTasks inc when inc.tasks().isPresent() -> items(inc.tasks().get(), live, itemTags, batch);
+                case IncludeTasks inc -> unsupported(inc, live, batch);
+            };
+            live.removeAll(now);
+            failed.addAll(now);
+            leave(batch, now);
+        }
+        return List.copyOf(failed);
+    }
+
+    private List<String> block(Block b, List<String> hosts, Set<String> tags, BatchState batch)
+            throws InterruptedException {
+        List<String> entering = new ArrayList<>();
+        for (String h : hosts) {
+            if (blockApplies(b, batch.hosts.get(h))) {
+                entering.add(h);
+            }
+        }
+        List<String> failedInBlock = items(b.block(), entering, tags, batch);
+        batch.failed.removeAll(failedInBlock);
+        List<String> stillFailed = b.rescue().isEmpty() ? failedInBlock
+                : items(b.rescue(), failedInBlock, tags, batch);
+        Set<String> out = new LinkedHashSet<>(stillFailed);
+        out.addAll(items(b.always(), entering, tags, batch));
+        return List.copyOf(out);
+    }
+
+    private static boolean blockApplies(Block b, HostContext host) {
+        try {
+            for (var c : b.options().conditions().when()) {
+                if (!Expressions.isTrue(c.source(), host.vars())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (ExpressionException e) {
+            return false;
+        }
+    }
+
+    private List<String> unsupported(IncludeTasks inc, List<String> hosts, BatchState batch) {
+        listener.on(new RunEvent.TaskStarted(batch.play.displayName(), inc.displayName(), false));
+        for (String h : hosts) {
+            listener.on(new RunEvent.HostResult(h, inc.displayName(), RunEvent.Status.FAILED, false, 0, Duration.ZERO,
+                    Map.of(), "include_tasks with a file chosen at run time is not supported yet", "unsupported"));
+        }
+        return hosts;
+    }
+
+    private void flushHandlers(BatchState batch) throws InterruptedException {
+        for (Handler handler : batch.play.handlers()) {
+            Set<String> notified = batch.takeNotified(handler::answers);
+            List<String> hosts = live(batch).stream().filter(notified::contains).toList();
+            leave(batch, fanout.run(handler.task(), hosts, batch, true));
+        }
+    }
+}

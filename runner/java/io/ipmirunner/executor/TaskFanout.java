@@ -1,0 +1,76 @@
+package io.ipmirunner.executor;
+
+import io.ipmirunner.playbook.Task;
+import io.ipmirunner.playbook.TaskOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * One task on many hosts at once, a virtual thread per host: at most {@code forks} (and the task's or
+ * play's {@code throttle}) at a time, {@code stagger} between starts (inrush current when a rack powers on),
+ * {@code run_once} on the first host with its result registered on all.
+ */
+final class TaskFanout {
+    private final TaskRunner runner;
+    private final RunOptions options;
+    private final RunListener listener;
+
+    TaskFanout(TaskRunner runner, RunOptions options, RunListener listener) {
+        this.runner = runner;
+        this.options = options;
+        this.listener = listener;
+    }
+
+    /** Runs the task; returns the hosts that failed (not ignored) or were unreachable. */
+    List<String> run(Task task, List<String> hosts, BatchState batch, boolean handler) throws InterruptedException {
+        if (hosts.isEmpty()) {
+            return List.of();
+        }
+        listener.on(new RunEvent.TaskStarted(batch.play.displayName(), task.displayName(), handler));
+        TaskOptions.Pacing pacing = task.options().pacing();
+        List<String> targets = pacing.runOnce() ? hosts.subList(0, 1) : hosts;
+        int limit = Math.min(options.forks(), Math.min(pacing.throttle().orElse(Integer.MAX_VALUE),
+                batch.play.policy().throttle().orElse(Integer.MAX_VALUE)));
+        Semaphore slots = new Semaphore(Math.max(1, limit));
+        List<Future<RunEvent.HostResult>> futures = new ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < targets.size(); i++) {
+                if (i > 0 && pacing.stagger().isPresent()) {
+                    options.sleeper().sleep(pacing.stagger().get());
+                }
+                slots.acquire();
+                HostContext host = batch.hosts.get(targets.get(i));
+                futures.add(pool.submit(() -> {
+                    try {
+                        RunEvent.HostResult r = runner.run(task, host);
+                        listener.on(r);
+                        return r;
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+        }
+        List<String> failed = new ArrayList<>();
+        for (Future<RunEvent.HostResult> f : futures) {
+            RunEvent.HostResult r = f.resultNow();
+            if (!r.keepsHost()) {
+                failed.add(r.host());
+            } else if (r.status() == RunEvent.Status.CHANGED && !task.options().notifies().isEmpty()) {
+                for (String h : pacing.runOnce() ? hosts : List.of(r.host())) {
+                    batch.notify(h, task.options().notifies());
+                }
+            }
+        }
+        if (pacing.runOnce() && task.options().register().isPresent()) {
+            String name = task.options().register().get();
+            Object value = batch.hosts.get(targets.getFirst()).vars().get(name);
+            hosts.forEach(h -> batch.hosts.get(h).vars().put(name, value == null ? Map.of() : value));
+        }
+        return failed;
+    }
+}

@@ -1,0 +1,198 @@
+package io.ipmirunner.executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ipmirunner.inventory.Inventory;
+import io.ipmirunner.inventory.InventoryLoader;
+import io.ipmirunner.modules.ModuleResult;
+import io.ipmirunner.playbook.PlaybookParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlaybookRunnerTest {
+    @TempDir
+    Path dir;
+
+    final FakeTime time = new FakeTime();
+    final ThreadLocal<String> current = new ThreadLocal<>();
+    final List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
+
+    /** power: fails on hosts named in {@code failing}; state=on reports a change. */
+    FakeModule power(Set<String> failing) {
+        return new FakeModule("power", current, (h, a, n) -> {
+            if (failing.contains(h)) {
+                throw FakeModule.unreachable(h);
+            }
+            return new ModuleResult(a.get("state").equals("on"), Map.of("state", "on"));
+        });
+    }
+
+    Map<String, RunEvent.Recap> run(String playbook, int hosts, int forks, FakeModule module) throws Exception {
+        return run(playbook, hosts, forks, module, Set.of());
+    }
+
+    Map<String, RunEvent.Recap> run(String playbook, int hosts, int forks, FakeModule module, Set<String> tags)
+            throws IOException, InterruptedException {
+        Path inv = dir.resolve("inv.yml");
+        StringBuilder sb = new StringBuilder("all:\n  hosts:\n");
+        for (int i = 1; i <= hosts; i++) {
+            sb.append("    n").append(i).append(":\n");
+        }
+        Files.writeString(inv, sb);
+        Path pb = dir.resolve("play.yml");
+        Files.writeString(pb, playbook);
+        RunOptions options = new RunOptions(forks, false, tags, Set.of(), Map.of(), time, time, RetryPolicy.fixed());
+        TaskRunner runner = new TaskRunner(new ActionRunner(time, false, FakeModule.only(module)), time, time,
+                RetryPolicy.fixed());
+        return new PlaybookRunner(options, runner, h -> {
+            current.set(h);
+            return null;
+        }, events::add).run(PlaybookParser.parse(pb), Inventory.load(List.of(inv.toString()),
+                InventoryLoader.Options.defaults()), Optional.empty());
+    }
+
+    List<String> trace() {
+        List<String> out = new ArrayList<>();
+        for (RunEvent e : events) {
+            switch (e) {
+                case RunEvent.TaskStarted t -> out.add((t.handler() ? "HANDLER " : "TASK ") + t.task());
+                case RunEvent.HostResult r -> out.add(r.status().label() + " " + r.host());
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void linearFinishesEveryHostBeforeTheNextTaskAndFailedHostsLeave() throws Exception {
+        var recap = run("""
+                - hosts: all
+                  tasks:
+                    - name: one
+                      power: {state: status}
+                    - name: two
+                      debug: {msg: hi}
+                """, 3, 1, power(Set.of("n2")));
+        assertEquals(List.of("TASK one", "ok n1", "unreachable n2", "ok n3", "TASK two", "ok n1", "ok n3"), trace());
+        assertEquals(1, recap.get("n2").unreachable());
+        assertEquals(2, recap.get("n1").ok());
+    }
+
+    @Test
+    void serialBatchesRunTheWholePlayPerBatchAndMaxFailPercentageStopsIt() throws Exception {
+        run("""
+                - hosts: all
+                  serial: [1, 2]
+                  max_fail_percentage: 40
+                  tasks:
+                    - name: one
+                      power: {state: status}
+                    - name: two
+                      debug: {msg: hi}
+                """, 5, 1, power(Set.of("n2")));
+        assertEquals(List.of("TASK one", "ok n1", "TASK two", "ok n1",
+                "TASK one", "unreachable n2", "ok n3"), trace().subList(0, 7));
+        assertTrue(trace().stream().noneMatch(s -> s.endsWith("n4")), trace().toString());
+    }
+
+    @Test
+    void handlersRunOnceAtTheEndOfTheSectionForNotifiedHosts() throws Exception {
+        run("""
+                - hosts: all
+                  tasks:
+                    - name: switch
+                      power: {state: "${(inventory_hostname == 'n1')?then('on', 'status')}"}
+                      notify: report
+                    - name: again
+                      power: {state: "on"}
+                      notify: report
+                  handlers:
+                    - name: report
+                      debug: {msg: changed}
+                """, 2, 1, power(Set.of()));
+        List<String> t = trace();
+        assertEquals(List.of("HANDLER report", "ok n1", "ok n2"), t.subList(t.size() - 3, t.size()));
+    }
+
+    @Test
+    void rescueRecoversAndAlwaysRunsForEveryone() throws Exception {
+        var recap = run("""
+                - hosts: all
+                  tasks:
+                    - block:
+                        - name: try
+                          power: {state: status}
+                      rescue:
+                        - name: recover
+                          debug: {msg: recovered}
+                      always:
+                        - name: finally
+                          debug: {msg: done}
+                    - name: after
+                      debug: {msg: after}
+                """, 2, 1, power(Set.of("n2")));
+        assertEquals(List.of("TASK try", "ok n1", "unreachable n2", "TASK recover", "ok n2", "TASK finally", "ok n1",
+                "ok n2", "TASK after", "ok n1", "ok n2"), trace());
+        assertEquals(1, recap.get("n2").unreachable());
+    }
+
+    @Test
+    void runOnceThrottleAndStagger() throws Exception {
+        FakeModule p = power(Set.of());
+        run("""
+                - hosts: all
+                  tasks:
+                    - name: once
+                      power: {state: status}
+                      run_once: true
+                      register: first
+                    - assert: {that: ['first.state == "on"']}
+                    - name: paced
+                      power: {state: "on"}
+                      throttle: 1
+                      stagger: 3s
+                """, 3, 1, p);
+        assertEquals(List.of("TASK once", "ok n1"), trace().subList(0, 2));
+        assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(3)), time.sleeps);
+        assertEquals(List.of("n1 {state=status}", "n1 {state=on}", "n2 {state=on}", "n3 {state=on}"), p.calls);
+    }
+
+    @Test
+    void anyErrorsFatalStopsThePlayForAll() throws Exception {
+        run("""
+                - hosts: all
+                  any_errors_fatal: true
+                  tasks:
+                    - name: one
+                      power: {state: status}
+                    - name: two
+                      debug: {msg: hi}
+                """, 3, 8, power(Set.of("n3")));
+        assertTrue(trace().stream().noneMatch(s -> s.equals("TASK two")), trace().toString());
+    }
+
+    @Test
+    void tagsSelectTasks() throws Exception {
+        run("""
+                - hosts: all
+                  tasks:
+                    - name: tagged
+                      debug: {msg: a}
+                      tags: [power]
+                    - name: untagged
+                      debug: {msg: b}
+                """, 1, 1, power(Set.of()), Set.of("power"));
+        assertEquals(List.of("TASK tagged", "ok n1"), trace());
+    }
+}
