@@ -30,7 +30,8 @@ final class PlayPrinter implements RunListener {
     }
 
     private static String line(RunEvent.HostResult r) {
-        String head = r.status().label() + ": [" + r.host() + "]";
+        String label = r.status() == RunEvent.Status.SKIPPED ? "skipping" : r.status().label();
+        String head = label + ": [" + r.host() + "]";
         String tries = r.attempts() > 1 ? " (attempts: " + r.attempts() + ")" : "";
         return switch (r.status()) {
             case FAILED, UNREACHABLE -> head + tries + " => " + r.error() + (r.failureClass() == null ? ""

@@ -169,6 +169,25 @@ class PlaybookRunnerTest {
     }
 
     @Test
+    void forksBoundHowManyHostsWorkAtOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger now = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        FakeModule slow = new FakeModule("power", current, (h, a, n) -> {
+            most.accumulateAndGet(now.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            now.decrementAndGet();
+            return new ModuleResult(false, Map.of());
+        });
+        run("- hosts: all\n  tasks:\n    - power: {state: status}\n", 12, 3, slow);
+        assertEquals(3, most.get());
+        assertEquals(12, slow.calls.size());
+    }
+
+    @Test
     void anyErrorsFatalStopsThePlayForAll() throws Exception {
         run("""
                 - hosts: all
