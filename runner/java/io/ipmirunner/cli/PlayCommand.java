@@ -1,6 +1,7 @@
 package io.ipmirunner.cli;
 
 import io.ipmirunner.executor.Journal;
+import io.ipmirunner.executor.JournalReader;
 import io.ipmirunner.executor.PlaybookRunner;
 import io.ipmirunner.executor.RetryPolicy;
 import io.ipmirunner.executor.RunEvent;
@@ -71,6 +72,10 @@ public final class PlayCommand implements Callable<Integer> {
             description = "run directory for journal.jsonl (default reports/out/TIMESTAMP-PLAYBOOK)")
     Path reportDir;
 
+    @Option(names = "--retry-failed", paramLabel = "RUN_DIR",
+            description = "run again only on the hosts that failed or were unreachable in that run's journal")
+    Path retryFailed;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -98,6 +103,13 @@ public final class PlayCommand implements Callable<Integer> {
             extraYaml.forEach((k, v) -> extra.put(k, v.toPlain()));
         } catch (InvalidInputException e) {
             return InventoryCommand.printProblems(e);
+        }
+        if (retryFailed != null) {
+            limitPattern = retryLimit(inventory, limitPattern);
+            if (limitPattern.isEmpty()) {
+                System.out.println("retry: no host failed in " + retryFailed);
+                return ExitCodes.OK;
+            }
         }
         SessionConfig config;
         try {
@@ -148,5 +160,19 @@ public final class PlayCommand implements Callable<Integer> {
         boolean failed = recap.values().stream().anyMatch(r -> r.failed() > 0);
         boolean unreachable = recap.values().stream().anyMatch(r -> r.unreachable() > 0);
         return failed ? ExitCodes.HOST_FAILED : unreachable ? ExitCodes.HOST_UNREACHABLE : ExitCodes.OK;
+    }
+
+    /** The journal's failed hosts, narrowed by --limit; empty when none is left. */
+    private Optional<HostPattern> retryLimit(Inventory inventory, Optional<HostPattern> limit) {
+        Set<String> hosts;
+        try {
+            hosts = new java.util.LinkedHashSet<>(JournalReader.failedHosts(retryFailed));
+        } catch (java.io.IOException e) {
+            throw new UserError(ExitCodes.BAD_OPTIONS, "--retry-failed: cannot read " + retryFailed
+                    .resolve("journal.jsonl") + ": " + e.getMessage());
+        }
+        limit.ifPresent(l -> hosts.retainAll(l.match(inventory)));
+        hosts.retainAll(inventory.hosts().keySet());
+        return hosts.isEmpty() ? Optional.empty() : Optional.of(HostPattern.parseLimit(String.join(",", hosts)));
     }
 }

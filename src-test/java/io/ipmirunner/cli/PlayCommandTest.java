@@ -78,10 +78,11 @@ class PlayCommandTest {
     }
 
     @Test
-    void unreachableHostExitsThree(@TempDir Path dir) throws Exception {
+    void unreachableHostExitsThreeAndRetryFailedRunsOnlyIt(@TempDir Path dir) throws Exception {
         Path inventory = Files.writeString(dir.resolve("hosts.yml"), """
                 all:
                   hosts:
+                    fine:
                     ghost:
                       ipmi_host: 127.0.0.1
                       ipmi_port: 9
@@ -92,13 +93,21 @@ class PlayCommandTest {
                 - hosts: all
                   tasks:
                     - power: {state: status}
-                    - debug: {msg: never}
+                      when: inventory_hostname == "ghost"
+                    - debug: {msg: next}
                 """);
         CliRun r = CliRun.of("play", playbook.toString(), "-i", inventory.toString(), "--timeout", "1",
                 "--report-dir", dir.resolve("run").toString());
         assertEquals(3, r.exit(), r.toString());
         assertTrue(r.out().contains("unreachable: [ghost]"), r.toString());
-        assertTrue(!r.out().contains("TASK [debug]"), r.toString());
+        assertTrue(r.out().contains("skipping: [fine]"), r.toString());
+        assertTrue(r.out().contains("ok: [fine] => next"), r.toString());
+        assertTrue(!r.out().contains("[ghost] => next"), r.toString());
+
+        CliRun retry = CliRun.of("play", playbook.toString(), "-i", inventory.toString(), "--timeout", "1",
+                "--retry-failed", dir.resolve("run").toString(), "--report-dir", dir.resolve("run2").toString());
+        assertEquals(3, retry.exit(), retry.toString());
+        assertTrue(!retry.out().contains("[fine]"), retry.toString());
     }
 
     @Test
