@@ -1,28 +1,29 @@
 package io.ipmirunner.executor;
 
 import io.ipmirunner.playbook.Play;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One serial batch of a play while it runs: the hosts still in it, those that left (failed or unreachable),
- * pending handler notifications, and whether a fail policy stopped the play.
+ * pending handler notifications, and whether a fail policy stopped the play. Shared by the hosts' threads
+ * under the free strategy, hence synchronized.
  */
 final class BatchState {
     final Play play;
     final Map<String, HostContext> hosts;
-    final Set<String> failed = new LinkedHashSet<>();
+    private final Set<String> failed = new LinkedHashSet<>();
     private final Map<String, Set<String>> notified = new LinkedHashMap<>();
-    private final int size;
-    boolean aborted;
+    private boolean aborted;
 
     BatchState(Play play, Map<String, HostContext> hosts) {
         this.play = play;
         this.hosts = hosts;
-        this.size = hosts.size();
     }
 
     synchronized void notify(String host, List<String> notifications) {
@@ -31,26 +32,46 @@ final class BatchState {
         }
     }
 
-    /** Hosts notified under any of {@code names}, clearing those notifications. */
-    synchronized Set<String> takeNotified(java.util.function.Predicate<String> answers) {
+    /** Which of {@code among} were notified under a name {@code answers} accepts; those notifications are used up. */
+    synchronized Set<String> takeNotified(Predicate<String> answers, Collection<String> among) {
         Set<String> out = new LinkedHashSet<>();
-        notified.entrySet().removeIf(e -> {
-            if (answers.test(e.getKey())) {
-                out.addAll(e.getValue());
-                return true;
+        notified.forEach((name, hostSet) -> {
+            if (answers.test(name)) {
+                hostSet.stream().filter(among::contains).forEach(out::add);
+                hostSet.removeAll(among);
             }
-            return false;
         });
         return out;
     }
 
-    /** max_fail_percentage: the batch stops when more than that share of it failed; any_errors_fatal at one. */
-    void applyFailPolicy() {
+    synchronized List<String> live() {
+        return hosts.keySet().stream().filter(h -> !failed.contains(h)).toList();
+    }
+
+    synchronized Set<String> failed() {
+        return Set.copyOf(failed);
+    }
+
+    synchronized boolean aborted() {
+        return aborted;
+    }
+
+    /**
+     * Hosts leave the batch. max_fail_percentage: the play stops when more than that share of the batch
+     * failed; any_errors_fatal at the first failure.
+     */
+    synchronized void leave(Collection<String> hosts) {
+        failed.addAll(hosts);
         if (failed.isEmpty()) {
             return;
         }
         boolean tooMany = play.policy().maxFailPercentage().isPresent()
-                && failed.size() * 100.0 / size > play.policy().maxFailPercentage().getAsInt();
+                && failed.size() * 100.0 / this.hosts.size() > play.policy().maxFailPercentage().getAsInt();
         aborted |= play.policy().anyErrorsFatal() || tooMany;
+    }
+
+    /** Hosts that failed in a block go on with its rescue, back in the batch. */
+    synchronized void rejoin(Collection<String> hosts) {
+        failed.removeAll(hosts);
     }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
  * batch; in a block they go on with {@code rescue}, and {@code always} runs for everyone who entered.
  * Handlers run after each section (pre_tasks, tasks, post_tasks) for the hosts they were notified on.
  */
-final class LinearStrategy {
+final class LinearStrategy implements Strategy {
     private final TaskFanout fanout;
     private final RunOptions options;
     private final RunListener listener;
@@ -31,25 +31,22 @@ final class LinearStrategy {
         this.listener = listener;
     }
 
-    void runBatch(BatchState batch) throws InterruptedException {
+    @Override
+    public void runBatch(BatchState batch) throws InterruptedException {
+        runSections(batch, batch.live());
+    }
+
+    /** The play's sections for {@code hosts}, in step; the free strategy calls this with one host at a time. */
+    void runSections(BatchState batch, List<String> hosts) throws InterruptedException {
         Set<String> playTags = Set.copyOf(batch.play.tags());
         for (List<TaskItem> section : List.of(batch.play.preTasks(), batch.play.tasks(), batch.play.postTasks())) {
-            List<String> live = live(batch);
-            leave(batch, items(section, live, playTags, batch));
-            flushHandlers(batch);
-            if (batch.aborted) {
+            List<String> live = hosts.stream().filter(batch.live()::contains).toList();
+            batch.leave(items(section, live, playTags, batch));
+            flushHandlers(batch, hosts);
+            if (batch.aborted()) {
                 return;
             }
         }
-    }
-
-    private List<String> live(BatchState batch) {
-        return batch.hosts.keySet().stream().filter(h -> !batch.failed.contains(h)).toList();
-    }
-
-    private void leave(BatchState batch, List<String> failed) {
-        batch.failed.addAll(failed);
-        batch.applyFailPolicy();
     }
 
     /** Runs items for {@code hosts}; returns those that failed in them. */
@@ -58,7 +55,7 @@ final class LinearStrategy {
         List<String> live = new ArrayList<>(hosts);
         Set<String> failed = new LinkedHashSet<>();
         for (TaskItem item : items) {
-            if (live.isEmpty() || batch.aborted) {
+            if (live.isEmpty() || batch.aborted()) {
                 break;
             }
             Set<String> itemTags = new HashSet<>(tags);
@@ -71,7 +68,7 @@ final class LinearStrategy {
             };
             live.removeAll(now);
             failed.addAll(now);
-            leave(batch, now);
+            batch.leave(now);
         }
         return List.copyOf(failed);
     }
@@ -85,7 +82,7 @@ final class LinearStrategy {
             }
         }
         List<String> failedInBlock = items(b.block(), entering, tags, batch);
-        batch.failed.removeAll(failedInBlock);
+        batch.rejoin(failedInBlock);
         List<String> stillFailed = b.rescue().isEmpty() ? failedInBlock
                 : items(b.rescue(), failedInBlock, tags, batch);
         Set<String> out = new LinkedHashSet<>(stillFailed);
@@ -115,11 +112,12 @@ final class LinearStrategy {
         return hosts;
     }
 
-    private void flushHandlers(BatchState batch) throws InterruptedException {
+    private void flushHandlers(BatchState batch, List<String> among) throws InterruptedException {
         for (Handler handler : batch.play.handlers()) {
-            Set<String> notified = batch.takeNotified(handler::answers);
-            List<String> hosts = live(batch).stream().filter(notified::contains).toList();
-            leave(batch, fanout.run(handler.task(), hosts, batch, true));
+            List<String> live = batch.live().stream().filter(among::contains).toList();
+            Set<String> notified = batch.takeNotified(handler::answers, live);
+            List<String> hosts = live.stream().filter(notified::contains).toList();
+            batch.leave(fanout.run(handler.task(), hosts, batch, true));
         }
     }
 }

@@ -7,6 +7,7 @@ import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.BmcSession;
 import io.ipmirunner.playbook.Play;
 import io.ipmirunner.playbook.Playbook;
+import io.ipmirunner.playbook.RunPolicy;
 import io.ipmirunner.playbook.expr.MagicVariables;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a playbook: per play its hosts (minus those that failed in earlier plays) in {@code serial} batches,
- * each through the linear strategy. Facts and registered results carry over to later plays; play vars do not.
+ * each through the play's strategy (linear or free). Facts and registered results carry over to later plays; play vars do not.
  * Each host's BMC session is opened on first use and closed when the run ends.
  */
 public final class PlaybookRunner {
@@ -54,6 +55,7 @@ public final class PlaybookRunner {
     public Map<String, RunEvent.Recap> run(Playbook playbook, Inventory inventory, Optional<HostPattern> limit)
             throws InterruptedException {
         LinearStrategy linear = new LinearStrategy(new TaskFanout(runner, options, listener), options, listener);
+        FreeStrategy free = new FreeStrategy(linear, options.forks());
         Map<String, RunEvent.Recap> order = new LinkedHashMap<>();
         try {
             for (Play play : playbook.plays()) {
@@ -61,7 +63,8 @@ public final class PlaybookRunner {
                         .filter(h -> !leftRun.contains(h.name())).toList();
                 hosts.forEach(h -> order.putIfAbsent(h.name(), RunEvent.Recap.ZERO));
                 listener.on(new RunEvent.PlayStarted(play.displayName(), hosts.stream().map(Host::name).toList()));
-                runPlay(play, hosts, inventory, playbook, linear);
+                runPlay(play, hosts, inventory, playbook,
+                        play.policy().strategy() == RunPolicy.Strategy.FREE ? free : linear);
                 listener.on(new RunEvent.PlayEnded(play.displayName()));
             }
         } finally {
@@ -72,7 +75,7 @@ public final class PlaybookRunner {
         return order;
     }
 
-    private void runPlay(Play play, List<Host> hosts, Inventory inventory, Playbook playbook, LinearStrategy linear)
+    private void runPlay(Play play, List<Host> hosts, Inventory inventory, Playbook playbook, Strategy strategy)
             throws InterruptedException {
         List<String> all = hosts.stream().map(Host::name).toList();
         int from = 0;
@@ -92,10 +95,10 @@ public final class PlaybookRunner {
                 contexts.put(h.name(), new HostContext(h.name(), vars, () -> session(h.name())));
             }
             BatchState batch = new BatchState(play, contexts);
-            linear.runBatch(batch);
-            leftRun.addAll(batch.failed);
+            strategy.runBatch(batch);
+            leftRun.addAll(batch.failed());
             contexts.forEach((name, c) -> keepFacts(name, c.vars(), initial.get(name)));
-            if (batch.aborted || batch.failed.size() == batchHosts.size()) {
+            if (batch.aborted() || batch.failed().size() == batchHosts.size()) {
                 return;
             }
         }

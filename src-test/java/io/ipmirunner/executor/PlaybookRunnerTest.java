@@ -188,6 +188,39 @@ class PlaybookRunnerTest {
     }
 
     @Test
+    void freeLetsAHostRunAheadOfASlowOne() throws Exception {
+        java.util.concurrent.CountDownLatch n2Done = new java.util.concurrent.CountDownLatch(1);
+        FakeModule p = new FakeModule("power", current, (h, a, n) -> {
+            if (h.equals("n2") && a.get("state").equals("on")) {
+                n2Done.countDown();
+            } else if (h.equals("n1") && a.get("state").equals("status")) {
+                try {
+                    assertTrue(n2Done.await(5, java.util.concurrent.TimeUnit.SECONDS), "n2 did not run ahead");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new ModuleResult(a.get("state").equals("on"), Map.of());
+        });
+        var recap = run("""
+                - hosts: all
+                  strategy: free
+                  tasks:
+                    - name: one
+                      power: {state: status}
+                    - name: two
+                      power: {state: "on"}
+                      notify: done
+                  handlers:
+                    - name: done
+                      debug: {msg: done}
+                """, 2, 8, p);
+        assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0), recap.get("n1"));
+        assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0), recap.get("n2"));
+        assertTrue(trace().indexOf("changed n2") < trace().indexOf("ok n1"), trace().toString());
+    }
+
+    @Test
     void anyErrorsFatalStopsThePlayForAll() throws Exception {
         run("""
                 - hosts: all
