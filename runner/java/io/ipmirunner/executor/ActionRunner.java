@@ -10,6 +10,9 @@ import io.ipmirunner.playbook.expr.Expression;
 import io.ipmirunner.playbook.expr.ExpressionException;
 import io.ipmirunner.playbook.expr.Expressions;
 import io.ipmirunner.playbook.yaml.YamlValue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,17 +22,20 @@ import java.util.function.Function;
 /** Runs one try of a task's action for one host: a module on the host's session, or a built-in action. */
 final class ActionRunner {
     private final Sleeper sleeper;
+    private final Clock clock;
     private final boolean checkMode;
     private final Function<String, java.util.Optional<Module>> modules;
 
-    ActionRunner(Sleeper sleeper, boolean checkMode, Function<String, java.util.Optional<Module>> modules) {
+    ActionRunner(Sleeper sleeper, Clock clock, boolean checkMode,
+                 Function<String, java.util.Optional<Module>> modules) {
         this.sleeper = sleeper;
+        this.clock = clock;
         this.checkMode = checkMode;
         this.modules = modules;
     }
 
-    ActionRunner(Sleeper sleeper, boolean checkMode) {
-        this(sleeper, checkMode, Modules::find);
+    ActionRunner(Sleeper sleeper, Clock clock, boolean checkMode) {
+        this(sleeper, clock, checkMode, Modules::find);
     }
 
     ActionOutcome run(Action action, HostContext host, Map<String, Object> scope)
@@ -54,8 +60,7 @@ final class ActionRunner {
                 }
                 yield ActionOutcome.ok(false, Map.of());
             }
-            case Action.WaitForPower w -> ActionOutcome.failed("wait_for_power is not supported by the executor yet; "
-                    + "use power with wait=true", "unsupported", Map.of());
+            case Action.WaitForPower w -> waitForPower(w, host);
         };
     }
 
@@ -85,6 +90,40 @@ final class ActionRunner {
         } catch (IpmiException e) {
             return new ActionOutcome(false, true, e instanceof IpmiException.Unreachable, Map.of(), e.getMessage(),
                     e.failureClass());
+        }
+    }
+
+    /** Polls {@code power state=status} until the state is the one asked for; read-only, so it runs under --check. */
+    private ActionOutcome waitForPower(Action.WaitForPower w, HostContext host) throws InterruptedException {
+        Module power = modules.apply("power").orElse(null);
+        if (power == null) {
+            return ActionOutcome.failed("wait_for_power needs the power module", "unsupported", Map.of());
+        }
+        Object status;
+        try {
+            status = power.validate(Map.of("state", "status"));
+        } catch (ModuleArgumentException e) {
+            throw new IllegalStateException("power rejects state=status: " + e.getMessage(), e);
+        }
+        Instant start = clock.instant();
+        Instant deadline = start.plus(w.timeout());
+        while (true) {
+            Object state;
+            try {
+                state = power.run(host.sessions().session(), status).result().get("state");
+            } catch (IpmiException e) {
+                return new ActionOutcome(false, true, e instanceof IpmiException.Unreachable, Map.of(),
+                        e.getMessage(), e.failureClass());
+            }
+            long waited = Duration.between(start, clock.instant()).toMillis();
+            if (w.state().equals(state)) {
+                return ActionOutcome.ok(false, Map.of("state", state, "waited_ms", waited));
+            }
+            if (clock.instant().plus(w.interval()).isAfter(deadline)) {
+                return ActionOutcome.failed("power is still " + state + " after " + waited + " ms (wanted "
+                        + w.state() + ")", "timeout", Map.of("state", String.valueOf(state), "waited_ms", waited));
+            }
+            sleeper.sleep(w.interval());
         }
     }
 

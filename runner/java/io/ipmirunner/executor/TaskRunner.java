@@ -36,7 +36,7 @@ public final class TaskRunner {
     }
 
     public TaskRunner(Sleeper sleeper, Clock clock, RetryPolicy retryPolicy, boolean checkMode) {
-        this(new ActionRunner(sleeper, checkMode), sleeper, clock, retryPolicy);
+        this(new ActionRunner(sleeper, clock, checkMode), sleeper, clock, retryPolicy);
     }
 
     public RunEvent.HostResult run(Task task, HostContext host) throws InterruptedException {

@@ -30,6 +30,8 @@ class PlayCommandTest {
                 - name: power on
                   power: {state: "on", wait: true, timeout: 30}
                   notify: announce
+                - name: still on
+                  wait_for_power: {state: "on", timeout: 30s, interval: 1s}
                 - name: identify
                   mc_info:
                   register: mc
@@ -64,10 +66,10 @@ class PlayCommandTest {
             assertTrue(r.out().contains("TASK [power on]"), r.toString());
             assertTrue(r.out().contains("changed: [node2]"), r.toString());
             assertTrue(r.out().contains("RUNNING HANDLER [announce]"), r.toString());
-            assertTrue(r.out().matches("(?s).*node3\\s+: ok=5\\s+changed=1\\s+unreachable=0\\s+failed=0.*"),
+            assertTrue(r.out().matches("(?s).*node3\\s+: ok=6\\s+changed=1\\s+unreachable=0\\s+failed=0.*"),
                     r.toString());
             List<String> journal = Files.readAllLines(runDir.resolve("journal.jsonl"));
-            assertEquals(3 * 5, journal.stream().filter(l -> l.contains("\"host_result\"")).count());
+            assertEquals(3 * 6, journal.stream().filter(l -> l.contains("\"host_result\"")).count());
             assertTrue(journal.getLast().contains("\"run_end\""));
 
             CliRun checked = CliRun.of("play", playbook.toString(), "-i", inventory.toString(), "--check",

@@ -53,7 +53,7 @@ class PlaybookRunnerTest {
         Path pb = dir.resolve("play.yml");
         Files.writeString(pb, playbook);
         RunOptions options = new RunOptions(forks, false, tags, Set.of(), Map.of(), time, time, RetryPolicy.fixed());
-        TaskRunner runner = new TaskRunner(new ActionRunner(time, false, FakeModule.only(module)), time, time,
+        TaskRunner runner = new TaskRunner(new ActionRunner(time, time, false, FakeModule.only(module)), time, time,
                 RetryPolicy.fixed());
         return new PlaybookRunner(options, runner, h -> {
             current.set(h);

@@ -38,7 +38,7 @@ class TaskRunnerTest {
     }
 
     private TaskRunner runner(boolean check, FakeModule... modules) {
-        return new TaskRunner(new ActionRunner(time, check, FakeModule.only(modules)), time, time,
+        return new TaskRunner(new ActionRunner(time, time, check, FakeModule.only(modules)), time, time,
                 RetryPolicy.fixed());
     }
 
@@ -168,6 +168,24 @@ class TaskRunnerTest {
         runner.run(task("- pause: {seconds: 7}"), h);
         assertEquals(List.of(Duration.ofSeconds(7)), time.sleeps);
         assertEquals("r1-a", runner.run(task("- debug: {msg: \"${where}\"}"), h).result().get("msg"));
+    }
+
+    @Test
+    void waitForPowerPollsUntilTheStateOrTimesOut() throws Exception {
+        FakeModule power = new FakeModule("power", current,
+                (h, a, n) -> new ModuleResult(false, Map.of("state", n < 4 ? "off" : "on")));
+        var r = runner(false, power).run(task("- wait_for_power: {state: \"on\", interval: 10s, timeout: 1m}"),
+                host("n1", Map.of()));
+        assertEquals(RunEvent.Status.OK, r.status());
+        assertEquals(30_000L, r.result().get("waited_ms"));
+        var late = runner(false, power).run(task("- wait_for_power: {state: \"off\", interval: 10s, timeout: 25s}"),
+                host("n2", Map.of()));
+        assertEquals(RunEvent.Status.OK, late.status());
+        var never = runner(false, new FakeModule("power", current,
+                (h, a, n) -> new ModuleResult(false, Map.of("state", "off"))))
+                .run(task("- wait_for_power: {state: \"on\", interval: 10s, timeout: 25s}"), host("n3", Map.of()));
+        assertEquals(RunEvent.Status.FAILED, never.status());
+        assertEquals("timeout", never.failureClass());
     }
 
     @Test
