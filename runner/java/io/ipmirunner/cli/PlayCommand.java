@@ -72,6 +72,16 @@ public final class PlayCommand implements Callable<Integer> {
             description = "run directory for journal.jsonl (default reports/out/TIMESTAMP-PLAYBOOK)")
     Path reportDir;
 
+    @Option(names = "--start-at-task", paramLabel = "NAME", description = "skip the tasks before the first of this name")
+    String startAtTask;
+
+    @Option(names = "--max-hosts", paramLabel = "N",
+            description = "refuse to act on more hosts than this in a play without --yes (a play's max_hosts too)")
+    Integer maxHosts;
+
+    @Option(names = "--yes", description = "act on more hosts than --max-hosts / max_hosts allow")
+    boolean yes;
+
     @Option(names = "--retry-failed", paramLabel = "RUN_DIR",
             description = "run again only on the hosts that failed or were unreachable in that run's journal")
     Path retryFailed;
@@ -101,6 +111,7 @@ public final class PlayCommand implements Callable<Integer> {
                 return ExitCodes.PARSE_ERROR;
             }
             extraYaml.forEach((k, v) -> extra.put(k, v.toPlain()));
+            blastRadius(parsed, result.hostCounts());
         } catch (InvalidInputException e) {
             return InventoryCommand.printProblems(e);
         }
@@ -124,7 +135,7 @@ public final class PlayCommand implements Callable<Integer> {
                 "out", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
                         + playbook.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
         RunOptions options = new RunOptions(forks, check, Set.copyOf(tags), Set.copyOf(skipTags), extra,
-                Sleeper.REAL, Clock.systemUTC(), RetryPolicy.standard());
+                Optional.ofNullable(startAtTask), Sleeper.REAL, Clock.systemUTC(), RetryPolicy.standard());
         AtomicBoolean interrupted = new AtomicBoolean();
         PlayPrinter printer = new PlayPrinter(interrupted);
         IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(connection.timing()));
@@ -160,6 +171,19 @@ public final class PlayCommand implements Callable<Integer> {
         boolean failed = recap.values().stream().anyMatch(r -> r.failed() > 0);
         boolean unreachable = recap.values().stream().anyMatch(r -> r.unreachable() > 0);
         return failed ? ExitCodes.HOST_FAILED : unreachable ? ExitCodes.HOST_UNREACHABLE : ExitCodes.OK;
+    }
+
+    /** The blast-radius guard: a play on more hosts than --max-hosts or its max_hosts needs --yes. */
+    private void blastRadius(Playbook parsed, List<Integer> hostCounts) {
+        for (int i = 0; i < parsed.plays().size() && !yes; i++) {
+            var play = parsed.plays().get(i);
+            int most = maxHosts != null ? maxHosts : play.policy().maxHosts().orElse(Integer.MAX_VALUE);
+            if (hostCounts.get(i) > most) {
+                throw new UserError(ExitCodes.BAD_OPTIONS, "play '" + play.displayName() + "' would act on "
+                        + hostCounts.get(i) + " hosts, more than the " + most + " allowed (" + (maxHosts != null
+                        ? "--max-hosts" : "max_hosts") + "); narrow it with --limit or confirm with --yes");
+            }
+        }
     }
 
     /** The journal's failed hosts, narrowed by --limit; empty when none is left. */

@@ -24,11 +24,14 @@ final class LinearStrategy implements Strategy {
     private final TaskFanout fanout;
     private final RunOptions options;
     private final RunListener listener;
+    /** Set once --start-at-task's task is reached; shared by every play and host of the run. */
+    private volatile boolean started;
 
     LinearStrategy(TaskFanout fanout, RunOptions options, RunListener listener) {
         this.fanout = fanout;
         this.options = options;
         this.listener = listener;
+        this.started = options.startAtTask().isEmpty();
     }
 
     @Override
@@ -61,7 +64,8 @@ final class LinearStrategy implements Strategy {
             Set<String> itemTags = new HashSet<>(tags);
             itemTags.addAll(item.options().tags());
             List<String> now = switch (item) {
-                case Task t -> options.selects(itemTags) ? fanout.run(t, live, batch, false) : List.of();
+                case Task t -> reached(t) && options.selects(itemTags) ? fanout.run(t, live, batch, false)
+                        : List.of();
                 case Block b -> block(b, live, itemTags, batch);
                 case IncludeTasks inc when inc.tasks().isPresent() -> items(inc.tasks().get(), live, itemTags, batch);
                 case IncludeTasks inc -> unsupported(inc, live, batch);
@@ -71,6 +75,13 @@ final class LinearStrategy implements Strategy {
             batch.leave(now);
         }
         return List.copyOf(failed);
+    }
+
+    private boolean reached(Task t) {
+        if (!started && options.startAtTask().get().equals(t.displayName())) {
+            started = true;
+        }
+        return started;
     }
 
     private List<String> block(Block b, List<String> hosts, Set<String> tags, BatchState batch)

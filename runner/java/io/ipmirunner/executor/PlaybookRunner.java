@@ -59,8 +59,8 @@ public final class PlaybookRunner {
         Map<String, RunEvent.Recap> order = new LinkedHashMap<>();
         try {
             for (Play play : playbook.plays()) {
-                List<Host> hosts = inventory.select(HostPattern.parse(play.hostPattern()), limit).stream()
-                        .filter(h -> !leftRun.contains(h.name())).toList();
+                List<Host> hosts = ordered(play, inventory.select(HostPattern.parse(play.hostPattern()), limit)
+                        .stream().filter(h -> !leftRun.contains(h.name())).toList());
                 hosts.forEach(h -> order.putIfAbsent(h.name(), RunEvent.Recap.ZERO));
                 listener.on(new RunEvent.PlayStarted(play.displayName(), hosts.stream().map(Host::name).toList()));
                 runPlay(play, hosts, inventory, playbook,
@@ -102,6 +102,20 @@ public final class PlaybookRunner {
                 return;
             }
         }
+    }
+
+    /** Ansible's {@code order}: the order hosts run, and are cut into batches, in. */
+    private static List<Host> ordered(Play play, List<Host> hosts) {
+        List<Host> out = new java.util.ArrayList<>(hosts);
+        java.util.Comparator<Host> byName = java.util.Comparator.comparing(Host::name);
+        switch (play.policy().order()) {
+            case INVENTORY -> { }
+            case REVERSE_INVENTORY -> java.util.Collections.reverse(out);
+            case SORTED -> out.sort(byName);
+            case REVERSE_SORTED -> out.sort(byName.reversed());
+            case SHUFFLE -> java.util.Collections.shuffle(out);
+        }
+        return out;
     }
 
     private Map<String, Object> hostVars(Host h, Play play, MagicVariables.PlayContext context) {

@@ -2,6 +2,7 @@ package io.ipmirunner.executor;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,9 +12,11 @@ import java.util.Set;
  * @param tags run only tasks with one of these tags (empty: all but {@code never})
  * @param skipTags never run tasks with these tags
  * @param extraVars {@code -e}, which win over every other variable
+ * @param startAtTask {@code --start-at-task}: tasks before the first one of this name do not run
  */
 public record RunOptions(int forks, boolean checkMode, Set<String> tags, Set<String> skipTags,
-                         Map<String, Object> extraVars, Sleeper sleeper, Clock clock, RetryPolicy retryPolicy) {
+                         Map<String, Object> extraVars, Optional<String> startAtTask, Sleeper sleeper, Clock clock,
+                         RetryPolicy retryPolicy) {
     public RunOptions {
         forks = Math.max(1, forks);
         tags = Set.copyOf(tags);

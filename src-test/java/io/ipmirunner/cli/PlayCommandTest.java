@@ -113,6 +113,19 @@ class PlayCommandTest {
     }
 
     @Test
+    void maxHostsRefusesWithoutYes(@TempDir Path dir) throws Exception {
+        Path inventory = Files.writeString(dir.resolve("hosts.yml"), "all:\n  hosts:\n    n[1:3]:\n");
+        Path playbook = Files.writeString(dir.resolve("p.yml"), "- hosts: all\n  tasks:\n    - debug: {msg: hi}\n");
+        String run = dir.resolve("run").toString();
+        CliRun refused = CliRun.of("play", playbook.toString(), "-i", inventory.toString(), "--max-hosts", "2",
+                "--report-dir", run);
+        assertEquals(5, refused.exit(), refused.toString());
+        assertTrue(refused.err().contains("would act on 3 hosts"), refused.toString());
+        assertEquals(0, CliRun.of("play", playbook.toString(), "-i", inventory.toString(), "--max-hosts", "2", "--yes",
+                "--report-dir", run).exit());
+    }
+
+    @Test
     void playbookProblemsExitFour(@TempDir Path dir) throws Exception {
         Path inventory = Files.writeString(dir.resolve("hosts.yml"), "all:\n  hosts:\n    n1:\n");
         Path playbook = Files.writeString(dir.resolve("p.yml"), "- hosts: all\n  tasks:\n    - powr: {}\n");

@@ -44,6 +44,11 @@ class PlaybookRunnerTest {
 
     Map<String, RunEvent.Recap> run(String playbook, int hosts, int forks, FakeModule module, Set<String> tags)
             throws IOException, InterruptedException {
+        return run(playbook, hosts, forks, module, tags, Optional.empty());
+    }
+
+    Map<String, RunEvent.Recap> run(String playbook, int hosts, int forks, FakeModule module, Set<String> tags,
+                                    Optional<String> startAt) throws IOException, InterruptedException {
         Path inv = dir.resolve("inv.yml");
         StringBuilder sb = new StringBuilder("all:\n  hosts:\n");
         for (int i = 1; i <= hosts; i++) {
@@ -52,7 +57,8 @@ class PlaybookRunnerTest {
         Files.writeString(inv, sb);
         Path pb = dir.resolve("play.yml");
         Files.writeString(pb, playbook);
-        RunOptions options = new RunOptions(forks, false, tags, Set.of(), Map.of(), time, time, RetryPolicy.fixed());
+        RunOptions options = new RunOptions(forks, false, tags, Set.of(), Map.of(), startAt, time, time,
+                RetryPolicy.fixed());
         TaskRunner runner = new TaskRunner(new ActionRunner(time, time, false, FakeModule.only(module)), time, time,
                 RetryPolicy.fixed());
         return new PlaybookRunner(options, runner, h -> {
@@ -218,6 +224,20 @@ class PlaybookRunnerTest {
         assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0), recap.get("n1"));
         assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0), recap.get("n2"));
         assertTrue(trace().indexOf("changed n2") < trace().indexOf("ok n1"), trace().toString());
+    }
+
+    @Test
+    void startAtTaskAndReverseOrder() throws Exception {
+        run("""
+                - hosts: all
+                  order: reverse_sorted
+                  tasks:
+                    - name: first
+                      debug: {msg: a}
+                    - name: second
+                      debug: {msg: b}
+                """, 2, 1, power(Set.of()), Set.of(), Optional.of("second"));
+        assertEquals(List.of("TASK second", "ok n2", "ok n1"), trace());
     }
 
     @Test
