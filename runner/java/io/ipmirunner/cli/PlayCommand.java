@@ -59,7 +59,8 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--skip-tags", paramLabel = "TAGS", split = ",", description = "no tasks with these tags")
     List<String> skipTags = new ArrayList<>();
 
-    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS", description = "key=value, @FILE or {json} (repeatable)")
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
+            description = "key=value, @FILE or {json} (repeatable)")
     List<String> extraVars = new ArrayList<>();
 
     @Option(names = "--forks", paramLabel = "N", defaultValue = "256", description = "hosts at once (default 256)")
@@ -72,7 +73,8 @@ public final class PlayCommand implements Callable<Integer> {
             description = "run directory for journal.jsonl (default reports/out/TIMESTAMP-PLAYBOOK)")
     Path reportDir;
 
-    @Option(names = "--start-at-task", paramLabel = "NAME", description = "skip the tasks before the first of this name")
+    @Option(names = "--start-at-task", paramLabel = "NAME",
+            description = "skip the tasks before the first of this name")
     String startAtTask;
 
     @Option(names = "--max-hosts", paramLabel = "N",

@@ -46,6 +46,7 @@ final class PlayPrinter implements RunListener {
         int width = recap.keySet().stream().mapToInt(String::length).max().orElse(0);
         recap.forEach((h, c) -> System.out.println(String.format(Locale.ROOT,
                 "%-" + Math.max(width, 20) + "s : ok=%-4d changed=%-4d unreachable=%-4d failed=%-4d skipped=%-4d "
-                        + "ignored=%d", h, c.ok(), c.changed(), c.unreachable(), c.failed(), c.skipped(), c.ignored())));
+                        + "ignored=%d", h, c.ok(), c.changed(), c.unreachable(), c.failed(), c.skipped(),
+                c.ignored())));
     }
 }

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a playbook: per play its hosts (minus those that failed in earlier plays) in {@code serial} batches,
- * each through the play's strategy (linear or free). Facts and registered results carry over to later plays; play vars do not.
+ * each through the play's strategy (linear or free). Facts and registered results carry over to later
+ * plays; play vars do not.
  * Each host's BMC session is opened on first use and closed when the run ends.
  */
 public final class PlaybookRunner {

@@ -2,19 +2,22 @@ package io.ipmirunner.executor;
 
 import io.ipmirunner.playbook.Task;
 import io.ipmirunner.playbook.TaskOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One task on many hosts at once, a virtual thread per host: at most {@code forks} (and the task's or
  * play's {@code throttle}) at a time, {@code stagger} between starts (inrush current when a rack powers on),
- * {@code run_once} on the first host with its result registered on all.
+ * {@code run_once} on the first host with its result registered on all, and the task's {@code timeout} per host.
  */
 final class TaskFanout {
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
     private final TaskRunner runner;
     private final RunOptions options;
     private final RunListener listener;
@@ -46,7 +49,8 @@ final class TaskFanout {
                 HostContext host = batch.hosts.get(targets.get(i));
                 futures.add(pool.submit(() -> {
                     try {
-                        RunEvent.HostResult r = runner.run(task, host);
+                        RunEvent.HostResult r = pacing.timeout().isPresent()
+                                ? bounded(task, host, pacing.timeout().get()) : runner.run(task, host);
                         listener.on(r);
                         return r;
                     } finally {
@@ -72,5 +76,35 @@ final class TaskFanout {
             hosts.forEach(h -> batch.hosts.get(h).vars().put(name, value == null ? Map.of() : value));
         }
         return failed;
+    }
+
+    /**
+     * The task's {@code timeout}: past it the host's attempt is interrupted (the engine abandons its
+     * exchange) and the host fails as timed out. Wall time, since it guards against BMCs that hang.
+     */
+    private RunEvent.HostResult bounded(Task task, HostContext host, Duration timeout) throws InterruptedException {
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread worker = Thread.ofVirtual().start(() -> {
+            try {
+                outcome.set(runner.run(task, host));
+            } catch (InterruptedException e) {
+                outcome.set(e);
+            } catch (RuntimeException | Error e) {
+                outcome.set(e);
+            }
+        });
+        if (!worker.join(timeout)) {
+            worker.interrupt();
+            worker.join(INTERRUPT_GRACE);
+            return new RunEvent.HostResult(host.host(), task.displayName(), RunEvent.Status.FAILED,
+                    task.options().ignoreErrors(), 1, timeout, Map.of(), "task timed out after " + timeout.toMillis()
+                    + " ms", "timeout");
+        }
+        return switch (outcome.get()) {
+            case RunEvent.HostResult r -> r;
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;
+            default -> throw new InterruptedException("task interrupted");
+        };
     }
 }

@@ -46,7 +46,6 @@ final class FakeModule implements Module {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Object validate(Map<String, String> args) {
         return Map.copyOf(args);
     }

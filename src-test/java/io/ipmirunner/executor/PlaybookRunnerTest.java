@@ -241,6 +241,30 @@ class PlaybookRunnerTest {
     }
 
     @Test
+    void taskTimeoutFailsAHangingHostOnly() throws Exception {
+        FakeModule hang = new FakeModule("power", current, (h, a, n) -> {
+            if (h.equals("n1")) {
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new ModuleResult(false, Map.of());
+        });
+        var recap = run("""
+                - hosts: all
+                  tasks:
+                    - power: {state: status}
+                      timeout: 1s
+                """, 2, 8, hang);
+        assertEquals(1, recap.get("n1").failed());
+        assertEquals(1, recap.get("n2").ok());
+        assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.HostResult r
+                && "timeout".equals(r.failureClass())));
+    }
+
+    @Test
     void anyErrorsFatalStopsThePlayForAll() throws Exception {
         run("""
                 - hosts: all

@@ -83,7 +83,8 @@ class TaskRunnerTest {
 
     @Test
     void untilThatNeverHoldsFailsAfterRetriesPlusOne() throws Exception {
-        FakeModule power = new FakeModule("power", current, (h, a, n) -> new ModuleResult(false, Map.of("state", "off")));
+        FakeModule power = new FakeModule("power", current,
+                (h, a, n) -> new ModuleResult(false, Map.of("state", "off")));
         var r = runner(false, power).run(task("""
                 - power: {state: status}
                   register: p
@@ -190,7 +191,8 @@ class TaskRunnerTest {
 
     @Test
     void checkModeRunsReadsButNotWrites() throws Exception {
-        FakeModule power = new FakeModule("power", current, (h, a, n) -> new ModuleResult(false, Map.of("state", "off")));
+        FakeModule power = new FakeModule("power", current,
+                (h, a, n) -> new ModuleResult(false, Map.of("state", "off")));
         TaskRunner runner = runner(true, power);
         assertEquals(RunEvent.Status.OK, runner.run(task("- power: {state: status}"), host("n1", Map.of())).status());
         var write = runner.run(task("- power: {state: \"off\"}"), host("n1", Map.of()));
