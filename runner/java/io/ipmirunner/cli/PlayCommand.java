@@ -3,6 +3,7 @@ package io.ipmirunner.cli;
 import io.ipmirunner.executor.Journal;
 import io.ipmirunner.executor.JournalReader;
 import io.ipmirunner.executor.PlaybookRunner;
+import io.ipmirunner.executor.Resume;
 import io.ipmirunner.executor.RetryPolicy;
 import io.ipmirunner.executor.RunEvent;
 import io.ipmirunner.executor.RunOptions;
@@ -84,6 +85,10 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "act on more hosts than --max-hosts / max_hosts allow")
     boolean yes;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "continue that run: results in its journal are replayed, not run again")
+    Path resumeDir;
+
     @Option(names = "--retry-failed", paramLabel = "RUN_DIR",
             description = "run again only on the hosts that failed or were unreachable in that run's journal")
     Path retryFailed;
@@ -133,11 +138,12 @@ public final class PlayCommand implements Callable<Integer> {
         Map<String, BmcTarget> targets = new LinkedHashMap<>();
         InventoryTargets.select(inventory, "all", limitPattern, config, connection.port)
                 .forEach(t -> targets.put(t.name(), t));
-        Path runDir = reportDir != null ? reportDir : Path.of(System.getProperty("ipmirunner.root", "."), "reports",
-                "out", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-                        + playbook.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+        Path runDir = resumeDir != null ? resumeDir : reportDir != null ? reportDir
+                : Path.of(System.getProperty("ipmirunner.root", "."), "reports", "out",
+                        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                                + playbook.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
         RunOptions options = new RunOptions(forks, check, Set.copyOf(tags), Set.copyOf(skipTags), extra,
-                Optional.ofNullable(startAtTask), Sleeper.REAL, Clock.systemUTC(), RetryPolicy.standard());
+                Optional.ofNullable(startAtTask), resume(), Sleeper.REAL, Clock.systemUTC(), RetryPolicy.standard());
         AtomicBoolean interrupted = new AtomicBoolean();
         PlayPrinter printer = new PlayPrinter(interrupted);
         IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(connection.timing()));
@@ -173,6 +179,20 @@ public final class PlayCommand implements Callable<Integer> {
         boolean failed = recap.values().stream().anyMatch(r -> r.failed() > 0);
         boolean unreachable = recap.values().stream().anyMatch(r -> r.unreachable() > 0);
         return failed ? ExitCodes.HOST_FAILED : unreachable ? ExitCodes.HOST_UNREACHABLE : ExitCodes.OK;
+    }
+
+    private Resume resume() {
+        if (resumeDir == null) {
+            return Resume.NONE;
+        }
+        try {
+            Resume r = Resume.from(resumeDir);
+            System.out.println("resume: " + r.size() + " host results from " + resumeDir.resolve("journal.jsonl"));
+            return r;
+        } catch (java.io.IOException e) {
+            throw new UserError(ExitCodes.BAD_OPTIONS, "--resume: cannot read " + resumeDir.resolve("journal.jsonl")
+                    + ": " + e.getMessage());
+        }
     }
 
     /** The blast-radius guard: a play on more hosts than --max-hosts or its max_hosts needs --yes. */

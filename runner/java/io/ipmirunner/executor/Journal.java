@@ -60,6 +60,7 @@ public final class Journal implements RunListener, AutoCloseable {
                 m.put("event", "host_result");
                 m.put("host", r.host());
                 m.put("task", r.task());
+                m.put("task_at", r.taskAt());
                 m.put("status", r.status().label());
                 m.put("ignored", r.ignored());
                 m.put("attempts", r.attempts());

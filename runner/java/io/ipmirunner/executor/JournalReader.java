@@ -1,35 +1,51 @@
 package io.ipmirunner.executor;
 
+import io.ipmirunner.playbook.yaml.SafeYaml;
+import io.ipmirunner.playbook.yaml.YamlValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Reads back what {@link Journal} wrote. The journal's field order is fixed, so a host result line is matched
- * by its prefix; a torn last line (the run was killed mid-write) simply does not match.
+ * Reads back what {@link Journal} wrote (JSON lines are YAML flow mappings, so the YAML reader serves). A torn
+ * last line (the run was killed mid-write) is skipped: that host result was not finished.
  */
 public final class JournalReader {
-    private static final String STRING = "\"((?:[^\"\\\\]|\\\\.)*)\"";
-    private static final Pattern HOST_RESULT = Pattern.compile("^\\{\"at\":" + STRING + ",\"event\":\"host_result\","
-            + "\"host\":" + STRING + ",\"task\":" + STRING + ",\"status\":\"(\\w+)\",\"ignored\":(true|false)");
-
     private JournalReader() {}
 
     /** Hosts with a failed (not ignored) or unreachable result: those {@code --retry-failed} runs again. */
     public static Set<String> failedHosts(Path runDir) throws IOException {
         Set<String> out = new LinkedHashSet<>();
-        try (var lines = Files.lines(runDir.resolve("journal.jsonl"))) {
-            lines.forEach(line -> {
-                Matcher m = HOST_RESULT.matcher(line);
-                if (m.lookingAt() && m.group(5).equals("false")
-                        && (m.group(4).equals("failed") || m.group(4).equals("unreachable"))) {
-                    out.add(m.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
-                }
-            });
+        for (Map<?, ?> r : hostResults(runDir)) {
+            String status = String.valueOf(r.get("status"));
+            if (!Boolean.TRUE.equals(r.get("ignored")) && (status.equals("failed") || status.equals("unreachable"))) {
+                out.add(String.valueOf(r.get("host")));
+            }
+        }
+        return out;
+    }
+
+    /** Every finished host result, in journal order, as plain maps. */
+    static List<Map<?, ?>> hostResults(Path runDir) throws IOException {
+        List<Map<?, ?>> out = new ArrayList<>();
+        for (String line : Files.readAllLines(runDir.resolve("journal.jsonl"))) {
+            if (!line.contains("\"event\":\"host_result\"") || !line.endsWith("}")) {
+                continue;
+            }
+            YamlValue v;
+            try {
+                v = SafeYaml.parse(line, "journal");
+            } catch (RuntimeException torn) {
+                continue;
+            }
+            if (v.toPlain() instanceof Map<?, ?> m) {
+                out.add(m);
+            }
         }
         return out;
     }

@@ -117,8 +117,9 @@ final class LinearStrategy implements Strategy {
     private List<String> unsupported(IncludeTasks inc, List<String> hosts, BatchState batch) {
         listener.on(new RunEvent.TaskStarted(batch.play.displayName(), inc.displayName(), false));
         for (String h : hosts) {
-            listener.on(new RunEvent.HostResult(h, inc.displayName(), RunEvent.Status.FAILED, false, 0, Duration.ZERO,
-                    Map.of(), "include_tasks with a file chosen at run time is not supported yet", "unsupported"));
+            listener.on(new RunEvent.HostResult(h, inc.displayName(), inc.at().toString(), RunEvent.Status.FAILED,
+                    false, 0, Duration.ZERO, Map.of(),
+                    "include_tasks with a file chosen at run time is not supported yet", "unsupported"));
         }
         return hosts;
     }

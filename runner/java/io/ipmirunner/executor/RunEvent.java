@@ -20,11 +20,13 @@ public sealed interface RunEvent {
     /**
      * One host's verdict on one task.
      *
+     * @param taskAt where the task is written ({@code file:line:column}): names the task for {@code --resume}
      * @param attempts task-level tries ({@code retries}/{@code until}), not the engine's packet retransmissions
      * @param ignored failed, but {@code ignore_errors} keeps the host in the play
      */
-    record HostResult(String host, String task, Status status, boolean ignored, int attempts, Duration duration,
-                      Map<String, Object> result, String error, String failureClass) implements RunEvent {
+    record HostResult(String host, String task, String taskAt, Status status, boolean ignored, int attempts,
+                      Duration duration, Map<String, Object> result, String error, String failureClass)
+            implements RunEvent {
         public HostResult {
             result = result == null ? Map.of() : java.util.Collections.unmodifiableMap(
                     new java.util.LinkedHashMap<>(result));

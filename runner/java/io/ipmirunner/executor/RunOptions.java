@@ -13,10 +13,11 @@ import java.util.Set;
  * @param skipTags never run tasks with these tags
  * @param extraVars {@code -e}, which win over every other variable
  * @param startAtTask {@code --start-at-task}: tasks before the first one of this name do not run
+ * @param resume host results of an earlier run, replayed instead of run ({@link Resume#NONE} normally)
  */
 public record RunOptions(int forks, boolean checkMode, Set<String> tags, Set<String> skipTags,
-                         Map<String, Object> extraVars, Optional<String> startAtTask, Sleeper sleeper, Clock clock,
-                         RetryPolicy retryPolicy) {
+                         Map<String, Object> extraVars, Optional<String> startAtTask, Resume resume, Sleeper sleeper,
+                         Clock clock, RetryPolicy retryPolicy) {
     public RunOptions {
         forks = Math.max(1, forks);
         tags = Set.copyOf(tags);

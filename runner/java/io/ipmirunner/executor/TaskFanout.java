@@ -49,7 +49,8 @@ final class TaskFanout {
                 HostContext host = batch.hosts.get(targets.get(i));
                 futures.add(pool.submit(() -> {
                     try {
-                        RunEvent.HostResult r = pacing.timeout().isPresent()
+                        var replayed = options.resume().replay(task, host);
+                        RunEvent.HostResult r = replayed.isPresent() ? replayed.get() : pacing.timeout().isPresent()
                                 ? bounded(task, host, pacing.timeout().get()) : runner.run(task, host);
                         listener.on(r);
                         return r;
@@ -96,9 +97,9 @@ final class TaskFanout {
         if (!worker.join(timeout)) {
             worker.interrupt();
             worker.join(INTERRUPT_GRACE);
-            return new RunEvent.HostResult(host.host(), task.displayName(), RunEvent.Status.FAILED,
-                    task.options().ignoreErrors(), 1, timeout, Map.of(), "task timed out after " + timeout.toMillis()
-                    + " ms", "timeout");
+            return new RunEvent.HostResult(host.host(), task.displayName(), task.at().toString(),
+                    RunEvent.Status.FAILED, task.options().ignoreErrors(), 1, timeout, Map.of(),
+                    "task timed out after " + timeout.toMillis() + " ms", "timeout");
         }
         return switch (outcome.get()) {
             case RunEvent.HostResult r -> r;

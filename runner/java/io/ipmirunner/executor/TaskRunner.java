@@ -168,7 +168,7 @@ public final class TaskRunner {
     private RunEvent.HostResult result(Task task, HostContext host, RunEvent.Status status, int attempts,
                                        Instant start, Map<String, Object> result, String error, String failureClass,
                                        boolean ignored) {
-        return new RunEvent.HostResult(host.host(), task.displayName(), status, ignored, attempts,
+        return new RunEvent.HostResult(host.host(), task.displayName(), task.at().toString(), status, ignored, attempts,
                 Duration.between(start, clock.instant()), result, error, failureClass);
     }
 }

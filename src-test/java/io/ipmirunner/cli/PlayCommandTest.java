@@ -72,6 +72,12 @@ class PlayCommandTest {
             assertEquals(3 * 6, journal.stream().filter(l -> l.contains("\"host_result\"")).count());
             assertTrue(journal.getLast().contains("\"run_end\""));
 
+            CliRun resumed = CliRun.of("play", playbook.toString(), "-i", inventory.toString(), "--resume",
+                    runDir.toString());
+            assertEquals(0, resumed.exit(), resumed.toString());
+            assertTrue(resumed.out().contains("resume: 18 host results"), resumed.toString());
+            assertTrue(resumed.out().contains("changed: [node2]"), resumed.toString());
+
             CliRun checked = CliRun.of("play", playbook.toString(), "-i", inventory.toString(), "--check",
                     "--limit", "node1", "--report-dir", dir.resolve("run2").toString());
             assertEquals(0, checked.exit(), checked.toString());

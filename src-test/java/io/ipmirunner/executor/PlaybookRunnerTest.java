@@ -27,6 +27,8 @@ class PlaybookRunnerTest {
     final FakeTime time = new FakeTime();
     final ThreadLocal<String> current = new ThreadLocal<>();
     final List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
+    Resume resume = Resume.NONE;
+    Journal journal;
 
     /** power: fails on hosts named in {@code failing}; state=on reports a change. */
     FakeModule power(Set<String> failing) {
@@ -57,14 +59,19 @@ class PlaybookRunnerTest {
         Files.writeString(inv, sb);
         Path pb = dir.resolve("play.yml");
         Files.writeString(pb, playbook);
-        RunOptions options = new RunOptions(forks, false, tags, Set.of(), Map.of(), startAt, time, time,
+        RunOptions options = new RunOptions(forks, false, tags, Set.of(), Map.of(), startAt, resume, time, time,
                 RetryPolicy.fixed());
         TaskRunner runner = new TaskRunner(new ActionRunner(time, time, false, FakeModule.only(module)), time, time,
                 RetryPolicy.fixed());
         return new PlaybookRunner(options, runner, h -> {
             current.set(h);
             return null;
-        }, events::add).run(PlaybookParser.parse(pb), Inventory.load(List.of(inv.toString()),
+        }, e -> {
+            events.add(e);
+            if (journal != null) {
+                journal.on(e);
+            }
+        }).run(PlaybookParser.parse(pb), Inventory.load(List.of(inv.toString()),
                 InventoryLoader.Options.defaults()), Optional.empty());
     }
 
@@ -262,6 +269,44 @@ class PlaybookRunnerTest {
         assertEquals(1, recap.get("n2").ok());
         assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.HostResult r
                 && "timeout".equals(r.failureClass())));
+    }
+
+    @Test
+    void resumeReplaysFinishedResultsWithTheirRegisteredValuesAndRunsTheRest() throws Exception {
+        String playbook = """
+                - hosts: all
+                  tasks:
+                    - name: read
+                      power: {state: status}
+                      register: first
+                    - name: same name, other task
+                      set_fact: {seen: "${first.state}"}
+                    - name: switch
+                      power: {state: "${seen}"}
+                """;
+        Path runDir = dir.resolve("run");
+        FakeModule p1 = power(Set.of());
+        try (Journal j = new Journal(runDir, time)) {
+            journal = j;
+            run(playbook, 2, 1, p1);
+        }
+        Path file = runDir.resolve("journal.jsonl");
+        List<String> lines = Files.readAllLines(file);
+        int cut = 0;
+        while (!(lines.get(cut).contains("\"host_result\"") && lines.get(cut).contains("\"task\":\"switch\""))) {
+            cut++;
+        }
+        // killed while n2 was writing its "switch" result: n1's is whole, n2's torn
+        Files.write(file, lines.subList(0, cut + 1));
+        Files.writeString(file, lines.get(cut + 1).substring(0, 40), java.nio.file.StandardOpenOption.APPEND);
+        resume = Resume.from(runDir);
+        journal = null;
+        events.clear();
+        FakeModule p2 = power(Set.of());
+        var recap = run(playbook, 2, 1, p2);
+        assertEquals(List.of("n2 {state=on}"), p2.calls);
+        assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0), recap.get("n1"));
+        assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0), recap.get("n2"));
     }
 
     @Test
