@@ -5,6 +5,7 @@ import io.ipmirunner.playbook.Handler;
 import io.ipmirunner.playbook.IncludeTasks;
 import io.ipmirunner.playbook.Task;
 import io.ipmirunner.playbook.TaskItem;
+import io.ipmirunner.playbook.TaskOptions;
 import io.ipmirunner.playbook.expr.ExpressionException;
 import io.ipmirunner.playbook.expr.Expressions;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,7 +46,7 @@ final class LinearStrategy implements Strategy {
         Set<String> playTags = Set.copyOf(batch.play.tags());
         for (List<TaskItem> section : List.of(batch.play.preTasks(), batch.play.tasks(), batch.play.postTasks())) {
             List<String> live = hosts.stream().filter(batch.live()::contains).toList();
-            batch.leave(items(section, live, playTags, batch));
+            batch.leave(items(section, live, playTags, Optional.empty(), batch));
             flushHandlers(batch, hosts);
             if (batch.aborted()) {
                 return;
@@ -52,9 +54,9 @@ final class LinearStrategy implements Strategy {
         }
     }
 
-    /** Runs items for {@code hosts}; returns those that failed in them. */
-    private List<String> items(List<TaskItem> items, List<String> hosts, Set<String> tags, BatchState batch)
-            throws InterruptedException {
+    /** Runs items for {@code hosts} with their enclosing blocks' keywords; returns the hosts that failed. */
+    private List<String> items(List<TaskItem> items, List<String> hosts, Set<String> tags,
+                               Optional<TaskOptions> inherited, BatchState batch) throws InterruptedException {
         List<String> live = new ArrayList<>(hosts);
         Set<String> failed = new LinkedHashSet<>();
         for (TaskItem item : items) {
@@ -64,10 +66,11 @@ final class LinearStrategy implements Strategy {
             Set<String> itemTags = new HashSet<>(tags);
             itemTags.addAll(item.options().tags());
             List<String> now = switch (item) {
-                case Task t -> reached(t) && options.selects(itemTags) ? fanout.run(t, live, batch, false)
-                        : List.of();
-                case Block b -> block(b, live, itemTags, batch);
-                case IncludeTasks inc when inc.tasks().isPresent() -> items(inc.tasks().get(), live, itemTags, batch);
+                case Task t -> reached(t) && options.selects(itemTags) ? fanout.run(inherited
+                        .map(p -> BlockKeywords.apply(p, t)).orElse(t), live, batch, false) : List.of();
+                case Block b -> block(b, live, itemTags, handedDown(inherited, b.options()), batch);
+                case IncludeTasks inc when inc.tasks().isPresent() -> items(inc.tasks().get(), live, itemTags,
+                        Optional.of(handedDown(inherited, inc.options())), batch);
                 case IncludeTasks inc -> unsupported(inc, live, batch);
             };
             live.removeAll(now);
@@ -84,20 +87,25 @@ final class LinearStrategy implements Strategy {
         return started;
     }
 
-    private List<String> block(Block b, List<String> hosts, Set<String> tags, BatchState batch)
-            throws InterruptedException {
+    private static TaskOptions handedDown(Optional<TaskOptions> inherited, TaskOptions own) {
+        return inherited.map(p -> BlockKeywords.merge(p, own)).orElse(own);
+    }
+
+    private List<String> block(Block b, List<String> hosts, Set<String> tags, TaskOptions keywords,
+                               BatchState batch) throws InterruptedException {
+        Optional<TaskOptions> inherited = Optional.of(keywords);
         List<String> entering = new ArrayList<>();
         for (String h : hosts) {
             if (blockApplies(b, batch.hosts.get(h))) {
                 entering.add(h);
             }
         }
-        List<String> failedInBlock = items(b.block(), entering, tags, batch);
+        List<String> failedInBlock = items(b.block(), entering, tags, inherited, batch);
         batch.rejoin(failedInBlock);
         List<String> stillFailed = b.rescue().isEmpty() ? failedInBlock
-                : items(b.rescue(), failedInBlock, tags, batch);
+                : items(b.rescue(), failedInBlock, tags, inherited, batch);
         Set<String> out = new LinkedHashSet<>(stillFailed);
-        out.addAll(items(b.always(), entering, tags, batch));
+        out.addAll(items(b.always(), entering, tags, inherited, batch));
         return List.copyOf(out);
     }
 

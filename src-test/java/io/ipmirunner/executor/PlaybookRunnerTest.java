@@ -310,6 +310,23 @@ class PlaybookRunnerTest {
     }
 
     @Test
+    void blockKeywordsReachTheTasksInside() throws Exception {
+        var recap = run("""
+                - hosts: all
+                  tasks:
+                    - block:
+                        - name: failing
+                          fail: {msg: "${why}"}
+                        - name: next
+                          debug: {msg: "${why}"}
+                      ignore_errors: true
+                      vars: {why: inherited}
+                """, 1, 1, power(Set.of()));
+        assertEquals(new RunEvent.Recap(1, 0, 0, 0, 0, 1), recap.get("n1"));
+        assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.HostResult r && "inherited".equals(r.error())));
+    }
+
+    @Test
     void anyErrorsFatalStopsThePlayForAll() throws Exception {
         run("""
                 - hosts: all
