@@ -2,6 +2,7 @@ package io.ipmirunner.executor;
 
 import io.ipmirunner.playbook.Task;
 import io.ipmirunner.playbook.TaskOptions;
+import io.ipmirunner.playbook.expr.MagicVariables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,7 @@ final class TaskFanout {
             RunEvent.HostResult r = f.resultNow();
             if (!r.keepsHost()) {
                 failed.add(r.host());
+                remember(batch.hosts.get(r.host()), r);
             } else if (r.status() == RunEvent.Status.CHANGED && !task.options().notifies().isEmpty()) {
                 for (String h : pacing.runOnce() ? hosts : List.of(r.host())) {
                     batch.notify(h, task.options().notifies());
@@ -77,6 +79,15 @@ final class TaskFanout {
             hosts.forEach(h -> batch.hosts.get(h).vars().put(name, value == null ? Map.of() : value));
         }
         return failed;
+    }
+
+    /** What a {@code rescue} section reads: the failed task's name and its result, with the error as msg. */
+    private static void remember(HostContext host, RunEvent.HostResult r) {
+        Map<String, Object> result = new java.util.LinkedHashMap<>(r.result());
+        result.put("failed", true);
+        result.put("msg", r.error() == null ? "" : r.error());
+        host.vars().put(MagicVariables.FAILED_TASK, Map.of("name", r.task()));
+        host.vars().put(MagicVariables.FAILED_RESULT, result);
     }
 
     /**

@@ -148,7 +148,8 @@ class PlaybookRunnerTest {
                           power: {state: status}
                       rescue:
                         - name: recover
-                          debug: {msg: recovered}
+                          assert:
+                            that: ['ansible_failed_task.name == "try"', 'ansible_failed_result.failed']
                       always:
                         - name: finally
                           debug: {msg: done}
