@@ -22,6 +22,7 @@ import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.yaml.InvalidInputException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +47,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "play", mixinStandardHelpOptions = true, description = "Run a playbook against an inventory.")
 public final class PlayCommand implements Callable<Integer> {
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
     @Parameters(index = "0", paramLabel = "PLAYBOOK")
     Path playbook;
 
@@ -147,15 +152,7 @@ public final class PlayCommand implements Callable<Integer> {
         AtomicBoolean interrupted = new AtomicBoolean();
         PlayPrinter printer = new PlayPrinter(interrupted);
         IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(connection.timing()));
-        // Ctrl-C or SIGTERM: close every session on the BMCs (they have few slots), then exit 99.
-        Thread hook = Thread.ofPlatform().unstarted(() -> {
-            interrupted.set(true);
-            client.close();
-            System.err.println("ipmi-runner: interrupted; sessions closed; journal in " + runDir);
-            System.out.flush();
-            Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
+        CountDownLatch finished = new CountDownLatch(1);
         Map<String, RunEvent.Recap> recap;
         try (Journal journal = new Journal(runDir, Clock.systemUTC())) {
             PlaybookRunner runner = new PlaybookRunner(options, host -> {
@@ -168,12 +165,34 @@ public final class PlayCommand implements Callable<Integer> {
                 journal.on(event);
                 printer.on(event);
             });
-            recap = runner.run(parsed, inventory, limitPattern);
-        } finally {
-            if (!interrupted.get()) {
+            // Ctrl-C or SIGTERM: start nothing new and give running tasks a grace period (a half-done power
+            // action is worse than a finished one), then close every session (BMCs have few slots), exit 99.
+            Thread hook = Thread.ofPlatform().unstarted(() -> {
+                System.err.println("ipmi-runner: stopping: no new tasks; running ones get " + STOP_GRACE.toSeconds()
+                        + " s to finish");
+                runner.stop();
+                try {
+                    finished.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                interrupted.set(true);
                 client.close();
-                Runtime.getRuntime().removeShutdownHook(hook);
+                System.err.println("ipmi-runner: interrupted; sessions closed; journal in " + runDir);
+                System.out.flush();
+                Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                recap = runner.run(parsed, inventory, limitPattern);
+            } finally {
+                if (!runner.stopped()) {
+                    client.close();
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                }
             }
+        } finally {
+            finished.countDown();
         }
         System.out.println("journal: " + runDir.resolve("journal.jsonl"));
         boolean failed = recap.values().stream().anyMatch(r -> r.failed() > 0);

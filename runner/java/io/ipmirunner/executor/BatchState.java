@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 /**
@@ -19,11 +20,18 @@ final class BatchState {
     final Map<String, HostContext> hosts;
     private final Set<String> failed = new LinkedHashSet<>();
     private final Map<String, Set<String>> notified = new LinkedHashMap<>();
+    private final AtomicBoolean stopping;
     private boolean aborted;
 
-    BatchState(Play play, Map<String, HostContext> hosts) {
+    BatchState(Play play, Map<String, HostContext> hosts, AtomicBoolean stopping) {
         this.play = play;
         this.hosts = hosts;
+        this.stopping = stopping;
+    }
+
+    /** The operator asked to stop: no host starts anything new; what runs finishes. */
+    boolean stopping() {
+        return stopping.get();
     }
 
     synchronized void notify(String host, List<String> notifications) {
@@ -52,8 +60,9 @@ final class BatchState {
         return Set.copyOf(failed);
     }
 
+    /** A fail policy stopped the play, or the operator the run: no new task starts. */
     synchronized boolean aborted() {
-        return aborted;
+        return aborted || stopping.get();
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a playbook: per play its hosts (minus those that failed in earlier plays) in {@code serial} batches,
@@ -34,6 +35,7 @@ public final class PlaybookRunner {
     private final Map<String, BmcSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> facts = new HashMap<>();
     private final Set<String> leftRun = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     public PlaybookRunner(RunOptions options, SessionFactory sessionFactory, RunListener listener) {
         this(options, new TaskRunner(options.sleeper(), options.clock(), options.retryPolicy(), options.checkMode()),
@@ -60,6 +62,9 @@ public final class PlaybookRunner {
         Map<String, RunEvent.Recap> order = new LinkedHashMap<>();
         try {
             for (Play play : playbook.plays()) {
+                if (stopping.get()) {
+                    break;
+                }
                 List<Host> hosts = ordered(play, inventory.select(HostPattern.parse(play.hostPattern()), limit)
                         .stream().filter(h -> !leftRun.contains(h.name())).toList());
                 hosts.forEach(h -> order.putIfAbsent(h.name(), RunEvent.Recap.ZERO));
@@ -74,6 +79,18 @@ public final class PlaybookRunner {
         order.replaceAll((h, zero) -> recap.getOrDefault(h, zero));
         listener.on(new RunEvent.RunEnded(order));
         return order;
+    }
+
+    /**
+     * Ctrl-C: no host starts a new task, tasks that run finish (a half-done power action is worse than a
+     * finished one), and {@link #run} returns with the recap so far.
+     */
+    public void stop() {
+        stopping.set(true);
+    }
+
+    public boolean stopped() {
+        return stopping.get();
     }
 
     private void runPlay(Play play, List<Host> hosts, Inventory inventory, Playbook playbook, Strategy strategy)
@@ -95,7 +112,7 @@ public final class PlaybookRunner {
                 initial.put(h.name(), Map.copyOf(nonNull(vars)));
                 contexts.put(h.name(), new HostContext(h.name(), vars, () -> session(h.name())));
             }
-            BatchState batch = new BatchState(play, contexts);
+            BatchState batch = new BatchState(play, contexts, stopping);
             strategy.runBatch(batch);
             leftRun.addAll(batch.failed());
             contexts.forEach((name, c) -> keepFacts(name, c.vars(), initial.get(name)));

@@ -47,6 +47,10 @@ final class TaskFanout {
                     options.sleeper().sleep(pacing.stagger().get());
                 }
                 slots.acquire();
+                if (batch.stopping()) {
+                    slots.release();
+                    break;
+                }
                 HostContext host = batch.hosts.get(targets.get(i));
                 futures.add(pool.submit(() -> {
                     try {

@@ -29,6 +29,7 @@ class PlaybookRunnerTest {
     final List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
     Resume resume = Resume.NONE;
     Journal journal;
+    volatile PlaybookRunner playbookRunner;
 
     /** power: fails on hosts named in {@code failing}; state=on reports a change. */
     FakeModule power(Set<String> failing) {
@@ -63,7 +64,7 @@ class PlaybookRunnerTest {
                 RetryPolicy.fixed());
         TaskRunner runner = new TaskRunner(new ActionRunner(time, time, false, FakeModule.only(module)), time, time,
                 RetryPolicy.fixed());
-        return new PlaybookRunner(options, runner, h -> {
+        playbookRunner = new PlaybookRunner(options, runner, h -> {
             current.set(h);
             return null;
         }, e -> {
@@ -71,7 +72,8 @@ class PlaybookRunnerTest {
             if (journal != null) {
                 journal.on(e);
             }
-        }).run(PlaybookParser.parse(pb), Inventory.load(List.of(inv.toString()),
+        });
+        return playbookRunner.run(PlaybookParser.parse(pb), Inventory.load(List.of(inv.toString()),
                 InventoryLoader.Options.defaults()), Optional.empty());
     }
 
@@ -325,6 +327,31 @@ class PlaybookRunnerTest {
                 """, 1, 1, power(Set.of()));
         assertEquals(new RunEvent.Recap(1, 0, 0, 0, 0, 1), recap.get("n1"));
         assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.HostResult r && "inherited".equals(r.error())));
+    }
+
+    @Test
+    void stopLetsRunningHostsFinishAndStartsNothingNew() throws Exception {
+        FakeModule p = new FakeModule("power", current, (h, a, n) -> {
+            if (h.equals("n2")) {
+                playbookRunner.stop();
+            }
+            return new ModuleResult(false, Map.of());
+        });
+        var recap = run("""
+                - hosts: all
+                  tasks:
+                    - name: one
+                      power: {state: status}
+                    - name: two
+                      power: {state: status}
+                - hosts: all
+                  tasks:
+                    - debug: {msg: later}
+                """, 4, 1, p);
+        assertEquals(List.of("n1 {state=status}", "n2 {state=status}"), p.calls);
+        assertEquals(List.of("TASK one", "ok n1", "ok n2"), trace());
+        assertTrue(playbookRunner.stopped());
+        assertEquals(0, recap.get("n3").ok());
     }
 
     @Test
