@@ -166,11 +166,8 @@ final class ActionRunner {
 
     /** Carries an expression error out of lambdas; unwrapped by the task runner. */
     static final class UncheckedExpression extends RuntimeException {
-        final ExpressionException cause;
-
         UncheckedExpression(ExpressionException cause) {
             super(cause.getMessage(), cause);
-            this.cause = cause;
         }
     }
 }
