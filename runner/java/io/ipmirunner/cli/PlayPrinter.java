@@ -2,11 +2,12 @@ package io.ipmirunner.cli;
 
 import io.ipmirunner.executor.RunEvent;
 import io.ipmirunner.executor.RunListener;
+import io.ipmirunner.util.Json;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Plain per-task, per-host lines and a PLAY RECAP, as Ansible's default output. */
+/** Plain per-task, per-host lines (with -v each host's result as JSON) and a PLAY RECAP, as Ansible's output. */
 final class PlayPrinter implements RunListener {
     private final AtomicBoolean interrupted;
 
@@ -36,7 +37,8 @@ final class PlayPrinter implements RunListener {
         return switch (r.status()) {
             case FAILED, UNREACHABLE -> head + tries + " => " + r.error() + (r.failureClass() == null ? ""
                     : " [" + r.failureClass() + "]") + (r.ignored() ? " ...ignoring" : "");
-            case OK, CHANGED -> head + tries + (r.result().containsKey("msg") ? " => " + r.result().get("msg") : "");
+            case OK, CHANGED -> head + tries + (Verbosity.level() >= 1 ? " => " + Json.write(r.result())
+                    : r.result().containsKey("msg") ? " => " + r.result().get("msg") : "");
             case SKIPPED -> head;
         };
     }

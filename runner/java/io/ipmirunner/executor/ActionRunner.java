@@ -82,7 +82,10 @@ final class ActionRunner {
         }
         if (checkMode && !CheckMode.readOnly(call.name(), args)) {
             // A write under --check: say what would run; the BMC is not touched.
-            return ActionOutcome.ok(true, Map.of("check_mode", true, "would_run", call.name() + " " + args));
+            Map<String, Object> would = new LinkedHashMap<>();
+            would.put("check_mode", true);
+            would.put("would_run", call.name() + " " + args);
+            return ActionOutcome.ok(true, would);
         }
         try {
             ModuleResult r = module.run(host.sessions().session(), validated);

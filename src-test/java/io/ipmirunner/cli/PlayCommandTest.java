@@ -79,9 +79,10 @@ class PlayCommandTest {
             assertTrue(resumed.out().contains("changed: [node2]"), resumed.toString());
 
             CliRun checked = CliRun.of("play", playbook.toString(), "-i", inventory.toString(), "--check",
-                    "--limit", "node1", "--report-dir", dir.resolve("run2").toString());
+                    "--limit", "node1", "--report-dir", dir.resolve("run2").toString(), "-v");
             assertEquals(0, checked.exit(), checked.toString());
-            assertTrue(checked.out().contains("changed: [node1]"), checked.toString());
+            assertTrue(checked.out().contains("changed: [node1] => {\"check_mode\":true"), checked.toString());
+            assertTrue(checked.out().contains("\"state\":\"on\""), checked.toString());
         }
     }
 
