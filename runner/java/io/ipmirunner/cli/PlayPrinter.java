@@ -1,0 +1,54 @@
+package io.ipmirunner.cli;
+
+import io.ipmirunner.executor.RunEvent;
+import io.ipmirunner.executor.RunListener;
+import io.ipmirunner.util.Json;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Plain per-task, per-host lines (with -v each host's result as JSON) and a PLAY RECAP, as Ansible's output. */
+final class PlayPrinter implements RunListener {
+    private final AtomicBoolean interrupted;
+
+    PlayPrinter(AtomicBoolean interrupted) {
+        this.interrupted = interrupted;
+    }
+
+    @Override
+    public synchronized void on(RunEvent event) {
+        if (interrupted.get()) {
+            return;
+        }
+        switch (event) {
+            case RunEvent.PlayStarted p -> System.out.println("\nPLAY [" + p.play() + "]");
+            case RunEvent.TaskStarted t -> System.out.println("\n" + (t.handler() ? "RUNNING HANDLER [" : "TASK [")
+                    + t.task() + "]");
+            case RunEvent.HostResult r -> System.out.println(line(r));
+            case RunEvent.PlayEnded p -> { }
+            case RunEvent.RunEnded r -> recap(r.recap());
+        }
+    }
+
+    private static String line(RunEvent.HostResult r) {
+        String label = r.status() == RunEvent.Status.SKIPPED ? "skipping" : r.status().label();
+        String head = label + ": [" + r.host() + "]";
+        String tries = r.attempts() > 1 ? " (attempts: " + r.attempts() + ")" : "";
+        return switch (r.status()) {
+            case FAILED, UNREACHABLE -> head + tries + " => " + r.error() + (r.failureClass() == null ? ""
+                    : " [" + r.failureClass() + "]") + (r.ignored() ? " ...ignoring" : "");
+            case OK, CHANGED -> head + tries + (Verbosity.level() >= 1 ? " => " + Json.write(r.result())
+                    : r.result().containsKey("msg") ? " => " + r.result().get("msg") : "");
+            case SKIPPED -> head;
+        };
+    }
+
+    private static void recap(Map<String, RunEvent.Recap> recap) {
+        System.out.println("\nPLAY RECAP " + "*".repeat(60));
+        int width = recap.keySet().stream().mapToInt(String::length).max().orElse(0);
+        recap.forEach((h, c) -> System.out.println(String.format(Locale.ROOT,
+                "%-" + Math.max(width, 20) + "s : ok=%-4d changed=%-4d unreachable=%-4d failed=%-4d skipped=%-4d "
+                        + "ignored=%d", h, c.ok(), c.changed(), c.unreachable(), c.failed(), c.skipped(),
+                c.ignored())));
+    }
+}

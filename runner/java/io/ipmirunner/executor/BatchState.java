@@ -1,0 +1,86 @@
+package io.ipmirunner.executor;
+
+import io.ipmirunner.playbook.Play;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+
+/**
+ * One serial batch of a play while it runs: the hosts still in it, those that left (failed or unreachable),
+ * pending handler notifications, and whether a fail policy stopped the play. Shared by the hosts' threads
+ * under the free strategy, hence synchronized.
+ */
+final class BatchState {
+    final Play play;
+    final Map<String, HostContext> hosts;
+    private final Set<String> failed = new LinkedHashSet<>();
+    private final Map<String, Set<String>> notified = new LinkedHashMap<>();
+    private final AtomicBoolean stopping;
+    private boolean aborted;
+
+    BatchState(Play play, Map<String, HostContext> hosts, AtomicBoolean stopping) {
+        this.play = play;
+        this.hosts = hosts;
+        this.stopping = stopping;
+    }
+
+    /** The operator asked to stop: no host starts anything new; what runs finishes. */
+    boolean stopping() {
+        return stopping.get();
+    }
+
+    synchronized void notify(String host, List<String> notifications) {
+        for (String n : notifications) {
+            notified.computeIfAbsent(n, k -> new LinkedHashSet<>()).add(host);
+        }
+    }
+
+    /** Which of {@code among} were notified under a name {@code answers} accepts; those notifications are used up. */
+    synchronized Set<String> takeNotified(Predicate<String> answers, Collection<String> among) {
+        Set<String> out = new LinkedHashSet<>();
+        notified.forEach((name, hostSet) -> {
+            if (answers.test(name)) {
+                hostSet.stream().filter(among::contains).forEach(out::add);
+                hostSet.removeAll(among);
+            }
+        });
+        return out;
+    }
+
+    synchronized List<String> live() {
+        return hosts.keySet().stream().filter(h -> !failed.contains(h)).toList();
+    }
+
+    synchronized Set<String> failed() {
+        return Set.copyOf(failed);
+    }
+
+    /** A fail policy stopped the play, or the operator the run: no new task starts. */
+    synchronized boolean aborted() {
+        return aborted || stopping.get();
+    }
+
+    /**
+     * Hosts leave the batch. max_fail_percentage: the play stops when more than that share of the batch
+     * failed; any_errors_fatal at the first failure.
+     */
+    synchronized void leave(Collection<String> hosts) {
+        failed.addAll(hosts);
+        if (failed.isEmpty()) {
+            return;
+        }
+        boolean tooMany = play.policy().maxFailPercentage().isPresent()
+                && failed.size() * 100.0 / this.hosts.size() > play.policy().maxFailPercentage().getAsInt();
+        aborted |= play.policy().anyErrorsFatal() || tooMany;
+    }
+
+    /** Hosts that failed in a block go on with its rescue, back in the batch. */
+    synchronized void rejoin(Collection<String> hosts) {
+        failed.removeAll(hosts);
+    }
+}

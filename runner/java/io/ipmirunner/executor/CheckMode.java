@@ -1,0 +1,22 @@
+package io.ipmirunner.executor;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which module calls only read, so {@code --check} may run them. Kept here rather than on {@link
+ * io.ipmirunner.modules.Module}: an unknown module counts as a write, so a new module is safe by default.
+ */
+final class CheckMode {
+    private static final Set<String> READ_ONLY = Set.of("mc_info", "fru", "sdr", "sensor", "sel_list", "lan_info",
+            "chassis_status", "boot_device_get", "user_list");
+
+    private CheckMode() {}
+
+    static boolean readOnly(String module, Map<String, String> args) {
+        if (module.equals("power")) {
+            return args.getOrDefault("state", "status").equals("status");
+        }
+        return READ_ONLY.contains(module);
+    }
+}

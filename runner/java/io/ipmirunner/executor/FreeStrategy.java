@@ -1,0 +1,49 @@
+package io.ipmirunner.executor;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Free: each host runs ahead through the play on its own virtual thread, at most {@code forks} hosts at once,
+ * so a slow BMC holds up nobody. Fail policies still apply to the batch as a whole; {@code throttle} and
+ * {@code stagger} pace within a host only, so they do not limit anything here.
+ */
+final class FreeStrategy implements Strategy {
+    private final LinearStrategy perHost;
+    private final int forks;
+
+    FreeStrategy(LinearStrategy perHost, int forks) {
+        this.perHost = perHost;
+        this.forks = forks;
+    }
+
+    @Override
+    public void runBatch(BatchState batch) throws InterruptedException {
+        Semaphore slots = new Semaphore(forks);
+        List<Future<?>> running = new java.util.ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String host : batch.live()) {
+                slots.acquire();
+                if (batch.aborted()) {
+                    slots.release();
+                    break;
+                }
+                running.add(pool.submit(() -> {
+                    try {
+                        perHost.runSections(batch, List.of(host));
+                    } finally {
+                        slots.release();
+                    }
+                    return null;
+                }));
+            }
+        }
+        for (Future<?> f : running) {
+            if (f.state() == Future.State.FAILED) {
+                throw new IllegalStateException("host thread failed", f.exceptionNow());
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.ipmirunner.executor;
+
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.client.BmcSession;
+import java.util.Map;
+
+/**
+ * One host as the task runner sees it: its variables (inventory, play, magic, registered results, facts;
+ * written by {@code register} and {@code set_fact}) and its BMC session, opened on first use so a play of
+ * only {@code debug}/{@code set_fact} touches no BMC.
+ */
+public record HostContext(String host, Map<String, Object> vars, SessionSource sessions) {
+    /** Opens (once) or returns the host's session. */
+    @FunctionalInterface
+    public interface SessionSource {
+        BmcSession session() throws IpmiException, InterruptedException;
+    }
+}

@@ -1,0 +1,185 @@
+package io.ipmirunner.executor;
+
+import io.ipmirunner.inventory.Host;
+import io.ipmirunner.inventory.HostPattern;
+import io.ipmirunner.inventory.Inventory;
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.playbook.Play;
+import io.ipmirunner.playbook.Playbook;
+import io.ipmirunner.playbook.RunPolicy;
+import io.ipmirunner.playbook.expr.MagicVariables;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs a playbook: per play its hosts (minus those that failed in earlier plays) in {@code serial} batches,
+ * each through the play's strategy (linear or free). Facts and registered results carry over to later
+ * plays; play vars do not.
+ * Each host's BMC session is opened on first use and closed when the run ends.
+ */
+public final class PlaybookRunner {
+    private final RunOptions options;
+    private final TaskRunner runner;
+    private final SessionFactory sessionFactory;
+    private final RunListener listener;
+    private final Map<String, RunEvent.Recap> recap = new ConcurrentHashMap<>();
+    private final Map<String, BmcSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> facts = new HashMap<>();
+    private final Set<String> leftRun = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    public PlaybookRunner(RunOptions options, SessionFactory sessionFactory, RunListener listener) {
+        this(options, new TaskRunner(options.sleeper(), options.clock(), options.retryPolicy(), options.checkMode()),
+                sessionFactory, listener);
+    }
+
+    PlaybookRunner(RunOptions options, TaskRunner runner, SessionFactory sessionFactory, RunListener listener) {
+        this.options = options;
+        this.runner = runner;
+        this.sessionFactory = sessionFactory;
+        this.listener = event -> {
+            if (event instanceof RunEvent.HostResult r) {
+                recap.merge(r.host(), RunEvent.Recap.ZERO.plus(r), (a, b) -> a.plus(r));
+            }
+            listener.on(event);
+        };
+    }
+
+    /** Runs every play; the recap holds every host that was in some play, in first-seen order. */
+    public Map<String, RunEvent.Recap> run(Playbook playbook, Inventory inventory, Optional<HostPattern> limit)
+            throws InterruptedException {
+        LinearStrategy linear = new LinearStrategy(new TaskFanout(runner, options, listener), options, listener);
+        FreeStrategy free = new FreeStrategy(linear, options.forks());
+        Map<String, RunEvent.Recap> order = new LinkedHashMap<>();
+        try {
+            for (Play play : playbook.plays()) {
+                if (stopping.get()) {
+                    break;
+                }
+                List<Host> hosts = ordered(play, inventory.select(HostPattern.parse(play.hostPattern()), limit)
+                        .stream().filter(h -> !leftRun.contains(h.name())).toList());
+                hosts.forEach(h -> order.putIfAbsent(h.name(), RunEvent.Recap.ZERO));
+                listener.on(new RunEvent.PlayStarted(play.displayName(), hosts.stream().map(Host::name).toList()));
+                runPlay(play, hosts, inventory, playbook,
+                        play.policy().strategy() == RunPolicy.Strategy.FREE ? free : linear);
+                listener.on(new RunEvent.PlayEnded(play.displayName()));
+            }
+        } finally {
+            sessions.values().forEach(BmcSession::close);
+        }
+        order.replaceAll((h, zero) -> recap.getOrDefault(h, zero));
+        listener.on(new RunEvent.RunEnded(order));
+        return order;
+    }
+
+    /**
+     * Ctrl-C: no host starts a new task, tasks that run finish (a half-done power action is worse than a
+     * finished one), and {@link #run} returns with the recap so far.
+     */
+    public void stop() {
+        stopping.set(true);
+    }
+
+    public boolean stopped() {
+        return stopping.get();
+    }
+
+    private void runPlay(Play play, List<Host> hosts, Inventory inventory, Playbook playbook, Strategy strategy)
+            throws InterruptedException {
+        List<String> all = hosts.stream().map(Host::name).toList();
+        int from = 0;
+        for (int size : play.policy().serial().batchSizes(hosts.size())) {
+            List<Host> batchHosts = hosts.subList(from, from + size);
+            from += size;
+            List<String> batchNames = batchHosts.stream().map(Host::name).toList();
+            List<String> playHosts = all.stream().filter(h -> !leftRun.contains(h)).toList();
+            var context = new MagicVariables.PlayContext(play.displayName(), all, playHosts, batchNames,
+                    inventory.members(), inventory.hostvars(), parentOf(playbook.file()), inventory.inventoryDir(),
+                    options.checkMode());
+            Map<String, HostContext> contexts = new LinkedHashMap<>();
+            Map<String, Map<String, Object>> initial = new HashMap<>();
+            for (Host h : batchHosts) {
+                Map<String, Object> vars = hostVars(h, play, context);
+                initial.put(h.name(), Map.copyOf(nonNull(vars)));
+                contexts.put(h.name(), new HostContext(h.name(), vars, () -> session(h.name())));
+            }
+            BatchState batch = new BatchState(play, contexts, stopping);
+            strategy.runBatch(batch);
+            leftRun.addAll(batch.failed());
+            contexts.forEach((name, c) -> keepFacts(name, c.vars(), initial.get(name)));
+            if (batch.aborted() || batch.failed().size() == batchHosts.size()) {
+                return;
+            }
+        }
+    }
+
+    /** Ansible's {@code order}: the order hosts run, and are cut into batches, in. */
+    private static List<Host> ordered(Play play, List<Host> hosts) {
+        List<Host> out = new java.util.ArrayList<>(hosts);
+        java.util.Comparator<Host> byName = java.util.Comparator.comparing(Host::name);
+        switch (play.policy().order()) {
+            case INVENTORY -> { }
+            case REVERSE_INVENTORY -> java.util.Collections.reverse(out);
+            case SORTED -> out.sort(byName);
+            case REVERSE_SORTED -> out.sort(byName.reversed());
+            case SHUFFLE -> java.util.Collections.shuffle(out);
+        }
+        return out;
+    }
+
+    private Map<String, Object> hostVars(Host h, Play play, MagicVariables.PlayContext context) {
+        Map<String, Object> vars = new HashMap<>(h.plainVars());
+        Map<String, Object> scope = new HashMap<>(vars);
+        scope.putAll(MagicVariables.forHost(h.name(), h.groupNames(), context));
+        play.vars().forEach((k, v) -> vars.put(k, ActionRunner.resolve(v.toPlain(), scope)));
+        vars.putAll(facts.getOrDefault(h.name(), Map.of()));
+        vars.putAll(MagicVariables.forHost(h.name(), h.groupNames(), context));
+        vars.putAll(options.extraVars());
+        return vars;
+    }
+
+    /** What register and set_fact wrote during the play is kept for later plays. */
+    private void keepFacts(String host, Map<String, Object> now, Map<String, Object> before) {
+        Map<String, Object> kept = facts.computeIfAbsent(host, k -> new HashMap<>());
+        now.forEach((k, v) -> {
+            if (v != null && !Objects.equals(before.get(k), v)) {
+                kept.put(k, v);
+            }
+        });
+    }
+
+    private static Map<String, Object> nonNull(Map<String, Object> vars) {
+        Map<String, Object> out = new HashMap<>();
+        vars.forEach((k, v) -> {
+            if (v != null) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    private BmcSession session(String host) throws IpmiException, InterruptedException {
+        BmcSession s = sessions.get(host);
+        if (s == null) {
+            s = sessionFactory.open(host);
+            if (s != null) {
+                sessions.put(host, s);
+            }
+        }
+        return s;
+    }
+
+    private static String parentOf(String file) {
+        Path p = Path.of(file).toAbsolutePath().getParent();
+        return p == null ? "" : p.toString();
+    }
+}

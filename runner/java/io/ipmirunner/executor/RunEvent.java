@@ -1,0 +1,65 @@
+package io.ipmirunner.executor;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happens during a run, in the order it happens. Listeners (console, journal, reports) observe these;
+ * the executor never prints.
+ */
+public sealed interface RunEvent {
+    record PlayStarted(String play, List<String> hosts) implements RunEvent {
+        public PlayStarted {
+            hosts = List.copyOf(hosts);
+        }
+    }
+
+    record TaskStarted(String play, String task, boolean handler) implements RunEvent {}
+
+    /**
+     * One host's verdict on one task.
+     *
+     * @param taskAt where the task is written ({@code file:line:column}): names the task for {@code --resume}
+     * @param attempts task-level tries ({@code retries}/{@code until}), not the engine's packet retransmissions
+     * @param ignored failed, but {@code ignore_errors} keeps the host in the play
+     */
+    record HostResult(String host, String task, String taskAt, Status status, boolean ignored, int attempts,
+                      Duration duration, Map<String, Object> result, String error, String failureClass)
+            implements RunEvent {
+        public HostResult {
+            result = result == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(result));
+        }
+
+        /** Whether the host stays in the play after this result. */
+        public boolean keepsHost() {
+            return ignored || status != Status.FAILED && status != Status.UNREACHABLE;
+        }
+    }
+
+    record PlayEnded(String play) implements RunEvent {}
+
+    record RunEnded(Map<String, Recap> recap) implements RunEvent {}
+
+    enum Status {
+        OK, CHANGED, FAILED, SKIPPED, UNREACHABLE;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Per host counts, as Ansible's PLAY RECAP. */
+    record Recap(int ok, int changed, int unreachable, int failed, int skipped, int ignored) {
+        public static final Recap ZERO = new Recap(0, 0, 0, 0, 0, 0);
+
+        public Recap plus(HostResult r) {
+            boolean counted = r.status() == Status.OK || r.status() == Status.CHANGED;
+            return new Recap(ok + (counted ? 1 : 0), changed + (r.status() == Status.CHANGED ? 1 : 0),
+                    unreachable + (r.status() == Status.UNREACHABLE ? 1 : 0),
+                    failed + (r.status() == Status.FAILED && !r.ignored() ? 1 : 0),
+                    skipped + (r.status() == Status.SKIPPED ? 1 : 0), ignored + (r.ignored() ? 1 : 0));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.ipmirunner.executor;
+
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.client.BmcSession;
+
+/** Opens a host's BMC session; the runner opens each host's once, on first use, and closes it when done. */
+@FunctionalInterface
+public interface SessionFactory {
+    BmcSession open(String host) throws IpmiException, InterruptedException;
+}

@@ -1,0 +1,174 @@
+package io.ipmirunner.executor;
+
+import io.ipmirunner.playbook.Loop;
+import io.ipmirunner.playbook.Task;
+import io.ipmirunner.playbook.TaskOptions;
+import io.ipmirunner.playbook.expr.Expression;
+import io.ipmirunner.playbook.expr.ExpressionException;
+import io.ipmirunner.playbook.expr.Expressions;
+import io.ipmirunner.playbook.expr.MagicVariables;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One task on one host: {@code when}, the loop, task-level retries ({@code retries}/{@code delay}/{@code until},
+ * paced by a {@link RetryPolicy}), {@code changed_when}/{@code failed_when}, {@code ignore_errors} and
+ * {@code register}. Scheduling across hosts belongs to the strategies.
+ */
+public final class TaskRunner {
+    private final ActionRunner actions;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final RetryPolicy retryPolicy;
+
+    TaskRunner(ActionRunner actions, Sleeper sleeper, Clock clock, RetryPolicy retryPolicy) {
+        this.actions = actions;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.retryPolicy = retryPolicy;
+    }
+
+    public TaskRunner(Sleeper sleeper, Clock clock, RetryPolicy retryPolicy, boolean checkMode) {
+        this(new ActionRunner(sleeper, clock, checkMode), sleeper, clock, retryPolicy);
+    }
+
+    public RunEvent.HostResult run(Task task, HostContext host) throws InterruptedException {
+        Instant start = clock.instant();
+        TaskOptions o = task.options();
+        Map<String, Object> scope = new HashMap<>(host.vars());
+        o.vars().forEach((k, v) -> scope.put(k, v.toPlain()));
+        try {
+            if (!allTrue(o.conditions().when(), scope)) {
+                return result(task, host, RunEvent.Status.SKIPPED, 0, start, Map.of("skip_reason",
+                        "Conditional result was False"), null, null, false);
+            }
+            Verdict v = o.loop().isPresent() ? loop(task, o.loop().get(), host, scope) : retried(task, host, scope);
+            Map<String, Object> registered = new LinkedHashMap<>(v.outcome().result());
+            registered.put("changed", v.outcome().changed());
+            registered.put("failed", v.outcome().failed());
+            registered.put("attempts", v.attempts());
+            o.register().ifPresent(name -> host.vars().put(name, registered));
+            ActionOutcome out = v.outcome();
+            RunEvent.Status status = out.unreachable() ? RunEvent.Status.UNREACHABLE : out.failed()
+                    ? RunEvent.Status.FAILED : out.changed() ? RunEvent.Status.CHANGED : RunEvent.Status.OK;
+            return result(task, host, status, v.attempts(), start, registered, out.error(), out.failureClass(),
+                    out.failed() && !out.unreachable() && o.ignoreErrors());
+        } catch (ExpressionException | ActionRunner.UncheckedExpression e) {
+            return result(task, host, RunEvent.Status.FAILED, 1, start, Map.of(), e.getMessage(), "expression",
+                    o.ignoreErrors());
+        }
+    }
+
+    private record Verdict(ActionOutcome outcome, int attempts) {}
+
+    private Verdict loop(Task task, Loop loop, HostContext host, Map<String, Object> scope)
+            throws ExpressionException, InterruptedException {
+        List<?> items = switch (loop) {
+            case Loop.Items i -> (List<?>) ActionRunner.resolve(i.items().toPlain(), scope);
+            case Loop.FromExpression f -> Expressions.resolve(f.template().source(), scope) instanceof List<?> l ? l
+                    : List.of();
+        };
+        List<Object> results = new ArrayList<>();
+        boolean changed = false;
+        ActionOutcome firstFailure = null;
+        int attempts = 0;
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> itemScope = new HashMap<>(scope);
+            itemScope.put(MagicVariables.ITEM, items.get(i));
+            itemScope.put(MagicVariables.LOOP, Map.of("index", i + 1, "index0", i, "first", i == 0,
+                    "last", i == items.size() - 1, "length", items.size()));
+            Verdict v = retried(task, host, itemScope);
+            attempts = Math.max(attempts, v.attempts());
+            Map<String, Object> r = new LinkedHashMap<>(v.outcome().result());
+            r.put("item", items.get(i));
+            r.put("changed", v.outcome().changed());
+            r.put("failed", v.outcome().failed());
+            results.add(r);
+            changed |= v.outcome().changed();
+            if (v.outcome().failed() && firstFailure == null) {
+                firstFailure = v.outcome();
+            }
+        }
+        Map<String, Object> result = Map.of("results", results);
+        ActionOutcome out = firstFailure == null ? ActionOutcome.ok(changed, result)
+                : new ActionOutcome(changed, true, firstFailure.unreachable(), result, firstFailure.error(),
+                firstFailure.failureClass());
+        return new Verdict(out, attempts);
+    }
+
+    /** Tries until {@code until} holds (or, without it, until no failure), at most retries + 1 times. */
+    private Verdict retried(Task task, HostContext host, Map<String, Object> scope)
+            throws ExpressionException, InterruptedException {
+        Optional<TaskOptions.Retry> retry = task.options().retry();
+        int tries = retry.map(r -> r.retries() + 1).orElse(1);
+        ActionOutcome out = null;
+        for (int attempt = 1; ; attempt++) {
+            out = judged(task, actions.run(task.action(), host, scope), scope, attempt);
+            if (out.unreachable() || retry.isEmpty()) {
+                return new Verdict(out, attempt);
+            }
+            Optional<Expression> until = retry.get().until();
+            boolean done = until.isPresent() ? !out.failed() && isTrue(until.get(), scope) : !out.failed();
+            if (done) {
+                return new Verdict(out, attempt);
+            }
+            if (attempt >= tries) {
+                return new Verdict(until.isPresent() && !out.failed() ? ActionOutcome.failed("gave up after "
+                        + attempt + " attempts: " + until.get().source() + " never held", "retries",
+                        out.result()) : out, attempt);
+            }
+            sleeper.sleep(retryPolicy.pause(retry.get().delay(), attempt));
+        }
+    }
+
+    /** changed_when / failed_when see the result under the register name, as in Ansible. */
+    private ActionOutcome judged(Task task, ActionOutcome out, Map<String, Object> scope, int attempt)
+            throws ExpressionException {
+        TaskOptions o = task.options();
+        Map<String, Object> registered = new LinkedHashMap<>(out.result());
+        registered.put("changed", out.changed());
+        registered.put("failed", out.failed());
+        registered.put("attempts", attempt);
+        o.register().ifPresent(name -> scope.put(name, registered));
+        if (out.unreachable()) {
+            return out;
+        }
+        boolean changed = o.conditions().changedWhen().isEmpty() ? out.changed()
+                : allTrue(o.conditions().changedWhen(), scope);
+        if (o.conditions().failedWhen().isEmpty()) {
+            return new ActionOutcome(changed, out.failed(), false, out.result(), out.error(), out.failureClass());
+        }
+        boolean failed = allTrue(o.conditions().failedWhen(), scope);
+        return failed ? new ActionOutcome(changed, true, false, out.result(), out.error() != null ? out.error()
+                : "failed_when held: " + o.conditions().failedWhen().getFirst().source(), out.failureClass() != null
+                ? out.failureClass() : "assertion")
+                : new ActionOutcome(changed, false, false, out.result(), null, null);
+    }
+
+    private static boolean allTrue(List<Expression> conditions, Map<String, Object> scope) throws ExpressionException {
+        for (Expression c : conditions) {
+            if (!isTrue(c, scope)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isTrue(Expression e, Map<String, Object> scope) throws ExpressionException {
+        return Expressions.isTrue(e.source(), scope);
+    }
+
+    private RunEvent.HostResult result(Task task, HostContext host, RunEvent.Status status, int attempts,
+                                       Instant start, Map<String, Object> result, String error, String failureClass,
+                                       boolean ignored) {
+        return new RunEvent.HostResult(host.host(), task.displayName(), task.at().toString(), status, ignored, attempts,
+                Duration.between(start, clock.instant()), result, error, failureClass);
+    }
+}

@@ -1,0 +1,203 @@
+package io.ipmirunner.executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ipmirunner.modules.ModuleResult;
+import io.ipmirunner.playbook.PlaybookParser;
+import io.ipmirunner.playbook.Task;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaskRunnerTest {
+    @TempDir
+    Path dir;
+
+    final FakeTime time = new FakeTime();
+    final ThreadLocal<String> current = new ThreadLocal<>();
+
+    private Task task(String yaml) throws IOException {
+        Path f = dir.resolve("play.yml");
+        Files.writeString(f, "- hosts: all\n  tasks:\n" + yaml.indent(4));
+        return (Task) PlaybookParser.parse(f).plays().getFirst().tasks().getFirst();
+    }
+
+    private HostContext host(String name, Map<String, Object> vars) {
+        return new HostContext(name, new HashMap<>(vars), () -> {
+            current.set(name);
+            return null;
+        });
+    }
+
+    private TaskRunner runner(boolean check, FakeModule... modules) {
+        return new TaskRunner(new ActionRunner(time, time, check, FakeModule.only(modules)), time, time,
+                RetryPolicy.fixed());
+    }
+
+    @Test
+    void whenFalseSkipsWithoutTouchingTheBmc() throws Exception {
+        FakeModule power = new FakeModule("power", current, (h, a, n) -> new ModuleResult(false, Map.of()));
+        var r = runner(false, power).run(task("- power: {state: status}\n  when: enabled"),
+                host("n1", Map.of("enabled", false)));
+        assertEquals(RunEvent.Status.SKIPPED, r.status());
+        assertTrue(power.calls.isEmpty());
+    }
+
+    @Test
+    void registerHoldsResultChangedFailedAndAttempts() throws Exception {
+        FakeModule power = new FakeModule("power", current,
+                (h, a, n) -> new ModuleResult(true, Map.of("state", "on")));
+        HostContext h = host("n1", Map.of());
+        var r = runner(false, power).run(task("- power: {state: \"on\"}\n  register: p"), h);
+        assertEquals(RunEvent.Status.CHANGED, r.status());
+        assertEquals(Map.of("state", "on", "changed", true, "failed", false, "attempts", 1), h.vars().get("p"));
+        assertEquals(List.of("n1 {state=on}"), power.calls);
+    }
+
+    @Test
+    void untilRetriesWithTheDelayAndCountsAttempts() throws Exception {
+        FakeModule power = new FakeModule("power", current,
+                (h, a, n) -> new ModuleResult(false, Map.of("state", n < 3 ? "off" : "on")));
+        HostContext h = host("n1", Map.of());
+        var r = runner(false, power).run(task("""
+                - power: {state: status}
+                  register: p
+                  until: p.state == "on"
+                  retries: 5
+                  delay: 2m
+                """), h);
+        assertEquals(RunEvent.Status.OK, r.status());
+        assertEquals(3, r.attempts());
+        assertEquals(List.of(Duration.ofMinutes(2), Duration.ofMinutes(2)), time.sleeps);
+        assertEquals(Duration.ofMinutes(4), r.duration());
+        assertEquals(3, ((Map<?, ?>) h.vars().get("p")).get("attempts"));
+    }
+
+    @Test
+    void untilThatNeverHoldsFailsAfterRetriesPlusOne() throws Exception {
+        FakeModule power = new FakeModule("power", current,
+                (h, a, n) -> new ModuleResult(false, Map.of("state", "off")));
+        var r = runner(false, power).run(task("""
+                - power: {state: status}
+                  register: p
+                  until: p.state == "on"
+                  retries: 2
+                  delay: 5s
+                """), host("n1", Map.of()));
+        assertEquals(RunEvent.Status.FAILED, r.status());
+        assertEquals(3, r.attempts());
+        assertEquals(3, power.calls.size());
+        assertEquals("retries", r.failureClass());
+    }
+
+    @Test
+    void exponentialBackoffWithJitterStaysWithinItsBand() {
+        RetryPolicy p = RetryPolicy.standard();
+        for (int retry = 1; retry <= 4; retry++) {
+            long base = 5000L << (retry - 1);
+            long ms = p.pause(Duration.ofSeconds(5), retry).toMillis();
+            assertTrue(ms >= base * 0.8 - 1 && ms <= base * 1.2 + 1, retry + ": " + ms);
+        }
+        assertEquals(Duration.ofMinutes(5), new RetryPolicy(2, Duration.ofMinutes(5), 0, null)
+                .pause(Duration.ofMinutes(1), 10));
+    }
+
+    @Test
+    void unreachableIsNotRetriedAndIsNotIgnorable() throws Exception {
+        FakeModule power = new FakeModule("power", current, (h, a, n) -> {
+            throw FakeModule.unreachable(h);
+        });
+        var r = runner(false, power).run(task("- power: {state: status}\n  retries: 3\n  ignore_errors: true"),
+                host("n1", Map.of()));
+        assertEquals(RunEvent.Status.UNREACHABLE, r.status());
+        assertEquals("unreachable", r.failureClass());
+        assertEquals(1, power.calls.size());
+        assertFalse(r.keepsHost());
+    }
+
+    @Test
+    void failedWhenChangedWhenAndIgnoreErrors() throws Exception {
+        FakeModule mc = new FakeModule("mc_info", current,
+                (h, a, n) -> new ModuleResult(false, Map.of("firmware", "1.0")));
+        var r = runner(false, mc).run(task("""
+                - mc_info:
+                  register: m
+                  failed_when: m.firmware == "1.0"
+                  changed_when: true
+                  ignore_errors: true
+                """), host("n1", Map.of()));
+        assertEquals(RunEvent.Status.FAILED, r.status());
+        assertTrue(r.ignored());
+        assertTrue(r.keepsHost());
+        assertEquals(true, r.result().get("changed"));
+    }
+
+    @Test
+    void loopRunsPerItemAndRegistersResults() throws Exception {
+        FakeModule power = new FakeModule("power", current, (h, a, n) -> new ModuleResult(true, Map.of()));
+        HostContext h = host("n1", Map.of());
+        var r = runner(false, power).run(task("""
+                - power: {state: "${item}"}
+                  loop: ["on", "off"]
+                  register: r
+                """), h);
+        assertEquals(RunEvent.Status.CHANGED, r.status());
+        assertEquals(List.of("n1 {state=on}", "n1 {state=off}"), power.calls);
+        assertEquals(2, ((List<?>) ((Map<?, ?>) h.vars().get("r")).get("results")).size());
+    }
+
+    @Test
+    void builtInsSetFactAssertFailPauseDebug() throws Exception {
+        HostContext h = host("n1", Map.of("rack", "r1"));
+        TaskRunner runner = runner(false);
+        assertEquals(RunEvent.Status.OK, runner.run(task("- set_fact: {where: \"${rack}-a\"}"), h).status());
+        assertEquals("r1-a", h.vars().get("where"));
+        assertEquals(RunEvent.Status.OK, runner.run(task("- assert: {that: [where == \"r1-a\"]}"), h).status());
+        var failed = runner.run(task("- assert: {that: [where == \"x\"], fail_msg: \"bad ${where}\"}"), h);
+        assertEquals("bad r1-a", failed.error());
+        assertEquals("assertion", failed.failureClass());
+        assertEquals("stop n1", runner.run(task("- fail: {msg: \"stop ${inventory_hostname}\"}"),
+                host("n1", Map.of("inventory_hostname", "n1"))).error());
+        runner.run(task("- pause: {seconds: 7}"), h);
+        assertEquals(List.of(Duration.ofSeconds(7)), time.sleeps);
+        assertEquals("r1-a", runner.run(task("- debug: {msg: \"${where}\"}"), h).result().get("msg"));
+    }
+
+    @Test
+    void waitForPowerPollsUntilTheStateOrTimesOut() throws Exception {
+        FakeModule power = new FakeModule("power", current,
+                (h, a, n) -> new ModuleResult(false, Map.of("state", n < 4 ? "off" : "on")));
+        var r = runner(false, power).run(task("- wait_for_power: {state: \"on\", interval: 10s, timeout: 1m}"),
+                host("n1", Map.of()));
+        assertEquals(RunEvent.Status.OK, r.status());
+        assertEquals(30_000L, r.result().get("waited_ms"));
+        var late = runner(false, power).run(task("- wait_for_power: {state: \"off\", interval: 10s, timeout: 25s}"),
+                host("n2", Map.of()));
+        assertEquals(RunEvent.Status.OK, late.status());
+        var never = runner(false, new FakeModule("power", current,
+                (h, a, n) -> new ModuleResult(false, Map.of("state", "off"))))
+                .run(task("- wait_for_power: {state: \"on\", interval: 10s, timeout: 25s}"), host("n3", Map.of()));
+        assertEquals(RunEvent.Status.FAILED, never.status());
+        assertEquals("timeout", never.failureClass());
+    }
+
+    @Test
+    void checkModeRunsReadsButNotWrites() throws Exception {
+        FakeModule power = new FakeModule("power", current,
+                (h, a, n) -> new ModuleResult(false, Map.of("state", "off")));
+        TaskRunner runner = runner(true, power);
+        assertEquals(RunEvent.Status.OK, runner.run(task("- power: {state: status}"), host("n1", Map.of())).status());
+        var write = runner.run(task("- power: {state: \"off\"}"), host("n1", Map.of()));
+        assertEquals(RunEvent.Status.CHANGED, write.status());
+        assertEquals(true, write.result().get("check_mode"));
+        assertEquals(1, power.calls.size());
+    }
+}
