@@ -9,6 +9,7 @@ import io.ipmirunner.executor.RunEvent;
 import io.ipmirunner.executor.RunOptions;
 import io.ipmirunner.executor.Sleeper;
 import io.ipmirunner.inventory.HostPattern;
+import io.ipmirunner.inventory.Host;
 import io.ipmirunner.inventory.Inventory;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.Phase;
@@ -140,9 +141,15 @@ public final class PlayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
         }
+        List<Host> hosts = InventoryTargets.hosts(inventory, "all", limitPattern);
+        List<Host> simulated = hosts.stream().filter(SimulatedRack::isSimulated).toList();
+        SimulatedRack rack = simulated.isEmpty() ? null : SimulatedRack.start(simulated, config);
         Map<String, BmcTarget> targets = new LinkedHashMap<>();
-        InventoryTargets.select(inventory, "all", limitPattern, config, connection.port)
-                .forEach(t -> targets.put(t.name(), t));
+        if (rack != null) {
+            rack.targets().forEach(t -> targets.put(t.name(), t));
+        }
+        InventoryTargets.targets(hosts.stream().filter(h -> !SimulatedRack.isSimulated(h)).toList(), config,
+                connection.port).forEach(t -> targets.put(t.name(), t));
         Path runDir = resumeDir != null ? resumeDir : reportDir != null ? reportDir
                 : Path.of(System.getProperty("ipmirunner.root", "."), "reports", "out",
                         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
@@ -193,6 +200,9 @@ public final class PlayCommand implements Callable<Integer> {
             }
         } finally {
             finished.countDown();
+            if (rack != null) {
+                rack.close();
+            }
         }
         System.out.println("journal: " + runDir.resolve("journal.jsonl"));
         boolean failed = recap.values().stream().anyMatch(r -> r.failed() > 0);
