@@ -108,9 +108,9 @@ final class InSession {
         int active = table.activeCount();
         if (target == null || !target.active()) {
             // Handle 0: no session under that index; the counts are still reported.
-            return Answer.ok(new SessionMessages.InfoResponse(0, table.capacity(), active, 0, 0, 0));
+            return Answer.ok(new SessionMessages.InfoResponse(0, table.capacity(), active, 0, 0, 0, 0));
         }
         return Answer.ok(new SessionMessages.InfoResponse(target.handle, table.capacity(), active, target.user.id(),
-                target.privilege.code(), PreSessionCommands.LAN_CHANNEL | target.protocol() << 4));
+                target.privilege.code(), PreSessionCommands.LAN_CHANNEL, target.protocol()));
     }
 }

@@ -93,6 +93,7 @@ class IpmiSimSessionsTest {
             assertEquals(IpmiSim.PRODUCT_ID, id.productId());
             var info = s.send(Commands.GET_SESSION_INFO, new SessionMessages.InfoRequest(0));
             assertEquals(privilege.code(), info.privilege(), "the BMC runs the session at the level asked for");
+            assertEquals(SessionMessages.InfoResponse.PROTOCOL_RMCP_PLUS, info.protocol());
             assertEquals("IPMI v2.0 RMCP+ cipher suite " + suite, s.describe());
         }
     }
@@ -115,6 +116,7 @@ class IpmiSimSessionsTest {
             assertTrue(s.describe().startsWith("IPMI v1.5"), s.describe());
             var info = s.send(Commands.GET_SESSION_INFO, new SessionMessages.InfoRequest(0));
             assertEquals(Privilege.ADMINISTRATOR.code(), info.privilege());
+            assertEquals(SessionMessages.InfoResponse.PROTOCOL_V15, info.protocol());
         }
     }
 

@@ -110,15 +110,19 @@ public final class SessionMessages {
 
     /**
      * Get Session Info response (§22.20, Table 22-26), the part every BMC sends: session handle, possible
-     * sessions (bits 5:0), active sessions (bits 5:0); user, privilege and channel when a session was named.
+     * sessions (bits 5:0), active sessions (bits 5:0); when a session was named, user, privilege, and byte 6:
+     * session protocol in bits 7:4 (0 = IPMI v1.5, 1 = IPMI v2.0/RMCP+) and channel in bits 3:0.
      */
-    public record InfoResponse(int handle, int slotCount, int activeCount, int userId, int privilege, int channel)
-            implements WireMessage {
+    public record InfoResponse(int handle, int slotCount, int activeCount, int userId, int privilege, int channel,
+                               int protocol) implements WireMessage {
+        public static final int PROTOCOL_V15 = 0;
+        public static final int PROTOCOL_RMCP_PLUS = 1;
+
         @Override
         public void encode(ByteWriter w) {
             w.u8(handle).u8(slotCount & 0x3F).u8(activeCount & 0x3F);
             if (handle != 0) {
-                w.u8(userId & 0x3F).u8(privilege & 0x0F).u8(channel & 0x0F);
+                w.u8(userId & 0x3F).u8(privilege & 0x0F).u8((protocol & 0x0F) << 4 | channel & 0x0F);
             }
         }
 
@@ -128,8 +132,8 @@ public final class SessionMessages {
             int active = r.u8() & 0x3F;
             int user = r.hasRemaining() ? r.u8() & 0x3F : 0;
             int priv = r.hasRemaining() ? r.u8() & 0x0F : 0;
-            int ch = r.hasRemaining() ? r.u8() & 0x0F : 0;
-            return new InfoResponse(handle, slots, active, user, priv, ch);
+            int b6 = r.hasRemaining() ? r.u8() : 0;
+            return new InfoResponse(handle, slots, active, user, priv, b6 & 0x0F, b6 >> 4 & 0x0F);
         }
     }
 
