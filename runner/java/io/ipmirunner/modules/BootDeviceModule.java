@@ -1,8 +1,8 @@
 package io.ipmirunner.modules;
 
+import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.BmcSession;
-import io.ipmirunner.ipmi.command.ExtendedCommands;
 import io.ipmirunner.ipmi.command.chassis.BootFlags;
 import io.ipmirunner.ipmi.command.chassis.BootOptions;
 import io.ipmirunner.ipmi.wire.ByteReader;
@@ -71,7 +71,7 @@ public final class BootDeviceModule implements Module {
         }
         BootFlags wanted = new BootFlags(true, a.persistent(), a.efi(), a.device().code(), 0, 0, 0, 0);
         setInProgress(session, SET_IN_PROGRESS);
-        session.send(ExtendedCommands.SET_SYSTEM_BOOT_OPTIONS,
+        session.send(Commands.SET_SYSTEM_BOOT_OPTIONS,
                 new BootOptions.SetRequest(BootOptions.BOOT_FLAGS, false, wanted.toBytes()));
         setInProgress(session, SET_COMPLETE);
         BootFlags after = read(session);
@@ -84,7 +84,7 @@ public final class BootDeviceModule implements Module {
      */
     private static void setInProgress(BmcSession s, byte[] state) throws IpmiException {
         try {
-            s.send(ExtendedCommands.SET_SYSTEM_BOOT_OPTIONS,
+            s.send(Commands.SET_SYSTEM_BOOT_OPTIONS,
                     new BootOptions.SetRequest(BootOptions.SET_IN_PROGRESS, false, state));
         } catch (IpmiException.CompletionCodeError e) {
             int cc = e.code().code();
@@ -95,7 +95,7 @@ public final class BootDeviceModule implements Module {
     }
 
     static BootFlags read(BmcSession s) throws IpmiException {
-        BootOptions.GetResponse r = s.send(ExtendedCommands.GET_SYSTEM_BOOT_OPTIONS,
+        BootOptions.GetResponse r = s.send(Commands.GET_SYSTEM_BOOT_OPTIONS,
                 new BootOptions.GetRequest(BootOptions.BOOT_FLAGS, 0, 0));
         try {
             return BootFlags.decode(new ByteReader(r.data()));

@@ -1,8 +1,8 @@
 package io.ipmirunner.modules;
 
+import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.BmcSession;
-import io.ipmirunner.ipmi.command.ExtendedCommands;
 import io.ipmirunner.ipmi.command.chassis.ChassisRequests;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,7 +51,7 @@ public final class IdentifyModule implements Module {
     @Override
     public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException {
         Args a = (Args) validatedArgs;
-        session.send(ExtendedCommands.CHASSIS_IDENTIFY, new ChassisRequests.Identify(a.seconds(), a.force()));
+        session.send(Commands.CHASSIS_IDENTIFY, new ChassisRequests.Identify(a.seconds(), a.force()));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("identify", a.force() ? "on" : a.seconds() == 0 ? "off" : "timed");
         r.put("seconds", a.seconds());

@@ -1,8 +1,8 @@
 package io.ipmirunner.modules;
 
+import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.BmcSession;
-import io.ipmirunner.ipmi.command.ExtendedCommands;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.storage.Repository;
 import io.ipmirunner.ipmi.sdr.SensorNames;
@@ -46,7 +46,7 @@ public final class SelModule implements Module {
                 return new ModuleResult(false, info(session));
             }
             case "clear" -> {
-                Repository.Info before = session.send(ExtendedCommands.GET_SEL_INFO, WireMessage.Empty.INSTANCE);
+                Repository.Info before = session.send(Commands.GET_SEL_INFO, WireMessage.Empty.INSTANCE);
                 boolean done = SelReader.clear(session, CLEAR_TIMEOUT_MILLIS);
                 r.put("cleared", before.records());
                 r.put("completed", done);
@@ -65,7 +65,7 @@ public final class SelModule implements Module {
 
     /** §31.2 Get SEL Info: times as ISO-8601; bit 7 of the support byte is "events were dropped". */
     private static Map<String, Object> info(BmcSession session) throws IpmiException {
-        Repository.Info i = session.send(ExtendedCommands.GET_SEL_INFO, WireMessage.Empty.INSTANCE);
+        Repository.Info i = session.send(Commands.GET_SEL_INFO, WireMessage.Empty.INSTANCE);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("version", "%d.%d".formatted(i.version() & 0x0f, i.version() >> 4));
         r.put("entries", i.records());

@@ -1,8 +1,8 @@
 package io.ipmirunner.modules;
 
+import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.BmcSession;
-import io.ipmirunner.ipmi.command.ExtendedCommands;
 import io.ipmirunner.ipmi.command.sensor.SensorReading;
 import io.ipmirunner.ipmi.sdr.SdrDecoder;
 import io.ipmirunner.ipmi.sdr.SdrReader;
@@ -59,7 +59,7 @@ public final class SensorsModule implements Module {
             return null;
         }
         try {
-            return session.send(ExtendedCommands.GET_SENSOR_READING, new SensorReading.Request(s.number()));
+            return session.send(Commands.GET_SENSOR_READING, new SensorReading.Request(s.number()));
         } catch (IpmiException.CompletionCodeError e) {
             return null;
         }

@@ -1,8 +1,8 @@
 package io.ipmirunner.ipmi.fru;
 
+import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.BmcSession;
-import io.ipmirunner.ipmi.command.ExtendedCommands;
 import io.ipmirunner.ipmi.command.storage.Fru;
 import io.ipmirunner.ipmi.wire.CompletionCode;
 import java.io.ByteArrayOutputStream;
@@ -40,9 +40,9 @@ public final class FruReader {
 
     /** The image bytes from offset 0 through the end of the last chassis, board or product area. */
     public static byte[] read(BmcSession session, int deviceId) throws IpmiException {
-        Fru.AreaInfo info = session.send(ExtendedCommands.GET_FRU_INVENTORY_AREA_INFO,
+        Fru.AreaInfo info = session.send(Commands.GET_FRU_INVENTORY_AREA_INFO,
                 new Fru.AreaInfoRequest(deviceId));
-        return read(info, (offset, count) -> session.send(ExtendedCommands.READ_FRU_DATA,
+        return read(info, (offset, count) -> session.send(Commands.READ_FRU_DATA,
                 new Fru.ReadRequest(deviceId, offset, count)).bytes());
     }
 

@@ -1,8 +1,8 @@
 package io.ipmirunner.ipmi.sdr;
 
+import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.BmcSession;
-import io.ipmirunner.ipmi.command.ExtendedCommands;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.storage.Repository;
 import io.ipmirunner.ipmi.wire.CompletionCode;
@@ -49,8 +49,8 @@ public final class SdrReader {
     }
 
     public static List<byte[]> readAll(BmcSession s) throws IpmiException {
-        return readAll(q -> s.send(ExtendedCommands.GET_SDR, q),
-                () -> s.send(ExtendedCommands.RESERVE_SDR_REPOSITORY, WireMessage.Empty.INSTANCE).id());
+        return readAll(q -> s.send(Commands.GET_SDR, q),
+                () -> s.send(Commands.RESERVE_SDR_REPOSITORY, WireMessage.Empty.INSTANCE).id());
     }
 
     public static List<byte[]> readAll(Repo repo, Reserver reserver) throws IpmiException {

@@ -1,8 +1,8 @@
 package io.ipmirunner.ipmi.sel;
 
+import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.BmcSession;
-import io.ipmirunner.ipmi.command.ExtendedCommands;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.storage.Repository;
 import io.ipmirunner.ipmi.command.storage.Sel;
@@ -35,12 +35,12 @@ public final class SelReader {
         return new Log() {
             @Override
             public Repository.ReadResponse read(Repository.ReadRequest q) throws IpmiException {
-                return s.send(ExtendedCommands.GET_SEL_ENTRY, q);
+                return s.send(Commands.GET_SEL_ENTRY, q);
             }
 
             @Override
             public int reserve() throws IpmiException {
-                return s.send(ExtendedCommands.RESERVE_SEL, WireMessage.Empty.INSTANCE).id();
+                return s.send(Commands.RESERVE_SEL, WireMessage.Empty.INSTANCE).id();
             }
         };
     }
@@ -77,13 +77,13 @@ public final class SelReader {
 
     /** Starts the erase, then polls its status until completed or {@code timeoutMillis} pass. */
     public static boolean clear(BmcSession s, long timeoutMillis) throws IpmiException, InterruptedException {
-        int reservation = s.send(ExtendedCommands.RESERVE_SEL, WireMessage.Empty.INSTANCE).id();
-        Sel.ClearResponse r = s.send(ExtendedCommands.CLEAR_SEL,
+        int reservation = s.send(Commands.RESERVE_SEL, WireMessage.Empty.INSTANCE).id();
+        Sel.ClearResponse r = s.send(Commands.CLEAR_SEL,
                 new Sel.ClearRequest(reservation, true, Sel.CLEAR_INITIATE));
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         while (r.progress() != Sel.ERASE_COMPLETED && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            r = s.send(ExtendedCommands.CLEAR_SEL, new Sel.ClearRequest(reservation, true, Sel.CLEAR_STATUS));
+            r = s.send(Commands.CLEAR_SEL, new Sel.ClearRequest(reservation, true, Sel.CLEAR_STATUS));
         }
         return r.progress() == Sel.ERASE_COMPLETED;
     }

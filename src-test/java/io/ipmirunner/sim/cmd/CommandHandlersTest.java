@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipmirunner.ipmi.command.Commands;
-import io.ipmirunner.ipmi.command.ExtendedCommands;
 import io.ipmirunner.ipmi.command.WireMessage.Empty;
 import io.ipmirunner.ipmi.command.app.ChannelInfo;
 import io.ipmirunner.ipmi.command.app.UserAccess;
@@ -33,14 +32,14 @@ class CommandHandlersTest {
 
     @Test
     void sdrWalkReturnsTheLocatorAndEverySensor() {
-        var info = SimHarness.ok(bmc, s, ExtendedCommands.GET_SDR_REPOSITORY_INFO, Empty.INSTANCE, T0);
-        int reservation = SimHarness.ok(bmc, s, ExtendedCommands.RESERVE_SDR_REPOSITORY, Empty.INSTANCE, T0).id();
+        var info = SimHarness.ok(bmc, s, Commands.GET_SDR_REPOSITORY_INFO, Empty.INSTANCE, T0);
+        int reservation = SimHarness.ok(bmc, s, Commands.RESERVE_SDR_REPOSITORY, Empty.INSTANCE, T0).id();
         List<Integer> types = new ArrayList<>();
         int id = Repository.FIRST;
         while (id != Repository.LAST) {
-            var header = SimHarness.ok(bmc, s, ExtendedCommands.GET_SDR, new Repository.ReadRequest(reservation, id,
+            var header = SimHarness.ok(bmc, s, Commands.GET_SDR, new Repository.ReadRequest(reservation, id,
                     0, 5), T0);
-            var rest = SimHarness.ok(bmc, s, ExtendedCommands.GET_SDR, new Repository.ReadRequest(reservation, id,
+            var rest = SimHarness.ok(bmc, s, Commands.GET_SDR, new Repository.ReadRequest(reservation, id,
                     5, header.bytes()[4] & 0xFF), T0);
             assertEquals(header.bytes()[4] & 0xFF, rest.bytes().length);
             types.add(header.bytes()[3] & 0xFF);
@@ -48,47 +47,47 @@ class CommandHandlersTest {
         }
         assertEquals(info.records(), types.size());
         assertEquals(List.of(0x12, 1, 1, 1, 1, 1, 1, 1, 1), types);
-        var stale = SimHarness.call(bmc, s, ExtendedCommands.GET_SDR, new Repository.ReadRequest(reservation - 1, 2, 5,
+        var stale = SimHarness.call(bmc, s, Commands.GET_SDR, new Repository.ReadRequest(reservation - 1, 2, 5,
                 4), T0).orElseThrow();
         assertEquals(0xC5, stale.completionCode().code(), "partial reads need the current reservation");
     }
 
     @Test
     void sensorReadingAndDcmiPower() {
-        var cpu = SimHarness.ok(bmc, s, ExtendedCommands.GET_SENSOR_READING, new SensorReading.Request(2), T0);
+        var cpu = SimHarness.ok(bmc, s, Commands.GET_SENSOR_READING, new SensorReading.Request(2), T0);
         assertTrue(cpu.raw() > 30 && cpu.raw() < 70, "CPU around 48 C: " + cpu.raw());
-        var missing = SimHarness.call(bmc, s, ExtendedCommands.GET_SENSOR_READING, new SensorReading.Request(99), T0);
+        var missing = SimHarness.call(bmc, s, Commands.GET_SENSOR_READING, new SensorReading.Request(99), T0);
         assertEquals(0xCB, missing.orElseThrow().completionCode().code());
-        var power = SimHarness.ok(bmc, s, ExtendedCommands.GET_POWER_READING, new Dcmi.PowerReadingRequest(1, 0), T0);
+        var power = SimHarness.ok(bmc, s, Commands.GET_POWER_READING, new Dcmi.PowerReadingRequest(1, 0), T0);
         assertTrue(power.active() && power.minimum() <= power.current() && power.current() <= power.maximum());
     }
 
     @Test
     void thresholdsAndUsersAsIpmitoolListsThem() {
-        var fan = SimHarness.ok(bmc, s, ExtendedCommands.GET_SENSOR_THRESHOLDS, new SensorReading.Request(4), T0);
+        var fan = SimHarness.ok(bmc, s, Commands.GET_SENSOR_THRESHOLDS, new SensorReading.Request(4), T0);
         assertEquals(0x3F, fan.readableMask());
         assertEquals(10, fan.lc(), "600 RPM at 60 RPM per count");
-        var admin = SimHarness.ok(bmc, s, ExtendedCommands.GET_USER_ACCESS, new UserAccess.Request(1, 2), T0);
+        var admin = SimHarness.ok(bmc, s, Commands.GET_USER_ACCESS, new UserAccess.Request(1, 2), T0);
         assertEquals(4, admin.privilegeLimit());
         assertEquals(3, admin.enabledUsers());
-        assertEquals("operator", SimHarness.ok(bmc, s, ExtendedCommands.GET_USER_NAME, new UserAccess.NameRequest(3),
+        assertEquals("operator", SimHarness.ok(bmc, s, Commands.GET_USER_NAME, new UserAccess.NameRequest(3),
                 T0).name());
-        var unused = SimHarness.ok(bmc, s, ExtendedCommands.GET_USER_ACCESS, new UserAccess.Request(1, 9), T0);
+        var unused = SimHarness.ok(bmc, s, Commands.GET_USER_ACCESS, new UserAccess.Request(1, 9), T0);
         assertEquals(UserAccess.NO_ACCESS, unused.privilegeLimit());
     }
 
     @Test
     void selClearNeedsTheReservationAndLogsNothingAfter() {
-        assertEquals(1, SimHarness.ok(bmc, s, ExtendedCommands.GET_SEL_INFO, Empty.INSTANCE, T0).records());
-        var entry = SimHarness.ok(bmc, s, ExtendedCommands.GET_SEL_ENTRY, new Repository.ReadRequest(0, 0, 0, 0xFF),
+        assertEquals(1, SimHarness.ok(bmc, s, Commands.GET_SEL_INFO, Empty.INSTANCE, T0).records());
+        var entry = SimHarness.ok(bmc, s, Commands.GET_SEL_ENTRY, new Repository.ReadRequest(0, 0, 0, 0xFF),
                 T0);
         assertEquals(Repository.LAST, entry.nextRecordId());
         assertEquals(Sel.RECORD_LENGTH, entry.bytes().length);
-        var refused = SimHarness.call(bmc, s, ExtendedCommands.CLEAR_SEL, new Sel.ClearRequest(7, true, 0xAA), T0);
+        var refused = SimHarness.call(bmc, s, Commands.CLEAR_SEL, new Sel.ClearRequest(7, true, 0xAA), T0);
         assertEquals(0xC5, refused.orElseThrow().completionCode().code());
-        int r = SimHarness.ok(bmc, s, ExtendedCommands.RESERVE_SEL, Empty.INSTANCE, T0).id();
-        SimHarness.ok(bmc, s, ExtendedCommands.CLEAR_SEL, new Sel.ClearRequest(r, true, Sel.CLEAR_INITIATE), T0);
-        var info = SimHarness.ok(bmc, s, ExtendedCommands.GET_SEL_INFO, Empty.INSTANCE, T0 + 1_000);
+        int r = SimHarness.ok(bmc, s, Commands.RESERVE_SEL, Empty.INSTANCE, T0).id();
+        SimHarness.ok(bmc, s, Commands.CLEAR_SEL, new Sel.ClearRequest(r, true, Sel.CLEAR_INITIATE), T0);
+        var info = SimHarness.ok(bmc, s, Commands.GET_SEL_INFO, Empty.INSTANCE, T0 + 1_000);
         assertEquals(0, info.records());
         assertEquals((int) (T0 / 1000), info.lastErase());
     }
@@ -96,29 +95,29 @@ class CommandHandlersTest {
     @Test
     void bootOptionsRoundTripAndUnknownParameters() {
         byte[] pxe = {(byte) 0x80, 0x04, 0, 0, 0};
-        SimHarness.ok(bmc, s, ExtendedCommands.SET_SYSTEM_BOOT_OPTIONS, new BootOptions.SetRequest(5, false, pxe), T0);
-        var got = SimHarness.ok(bmc, s, ExtendedCommands.GET_SYSTEM_BOOT_OPTIONS, new BootOptions.GetRequest(5, 0, 0),
+        SimHarness.ok(bmc, s, Commands.SET_SYSTEM_BOOT_OPTIONS, new BootOptions.SetRequest(5, false, pxe), T0);
+        var got = SimHarness.ok(bmc, s, Commands.GET_SYSTEM_BOOT_OPTIONS, new BootOptions.GetRequest(5, 0, 0),
                 T0);
         assertArrayEquals(pxe, got.data());
-        var unknown = SimHarness.call(bmc, s, ExtendedCommands.GET_SYSTEM_BOOT_OPTIONS,
+        var unknown = SimHarness.call(bmc, s, Commands.GET_SYSTEM_BOOT_OPTIONS,
                 new BootOptions.GetRequest(96, 0, 0), T0);
         assertEquals(0x80, unknown.orElseThrow().completionCode().code());
     }
 
     @Test
     void chassisIdentifyRestorePolicyChannelAndLan() {
-        SimHarness.ok(bmc, s, ExtendedCommands.CHASSIS_IDENTIFY, new ChassisRequests.Identify(-1, true), T0);
+        SimHarness.ok(bmc, s, Commands.CHASSIS_IDENTIFY, new ChassisRequests.Identify(-1, true), T0);
         var status = SimHarness.ok(bmc, s, Commands.GET_CHASSIS_STATUS, Empty.INSTANCE, T0 + 30_000);
         assertEquals(0x20, status.miscState() & 0x30, "forced on outlasts the default 15 s");
-        var policies = SimHarness.ok(bmc, s, ExtendedCommands.SET_POWER_RESTORE_POLICY,
+        var policies = SimHarness.ok(bmc, s, Commands.SET_POWER_RESTORE_POLICY,
                 new ChassisRequests.RestorePolicy(2), T0);
         assertEquals(7, policies.mask());
         assertEquals("always-on", SimHarness.ok(bmc, s, Commands.GET_CHASSIS_STATUS, Empty.INSTANCE, T0)
                 .restorePolicy());
-        var channel = SimHarness.ok(bmc, s, ExtendedCommands.GET_CHANNEL_INFO, new ChannelInfo.Request(0x0E), T0);
+        var channel = SimHarness.ok(bmc, s, Commands.GET_CHANNEL_INFO, new ChannelInfo.Request(0x0E), T0);
         assertEquals(ChannelInfo.MEDIUM_LAN, channel.medium());
         assertEquals(1, channel.activeSessions());
-        var suites = SimHarness.ok(bmc, s, ExtendedCommands.GET_LAN_CONFIG,
+        var suites = SimHarness.ok(bmc, s, Commands.GET_LAN_CONFIG,
                 new LanConfig.GetRequest(1, false, LanConfig.CIPHER_SUITE_ENTRIES, 0, 0), T0);
         assertArrayEquals(new byte[] {0, 0, 1, 2, 3, 17}, suites.data());
     }

@@ -7,7 +7,6 @@ import io.ipmirunner.ipmi.client.BmcSession;
 import io.ipmirunner.ipmi.client.BmcTarget;
 import io.ipmirunner.ipmi.client.IpmiClient;
 import io.ipmirunner.ipmi.command.Commands;
-import io.ipmirunner.ipmi.command.ExtendedCommands;
 import io.ipmirunner.ipmi.command.WireMessage.Empty;
 import io.ipmirunner.ipmi.command.storage.Fru;
 import io.ipmirunner.ipmi.session.SessionConfig;
@@ -64,7 +63,7 @@ class ScaleBenchmarkTest {
                     BmcSession s = client.open(new BmcTarget("sim" + i, host.address(i), config));
                     sessions.add(s);
                     window.acquire();
-                    first.add(s.sendAsync(ExtendedCommands.READ_FRU_DATA, new Fru.ReadRequest(0, 0, 16))
+                    first.add(s.sendAsync(Commands.READ_FRU_DATA, new Fru.ReadRequest(0, 0, 16))
                             .whenComplete((r, e) -> window.release()));
                 }
                 CompletableFuture.allOf(first.toArray(CompletableFuture[]::new)).join();
