@@ -83,7 +83,7 @@ public final class ExecCommand implements Callable<Integer> {
         }
         List<BmcTarget> targets = new ArrayList<>();
         List<HostOutcome> unresolved = new ArrayList<>();
-        SimulatedRack rack = null;
+        InventoryTargets.Selection selection = null;
         if (!inventories.isEmpty()) {
             Inventory inventory;
             try {
@@ -93,13 +93,8 @@ public final class ExecCommand implements Callable<Integer> {
             }
             InventoryCommand.printWarnings(inventory.warnings());
             List<Host> hosts = InventoryTargets.hosts(inventory, pattern, InventoryCommand.limit(limit));
-            List<Host> simulated = hosts.stream().filter(SimulatedRack::isSimulated).toList();
-            if (!simulated.isEmpty()) {
-                rack = SimulatedRack.start(simulated, config);
-                targets.addAll(rack.targets());
-            }
-            targets.addAll(InventoryTargets.targets(hosts.stream().filter(h -> !SimulatedRack.isSimulated(h))
-                    .toList(), config, connection.port));
+            selection = InventoryTargets.select(hosts, config, connection.port);
+            targets.addAll(selection.targets());
         } else {
             literalHosts(config, targets);
         }
@@ -132,8 +127,8 @@ public final class ExecCommand implements Callable<Integer> {
                 client.close();
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
-            if (rack != null) {
-                rack.close();
+            if (selection != null) {
+                selection.close();
             }
         }
         printer.finish(all);

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,14 +38,39 @@ final class InventoryTargets {
         return hosts;
     }
 
-    static List<BmcTarget> targets(List<Host> hosts, SessionConfig defaults, int defaultPort) {
+    /** The targets of a run, and the simulated rack started for it (null when no host is simulated). */
+    record Selection(List<BmcTarget> targets, SimulatedRack rack) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (rack != null) {
+                rack.close();
+            }
+        }
+    }
+
+    /**
+     * Targets for {@code hosts} in inventory order; hosts with {@code ipmi_simulated: true} are BMCs started
+     * here, in this process, first.
+     */
+    static Selection select(List<Host> hosts, SessionConfig defaults, int defaultPort) {
+        List<Host> simulated = hosts.stream().filter(SimulatedRack::isSimulated).toList();
+        SimulatedRack rack = simulated.isEmpty() ? null : SimulatedRack.start(simulated, defaults);
+        Map<String, BmcTarget> started = new HashMap<>();
+        if (rack != null) {
+            rack.targets().forEach(t -> started.put(t.name(), t));
+        }
         List<BmcTarget> out = new ArrayList<>(hosts.size());
         for (Host h : hosts) {
-            BmcConnection b = h.bmc();
-            int port = b.port() != BmcConnection.DEFAULT_PORT ? b.port() : defaultPort;
-            out.add(new BmcTarget(h.name(), new InetSocketAddress(b.address(), port), config(h.name(), b, defaults)));
+            BmcTarget t = started.get(h.name());
+            out.add(t != null ? t : target(h, defaults, defaultPort));
         }
-        return out;
+        return new Selection(out, rack);
+    }
+
+    private static BmcTarget target(Host h, SessionConfig defaults, int defaultPort) {
+        BmcConnection b = h.bmc();
+        int port = b.port() != BmcConnection.DEFAULT_PORT ? b.port() : defaultPort;
+        return new BmcTarget(h.name(), new InetSocketAddress(b.address(), port), config(h.name(), b, defaults));
     }
 
     private static SessionConfig config(String host, BmcConnection b, SessionConfig d) {

@@ -142,14 +142,9 @@ public final class PlayCommand implements Callable<Integer> {
             throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
         }
         List<Host> hosts = InventoryTargets.hosts(inventory, "all", limitPattern);
-        List<Host> simulated = hosts.stream().filter(SimulatedRack::isSimulated).toList();
-        SimulatedRack rack = simulated.isEmpty() ? null : SimulatedRack.start(simulated, config);
+        InventoryTargets.Selection selection = InventoryTargets.select(hosts, config, connection.port);
         Map<String, BmcTarget> targets = new LinkedHashMap<>();
-        if (rack != null) {
-            rack.targets().forEach(t -> targets.put(t.name(), t));
-        }
-        InventoryTargets.targets(hosts.stream().filter(h -> !SimulatedRack.isSimulated(h)).toList(), config,
-                connection.port).forEach(t -> targets.put(t.name(), t));
+        selection.targets().forEach(t -> targets.put(t.name(), t));
         Path runDir = resumeDir != null ? resumeDir : reportDir != null ? reportDir
                 : Path.of(System.getProperty("ipmirunner.root", "."), "reports", "out",
                         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
@@ -200,9 +195,7 @@ public final class PlayCommand implements Callable<Integer> {
             }
         } finally {
             finished.countDown();
-            if (rack != null) {
-                rack.close();
-            }
+            selection.close();
         }
         System.out.println("journal: " + runDir.resolve("journal.jsonl"));
         boolean failed = recap.values().stream().anyMatch(r -> r.failed() > 0);

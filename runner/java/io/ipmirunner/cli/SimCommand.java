@@ -198,7 +198,7 @@ public final class SimCommand implements Callable<Integer> {
         } else if (System.getenv("IPMI_PASSWORD") != null && !System.getenv("IPMI_PASSWORD").isEmpty()) {
             p = System.getenv("IPMI_PASSWORD");
         } else if (inventory != null) {
-            p = generated(); // written only to the inventory file (0600), never printed
+            p = generatedPassword(); // written only to the inventory file (0600), never printed
         } else {
             throw new UserError(ExitCodes.BAD_OPTIONS, "choose the BMC password with --password-file or "
                     + "IPMI_PASSWORD, or let the simulator make one up with --write-inventory FILE");
@@ -209,7 +209,8 @@ public final class SimCommand implements Callable<Integer> {
         return p;
     }
 
-    private static String generated() {
+    /** A made-up test password: 16 characters without look-alikes (fits IPMI's 20-byte limit). */
+    static String generatedPassword() {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
         SecureRandom r = new SecureRandom();
         StringBuilder b = new StringBuilder(16);

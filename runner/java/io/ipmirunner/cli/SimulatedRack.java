@@ -13,9 +13,7 @@ import io.ipmirunner.sim.fleet.FleetHost;
 import io.ipmirunner.sim.fleet.FleetPlanner;
 import io.ipmirunner.sim.lan.LanServices;
 import io.ipmirunner.sim.model.UserTable;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -40,9 +38,7 @@ final class SimulatedRack implements AutoCloseable {
 
     /** Starts one simulated BMC per host, named after it, and returns targets that log in to them. */
     static SimulatedRack start(List<Host> hosts, SessionConfig defaults) {
-        byte[] raw = new byte[8];
-        new SecureRandom().nextBytes(raw);
-        Secret password = Secret.of(HexFormat.of().formatHex(raw), "simulated rack");
+        Secret password = Secret.of(SimCommand.generatedPassword(), "simulated rack");
         String user = hosts.getFirst().bmc().user().isEmpty() ? "admin" : hosts.getFirst().bmc().user();
         var group = new FleetGroup("rack", hosts.size(), "mixed",
                 BmcSettings.DEFAULTS.withPowerOnDelay(2000).withInitiallyOn(false), FaultProfile.NONE, 0);
