@@ -12,6 +12,7 @@ public final class EngineStats {
     final LongAdder sessionsClosed = new LongAdder();
     final LongAdder loginFailures = new LongAdder();
     final LongAdder loginNanos = new LongAdder();
+    final LongAdder sendErrors = new LongAdder();
 
     public long retransmits() {
         return retransmits.sum();
@@ -43,6 +44,11 @@ public final class EngineStats {
         return loginFailures.sum();
     }
 
+    /** Datagrams the kernel would not send (send buffer full): lost before the wire. */
+    public long sendErrors() {
+        return sendErrors.sum();
+    }
+
     public double meanLoginMillis() {
         long n = sessionsOpened.sum();
         return n == 0 ? 0 : loginNanos.sum() / 1e6 / n;
@@ -50,8 +56,8 @@ public final class EngineStats {
 
     @Override
     public String toString() {
-        return String.format("sessions opened %d closed %d, login failures %d, retransmits %d, dropped %d, "
-                        + "malformed %d, busy %d", sessionsOpened(), sessionsClosed(), loginFailures(), retransmits(),
-                dropped(), malformed(), busyAnswers());
+        return String.format("sessions opened %d closed %d (mean login %.1f ms), login failures %d, retransmits %d, "
+                        + "dropped %d, malformed %d, busy %d, send errors %d", sessionsOpened(), sessionsClosed(),
+                meanLoginMillis(), loginFailures(), retransmits(), dropped(), malformed(), busyAnswers(), sendErrors());
     }
 }

@@ -46,7 +46,7 @@ public final class IpmiClient implements AutoCloseable {
 
     private IpmiClient(Options options) {
         this.options = options;
-        this.transport = new UdpTransport(loop, options.sockets(), options.bind(), this::onDatagram);
+        this.transport = new UdpTransport(loop, options.sockets(), options.bind(), this::onDatagram, stats.sendErrors);
     }
 
     public static IpmiClient create() {
@@ -59,10 +59,6 @@ public final class IpmiClient implements AutoCloseable {
 
     public EngineStats stats() {
         return stats;
-    }
-
-    public UdpTransport transport() {
-        return transport;
     }
 
     /** A handle on a session to {@code target}; the login happens with the first request. */

@@ -42,7 +42,6 @@ final class SessionDriver {
     private Operation inFlight;
     private int rqSeq;
     private int handles;
-    private long lastActivity;
 
     interface Sender {
         void send(BmcTarget target, byte[] datagram);
@@ -117,7 +116,6 @@ final class SessionDriver {
         login = null;
         state = State.ACTIVE;
         stats.sessionsOpened.increment();
-        touch();
         pump();
     }
 
@@ -164,7 +162,6 @@ final class SessionDriver {
             stats.dropped.increment();
             return;
         }
-        touch();
         if (op.retransmit != null) {
             op.retransmit.cancel();
         }
@@ -269,14 +266,6 @@ final class SessionDriver {
                 submit(new Operation(spec.name() + " (keep-alive)", spec.netFn(), spec.cmd(), new byte[0]));
             }
         });
-    }
-
-    private void touch() {
-        lastActivity = System.nanoTime();
-    }
-
-    long idleMillis() {
-        return (System.nanoTime() - lastActivity) / 1_000_000;
     }
 
     // ---- closing ----

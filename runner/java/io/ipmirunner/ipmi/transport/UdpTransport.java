@@ -25,11 +25,11 @@ public final class UdpTransport implements AutoCloseable {
     private static final int MAX_DATAGRAM = 1500;
     private final List<DatagramChannel> channels = new ArrayList<>();
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
-    private final LongAdder sent = new LongAdder();
-    private final LongAdder received = new LongAdder();
-    private final LongAdder sendErrors = new LongAdder();
+    private final LongAdder sendErrors;
 
-    public UdpTransport(EventLoop loop, int sockets, InetSocketAddress bind, Receiver receiver) {
+    /** {@code sendErrors} counts datagrams the kernel refused (send buffer full, no route): lost as on a wire. */
+    public UdpTransport(EventLoop loop, int sockets, InetSocketAddress bind, Receiver receiver, LongAdder sendErrors) {
+        this.sendErrors = sendErrors;
         try {
             for (int i = 0; i < sockets; i++) {
                 DatagramChannel ch = DatagramChannel.open();
@@ -67,7 +67,6 @@ public final class UdpTransport implements AutoCloseable {
             buffer.flip();
             byte[] data = new byte[buffer.remaining()];
             buffer.get(data);
-            received.increment();
             receiver.onDatagram((InetSocketAddress) from, data);
         }
     }
@@ -77,25 +76,11 @@ public final class UdpTransport implements AutoCloseable {
         DatagramChannel ch = channels.get(Math.floorMod(peer.hashCode(), channels.size()));
         try {
             if (ch.send(ByteBuffer.wrap(datagram), peer) == 0) {
-                sendErrors.increment(); // send buffer full: the datagram is lost, as on the wire
-            } else {
-                sent.increment();
+                sendErrors.increment();
             }
         } catch (IOException e) {
             sendErrors.increment();
         }
-    }
-
-    public long sentCount() {
-        return sent.sum();
-    }
-
-    public long receivedCount() {
-        return received.sum();
-    }
-
-    public long sendErrorCount() {
-        return sendErrors.sum();
     }
 
     @Override
