@@ -36,10 +36,6 @@ public final class VaultKeys implements Decrypter, AutoCloseable {
         return secrets.getFirst();
     }
 
-    public static boolean isEncrypted(String text) {
-        return text.startsWith(AnsibleVault.HEADER + ";") || text.startsWith(NativeVault.HEADER + ";");
-    }
-
     @Override
     public byte[] decrypt(String vaulttext) {
         if (secrets.isEmpty()) {
