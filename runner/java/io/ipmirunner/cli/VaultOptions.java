@@ -40,11 +40,11 @@ public final class VaultOptions {
             int at = spec.indexOf('@');
             String id = at < 0 ? VaultSecret.DEFAULT_ID : spec.substring(0, at);
             String source = at < 0 ? spec : spec.substring(at + 1);
-            out.add(secret(id, source.equals("prompt") ? prompt(id) : read(Path.of(source), "--vault-id")));
+            out.add(secret(id, source.equals("prompt") ? prompt(question(id)) : read(Path.of(source), "--vault-id")));
         }
         passwordFiles.forEach(f -> out.add(secret(VaultSecret.DEFAULT_ID, read(f, "--vault-password-file"))));
         if (ask) {
-            out.add(secret(VaultSecret.DEFAULT_ID, prompt(VaultSecret.DEFAULT_ID)));
+            out.add(secret(VaultSecret.DEFAULT_ID, prompt(question(VaultSecret.DEFAULT_ID))));
         }
         return new VaultKeys(out);
     }
@@ -57,14 +57,17 @@ public final class VaultOptions {
         }
     }
 
-    static Secret prompt(String id) {
+    private static String question(String id) {
+        return id.equals(VaultSecret.DEFAULT_ID) ? "Vault password: " : "Vault password (" + id + "): ";
+    }
+
+    /** Reads a line from the terminal without echo. */
+    static Secret prompt(String question) {
         Console console = System.console();
         if (console == null) {
-            throw new UserError(ExitCodes.BAD_OPTIONS, "asking for the vault password needs a terminal; use "
-                    + "--vault-password-file");
+            throw new UserError(ExitCodes.BAD_OPTIONS, "asking '" + question.strip() + "' needs a terminal");
         }
-        char[] pw = console.readPassword(id.equals(VaultSecret.DEFAULT_ID) ? "Vault password: "
-                : "Vault password (" + id + "): ");
+        char[] pw = console.readPassword("%s", question);
         if (pw == null) {
             throw new UserError(ExitCodes.BAD_OPTIONS, "no vault password entered");
         }
