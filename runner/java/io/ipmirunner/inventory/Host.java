@@ -1,11 +1,7 @@
 package io.ipmirunner.inventory;
 
 import io.ipmirunner.playbook.yaml.Location;
-import io.ipmirunner.playbook.yaml.YamlList;
-import io.ipmirunner.playbook.yaml.YamlMap;
-import io.ipmirunner.playbook.yaml.YamlScalar;
 import io.ipmirunner.playbook.yaml.YamlValue;
-import io.ipmirunner.secret.Secret;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,21 +26,7 @@ public record Host(String name, List<String> groupNames, Map<String, YamlValue> 
      */
     public Map<String, Object> plainVars() {
         Map<String, Object> out = new LinkedHashMap<>();
-        vars.forEach((k, v) -> out.put(k, plain(k, v)));
+        vars.forEach((k, v) -> out.put(k, SecretVars.plain(k, v)));
         return Collections.unmodifiableMap(out);
-    }
-
-    private static Object plain(String name, YamlValue v) {
-        return switch (v) {
-            case YamlScalar s when SecretVars.isSecretName(name) && !s.isNull() && s.kind() != YamlScalar.Kind.VAULT ->
-                    Secret.of(s.text(), "plain");
-            case YamlMap m -> {
-                Map<String, Object> out = new LinkedHashMap<>();
-                m.members().forEach(e -> out.put(e.name(), plain(e.name(), e.value())));
-                yield Collections.unmodifiableMap(out);
-            }
-            case YamlList l -> l.items().stream().map(i -> plain(name, i)).toList();
-            default -> v.toPlain();
-        };
     }
 }
