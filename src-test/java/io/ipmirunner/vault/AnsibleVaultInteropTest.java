@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipmirunner.interop.Peers;
+import io.ipmirunner.inventory.Inventory;
+import io.ipmirunner.inventory.InventoryLoader;
+import io.ipmirunner.inventory.SecretSource;
 import io.ipmirunner.interop.ProcessResult;
 import io.ipmirunner.playbook.yaml.SafeYaml;
 import io.ipmirunner.playbook.yaml.VaultValue;
@@ -134,6 +137,20 @@ class AnsibleVaultInteropTest {
                     f.toString());
             assertArrayEquals(PLAINTEXT, r.stdout().getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void groupVarsEncryptedByAnsibleVaultAreReadByTheInventory() throws Exception {
+        Path inv = Files.createDirectories(dir.resolve("inv/group_vars"));
+        Files.writeString(inv.resolve("bmcs.yml"), "ipmi_user: opsadmin\nipmi_password: Fleet-Pa55\n");
+        ansibleVault(Map.of(), "encrypt", "--vault-id", "prod@" + passwordFile, inv.resolve("bmcs.yml").toString());
+        assertTrue(Files.readString(inv.resolve("bmcs.yml")).startsWith("$ANSIBLE_VAULT;1.2;AES256;prod"));
+        Files.writeString(inv.getParent().resolve("hosts.yml"), "bmcs:\n  hosts:\n    n1:\n");
+        Inventory i = Inventory.load(List.of(inv.getParent().toString()), InventoryLoader.Options.defaults()
+                .withVault(new VaultKeys(List.of(key("prod")))));
+        assertEquals("opsadmin", i.host("n1").orElseThrow().bmc().user());
+        assertTrue(i.host("n1").orElseThrow().bmc().password().orElseThrow() instanceof SecretSource.Plain p
+                && p.secret().matches("Fleet-Pa55".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
