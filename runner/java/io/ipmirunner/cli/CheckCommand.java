@@ -62,6 +62,7 @@ public final class CheckCommand implements Callable<Integer> {
             inventory = InventoryCommand.load(inventories, maxHosts,
                     Optional.ofNullable(playbook.toAbsolutePath().getParent()), keys);
             InventoryCommand.printWarnings(inventory.warnings());
+            errors.addAll(VaultCheck.problems(inventory, keys));
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> errors.add(p.toString()));
         }

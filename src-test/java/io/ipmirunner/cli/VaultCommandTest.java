@@ -116,6 +116,26 @@ class VaultCommandTest {
     }
 
     @Test
+    void checkOpensEveryInlineVaultValueWithTheGivenPasswords() throws Exception {
+        CliRun enc = withStdin("Fleet-Pa55", "vault", "encrypt-string", "--name", "ipmi_password",
+                "--vault-password-file", pw.toString());
+        Path inv = dir.resolve("inv.yml");
+        Files.writeString(inv, "all:\n  hosts:\n    n1:\n" + enc.out().replaceAll("(?m)^", "      "));
+        Path book = dir.resolve("book.yml");
+        Files.writeString(book, "- hosts: all\n  tasks:\n    - mc_info:\n");
+        CliRun right = CliRun.of("check", book.toString(), "-i", inv.toString(), "--vault-password-file",
+                pw.toString());
+        assertEquals(0, right.exit(), right.toString());
+        CliRun wrong = CliRun.of("check", book.toString(), "-i", inv.toString(), "--vault-password-file",
+                pw2.toString());
+        assertEquals(ExitCodes.PARSE_ERROR, wrong.exit(), wrong.toString());
+        assertTrue(wrong.err().contains(inv + ":4:22: ipmi-runner vault (vault id default): wrong vault password"),
+                wrong.toString());
+        CliRun none = CliRun.of("check", book.toString(), "-i", inv.toString());
+        assertEquals(0, none.exit(), "without a password inline values are not opened: " + none);
+    }
+
+    @Test
     void editUsesAPrivateTempFileAndWipesIt() throws Exception {
         Path f = dir.resolve("e.yml");
         Files.writeString(f, CONTENT);
