@@ -56,6 +56,7 @@ public final class VaultCommand implements Runnable {
         @Override
         public Integer call() {
             VaultFormat f = format(format);
+            oneFileWithOutput(files, output);
             try (VaultKeys keys = vault.keys()) {
                 VaultSecret key = encryptionKey(keys);
                 for (Path file : files) {
@@ -89,6 +90,7 @@ public final class VaultCommand implements Runnable {
 
         @Override
         public Integer call() {
+            oneFileWithOutput(files, output);
             try (VaultKeys keys = vault.keys()) {
                 for (Path file : files) {
                     byte[] plain = open(file, keys);
@@ -172,6 +174,12 @@ public final class VaultCommand implements Runnable {
                 System.err.println("Rekey successful");
             }
             return ExitCodes.OK;
+        }
+    }
+
+    private static void oneFileWithOutput(List<Path> files, Path output) {
+        if (output != null && files.size() > 1) {
+            throw new UserError(ExitCodes.BAD_OPTIONS, "--output takes one input file, not " + files.size());
         }
     }
 

@@ -30,6 +30,7 @@ class NativeVaultTest {
         VaultKeys keys = new VaultKeys(List.of(key("default", "wrong"), key("prod", "right")));
         assertArrayEquals(PLAINTEXT, keys.decrypt(text));
         assertArrayEquals(PLAINTEXT, keys.decrypt(text.stripTrailing()), "as a YAML |- block gives it");
+        assertArrayEquals(PLAINTEXT, keys.decrypt(text + "\n\n"), "as a YAML |+ block may give it");
         DecryptionException e = assertThrows(DecryptionException.class,
                 () -> new VaultKeys(List.of(key("prod", "wrong"))).decrypt(text));
         assertTrue(e.getMessage().contains("wrong vault password"), e.getMessage());
