@@ -5,6 +5,7 @@ import io.ipmirunner.ipmi.client.BmcSession;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.transport.LanConfig;
 import io.ipmirunner.ipmi.command.transport.LanParameters;
+import io.ipmirunner.ipmi.wire.CompletionCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.Set;
  */
 public final class LanModule implements CheckableModule {
     private static final Set<String> KEYS = Set.of("channel", "source", "address", "netmask", "gateway");
-    /** Parameter 0 values (Table 23-4): 00b set complete, 01b set in progress. */
+    /** Parameter 0 values (Table 23-4): 00b set complete, 01b set in progress, 10b commit write. */
     private static final byte[] SET_IN_PROGRESS = {0x01};
+    private static final byte[] COMMIT_WRITE = {0x02};
     private static final byte[] SET_COMPLETE = {0x00};
 
     /** The wanted values in the result's words; null when not asked for. */
@@ -97,6 +99,8 @@ public final class LanModule implements CheckableModule {
             for (String key : changes) {
                 s.send(Commands.SET_LAN_CONFIG, request(ch, key, a));
             }
+            // A BMC with rollback (ipmi_sim) discards what was written unless "commit write" comes first.
+            setInProgress(s, ch, COMMIT_WRITE);
         } finally {
             setInProgress(s, ch, SET_COMPLETE);
         }
@@ -141,12 +145,16 @@ public final class LanModule implements CheckableModule {
         };
     }
 
-    /** The handshake is optional (§23.2): a BMC without parameter 0 answers 0x80 and the set goes ahead. */
+    /**
+     * The handshake is optional (§23.2): a BMC without parameter 0 answers 0x80, one without commit write
+     * 0xCC, and the set goes ahead.
+     */
     private static void setInProgress(BmcSession s, int ch, byte[] state) throws IpmiException {
         try {
             s.send(Commands.SET_LAN_CONFIG, new LanConfig.SetRequest(ch, LanConfig.SET_IN_PROGRESS, state));
         } catch (IpmiException.CompletionCodeError e) {
-            if (e.code().code() != LanConfig.CC_PARAMETER_NOT_SUPPORTED) {
+            int cc = e.code().code();
+            if (cc != LanConfig.CC_PARAMETER_NOT_SUPPORTED && cc != CompletionCode.INVALID_DATA_FIELD.code()) {
                 throw e;
             }
         }
