@@ -52,7 +52,7 @@ public record BmcProfile(Personality personality, UserTable users, BmcSettings s
         if (!faults.has(Quirk.INSECURE_AUTH)) {
             return users;
         }
-        return users.with(new SimUser(1, "", Secret.empty(), Privilege.USER, true, true));
+        return users.with(new SimUser(1, "", Secret.empty(), Privilege.USER, true));
     }
 
     public boolean rmcpPlus() {

@@ -34,7 +34,7 @@ final class UserHandlers {
         int enabled = (int) t.all().stream().filter(SimUser::enabled).count();
         SimUser u = user(c, q.userId());
         return Answer.ok(new UserAccess.Response(AppHandlers.MAX_USERS, enabled,
-                u.enabled() ? ENABLED : DISABLED, 1, u.lanAccess(),
+                u.enabled() ? ENABLED : DISABLED, 1, u.messaging(),
                 u.lanAccess() ? u.limit().code() : UserAccess.NO_ACCESS));
     }
 
@@ -59,16 +59,17 @@ final class UserHandlers {
             return Answer.INVALID_FIELD;
         }
         SimUser u = user(c, q.userId());
+        // Byte 1 bits 6:4 apply only with bit 7 set; the privilege limit always applies.
+        boolean messaging = q.changeFlags() ? q.ipmiMessaging() : u.messaging();
         if (q.privilegeLimit() == UserAccess.NO_ACCESS) {
-            c.bmc().putUser(u.withAccess(u.limit(), false));
+            c.bmc().putUser(u.withAccess(u.limit(), false, messaging));
             return Answer.OK;
         }
         var limit = Privilege.fromCode(q.privilegeLimit());
         if (limit.isEmpty() || limit.get() == Privilege.OEM) {
             return Answer.INVALID_FIELD;
         }
-        boolean messaging = q.changeFlags() ? q.ipmiMessaging() : u.lanAccess();
-        c.bmc().putUser(u.withAccess(limit.get(), messaging));
+        c.bmc().putUser(u.withAccess(limit.get(), true, messaging));
         return Answer.OK;
     }
 
