@@ -24,14 +24,15 @@ record UserArgs(int id, String name, Path passwordFile, String passwordVar, Secr
     private static final int MAX_USER_ID = 63;
 
     static UserArgs parse(Map<String, String> args) throws ModuleArgumentException {
+        if (args.containsKey("password")) {
+            throw new ModuleArgumentException("user: give the password as password_file= or password_var=, never "
+                    + "in the task");
+        }
         for (String k : args.keySet()) {
             if (!KEYS.contains(k)) {
                 throw new ModuleArgumentException("user: unknown argument '" + k + "' (id, name, password_file, "
                         + "password_var, privilege, enabled, channel, password_size)");
             }
-        }
-        if (args.containsKey("password")) {
-            throw new ModuleArgumentException("user: give the password as password_file= or password_var=");
         }
         int id = id(args.get("id"));
         String name = args.get("name");
