@@ -102,6 +102,9 @@ class UsersLanInteropTest {
         assertTrue(Pattern.compile("(?m)^0\\s+N/A\\s+none\\s+none\\s+none").matcher(ciphers).find(), ciphers);
         assertTrue(insecure.ipmitoolAs(0, "admin", "not-the-password", List.of("-I", "lanplus", "-C", "0"), "mc",
                 "info").ok(), "suite 0 takes any password");
+        List<String> anonymous = List.of("-I", "lan", "-A", "NONE", "-L", "USER");
+        assertTrue(insecure.ipmitoolAs(0, "", "", anonymous, "mc", "info").ok(), "null user, null password, no auth");
+        assertFalse(fleet.ipmitoolAs(0, "", "", anonymous, "mc", "info").ok());
         String secure = fleet.ipmitool(0, List.of("-I", "lan", "-vv"), "mc", "info").out();
         assertTrue(Pattern.compile("Anonymous login\\s+: disabled").matcher(secure).find(), secure);
         assertTrue(Pattern.compile("Auth Types\\s+: MD2 MD5 PASSWORD").matcher(secure).find(), secure);
