@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code lan [channel=N] [source=static|dhcp] [address=] [netmask=] [gateway=]}: reads the LAN configuration
@@ -43,7 +44,7 @@ public final class LanModule implements CheckableModule {
         for (String k : args.keySet()) {
             if (!KEYS.contains(k)) {
                 throw new ModuleArgumentException("lan: unknown argument '" + k + "' (" + String.join(", ",
-                        new java.util.TreeSet<>(KEYS)) + ")");
+                        new TreeSet<>(KEYS)) + ")");
             }
         }
         String source = args.get("source");
