@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ipmirunner.interop.IpmiSim;
 import io.ipmirunner.interop.IpmitoolOptions;
 import io.ipmirunner.interop.Peers;
+import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.BmcTarget;
 import io.ipmirunner.ipmi.client.IpmiClient;
+import io.ipmirunner.ipmi.session.SessionConfig;
+import io.ipmirunner.secret.Secret;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,6 +87,29 @@ class UsersAgainstIpmiSimTest {
         assertEquals(users.size(), rows);
         assertEquals("bob", users.get(2).get("name"));
         assertEquals("operator", users.get(2).get("privilege"));
+    }
+
+    /** --check: the plan names what would change, and ipmitool shows nothing did. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void checkModePlansWithoutWriting() throws Exception {
+        Path file = dir.resolve("carol.pw");
+        Files.writeString(file, "notcarols1");
+        UserModule m = new UserModule();
+        Object args = m.bind(m.validate(Map.of("id", "4", "name", "carla", "privilege", "operator",
+                "password_file", file.toString())), Map.of());
+        ModuleResult plan;
+        SessionConfig config = SessionConfig.of(bmc.username(), Secret.of(bmc.password(), "t")).withCipherSuite(3);
+        try (BmcSession s = client.open(new BmcTarget("ipmi_sim", new InetSocketAddress(bmc.host(), bmc.port()),
+                config))) {
+            plan = m.check(s, args);
+        }
+        assertTrue(plan.changed());
+        assertEquals(List.of("name", "privilege", "password"), plan.result().get("changes"));
+        assertEquals(true, plan.result().get("check_mode"));
+        String list = bmc.ipmitool("user", "list", "1").stdout();
+        assertTrue(list.lines().anyMatch(l -> l.startsWith("4 ") && l.contains("carol") && l.contains("USER")), list);
+        assertTrue(bmc.ipmitool(IpmitoolOptions.lanplus(3).as("carol", "carolpw1"), "mc", "info").ok());
     }
 
     /** ipmitool prints ADMINISTRATOR, NO ACCESS, Unknown (0x00); the module administrator, no_access, 0x0. */
