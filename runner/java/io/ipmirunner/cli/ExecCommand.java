@@ -11,6 +11,7 @@ import io.ipmirunner.playbook.yaml.InvalidInputException;
 import io.ipmirunner.ipmi.client.BmcTarget;
 import io.ipmirunner.ipmi.client.IpmiClient;
 import io.ipmirunner.ipmi.session.SessionConfig;
+import io.ipmirunner.modules.HostBoundModule;
 import io.ipmirunner.modules.Module;
 import io.ipmirunner.modules.ModuleArgumentException;
 import io.ipmirunner.modules.Modules;
@@ -77,6 +78,10 @@ public final class ExecCommand implements Callable<Integer> {
         Object args;
         try {
             args = module.validate(parseArgs(moduleArgs));
+            if (module instanceof HostBoundModule bound) {
+                // exec has no host variables: only file-named secrets can be bound here.
+                args = bound.bind(args, Map.of());
+            }
         } catch (ModuleArgumentException e) {
             throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
         }
