@@ -44,6 +44,8 @@ public final class SimulatedBmc {
     private long silentUntil;
     private boolean scheduledResetDone;
     private int resets;
+    /** Set SEL Time moves the SEL clock only (§31.11): how far it runs ahead of the host's clock. */
+    private long selClockOffsetMillis;
 
     public SimulatedBmc(int index, long fleetSeed, BmcProfile profile, long now) {
         this.index = index;
@@ -211,9 +213,18 @@ public final class SimulatedBmc {
         return id != 0 && id == selReservation;
     }
 
+    /** The SEL clock (§31.10), seconds since 1970 UTC. */
+    public long selTime(long now) {
+        return (now + selClockOffsetMillis) / 1000;
+    }
+
+    public void setSelTime(long now, long seconds) {
+        selClockOffsetMillis = seconds * 1000 - now;
+    }
+
     /** Clearing the SEL cancels its reservation (§31.4). */
     public void clearSel(long now) {
-        sel.clear(now);
+        sel.clear(now + selClockOffsetMillis);
         selReservation = 0;
     }
 
@@ -240,6 +251,6 @@ public final class SimulatedBmc {
     }
 
     private void event(long at, int sensorType, int sensor, int offset) {
-        sel.add(at, sensorType, sensor, SENSOR_SPECIFIC, false, offset, 0xFF, 0xFF);
+        sel.add(at + selClockOffsetMillis, sensorType, sensor, SENSOR_SPECIFIC, false, offset, 0xFF, 0xFF);
     }
 }
