@@ -16,10 +16,14 @@ import java.util.Map;
  * command); that is a failure with its completion code, like any other command refused.
  */
 public final class PowerReadingModule implements Module {
-    /** Table 6-3 parameter 1 byte 3 (mandatory platform capabilities) bit 0: power management. */
+    /**
+     * Table 6-3 parameter 1: data byte 1 mandatory platform capabilities, byte 2 optional ones (bit 0 power
+     * management), byte 3 manageability access.
+     */
     private static final int POWER_MANAGEMENT = 0x01;
-    /** Byte 5 (out-of-band/in-band access): bit 0 in-band KCS, bit 1 serial TMODE, bit 2 secondary LAN. */
-    private static final List<String> ACCESS = List.of("in_band_kcs", "serial_tmode", "secondary_lan");
+    /** Parameter data byte 3, manageability access: bits 0..5 (ipmitool and FreeIPMI read them alike). */
+    private static final List<String> ACCESS = List.of("in_band_kcs", "serial_tmode", "secondary_lan",
+            "primary_lan", "sol", "vlan");
 
     @Override
     public String name() {

@@ -185,7 +185,8 @@ public final class SimulatedBmc {
     public double systemWatts(long now) {
         for (SensorDef s : sensors()) {
             if (s.unit() == SensorDef.WATTS) {
-                return SensorModel.value(s, fleetSeed, index, power.isOn(), now);
+                // Noise around an off host's near-zero draw must not wrap to 65535 W in the 16-bit field.
+                return Math.max(0, SensorModel.value(s, fleetSeed, index, power.isOn(), now));
             }
         }
         return Double.NaN;

@@ -3,6 +3,7 @@ package io.ipmirunner.sim.cmd;
 import io.ipmirunner.ipmi.command.dcmi.Dcmi;
 import io.ipmirunner.ipmi.command.sensor.SensorReading;
 import io.ipmirunner.ipmi.command.sensor.SensorThresholds;
+import io.ipmirunner.sim.model.SelLog;
 import io.ipmirunner.sim.model.SensorDef;
 
 /**
@@ -31,14 +32,22 @@ final class SensorHandlers {
     }
 
     /**
-     * Only parameter 1, the supported capabilities (DCMI v1.5 Table 6-3): power management on the platform,
-     * and out-of-band access on a secondary LAN channel.
+     * DCMI v1.5 §6.1 Tables 6-3..6-7, parameter revision 02h: 1 supported capabilities (power management;
+     * out-of-band access on the primary LAN channel), 2 mandatory platform attributes (SEL size, no
+     * rollover; identification and temperature bytes are reserved at revision 02h), 3 optional platform
+     * attributes (power management on the BMC itself, 20h, channel 0), 4 manageability access (LAN channel
+     * 1, no secondary LAN, no serial), 5 enhanced power statistics (no rolling averages beyond the basic one).
      */
     static Answer dcmiCapabilities(CommandContext c, Dcmi.CapabilitiesRequest q) {
-        if (q.parameter() != 1) {
-            return Answer.INVALID_FIELD;
-        }
-        return Answer.ok(new Dcmi.Capabilities(0x01, 0x05, 0x02, new byte[] {0x00, 0x01, 0x04}));
+        byte[] data = switch (q.parameter()) {
+            case 1 -> new byte[] {0x00, 0x01, 0x08};
+            case 2 -> new byte[] {(byte) SelLog.CAPACITY, (byte) (SelLog.CAPACITY >> 8 & 0x0f), 0x00, 0x00};
+            case 3 -> new byte[] {0x20, 0x00};
+            case 4 -> new byte[] {AppHandlers.LAN_CHANNEL, (byte) 0xFF, (byte) 0xFF};
+            case 5 -> new byte[] {0x00};
+            default -> null;
+        };
+        return data == null ? Answer.INVALID_FIELD : Answer.ok(new Dcmi.Capabilities(0x01, 0x05, 0x02, data));
     }
 
     /** System power statistics over the last hour, sampled every minute of the pure sensor function. */
