@@ -80,10 +80,13 @@ public final class IpmiSimBuilder {
         return this;
     }
 
-    /** An additional FRU device 1..254 holding {@code image} as is, malformed or not (device 0 is fixed). */
+    /**
+     * FRU device 0..254 holding {@code image} as is, malformed or not; device 0 replaces the fixture's own
+     * image (FreeIPMI's ipmi-fru reads only device 0 of ipmi_sim, which has no FRU device locator SDRs).
+     */
     public IpmiSimBuilder fru(int deviceId, byte[] image) {
-        if (deviceId < 1 || deviceId > 254) {
-            throw new IllegalArgumentException("FRU device id must be 1..254: " + deviceId);
+        if (deviceId < 0 || deviceId > 254) {
+            throw new IllegalArgumentException("FRU device id must be 0..254: " + deviceId);
         }
         extraFru.put(deviceId, image.clone());
         return this;

@@ -72,7 +72,9 @@ final class SimFiles {
                 IpmiSim.DEVICE_ID, IpmiSim.DEVICE_REVISION, IpmiSim.FIRMWARE_MAJOR, IpmiSim.FIRMWARE_MINOR_BCD,
                 IpmiSim.MANUFACTURER_ID, IpmiSim.PRODUCT_ID));
         l.add("sel_enable 0x20 1000 0x0a");
-        l.add(fruLine(0, FruImage.build(IpmiSim.fruFields(s.productSerial()))));
+        if (!s.extraFru().containsKey(0)) {
+            l.add(fruLine(0, FruImage.build(IpmiSim.fruFields(s.productSerial()))));
+        }
         s.extraFru().forEach((id, image) -> l.add(fruLine(id, image)));
         // Two threshold events in the SEL: timestamp (LE), generator 0x20/0, EvM rev 4, sensor type 1
         // (temperature), sensor number, assertion + threshold type, data 1 (reading and threshold follow),
