@@ -25,6 +25,7 @@ public final class IpmiSimBuilder {
     private String bmcKey;
     private String guidHex;
     private final TreeMap<Integer, byte[]> extraFru = new TreeMap<>();
+    private String extraSdrs;
 
     IpmiSimBuilder() {
         users.put(2, new SimUser(2, IpmiSim.DEFAULT_USER, IpmiSim.DEFAULT_PASSWORD, "admin",
@@ -92,6 +93,12 @@ public final class IpmiSimBuilder {
         return this;
     }
 
+    /** SDRs in sdrcomp's text format, added after the fixture's two sensors (record ids 3 onwards). */
+    public IpmiSimBuilder sdrs(String sdrcompText) {
+        this.extraSdrs = sdrcompText;
+        return this;
+    }
+
     /** Writes the files, starts ipmi_sim and waits until it answers an ASF Presence Ping. */
     public IpmiSim build() {
         Peers.require("ipmi_sim");
@@ -108,7 +115,7 @@ public final class IpmiSimBuilder {
                 (host + ":" + udpPort).getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
         String name = "sim-" + host.replace('.', '-') + "-" + udpPort;
         SimFiles.Settings s = new SimFiles.Settings(name, host, udpPort, new ArrayList<>(users.values()),
-                bmcKey, guid, "SIM-" + host.replace('.', '-'), extraFru);
+                bmcKey, guid, "SIM-" + host.replace('.', '-'), extraFru, extraSdrs);
         return SimProcess.start(s, START_TIMEOUT);
     }
 

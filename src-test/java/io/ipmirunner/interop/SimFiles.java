@@ -21,7 +21,7 @@ final class SimFiles {
 
     /** Everything the files depend on; built by {@link IpmiSim.Builder}. */
     record Settings(String name, String host, int port, List<SimUser> users, String bmcKey, String guidHex,
-                    String productSerial, java.util.Map<Integer, byte[]> extraFru) {}
+                    String productSerial, java.util.Map<Integer, byte[]> extraFru, String extraSdrs) {}
 
     static void writeAll(Path dir, Settings s) throws IOException {
         Path script = dir.resolve("chassis_control");
@@ -31,7 +31,7 @@ final class SimFiles {
         Files.writeString(dir.resolve("boot"), "none\n");
         Files.writeString(dir.resolve("lan.conf"), lanConf(s, script));
         Files.writeString(dir.resolve("bmc.emu"), emu(s));
-        compileSdrs(dir, s.name());
+        compileSdrs(dir, s.name(), s.extraSdrs());
     }
 
     static String lanConf(Settings s, Path chassisScript) {
@@ -109,9 +109,12 @@ final class SimFiles {
     }
 
     /** sdrcomp's output goes where persist_sdr makes ipmi_sim load it: STATE/ipmi_sim/NAME/sdr.20.main. */
-    private static void compileSdrs(Path dir, String name) throws IOException {
+    private static void compileSdrs(Path dir, String name, String extraSdrs) throws IOException {
         Path source = dir.resolve("sensors.sdrs");
         copyResource("sensors.sdrs", source);
+        if (extraSdrs != null) {
+            Files.writeString(source, "\n" + extraSdrs, java.nio.file.StandardOpenOption.APPEND);
+        }
         Path target = dir.resolve("ipmi_sim").resolve(name).resolve("sdr.20.main");
         Files.createDirectories(target.getParent());
         Peers.require("sdrcomp");
