@@ -40,6 +40,24 @@ class ResetAndDcmiAgainstIpmiSimTest {
     }
 
     @Test
+    void mcInfoEqualsIpmitoolMcInfoSelftestAndGuid() throws Exception {
+        Map<String, Object> r = IpmiSimModules.run(client, bmc, new McInfoModule(), Map.of()).result();
+        Map<String, String> it = IpmiSimModules.keyValues(bmc.ipmitool("mc", "info").stdout());
+        assertEquals(it.get("Device ID"), r.get("device_id").toString());
+        assertEquals(it.get("Firmware Revision"), r.get("firmware"));
+        assertEquals(it.get("IPMI Version"), r.get("ipmi_version"));
+        assertEquals(it.get("Manufacturer ID"), r.get("manufacturer_id").toString());
+        assertEquals("unknown", r.get("manufacturer"), "0x0BEEF0 is no IANA number we name; ipmitool: "
+                + it.get("Manufacturer Name"));
+        // ipmi_sim refuses Get Self Test Results (ipmitool: "Bad response: (Invalid command)"): no key.
+        assertTrue(bmc.ipmitool("mc", "selftest").stderr().contains("Invalid command"));
+        assertEquals(null, r.get("self_test"));
+        // ipmi_sim sends the RFC 4122 byte order; ipmitool detects it by the version nibble, and so do we.
+        String guid = bmc.ipmitool("mc", "guid").stdout();
+        assertTrue(guid.contains("System GUID   : " + r.get("system_guid")), guid + " vs " + r.get("system_guid"));
+    }
+
+    @Test
     void coldResetIsSentAndTheModuleWaitsForGetDeviceIdOnAFreshSession() throws Exception {
         ModuleResult r = IpmiSimModules.run(client, bmc, new BmcResetModule(), Map.of("type", "cold",
                 "settle", "0.5", "timeout", "60"));
