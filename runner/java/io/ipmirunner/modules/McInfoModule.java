@@ -58,19 +58,29 @@ public final class McInfoModule implements Module {
     }
 
     /**
-     * §20.8 wants the GUID least significant byte first, laid out as SMBIOS does (time-low, time-mid and
-     * time-high little-endian, clock sequence and node in order). Some BMCs (ipmi_sim among them) send the
-     * RFC 4122 byte order instead; like ipmitool, the version nibble tells which: the layout in which it
-     * reads 1..5 wins, SMBIOS first.
+     * §20.8 stores the GUID least significant byte first, i.e. the canonical form reversed; SMBIOS-style
+     * (time fields little-endian, the rest in order) and RFC 4122 byte order are met too (ipmi_sim sends the
+     * latter). As ipmitool does, the layout whose version nibble reads 1..5 wins, SMBIOS before IPMI before
+     * RFC 4122; none valid falls back to RFC 4122 order.
      */
     static String guidText(byte[] b) {
-        int smbiosVersion = (b[7] & 0xff) >> 4;
-        if (smbiosVersion >= 1 && smbiosVersion <= 5) {
-            return "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x".formatted(b[3], b[2], b[1],
-                    b[0], b[5], b[4], b[7], b[6], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+        int[] order;
+        if (validVersion(b[7])) {
+            order = new int[] {3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15};
+        } else if (validVersion(b[9])) {
+            order = new int[] {15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0};
+        } else {
+            order = new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
         }
-        String hex = HexFormat.of().formatHex(b);
-        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-                + hex.substring(16, 20) + "-" + hex.substring(20);
+        StringBuilder t = new StringBuilder();
+        for (int i = 0; i < order.length; i++) {
+            t.append(i == 4 || i == 6 || i == 8 || i == 10 ? "-" : "").append("%02x".formatted(b[order[i]]));
+        }
+        return t.toString();
+    }
+
+    private static boolean validVersion(byte timeHiHighByte) {
+        int v = (timeHiHighByte & 0xff) >> 4;
+        return v >= 1 && v <= 5;
     }
 }

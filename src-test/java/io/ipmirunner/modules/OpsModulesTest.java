@@ -55,11 +55,14 @@ class OpsModulesTest {
                 "primary_lan")), PowerReadingModule.capabilities(c));
     }
 
-    /** §20.8: least significant byte first in the SMBIOS layout; version nibble 4 in byte 7. */
+    /** §20.8 byte order (all reversed), SMBIOS (time fields reversed) and RFC 4122, told by the version nibble. */
     @Test
-    void guidInSmbiosAndRfc4122ByteOrder() {
+    void guidInIpmiSmbiosAndRfc4122ByteOrder() {
         byte[] smbios = HexFormat.of().parseHex("33221100554477468899aabbccddeeff");
         assertEquals("00112233-4455-4677-8899-aabbccddeeff", McInfoModule.guidText(smbios));
+        // Our simulator's GUID as ipmitool 1.8.19 prints it ("GUID Encoding : IPMI").
+        byte[] ipmi = HexFormat.of().parseHex("f465b9a16a9e786e4f450980185dc406");
+        assertEquals("06c45d18-8009-454f-6e78-9e6aa1b965f4", McInfoModule.guidText(ipmi));
         byte[] rfc = HexFormat.of().parseHex("0d19f0c21ae033eca0e20e5f9f78aa3c");
         assertEquals("0d19f0c2-1ae0-33ec-a0e2-0e5f9f78aa3c", McInfoModule.guidText(rfc));
     }

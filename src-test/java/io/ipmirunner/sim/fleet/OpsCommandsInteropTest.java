@@ -10,6 +10,7 @@ import io.ipmirunner.ipmi.client.BmcTarget;
 import io.ipmirunner.ipmi.client.IpmiClient;
 import io.ipmirunner.ipmi.session.SessionConfig;
 import io.ipmirunner.modules.BmcResetModule;
+import io.ipmirunner.modules.McInfoModule;
 import io.ipmirunner.modules.Module;
 import io.ipmirunner.modules.PowerReadingModule;
 import io.ipmirunner.modules.SelModule;
@@ -109,6 +110,15 @@ class OpsCommandsInteropTest {
         String it = ok(fleet.ipmitool(1, LANPLUS, "dcmi", "discover"));
         assertTrue(it.contains("Out-of-band primary LAN channel available"), it);
         assertTrue(it.contains("512 SEL entries"), it);
+    }
+
+    @Test
+    void mcInfoGuidAndSelfTestAsIpmitoolPrintsThem() throws Exception {
+        Peers.require("ipmitool");
+        Map<String, Object> mc = run(2, new McInfoModule(), Map.of());
+        String guid = ok(fleet.ipmitool(2, LANPLUS, "mc", "guid"));
+        assertTrue(guid.contains("System GUID   : " + mc.get("system_guid")), guid + " vs " + mc);
+        assertTrue(ok(fleet.ipmitool(2, LANPLUS, "mc", "selftest")).contains("Selftest: " + mc.get("self_test")));
     }
 
     @Test
