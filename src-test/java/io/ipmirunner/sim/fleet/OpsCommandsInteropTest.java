@@ -121,6 +121,24 @@ class OpsCommandsInteropTest {
         assertTrue(ok(fleet.ipmitool(2, LANPLUS, "mc", "selftest")).contains("Selftest: " + mc.get("self_test")));
     }
 
+    /** Power events the simulator logs (sensor types 09h, 1Dh, 22h) in the words ipmitool prints. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void selEventWordsEqualIpmitool() throws Exception {
+        Peers.require("ipmitool");
+        ok(fleet.ipmitool(2, LANPLUS, "chassis", "power", "off"));
+        ok(fleet.ipmitool(2, LANPLUS, "chassis", "power", "on"));
+        Thread.sleep(InteropFleet.POWER_ON_DELAY + 200);
+        ok(fleet.ipmitool(2, LANPLUS, "chassis", "power", "reset"));
+        List<Map<String, Object>> ours = (List<Map<String, Object>>) run(2, new SelModule(), Map.of()).get("entries");
+        // "   1 | 11/24/2026 | 22:14:17 | System ACPI Power State #0x40 | S0/G0: working | Asserted"
+        List<String> theirs = ok(fleet.ipmitool(2, LANPLUS, "sel", "list")).lines()
+                .map(l -> l.split("\\|")[4].trim()).toList();
+        assertEquals(theirs, ours.stream().map(e -> (String) e.get("event")).toList());
+        assertTrue(theirs.containsAll(List.of("Power off/down", "S0/G0: working", "Initiated by hard reset")),
+                theirs.toString());
+    }
+
     @Test
     void selClockSetByFreeIpmiIsReadByUsAndOursIsReadByFreeIpmi() throws Exception {
         Peers.require("bmc-device");
