@@ -47,7 +47,7 @@ public final class McInfoModule implements Module {
         return new ModuleResult(false, r);
     }
 
-    /** Self test and system GUID are optional commands (§20.4, §22.14): a BMC that refuses them just lacks the key. */
+    /** Self test and system GUID are optional (§20.4, §22.14): a BMC that refuses one just lacks the key. */
     private static <S extends WireMessage> Optional<S> optional(BmcSession s, CommandSpec<WireMessage.Empty, S> spec)
             throws IpmiException {
         try {

@@ -50,7 +50,8 @@ class OpsModulesTest {
                 PowerReadingModule.reading(p));
         // §6.1 Table 6-3 parameter 1 after the group id: conformance 1.5, revision 02h, then mandatory 00h,
         // optional 01h (power management), access 0Ch (secondary and primary LAN).
-        Dcmi.Capabilities c = Commands.GET_DCMI_CAPABILITIES.decodeResponse(HexFormat.of().parseHex("dc0105020001" + "0c"));
+        Dcmi.Capabilities c = Commands.GET_DCMI_CAPABILITIES.decodeResponse(HexFormat.of().parseHex(
+                "dc0105020001" + "0c"));
         assertEquals(Map.of("version", "1.5", "power_management", true, "access", List.of("secondary_lan",
                 "primary_lan")), PowerReadingModule.capabilities(c));
     }
