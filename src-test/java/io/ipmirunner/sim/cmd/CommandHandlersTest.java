@@ -53,6 +53,15 @@ class CommandHandlersTest {
     }
 
     @Test
+    void setSelTimeMovesTheSelClockOnly() {
+        long set = 1_900_000_000L;
+        SimHarness.ok(bmc, s, Commands.SET_SEL_TIME, new Sel.Time((int) set), T0);
+        assertEquals(set + 5, SimHarness.ok(bmc, s, Commands.GET_SEL_TIME, Empty.INSTANCE, T0 + 5_000).seconds());
+        var dcmi = SimHarness.ok(bmc, s, Commands.GET_POWER_READING, new Dcmi.PowerReadingRequest(1, 0), T0 + 5_000);
+        assertEquals(T0 / 1000 + 5, dcmi.timestamp(), "the DCMI timestamp keeps the host clock");
+    }
+
+    @Test
     void sensorReadingAndDcmiPower() {
         var cpu = SimHarness.ok(bmc, s, Commands.GET_SENSOR_READING, new SensorReading.Request(2), T0);
         assertTrue(cpu.raw() > 30 && cpu.raw() < 70, "CPU around 48 C: " + cpu.raw());
