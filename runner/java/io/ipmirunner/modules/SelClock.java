@@ -25,7 +25,12 @@ final class SelClock {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            Instant t = OffsetDateTime.parse(text).toInstant();
+            // §31.11: 32 unsigned bits of seconds; FFFFFFFFh means "unspecified".
+            if (t.getEpochSecond() < 0 || t.getEpochSecond() >= 0xFFFFFFFFL) {
+                throw new ModuleArgumentException("sel: time " + text + " does not fit the 32-bit SEL clock");
+            }
+            return t;
         } catch (DateTimeException e) {
             throw new ModuleArgumentException("sel: time must be now or ISO-8601 like 2026-01-31T12:00:00Z, got '"
                     + text + "'");
@@ -44,10 +49,6 @@ final class SelClock {
 
     static ModuleResult set(BmcSession session, Instant asked) throws IpmiException {
         long seconds = (asked == null ? Instant.now() : asked).getEpochSecond();
-        if (seconds < 0 || seconds > 0xFFFFFFFEL) {
-            throw new IpmiException.ProtocolError(session.host(), io.ipmirunner.ipmi.Phase.COMMAND,
-                    "SEL time " + Instant.ofEpochSecond(seconds) + " does not fit the 32-bit SEL clock");
-        }
         long before = Integer.toUnsignedLong(session.send(Commands.GET_SEL_TIME, WireMessage.Empty.INSTANCE)
                 .seconds());
         session.send(Commands.SET_SEL_TIME, new Sel.Time((int) seconds));

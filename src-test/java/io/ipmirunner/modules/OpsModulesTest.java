@@ -33,6 +33,9 @@ class OpsModulesTest {
         assertTrue(assertThrows(ModuleArgumentException.class, () -> new SelModule().validate(Map.of("action",
                 "set_time", "time", "yesterday"))).getMessage().contains("ISO-8601"));
         assertThrows(ModuleArgumentException.class, () -> new SelModule().validate(Map.of("action", "set_time")));
+        assertEquals("sel: time 2107-01-01T00:00:00Z does not fit the 32-bit SEL clock", assertThrows(
+                ModuleArgumentException.class, () -> new SelModule().validate(Map.of("action", "set_time",
+                        "time", "2107-01-01T00:00:00Z"))).getMessage());
         assertThrows(ModuleArgumentException.class, () -> new SelModule().validate(Map.of("action", "list",
                 "time", "now")));
     }
