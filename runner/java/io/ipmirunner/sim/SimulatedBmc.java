@@ -7,6 +7,7 @@ import io.ipmirunner.sim.fault.Quirk;
 import io.ipmirunner.sim.model.BmcIdentity;
 import io.ipmirunner.sim.model.BootState;
 import io.ipmirunner.sim.model.FruImage;
+import io.ipmirunner.sim.model.PowerHistory;
 import io.ipmirunner.sim.model.PowerModel;
 import io.ipmirunner.sim.model.SelLog;
 import io.ipmirunner.sim.model.SensorDef;
@@ -33,6 +34,7 @@ public final class SimulatedBmc {
     private final BmcProfile profile;
     private final long startedAt;
     private final PowerModel power;
+    private final PowerHistory powerHistory;
     private final BootState boot;
     private final SelLog sel = new SelLog();
     private byte[] fru;
@@ -54,6 +56,7 @@ public final class SimulatedBmc {
         this.startedAt = now;
         BmcSettings s = profile.settings();
         this.power = new PowerModel(s.initiallyOn(), s.powerOnDelayMillis(), s.softOffDelayMillis());
+        this.powerHistory = new PowerHistory(s.initiallyOn());
         this.boot = new BootState(profile.faults().has(Quirk.IGNORES_PERSISTENT_BOOT_FLAGS));
         if (s.initiallyOn()) {
             logPower(new PowerModel.Transition(now, PowerModel.Event.POWERED_ON));
@@ -181,12 +184,15 @@ public final class SimulatedBmc {
         return Optional.empty();
     }
 
-    /** Engineering value of the system power sensor, for DCMI; NaN if there is none. */
-    public double systemWatts(long now) {
+    /**
+     * Engineering value of the system power sensor at {@code at} (now or up to two hours back, with the
+     * power state the host had then), for DCMI; NaN if there is none.
+     */
+    public double systemWatts(long at) {
         for (SensorDef s : sensors()) {
             if (s.unit() == SensorDef.WATTS) {
                 // Noise around an off host's near-zero draw must not wrap to 65535 W in the 16-bit field.
-                return Math.max(0, SensorModel.value(s, fleetSeed, index, power.isOn(), now));
+                return Math.max(0, SensorModel.value(s, fleetSeed, index, powerHistory.onAt(at), at));
             }
         }
         return Double.NaN;
@@ -234,6 +240,10 @@ public final class SimulatedBmc {
     }
 
     private void apply(PowerModel.Transition t) {
+        powerHistory.record(t.at(), switch (t.event()) {
+            case POWERED_ON, RESET -> true;
+            case POWERED_OFF, SOFT_OFF, CYCLED -> false;
+        });
         if (t.event() == PowerModel.Event.POWERED_ON || t.event() == PowerModel.Event.RESET) {
             boot.onBoot();
         }

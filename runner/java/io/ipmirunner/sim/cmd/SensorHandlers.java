@@ -50,7 +50,10 @@ final class SensorHandlers {
         return data == null ? Answer.INVALID_FIELD : Answer.ok(new Dcmi.Capabilities(0x01, 0x05, 0x02, data));
     }
 
-    /** System power statistics over the last hour, sampled every minute of the pure sensor function. */
+    /**
+     * System power statistics over the last hour, sampled every minute of the pure sensor function with the
+     * power state of that minute: an hour that saw a power-off has its minimum near zero.
+     */
     static Answer powerReading(CommandContext c, Dcmi.PowerReadingRequest q) {
         if (q.mode() != Dcmi.MODE_SYSTEM_POWER_STATISTICS) {
             return Answer.INVALID_FIELD;
@@ -63,7 +66,7 @@ final class SensorHandlers {
         double max = now;
         double sum = 0;
         for (int i = 0; i < DCMI_SAMPLES; i++) {
-            // The past is evaluated with today's power state: the model keeps no history.
+            // Each past minute with the power state the host had then.
             double w = c.bmc().systemWatts(c.now() - i * (DCMI_PERIOD_MILLIS / DCMI_SAMPLES));
             min = Math.min(min, w);
             max = Math.max(max, w);
