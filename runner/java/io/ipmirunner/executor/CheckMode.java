@@ -8,21 +8,18 @@ import java.util.Set;
  * io.ipmirunner.modules.Module}: an unknown module counts as a write, so a new module is safe by default.
  */
 final class CheckMode {
-    private static final Set<String> READ_ONLY = Set.of("mc_info", "fru", "sdr", "sensor", "sel_list", "lan_info",
-            "chassis_status", "boot_device_get", "user_list",
-            "users", "channel_security");
-    /** The {@code lan} module writes only when given one of these. */
-    private static final Set<String> LAN_WRITES = Set.of("address", "netmask", "gateway", "source");
+    private static final Set<String> READ_ONLY = Set.of("mc_info", "fru", "sensors", "chassis_status",
+            "power_reading", "users", "channel_security");
 
     private CheckMode() {}
 
     static boolean readOnly(String module, Map<String, String> args) {
-        if (module.equals("power")) {
-            return args.getOrDefault("state", "status").equals("status");
-        }
-        if (module.equals("lan")) {
-            return args.keySet().stream().noneMatch(LAN_WRITES::contains);
-        }
-        return READ_ONLY.contains(module);
+        return switch (module) {
+            case "power" -> args.getOrDefault("state", "status").equals("status");
+            case "sel" -> Set.of("list", "info", "time").contains(args.getOrDefault("action", "list"));
+            case "boot_device" -> !args.containsKey("device");
+            case "lan" -> args.keySet().stream().noneMatch(Set.of("address", "netmask", "gateway", "source")::contains);
+            default -> READ_ONLY.contains(module);
+        };
     }
 }

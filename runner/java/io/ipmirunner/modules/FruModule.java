@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code fru [id=0]}: the chassis, board and product areas of one FRU device. Read-only. */
+/** {@code fru [id=0]}: the chassis, board, product and multi-record areas of one FRU device. Read-only. */
 public final class FruModule implements Module {
     @Override
     public String name() {
@@ -50,6 +50,9 @@ public final class FruModule implements Module {
         fru.product().ifPresent(p -> r.put("product", map("manufacturer", p.manufacturer(), "name", p.name(),
                 "part_number", p.partNumber(), "version", p.version(), "serial", p.serial(),
                 "asset_tag", p.assetTag(), "fru_file_id", p.fruFileId(), "custom", p.custom())));
+        if (!fru.multiRecords().isEmpty()) {
+            r.put("multi_records", fru.multiRecords().stream().map(MultiRecordFields::of).toList());
+        }
         r.put("warnings", fru.warnings());
         return r;
     }

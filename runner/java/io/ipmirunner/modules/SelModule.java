@@ -9,6 +9,7 @@ import io.ipmirunner.ipmi.sdr.SensorNames;
 import io.ipmirunner.ipmi.sel.EventText;
 import io.ipmirunner.ipmi.sel.SelEntry;
 import io.ipmirunner.ipmi.sel.SelReader;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -16,9 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code sel action=list|info|clear}: the System Event Log (IPMI v2.0 §31). Only clear changes anything. */
+/**
+ * {@code sel action=list|info|clear|time|set_time [time=now|ISO-8601]}: the System Event Log (IPMI v2.0
+ * §31). clear and set_time change the BMC; set_time reads the clock back and says whether it took.
+ */
 public final class SelModule implements Module {
-    private static final Set<String> ACTIONS = Set.of("list", "info", "clear");
+    private static final Set<String> ACTIONS = Set.of("list", "info", "clear", "time", "set_time");
     private static final long CLEAR_TIMEOUT_MILLIS = 30_000;
 
     @Override
@@ -26,22 +30,36 @@ public final class SelModule implements Module {
         return "sel";
     }
 
+    /** {@code time} is set only for set_time: null means the runner's clock at the moment of the set. */
+    record Args(String action, Instant time) {}
+
     @Override
     public Object validate(Map<String, String> args) throws ModuleArgumentException {
-        if (!Set.of("action").containsAll(args.keySet())) {
-            throw new ModuleArgumentException("sel takes only action=list|info|clear, got " + args.keySet());
+        if (!Set.of("action", "time").containsAll(args.keySet())) {
+            throw new ModuleArgumentException("sel takes action=list|info|clear|time|set_time [time=now|ISO-8601], got "
+                    + args.keySet());
         }
         String action = args.getOrDefault("action", "list");
         if (!ACTIONS.contains(action)) {
-            throw new ModuleArgumentException("sel action must be list, info or clear, got " + action);
+            throw new ModuleArgumentException("sel action must be list, info, clear, time or set_time, got " + action);
         }
-        return action;
+        if (args.containsKey("time") != action.equals("set_time")) {
+            throw new ModuleArgumentException("sel: time=now|ISO-8601 goes with action=set_time, and only there");
+        }
+        return new Args(action, action.equals("set_time") ? SelClock.parse(args.get("time")) : null);
     }
 
     @Override
     public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException, InterruptedException {
         Map<String, Object> r = new LinkedHashMap<>();
-        switch ((String) validatedArgs) {
+        Args a = (Args) validatedArgs;
+        switch (a.action()) {
+            case "time" -> {
+                return new ModuleResult(false, SelClock.get(session));
+            }
+            case "set_time" -> {
+                return SelClock.set(session, a.time());
+            }
             case "info" -> {
                 return new ModuleResult(false, info(session));
             }

@@ -16,7 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-/** {@code sensors}: every full and compact sensor record of the SDR repository with its current reading. */
+/**
+ * {@code sensors}: every full and compact sensor record of the SDR repository with its current reading,
+ * event-only sensors (no reading: status "event-only"), and the FRU and management controller device
+ * locators as {@code fru_devices} and {@code controllers}.
+ */
 public final class SensorsModule implements Module {
     /** The BMC's own IPMB address: sensors owned by other controllers would need bridging. */
     private static final int BMC_ADDRESS = 0x20;
@@ -39,9 +43,14 @@ public final class SensorsModule implements Module {
     public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException {
         List<Map<String, Object>> sensors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<Map<String, Object>> fruDevices = new ArrayList<>();
+        List<Map<String, Object>> controllers = new ArrayList<>();
         for (byte[] bytes : SdrReader.readAll(session)) {
             switch (SdrDecoder.decode(bytes)) {
                 case SdrRecord.Sensor s -> sensors.add(sensor(s, reading(session, s)));
+                case SdrRecord.EventOnly e -> sensors.add(SdrDevices.eventOnly(e));
+                case SdrRecord.FruLocator f -> fruDevices.add(SdrDevices.fru(f));
+                case SdrRecord.McLocator m -> controllers.add(SdrDevices.controller(m));
                 case SdrRecord.Raw r when r.defect() != null -> warnings.add("SDR %d: %s".formatted(r.recordId(),
                         r.defect()));
                 case SdrRecord.Raw r -> { }
@@ -49,6 +58,8 @@ public final class SensorsModule implements Module {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("sensors", sensors);
+        result.put("fru_devices", fruDevices);
+        result.put("controllers", controllers);
         result.put("warnings", warnings);
         return new ModuleResult(false, result);
     }

@@ -8,6 +8,7 @@ import io.ipmirunner.sim.model.BmcIdentity;
 import io.ipmirunner.sim.model.BootState;
 import io.ipmirunner.sim.model.FruImage;
 import io.ipmirunner.sim.model.LanState;
+import io.ipmirunner.sim.model.PowerHistory;
 import io.ipmirunner.sim.model.PowerModel;
 import io.ipmirunner.sim.model.SelLog;
 import io.ipmirunner.sim.model.SensorDef;
@@ -36,6 +37,7 @@ public final class SimulatedBmc {
     private final BmcProfile profile;
     private final long startedAt;
     private final PowerModel power;
+    private final PowerHistory powerHistory;
     private final BootState boot;
     private final SelLog sel = new SelLog();
     private final LanState lan = new LanState();
@@ -49,6 +51,8 @@ public final class SimulatedBmc {
     private long silentUntil;
     private boolean scheduledResetDone;
     private int resets;
+    /** Set SEL Time moves the SEL clock only (§31.11): how far it runs ahead of the host's clock. */
+    private long selClockOffsetMillis;
 
     public SimulatedBmc(int index, long fleetSeed, BmcProfile profile, long now) {
         this.index = index;
@@ -58,6 +62,7 @@ public final class SimulatedBmc {
         this.startedAt = now;
         BmcSettings s = profile.settings();
         this.power = new PowerModel(s.initiallyOn(), s.powerOnDelayMillis(), s.softOffDelayMillis());
+        this.powerHistory = new PowerHistory(s.initiallyOn());
         this.boot = new BootState(profile.faults().has(Quirk.IGNORES_PERSISTENT_BOOT_FLAGS));
         if (s.initiallyOn()) {
             logPower(new PowerModel.Transition(now, PowerModel.Event.POWERED_ON));
@@ -198,11 +203,15 @@ public final class SimulatedBmc {
         return Optional.empty();
     }
 
-    /** Engineering value of the system power sensor, for DCMI; NaN if there is none. */
-    public double systemWatts(long now) {
+    /**
+     * Engineering value of the system power sensor at {@code at} (now or up to two hours back, with the
+     * power state the host had then), for DCMI; NaN if there is none.
+     */
+    public double systemWatts(long at) {
         for (SensorDef s : sensors()) {
             if (s.unit() == SensorDef.WATTS) {
-                return SensorModel.value(s, fleetSeed, index, power.isOn(), now);
+                // Noise around an off host's near-zero draw must not wrap to 65535 W in the 16-bit field.
+                return Math.max(0, SensorModel.value(s, fleetSeed, index, powerHistory.onAt(at), at));
             }
         }
         return Double.NaN;
@@ -230,9 +239,18 @@ public final class SimulatedBmc {
         return id != 0 && id == selReservation;
     }
 
+    /** The SEL clock (§31.10), seconds since 1970 UTC. */
+    public long selTime(long now) {
+        return (now + selClockOffsetMillis) / 1000;
+    }
+
+    public void setSelTime(long now, long seconds) {
+        selClockOffsetMillis = seconds * 1000 - now;
+    }
+
     /** Clearing the SEL cancels its reservation (§31.4). */
     public void clearSel(long now) {
-        sel.clear(now);
+        sel.clear(now + selClockOffsetMillis);
         selReservation = 0;
     }
 
@@ -241,6 +259,10 @@ public final class SimulatedBmc {
     }
 
     private void apply(PowerModel.Transition t) {
+        powerHistory.record(t.at(), switch (t.event()) {
+            case POWERED_ON, RESET -> true;
+            case POWERED_OFF, SOFT_OFF, CYCLED -> false;
+        });
         if (t.event() == PowerModel.Event.POWERED_ON || t.event() == PowerModel.Event.RESET) {
             boot.onBoot();
         }
@@ -259,6 +281,6 @@ public final class SimulatedBmc {
     }
 
     private void event(long at, int sensorType, int sensor, int offset) {
-        sel.add(at, sensorType, sensor, SENSOR_SPECIFIC, false, offset, 0xFF, 0xFF);
+        sel.add(at + selClockOffsetMillis, sensorType, sensor, SENSOR_SPECIFIC, false, offset, 0xFF, 0xFF);
     }
 }

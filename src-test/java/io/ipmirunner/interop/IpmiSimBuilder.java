@@ -25,6 +25,7 @@ public final class IpmiSimBuilder {
     private String bmcKey;
     private String guidHex;
     private final TreeMap<Integer, byte[]> extraFru = new TreeMap<>();
+    private String extraSdrs;
 
     IpmiSimBuilder() {
         users.put(2, new SimUser(2, IpmiSim.DEFAULT_USER, IpmiSim.DEFAULT_PASSWORD, "admin",
@@ -80,12 +81,21 @@ public final class IpmiSimBuilder {
         return this;
     }
 
-    /** An additional FRU device 1..254 holding {@code image} as is, malformed or not (device 0 is fixed). */
+    /**
+     * FRU device 0..254 holding {@code image} as is, malformed or not; device 0 replaces the fixture's own
+     * image (FreeIPMI's ipmi-fru reads only device 0 of ipmi_sim, which has no FRU device locator SDRs).
+     */
     public IpmiSimBuilder fru(int deviceId, byte[] image) {
-        if (deviceId < 1 || deviceId > 254) {
-            throw new IllegalArgumentException("FRU device id must be 1..254: " + deviceId);
+        if (deviceId < 0 || deviceId > 254) {
+            throw new IllegalArgumentException("FRU device id must be 0..254: " + deviceId);
         }
         extraFru.put(deviceId, image.clone());
+        return this;
+    }
+
+    /** SDRs in sdrcomp's text format, added after the fixture's two sensors (record ids 3 onwards). */
+    public IpmiSimBuilder sdrs(String sdrcompText) {
+        this.extraSdrs = sdrcompText;
         return this;
     }
 
@@ -105,7 +115,7 @@ public final class IpmiSimBuilder {
                 (host + ":" + udpPort).getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
         String name = "sim-" + host.replace('.', '-') + "-" + udpPort;
         SimFiles.Settings s = new SimFiles.Settings(name, host, udpPort, new ArrayList<>(users.values()),
-                bmcKey, guid, "SIM-" + host.replace('.', '-'), extraFru);
+                bmcKey, guid, "SIM-" + host.replace('.', '-'), extraFru, extraSdrs);
         return SimProcess.start(s, START_TIMEOUT);
     }
 

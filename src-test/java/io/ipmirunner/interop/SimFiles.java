@@ -21,7 +21,7 @@ final class SimFiles {
 
     /** Everything the files depend on; built by {@link IpmiSim.Builder}. */
     record Settings(String name, String host, int port, List<SimUser> users, String bmcKey, String guidHex,
-                    String productSerial, java.util.Map<Integer, byte[]> extraFru) {}
+                    String productSerial, java.util.Map<Integer, byte[]> extraFru, String extraSdrs) {}
 
     static void writeAll(Path dir, Settings s) throws IOException {
         Path script = dir.resolve("chassis_control");
@@ -31,7 +31,7 @@ final class SimFiles {
         Files.writeString(dir.resolve("boot"), "none\n");
         Files.writeString(dir.resolve("lan.conf"), lanConf(s, script));
         Files.writeString(dir.resolve("bmc.emu"), emu(s));
-        compileSdrs(dir, s.name());
+        compileSdrs(dir, s.name(), s.extraSdrs());
     }
 
     static String lanConf(Settings s, Path chassisScript) {
@@ -72,7 +72,9 @@ final class SimFiles {
                 IpmiSim.DEVICE_ID, IpmiSim.DEVICE_REVISION, IpmiSim.FIRMWARE_MAJOR, IpmiSim.FIRMWARE_MINOR_BCD,
                 IpmiSim.MANUFACTURER_ID, IpmiSim.PRODUCT_ID));
         l.add("sel_enable 0x20 1000 0x0a");
-        l.add(fruLine(0, FruImage.build(IpmiSim.fruFields(s.productSerial()))));
+        if (!s.extraFru().containsKey(0)) {
+            l.add(fruLine(0, FruImage.build(IpmiSim.fruFields(s.productSerial()))));
+        }
         s.extraFru().forEach((id, image) -> l.add(fruLine(id, image)));
         // Two threshold events in the SEL: timestamp (LE), generator 0x20/0, EvM rev 4, sensor type 1
         // (temperature), sensor number, assertion + threshold type, data 1 (reading and threshold follow),
@@ -107,9 +109,12 @@ final class SimFiles {
     }
 
     /** sdrcomp's output goes where persist_sdr makes ipmi_sim load it: STATE/ipmi_sim/NAME/sdr.20.main. */
-    private static void compileSdrs(Path dir, String name) throws IOException {
+    private static void compileSdrs(Path dir, String name, String extraSdrs) throws IOException {
         Path source = dir.resolve("sensors.sdrs");
         copyResource("sensors.sdrs", source);
+        if (extraSdrs != null) {
+            Files.writeString(source, "\n" + extraSdrs, java.nio.file.StandardOpenOption.APPEND);
+        }
         Path target = dir.resolve("ipmi_sim").resolve(name).resolve("sdr.20.main");
         Files.createDirectories(target.getParent());
         Peers.require("sdrcomp");

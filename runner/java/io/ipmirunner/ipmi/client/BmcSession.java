@@ -56,10 +56,21 @@ public final class BmcSession implements AutoCloseable {
     }
 
     public CompletableFuture<IpmiResponse> rawAsync(String name, int netFn, int cmd, byte[] data) {
+        return submit(new Operation(name, netFn, cmd, data));
+    }
+
+    /**
+     * Sends once without waiting for a reply and forgets the session: for Cold/Warm Reset (IPMI v2.0
+     * §20.2, §20.3), which a BMC may or may not answer before it goes down. The next send logs in afresh.
+     */
+    public <Q extends WireMessage> void sendLast(CommandSpec<Q, ?> spec, Q request) throws IpmiException {
+        await(submit(new Operation(spec.name(), spec.netFn(), spec.cmd(), request.toBytes(), true)));
+    }
+
+    private CompletableFuture<IpmiResponse> submit(Operation op) {
         if (closed) {
             throw new IllegalStateException("session handle closed");
         }
-        Operation op = new Operation(name, netFn, cmd, data);
         if (client.isClosing()) {
             op.result.completeExceptionally(new IpmiException.ProtocolError(host(), Phase.COMMAND,
                     "the IPMI engine is shut down"));

@@ -11,6 +11,11 @@ final class Operation {
     final int cmd;
     final byte[] data;
     final CompletableFuture<IpmiResponse> result = new CompletableFuture<>();
+    /**
+     * Sent once, never retransmitted, no reply awaited (the result completes with null once sent), and the
+     * session is forgotten after it: for Cold/Warm Reset, after which the BMC no longer knows the session.
+     */
+    final boolean lastInSession;
     /** Bit n set: this operation was sent with rqSeq n (6 bits, IPMI v2.0 §13.8). */
     private long seqsUsed;
     int attempts;
@@ -23,6 +28,11 @@ final class Operation {
     EventLoop.Timer deadline;
 
     Operation(String name, int netFn, int cmd, byte[] data) {
+        this(name, netFn, cmd, data, false);
+    }
+
+    Operation(String name, int netFn, int cmd, byte[] data, boolean lastInSession) {
+        this.lastInSession = lastInSession;
         this.name = name;
         this.netFn = netFn;
         this.cmd = cmd;

@@ -208,6 +208,10 @@ final class SessionDriver {
             }
             return;
         }
+        if (op.lastInSession) {
+            sendAndForget(op);
+            return;
+        }
         inFlight = op;
         op.started = System.nanoTime();
         op.rto = timing.retransmitMillis();
@@ -232,6 +236,26 @@ final class SessionDriver {
         long wait = op.rto;
         op.rto = timing.backoff(op.rto);
         op.retransmit = loop.schedule(wait, () -> transmit(op));
+    }
+
+    /**
+     * One transmission and no wait: a resetting BMC may answer before it goes down or not at all, and
+     * forgets the session either way, so whatever comes next starts with a fresh login.
+     */
+    private void sendAndForget(Operation op) {
+        cancel(keepAliveTimer);
+        rqSeq = rqSeq + 1 & 0x3F;
+        op.useSeq(rqSeq);
+        op.attempts = 1;
+        sender.send(target, session.encode(IpmiRequest.toBmc(op.netFn, op.cmd, rqSeq, op.data)));
+        op.result.complete(null);
+        session = null;
+        state = State.IDLE;
+        if (!queue.isEmpty()) {
+            startLogin();
+        } else if (handles == 0) {
+            finish();
+        }
     }
 
     private void operationDeadline(Operation op) {

@@ -140,6 +140,8 @@ public final class Commands {
             "Clear SEL", NetFn.STORAGE, 0x47, Privilege.OPERATOR, Sel.ClearRequest::decode, Sel.ClearResponse::decode);
     public static final CommandSpec<Empty, Sel.Time> GET_SEL_TIME = new CommandSpec<>(
             "Get SEL Time", NetFn.STORAGE, 0x48, Privilege.USER, Empty::decode, Sel.Time::decode);
+    public static final CommandSpec<Sel.Time, Empty> SET_SEL_TIME = new CommandSpec<>(
+            "Set SEL Time", NetFn.STORAGE, 0x49, Privilege.OPERATOR, Sel.Time::decode, Empty::decode);
 
     public static final CommandSpec<LanConfig.GetRequest, LanConfig.GetResponse> GET_LAN_CONFIG =
             new CommandSpec<>("Get LAN Configuration Parameters", NetFn.TRANSPORT, 0x02, Privilege.OPERATOR,
@@ -163,7 +165,7 @@ public final class Commands {
                 SET_POWER_RESTORE_POLICY, SET_SYSTEM_BOOT_OPTIONS, GET_SYSTEM_BOOT_OPTIONS, GET_SENSOR_READING,
                 GET_SENSOR_THRESHOLDS, GET_FRU_INVENTORY_AREA_INFO, READ_FRU_DATA, GET_SDR_REPOSITORY_INFO,
                 RESERVE_SDR_REPOSITORY, GET_SDR, GET_SEL_INFO, GET_SEL_ALLOCATION_INFO, RESERVE_SEL, GET_SEL_ENTRY,
-                CLEAR_SEL, GET_SEL_TIME, GET_LAN_CONFIG,
-                SET_LAN_CONFIG, SET_USER_ACCESS, SET_USER_NAME, SET_USER_PASSWORD, GET_DCMI_CAPABILITIES, GET_POWER_READING);
+                CLEAR_SEL, GET_SEL_TIME, SET_SEL_TIME, GET_LAN_CONFIG, SET_LAN_CONFIG, SET_USER_ACCESS,
+                SET_USER_NAME, SET_USER_PASSWORD, GET_DCMI_CAPABILITIES, GET_POWER_READING);
     }
 }

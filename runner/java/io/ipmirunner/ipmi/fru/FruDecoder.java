@@ -32,7 +32,7 @@ public final class FruDecoder {
         // §8 Common Header: version, 5 area offsets in multiples of 8 bytes, pad, zero checksum.
         if (image.length < 8) {
             warnings.add("FRU image is " + image.length + " bytes, shorter than the 8-byte common header");
-            return new FruInventory(Optional.empty(), Optional.empty(), Optional.empty(), warnings);
+            return new FruInventory(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), warnings);
         }
         if ((image[0] & 0x0f) != 1) {
             warnings.add("common header format version %d, expected 1".formatted(image[0] & 0x0f));
@@ -43,9 +43,20 @@ public final class FruDecoder {
         Optional<Area> chassis = area("chassis", image[2] & 0xff);
         Optional<Area> board = area("board", image[3] & 0xff);
         Optional<Area> product = area("product", image[4] & 0xff);
-        overlaps(List.of(chassis, board, product));
+        List<MultiRecord> records = List.of();
+        Optional<Area> multi = Optional.empty();
+        int multiStart = (image[5] & 0xff) * 8;
+        if (multiStart > 0 && multiStart >= image.length) {
+            warnings.add("multi-record area offset %d is beyond the %d-byte image".formatted(multiStart,
+                    image.length));
+        } else if (multiStart > 0) {
+            MultiRecordDecoder.Walk w = MultiRecordDecoder.decode(image, multiStart, warnings);
+            records = w.records();
+            multi = Optional.of(new Area("multi-record", multiStart, w.end(), false));
+        }
+        overlaps(List.of(chassis, board, product, multi));
         return new FruInventory(chassis.map(this::chassis), board.map(this::board), product.map(this::product),
-                warnings);
+                records, warnings);
     }
 
     /**

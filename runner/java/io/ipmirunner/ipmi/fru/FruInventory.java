@@ -8,8 +8,9 @@ import java.util.Optional;
  * empty; fields that could not be decoded are null; every defect found is in {@link #warnings}.
  */
 public record FruInventory(Optional<Chassis> chassis, Optional<Board> board, Optional<Product> product,
-                           List<String> warnings) {
+                           List<MultiRecord> multiRecords, List<String> warnings) {
     public FruInventory {
+        multiRecords = List.copyOf(multiRecords);
         warnings = List.copyOf(warnings);
     }
 

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Reads a FRU device's image with Get FRU Inventory Area Info and Read FRU Data (IPMI v2.0 §34.1, §34.2),
- * only as far as the common header's areas reach, in chunks that shrink when the BMC refuses their size.
+ * only as far as the common header's areas and the multi-record area's records reach, in chunks that
+ * shrink when the BMC refuses their size.
  */
 public final class FruReader {
     /** Fits any session's payload with room to spare; BMCs that want less say so with the codes below. */
@@ -59,7 +60,30 @@ public final class FruReader {
             }
         }
         r.fill(end);
+        if (header.length >= 8 && header[5] != 0) {
+            r.multiRecords((header[5] & 0xff) * 8);
+        }
         return r.read.toByteArray();
+    }
+
+    /**
+     * The multi-record area has no length of its own (§16): header by header until the end-of-list bit,
+     * a header whose checksum fails, or the device's end. Every record is at least a header long, so the
+     * walk ends within size / 5 steps.
+     */
+    private void multiRecords(int pos) throws IpmiException {
+        while (fill(pos + MultiRecordDecoder.HEADER)) {
+            byte[] b = read.toByteArray();
+            int sum = 0;
+            for (int i = pos; i < pos + MultiRecordDecoder.HEADER; i++) {
+                sum += b[i];
+            }
+            int end = pos + MultiRecordDecoder.HEADER + (b[pos + 2] & 0xff);
+            if ((sum & 0xff) != 0 || !fill(end) || (b[pos + 1] & 0x80) != 0) {
+                return;
+            }
+            pos = end;
+        }
     }
 
     /** Reads until {@code upTo} bytes are held or the device ends; true when {@code upTo} was reached. */

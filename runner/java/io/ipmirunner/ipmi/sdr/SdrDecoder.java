@@ -12,6 +12,12 @@ public final class SdrDecoder {
     /** §43.1 byte 48 / §43.2 byte 32 (0-based 47 / 31): the ID string type/length. */
     private static final int FULL_ID = 47;
     private static final int COMPACT_ID = 31;
+    static final int EVENT_ONLY = 0x03;
+    static final int FRU_LOCATOR = 0x11;
+    static final int MC_LOCATOR = 0x12;
+    /** §43.3 byte 17, §43.9 and §43.10 byte 16 (0-based 16 / 15): the ID string type/length. */
+    private static final int EVENT_ONLY_ID = 16;
+    private static final int LOCATOR_ID = 15;
 
     private SdrDecoder() {}
 
@@ -21,13 +27,36 @@ public final class SdrDecoder {
         }
         int id = u8(r, 0) | u8(r, 1) << 8;
         int type = u8(r, 3);
-        int idAt = type == FULL ? FULL_ID : type == COMPACT ? COMPACT_ID : -1;
+        int idAt = switch (type) {
+            case FULL -> FULL_ID;
+            case COMPACT -> COMPACT_ID;
+            case EVENT_ONLY -> EVENT_ONLY_ID;
+            case FRU_LOCATOR, MC_LOCATOR -> LOCATOR_ID;
+            default -> -1;
+        };
         if (idAt < 0) {
             return new SdrRecord.Raw(id, type, r, null);
         }
         if (r.length <= idAt) {
             return new SdrRecord.Raw(id, type, r, "type 0x%02x record of %d bytes is too short"
                     .formatted(type, r.length));
+        }
+        switch (type) {
+            case EVENT_ONLY -> {
+                return new SdrRecord.EventOnly(id, u8(r, 5), u8(r, 6) & 3, u8(r, 7), u8(r, 8), u8(r, 9), u8(r, 10),
+                        u8(r, 11), idString(r, idAt));
+            }
+            // §43.9: byte 8 bit 7 logical, bits 4:3 LUN; byte 9 bits 7:4 channel.
+            case FRU_LOCATOR -> {
+                return new SdrRecord.FruLocator(id, u8(r, 5), u8(r, 6), (u8(r, 7) & 0x80) != 0, u8(r, 7) >> 3 & 3,
+                        u8(r, 8) >> 4, u8(r, 10), u8(r, 11), u8(r, 12), u8(r, 13), idString(r, idAt));
+            }
+            // §43.10: byte 7 bits 3:0 channel; byte 9 device capabilities.
+            case MC_LOCATOR -> {
+                return new SdrRecord.McLocator(id, u8(r, 5), u8(r, 6) & 0x0f, u8(r, 8), u8(r, 12), u8(r, 13),
+                        idString(r, idAt));
+            }
+            default -> { }
         }
         int units1 = u8(r, 20);
         Conversion c = type == FULL ? fullConversion(r, units1) : new Conversion(Conversion.NO_ANALOG, 0, 0, 0, 0, 0);

@@ -20,6 +20,38 @@ public sealed interface SdrRecord {
         }
     }
 
+    /** Event-Only Sensor record (type 0x03, §43.3): a sensor that only logs events, with no reading. */
+    record EventOnly(int recordId, int ownerId, int ownerLun, int number, int entityId, int entityInstance,
+                     int sensorType, int eventReadingType, String name) implements SdrRecord {
+        @Override
+        public int recordType() {
+            return 0x03;
+        }
+    }
+
+    /**
+     * FRU Device Locator (type 0x11, §43.9): {@code fruId} is the FRU device id of a logical device (Read
+     * FRU Data takes it) or the slave address of a physical one; {@code accessAddress} is the 8-bit address
+     * of the controller that holds it.
+     */
+    record FruLocator(int recordId, int accessAddress, int fruId, boolean logical, int lun, int channel,
+                      int deviceType, int deviceTypeModifier, int entityId, int entityInstance, String name)
+            implements SdrRecord {
+        @Override
+        public int recordType() {
+            return 0x11;
+        }
+    }
+
+    /** Management Controller Device Locator (type 0x12, §43.10); {@code capabilities} is byte 9. */
+    record McLocator(int recordId, int address, int channel, int capabilities, int entityId, int entityInstance,
+                     String name) implements SdrRecord {
+        @Override
+        public int recordType() {
+            return 0x12;
+        }
+    }
+
     /** Any other record type, or one too short to decode; {@code defect} is null when merely unhandled. */
     record Raw(int recordId, int recordType, byte[] bytes, String defect) implements SdrRecord {
         public Raw {

@@ -31,6 +31,25 @@ public final class EventText {
             "SM BIOS Uncorrectable CPU-complex Error", "Presence detected", "Disabled", "Terminator presence detected",
             "Throttled");
 
+    private static final List<String> POWER_UNIT = List.of("Power off/down", "Power cycle", "240VA power down",
+            "Interlock power down", "AC lost", "Soft-power control failure", "Failure detected", "Predictive failure");
+    private static final List<String> DRIVE_SLOT = List.of("Drive Present", "Drive Fault", "Predictive Failure",
+            "Hot Spare", "Parity Check In Progress", "In Critical Array", "In Failed Array", "Rebuild In Progress",
+            "Rebuild Aborted");
+    private static final List<String> SYSTEM_EVENT = List.of("System Reconfigured", "OEM System boot event",
+            "Undetermined system hardware failure", "Entry added to auxiliary log", "PEF Action",
+            "Timestamp Clock Sync");
+    private static final List<String> BOOT_INITIATED = List.of("Initiated by power up", "Initiated by hard reset",
+            "Initiated by warm reset", "User requested PXE boot", "Automatic boot to diagnostic",
+            "OS initiated hard reset", "OS initiated warm reset", "System Restart");
+    private static final List<String> ACPI_STATE = List.of("S0/G0: working",
+            "S1: sleeping with system hw & processor context maintained", "S2: sleeping, processor context lost",
+            "S3: sleeping, processor & hw context lost, memory retained", "S4: non-volatile sleep/suspend-to-disk",
+            "S5/G2: soft-off", "S4/S5: soft-off", "G3: mechanical off", "Sleeping in S1/S2/S3 state",
+            "G1: sleeping", "S5: entered by override", "Legacy ON state", "Legacy OFF state");
+    private static final List<String> WATCHDOG_2 = List.of("Timer expired", "Hard reset", "Power down",
+            "Power cycle", "reserved", "reserved", "reserved", "reserved", "Timer interrupt");
+
     private EventText() {}
 
     public static String of(SelEntry.SystemEvent e) {
@@ -40,8 +59,14 @@ public final class EventText {
                 case 0x05 -> PHYSICAL_SECURITY;
                 case 0x07 -> PROCESSOR;
                 case 0x08 -> POWER_SUPPLY;
+                case 0x09 -> POWER_UNIT;
                 case 0x0C -> MEMORY;
+                case 0x0D -> DRIVE_SLOT;
                 case 0x10 -> EVENT_LOGGING;
+                case 0x12 -> SYSTEM_EVENT;
+                case 0x1D -> BOOT_INITIATED;
+                case 0x22 -> ACPI_STATE;
+                case 0x23 -> WATCHDOG_2;
                 default -> List.of();
             };
             default -> List.of();

@@ -65,6 +65,7 @@ public final class CommandTable {
         add(Commands.GET_SEL_ENTRY, SelHandlers::entry);
         add(Commands.CLEAR_SEL, SelHandlers::clear);
         add(Commands.GET_SEL_TIME, SelHandlers::time);
+        add(Commands.SET_SEL_TIME, SelHandlers::setTime);
         add(Commands.GET_SENSOR_READING, SensorHandlers::reading);
         add(Commands.GET_SENSOR_THRESHOLDS, SensorHandlers::thresholds);
         add(Commands.GET_DCMI_CAPABILITIES, SensorHandlers::dcmiCapabilities);

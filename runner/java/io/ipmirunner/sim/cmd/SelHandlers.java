@@ -54,6 +54,11 @@ final class SelHandlers {
     }
 
     static Answer time(CommandContext c, Empty q) {
-        return Answer.ok(new Sel.Time((int) (c.now() / 1000)));
+        return Answer.ok(new Sel.Time((int) c.bmc().selTime(c.now())));
+    }
+
+    static Answer setTime(CommandContext c, Sel.Time q) {
+        c.bmc().setSelTime(c.now(), Integer.toUnsignedLong(q.seconds()));
+        return Answer.OK;
     }
 }

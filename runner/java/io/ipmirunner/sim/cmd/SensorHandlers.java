@@ -3,6 +3,7 @@ package io.ipmirunner.sim.cmd;
 import io.ipmirunner.ipmi.command.dcmi.Dcmi;
 import io.ipmirunner.ipmi.command.sensor.SensorReading;
 import io.ipmirunner.ipmi.command.sensor.SensorThresholds;
+import io.ipmirunner.sim.model.SelLog;
 import io.ipmirunner.sim.model.SensorDef;
 
 /**
@@ -31,17 +32,28 @@ final class SensorHandlers {
     }
 
     /**
-     * Only parameter 1, the supported capabilities (DCMI v1.5 Table 6-3): power management on the platform,
-     * and out-of-band access on a secondary LAN channel.
+     * DCMI v1.5 §6.1 Tables 6-3..6-7, parameter revision 02h: 1 supported capabilities (power management;
+     * out-of-band access on the primary LAN channel), 2 mandatory platform attributes (SEL size, no
+     * rollover; identification and temperature bytes are reserved at revision 02h), 3 optional platform
+     * attributes (power management on the BMC itself, 20h, channel 0), 4 manageability access (LAN channel
+     * 1, no secondary LAN, no serial), 5 enhanced power statistics (no rolling averages beyond the basic one).
      */
     static Answer dcmiCapabilities(CommandContext c, Dcmi.CapabilitiesRequest q) {
-        if (q.parameter() != 1) {
-            return Answer.INVALID_FIELD;
-        }
-        return Answer.ok(new Dcmi.Capabilities(0x01, 0x05, 0x02, new byte[] {0x00, 0x01, 0x04}));
+        byte[] data = switch (q.parameter()) {
+            case 1 -> new byte[] {0x00, 0x01, 0x08};
+            case 2 -> new byte[] {(byte) SelLog.CAPACITY, (byte) (SelLog.CAPACITY >> 8 & 0x0f), 0x00, 0x00};
+            case 3 -> new byte[] {0x20, 0x00};
+            case 4 -> new byte[] {AppHandlers.LAN_CHANNEL, (byte) 0xFF, (byte) 0xFF};
+            case 5 -> new byte[] {0x00};
+            default -> null;
+        };
+        return data == null ? Answer.INVALID_FIELD : Answer.ok(new Dcmi.Capabilities(0x01, 0x05, 0x02, data));
     }
 
-    /** System power statistics over the last hour, sampled every minute of the pure sensor function. */
+    /**
+     * System power statistics over the last hour, sampled every minute of the pure sensor function with the
+     * power state of that minute: an hour that saw a power-off has its minimum near zero.
+     */
     static Answer powerReading(CommandContext c, Dcmi.PowerReadingRequest q) {
         if (q.mode() != Dcmi.MODE_SYSTEM_POWER_STATISTICS) {
             return Answer.INVALID_FIELD;
@@ -54,7 +66,7 @@ final class SensorHandlers {
         double max = now;
         double sum = 0;
         for (int i = 0; i < DCMI_SAMPLES; i++) {
-            // The past is evaluated with today's power state: the model keeps no history.
+            // Each past minute with the power state the host had then.
             double w = c.bmc().systemWatts(c.now() - i * (DCMI_PERIOD_MILLIS / DCMI_SAMPLES));
             min = Math.min(min, w);
             max = Math.max(max, w);

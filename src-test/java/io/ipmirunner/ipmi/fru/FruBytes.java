@@ -112,6 +112,70 @@ public final class FruBytes {
         return out.toByteArray();
     }
 
+    /** A multi-record (FRU spec §16.1): type, end-of-list flag with format version 2, length, checksums. */
+    public static byte[] multiRecord(int type, boolean last, int... data) {
+        byte[] r = new byte[5 + data.length];
+        int sum = 0;
+        for (int i = 0; i < data.length; i++) {
+            r[5 + i] = (byte) data[i];
+            sum += data[i];
+        }
+        r[0] = (byte) type;
+        r[1] = (byte) ((last ? 0x80 : 0) | 0x02);
+        r[2] = (byte) data.length;
+        r[3] = (byte) -sum;
+        r[4] = zeroChecksum(r, 4);
+        return r;
+    }
+
+    /** {@code image} with {@code records} appended as its multi-record area (header byte 5). */
+    public static byte[] withMultiRecords(byte[] image, byte[]... records) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(image);
+        while (out.size() % 8 != 0) {
+            out.write(0);
+        }
+        byte[] b = out.toByteArray();
+        b[5] = (byte) (b.length / 8);
+        b[7] = zeroChecksum(b, 7);
+        out.reset();
+        out.writeBytes(b);
+        for (byte[] r : records) {
+            out.writeBytes(r);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * §18.1 Power Supply Information: 750 W, peak VA unspecified, inrush 40 A for 10 ms, 90.00-264.00 V
+     * single range, 47-63 Hz, 20 ms dropout, PFC + autoswitch + hot swap, 900 W peak with 2 s hold-up,
+     * combined 12 V and 5 V for 700 W.
+     */
+    public static byte[] powerSupply(boolean last) {
+        return multiRecord(0x00, last, 0xEE, 0x02, 0xFF, 0xFF, 40, 10, 0x28, 0x23, 0x20, 0x67, 0, 0, 0, 0, 47, 63, 20,
+                0x0E, 0x84, 0x23, 0x02, 0xBC, 0x02, 0);
+    }
+
+    /** §18.2 DC Output 1: 12.00 V nominal, -0.60/+0.60 V, 120 mV ripple, 0 to 62.5 A. */
+    public static byte[] dcOutput(boolean last) {
+        return multiRecord(0x01, last, 0x01, 0xB0, 0x04, 0xC4, 0xFF, 0x3C, 0x00, 120, 0, 0, 0, 0x24, 0xF4);
+    }
+
+    /** §18.4 Management Access Record, sub-record 02h System Name. */
+    public static byte[] systemName(boolean last, String name) {
+        int[] d = new int[1 + name.length()];
+        d[0] = 0x02;
+        for (int i = 0; i < name.length(); i++) {
+            d[1 + i] = name.charAt(i);
+        }
+        return multiRecord(0x03, last, d);
+    }
+
+    /** {@link #everyEncoding()} with a power supply, a DC output and a system name record. */
+    public static byte[] withPowerSupply() {
+        return withMultiRecords(everyEncoding(), powerSupply(false), dcOutput(false), systemName(true, "rack7-node3"));
+    }
+
     /** Board manufacturing time of {@link #everyEncoding()}. */
     public static final Instant MFG = Instant.parse("2023-06-15T12:34:00Z");
 

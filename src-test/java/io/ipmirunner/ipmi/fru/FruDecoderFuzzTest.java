@@ -18,13 +18,24 @@ class FruDecoderFuzzTest {
 
     @Test
     void malformedAndTruncatedImagesOnlyWarn() {
-        byte[] valid = FruBytes.everyEncoding();
-        SplittableRandom rnd = new SplittableRandom(0xF00D);
+        fuzz(FruBytes.everyEncoding(), 0xF00D);
+    }
+
+    /** The multi-record area walks a chain of lengths: mutations there must still end, and soon. */
+    @Test
+    void malformedMultiRecordAreasOnlyWarn() {
+        fuzz(FruBytes.withPowerSupply(), 0xBEEF);
+    }
+
+    private static void fuzz(byte[] valid, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             for (int i = 0; i < CASES; i++) {
                 byte[] img = mutate(valid, rnd);
                 try {
-                    assertNotNull(FruDecoder.decode(img).warnings());
+                    FruInventory fru = FruDecoder.decode(img);
+                    assertNotNull(fru.warnings());
+                    assertNotNull(fru.multiRecords());
                 } catch (RuntimeException e) {
                     throw new AssertionError("case " + i + ": " + java.util.HexFormat.of().formatHex(img), e);
                 }

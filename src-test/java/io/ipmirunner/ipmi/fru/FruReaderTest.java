@@ -51,6 +51,20 @@ class FruReaderTest {
     }
 
     @Test
+    void followsTheMultiRecordHeadersToTheEndOfListAndNoFurther() throws Exception {
+        byte[] img = FruBytes.withPowerSupply();
+        byte[] padded = Arrays.copyOf(img, img.length + 300);
+        assertArrayEquals(img, FruReader.read(new Fru.AreaInfo(padded.length, false),
+                device(padded, 1, 7, CompletionCode.CANNOT_RETURN_BYTES, new ArrayList<>())));
+        byte[] badHeader = img.clone();
+        int second = img.length - 17 - 18;
+        badHeader[second + 4] ^= 1;
+        assertEquals(second + 5, FruReader.read(new Fru.AreaInfo(padded.length, false),
+                device(Arrays.copyOf(badHeader, padded.length), 1, 255, CompletionCode.OK, new ArrayList<>())).length,
+                "a header whose checksum fails ends the walk: its length is not trusted");
+    }
+
+    @Test
     void wordAccessCountsInWords() throws Exception {
         List<Integer> counts = new ArrayList<>();
         assertArrayEquals(IMAGE, FruReader.read(new Fru.AreaInfo(IMAGE.length, true),

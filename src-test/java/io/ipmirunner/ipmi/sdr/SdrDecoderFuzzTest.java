@@ -10,16 +10,19 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Property: any bytes decode to a Sensor or a Raw record, never an exception, in bounded time. */
+/** Property: any bytes decode to a typed record or a Raw one, never an exception, in bounded time. */
 class SdrDecoderFuzzTest {
     @Test
     void mutatedAndTruncatedRecordsNeverThrow() {
         List<byte[]> seeds = List.of(SdrBytes.full(1, 2, 2, -7, 300, -3, 2, 3, 18, 0x88,
-                HexFormat.of().parseHex("235c0374d9c2")), SdrBytes.compact(3, 4, "PSU1 Status"));
+                HexFormat.of().parseHex("235c0374d9c2")), SdrBytes.compact(3, 4, "PSU1 Status"),
+                HexFormat.of().parseHex(SdrLocatorDecoderTest.EVENT_ONLY),
+                HexFormat.of().parseHex(SdrLocatorDecoderTest.FRU_LOCATOR),
+                HexFormat.of().parseHex(SdrLocatorDecoderTest.MC_LOCATOR));
         SplittableRandom rnd = new SplittableRandom(0x5D2);
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             for (int i = 0; i < 50_000; i++) {
-                byte[] r = seeds.get(i % 2).clone();
+                byte[] r = seeds.get(i % seeds.size()).clone();
                 for (int n = rnd.nextInt(1, 6); n > 0; n--) {
                     r[rnd.nextInt(r.length)] = (byte) rnd.nextInt(256);
                 }

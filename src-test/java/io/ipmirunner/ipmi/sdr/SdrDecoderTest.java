@@ -52,10 +52,10 @@ class SdrDecoderTest {
         SdrRecord.Sensor c = sensor(SdrBytes.compact(3, 4, "PSU1 Status"));
         assertEquals("PSU1 Status", c.name());
         assertTrue(c.conversion().apply(1).isEmpty(), "compact records carry no conversion");
-        byte[] fru = {5, 0, 0x51, 0x11, 0};
-        SdrRecord.Raw raw = assertInstanceOf(SdrRecord.Raw.class, SdrDecoder.decode(fru));
+        byte[] entityAssociation = {5, 0, 0x51, 0x08, 0};
+        SdrRecord.Raw raw = assertInstanceOf(SdrRecord.Raw.class, SdrDecoder.decode(entityAssociation));
         assertEquals(null, raw.defect());
-        assertEquals(0x11, raw.recordType());
+        assertEquals(0x08, raw.recordType());
         byte[] cut = SdrBytes.truncated(SdrBytes.compact(3, 4, "x"), 20);
         assertTrue(assertInstanceOf(SdrRecord.Raw.class, SdrDecoder.decode(cut)).defect().contains("too short"));
         assertTrue(assertInstanceOf(SdrRecord.Raw.class, SdrDecoder.decode(new byte[2])).defect() != null);

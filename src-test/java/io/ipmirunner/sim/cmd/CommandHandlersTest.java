@@ -11,6 +11,7 @@ import io.ipmirunner.ipmi.command.app.ChannelInfo;
 import io.ipmirunner.ipmi.command.app.UserAccess;
 import io.ipmirunner.ipmi.command.chassis.BootOptions;
 import io.ipmirunner.ipmi.command.chassis.ChassisRequests;
+import io.ipmirunner.ipmi.command.chassis.ChassisControl;
 import io.ipmirunner.ipmi.command.dcmi.Dcmi;
 import io.ipmirunner.ipmi.command.sensor.SensorReading;
 import io.ipmirunner.ipmi.command.storage.Repository;
@@ -50,6 +51,31 @@ class CommandHandlersTest {
         var stale = SimHarness.call(bmc, s, Commands.GET_SDR, new Repository.ReadRequest(reservation - 1, 2, 5,
                 4), T0).orElseThrow();
         assertEquals(0xC5, stale.completionCode().code(), "partial reads need the current reservation");
+    }
+
+    /** DCMI v1.5 §6.6.1 statistics over the last hour follow the power state each minute had. */
+    @Test
+    void powerStatisticsRememberTheHourBeforeAPowerOff() {
+        long later = T0 + 3_600_000;
+        ActiveSession fresh = SimHarness.session(bmc, SimHarness.admin().withCipherSuite(17), later);
+        var running = SimHarness.ok(bmc, fresh, Commands.GET_POWER_READING, new Dcmi.PowerReadingRequest(1, 0),
+                later);
+        SimHarness.ok(bmc, fresh, Commands.CHASSIS_CONTROL, new ChassisControl(ChassisControl.POWER_DOWN), later);
+        var off = SimHarness.ok(bmc, fresh, Commands.GET_POWER_READING, new Dcmi.PowerReadingRequest(1, 0),
+                later + 30_000);
+        assertTrue(off.current() < running.minimum(), off + " vs " + running);
+        assertEquals(off.minimum(), off.current(), 3.0);
+        assertTrue(off.maximum() >= running.minimum(), "the running minutes of the hour still count: " + off);
+        assertTrue(off.average() > off.current(), off.toString());
+    }
+
+    @Test
+    void setSelTimeMovesTheSelClockOnly() {
+        long set = 1_900_000_000L;
+        SimHarness.ok(bmc, s, Commands.SET_SEL_TIME, new Sel.Time((int) set), T0);
+        assertEquals(set + 5, SimHarness.ok(bmc, s, Commands.GET_SEL_TIME, Empty.INSTANCE, T0 + 5_000).seconds());
+        var dcmi = SimHarness.ok(bmc, s, Commands.GET_POWER_READING, new Dcmi.PowerReadingRequest(1, 0), T0 + 5_000);
+        assertEquals(T0 / 1000 + 5, dcmi.timestamp(), "the DCMI timestamp keeps the host clock");
     }
 
     @Test

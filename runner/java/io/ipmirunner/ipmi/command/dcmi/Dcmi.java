@@ -12,6 +12,8 @@ import io.ipmirunner.ipmi.wire.MalformedPacketException;
 public final class Dcmi {
     public static final int GROUP_ID = 0xDC;
     public static final int MODE_SYSTEM_POWER_STATISTICS = 0x01;
+    /** §6.1 Table 6-3 parameter 1: supported DCMI capabilities. */
+    public static final int PARAMETER_SUPPORTED_CAPABILITIES = 0x01;
     /** Power reading state byte bit 6: power measurement active. */
     public static final int MEASUREMENT_ACTIVE = 0x40;
 

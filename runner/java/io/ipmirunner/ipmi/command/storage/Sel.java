@@ -54,7 +54,7 @@ public final class Sel {
         }
     }
 
-    /** Get SEL Time response (§31.10): seconds since 1970-01-01 UTC, as a 32-bit field. */
+    /** Get SEL Time response (§31.10) and Set SEL Time request (§31.11): seconds since 1970-01-01 UTC, 32 bits. */
     public record Time(int seconds) implements WireMessage {
         @Override
         public void encode(ByteWriter w) {

@@ -1,0 +1,102 @@
+package io.ipmirunner.modules;
+
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.Phase;
+import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.command.Commands;
+import io.ipmirunner.ipmi.command.WireMessage;
+import io.ipmirunner.ipmi.command.app.DeviceId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code bmc_reset type=cold|warm [wait=true] [timeout=S] [settle=S]}: Cold or Warm Reset (IPMI v2.0
+ * §20.2, §20.3), sent once without waiting for a reply (a resetting BMC may never send one), then Get
+ * Device ID on a fresh session until the BMC answers again. {@code settle} seconds pass before the first
+ * try, so a BMC that answers for a moment before it goes down is not taken for one that came back.
+ */
+public final class BmcResetModule implements Module {
+    private static final long POLL_MILLIS = 1000;
+
+    record Args(String type, boolean waitFor, long timeoutMillis, long settleMillis) {}
+
+    @Override
+    public String name() {
+        return "bmc_reset";
+    }
+
+    @Override
+    public Object validate(Map<String, String> args) throws ModuleArgumentException {
+        if (!Set.of("type", "wait", "timeout", "settle").containsAll(args.keySet())) {
+            throw new ModuleArgumentException("bmc_reset takes type=cold|warm [wait=true|false] [timeout=S] "
+                    + "[settle=S], got " + args.keySet());
+        }
+        String type = args.getOrDefault("type", "cold");
+        if (!type.equals("cold") && !type.equals("warm")) {
+            throw new ModuleArgumentException("bmc_reset: type must be cold or warm, got '" + type + "'");
+        }
+        String w = args.getOrDefault("wait", "true");
+        if (!w.equals("true") && !w.equals("false")) {
+            throw new ModuleArgumentException("bmc_reset: wait must be true or false, got '" + w + "'");
+        }
+        return new Args(type, Boolean.parseBoolean(w), seconds(args, "timeout", "300"), seconds(args, "settle", "2"));
+    }
+
+    private static long seconds(Map<String, String> args, String key, String dflt) throws ModuleArgumentException {
+        String v = args.getOrDefault(key, dflt);
+        try {
+            double s = Double.parseDouble(v);
+            if (!(s >= 0)) {
+                throw new NumberFormatException();
+            }
+            return (long) (s * 1000);
+        } catch (NumberFormatException e) {
+            throw new ModuleArgumentException("bmc_reset: " + key + " must be seconds, got '" + v + "'");
+        }
+    }
+
+    @Override
+    public ModuleResult run(BmcSession session, Object validated) throws IpmiException, InterruptedException {
+        Args a = (Args) validated;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("type", a.type());
+        r.put("firmware_before", session.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE).firmware());
+        long sent = System.nanoTime();
+        if (a.type().equals("cold")) {
+            session.sendLast(Commands.COLD_RESET, WireMessage.Empty.INSTANCE);
+        } else {
+            session.sendLast(Commands.WARM_RESET, WireMessage.Empty.INSTANCE);
+        }
+        r.put("sent", true);
+        if (!a.waitFor()) {
+            r.put("back", false);
+            return new ModuleResult(true, r);
+        }
+        Thread.sleep(a.settleMillis());
+        DeviceId id = waitForAnswer(session, sent, a.timeoutMillis());
+        r.put("back", true);
+        r.put("firmware", id.firmware());
+        r.put("back_after_seconds", Math.round((System.nanoTime() - sent) / 1e8) / 10.0);
+        return new ModuleResult(true, r);
+    }
+
+    /** Get Device ID until answered; each failed try has already waited out the engine's own timeout. */
+    private static DeviceId waitForAnswer(BmcSession session, long sent, long timeoutMillis)
+            throws IpmiException, InterruptedException {
+        long deadline = sent + timeoutMillis * 1_000_000;
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            try {
+                return session.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE);
+            } catch (IpmiException.Timeout | IpmiException.Unreachable | IpmiException.CompletionCodeError e) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IpmiException.Timeout(session.host(), Phase.COMMAND,
+                            (System.nanoTime() - sent) / 1_000_000, attempts);
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+        }
+    }
+}
