@@ -26,7 +26,7 @@ class JournalTest {
         FakeTime time = new FakeTime();
         try (Journal j = new Journal(dir, time)) {
             j.on(new RunEvent.PlayStarted("p", List.of("a", "b", "c", "d")));
-            j.on(new RunEvent.TaskStarted("p", "t", false));
+            j.on(new RunEvent.TaskStarted("p", "t", false, "p.yml:3:7", "power"));
             j.on(result("a", RunEvent.Status.OK, false));
             j.on(result("b", RunEvent.Status.FAILED, false));
             j.on(result("c", RunEvent.Status.UNREACHABLE, false));
