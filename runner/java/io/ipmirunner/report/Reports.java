@@ -58,15 +58,29 @@ public final class Reports {
         return Templates.create(dir).render(template.getFileName().toString(), model(runDir));
     }
 
-    public static Map<String, Object> model(Path runDir) throws IOException {
+    /** The drift between two run directories: text, and the page diff.html.ftl makes of it. */
+    public static Diff diff(Path runA, Path runB) throws IOException {
+        RunDiff.Result r = RunDiff.compare(read(runA), read(runB));
+        Map<String, Object> model = RunDiff.model(r, runA.toString(), runB.toString());
+        return new Diff(RunDiff.text(r, runA.toString(), runB.toString()),
+                Templates.create(null).render("diff.html.ftl", model), r.hostsWithDrift());
+    }
+
+    public record Diff(String text, String html, long hostsWithDrift) {}
+
+    private static RunRecord read(Path runDir) throws IOException {
         try {
-            Map<String, Object> model = new LinkedHashMap<>(ReportModel.of(RunReader.read(runDir)));
-            model.put("generator", "ipmi-runner");
-            return model;
+            return RunReader.read(runDir);
         } catch (NoSuchFileException e) {
             throw new ReportException("no journal in " + runDir + " (expected " + runDir.resolve("journal.jsonl")
                     + ")");
         }
+    }
+
+    public static Map<String, Object> model(Path runDir) throws IOException {
+        Map<String, Object> model = new LinkedHashMap<>(ReportModel.of(read(runDir)));
+        model.put("generator", "ipmi-runner");
+        return model;
     }
 
     static String json(Map<String, Object> model) {
