@@ -3,8 +3,6 @@ package io.ipmirunner.cli;
 import io.ipmirunner.report.ReportException;
 import io.ipmirunner.report.Reports;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,7 +59,7 @@ public final class ReportCommand implements Callable<Integer> {
             System.out.print(text);
             System.out.flush();
         } else {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
+            Reports.write(output, text);
         }
     }
 }

@@ -104,10 +104,13 @@ public final class Reports {
         return templates.render(SHIPPED.get("html"), m);
     }
 
-    /** Written beside and moved into place, so a reader never sees half a report. */
-    private static void write(Path file, String text) throws IOException {
+    /**
+     * Written beside and moved into place, so a reader never sees half a report. getBytes, not writeString:
+     * a lone surrogate from a BMC's bytes becomes '?' instead of failing the whole report.
+     */
+    public static void write(Path file, String text) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
