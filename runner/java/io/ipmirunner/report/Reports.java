@@ -91,7 +91,8 @@ public final class Reports {
 
     static String html(Templates templates, Map<String, Object> model) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>(model);
-        m.put("data_json", HtmlData.scriptJson(HtmlData.of(model)));
+        // Lone surrogates and control characters become U+FFFD: JSON.parse would hand them to the DOM as they are.
+        m.put("data_json", HtmlData.scriptJson(XmlText.clean(HtmlData.of(model))));
         List<Map<String, Object>> failures = new ArrayList<>();
         for (Object o : (List<?>) model.get("failures")) {
             @SuppressWarnings("unchecked")

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * XML 1.0 cannot hold most control characters even escaped (§2.2 Char), and BMC strings (FRU fields, SEL
- * data) can carry them: every string of a model bound for XML gets them replaced by U+FFFD.
+ * data) can carry them: every string of a model bound for XML gets them replaced by U+FFFD. The data of
+ * report.html gets the same, so no lone surrogate reaches the browser's DOM.
  */
 final class XmlText {
     private XmlText() {}

@@ -31,7 +31,8 @@ public final class Peers {
             Map.entry("iptables", "iptables"),
             Map.entry("iptables-nft", "iptables"),
             Map.entry("iptables-legacy", "iptables"),
-            Map.entry("tc", "iproute2"));
+            Map.entry("tc", "iproute2"),
+            Map.entry("chromium", "chromium"));
 
     private Peers() {}
 
