@@ -57,7 +57,7 @@ details.group code { display: block; margin: 4px 0; white-space: pre-wrap; }
 <body>
 <header>
   <h1>ipmi-runner report: ${run.playbook!'(playbook unknown)'}</h1>
-  <div class="verdict" id="verdict"><#if summary.failed + summary.unreachable == 0 && run.complete>all ${summary.hosts} hosts ok<#else>${summary.failed} failed, ${summary.unreachable} unreachable of ${summary.hosts} hosts<#if !run.complete> &middot; run incomplete (interrupted or still running)</#if></#if></div>
+  <div class="verdict" id="verdict"><#if summary.failed + summary.unreachable + summary.not_run == 0 && run.complete>all ${summary.hosts} hosts ok<#else>${summary.failed} failed, ${summary.unreachable} unreachable of ${summary.hosts} hosts<#if summary.not_run gt 0> &middot; ${summary.not_run} never ran (the rollout stopped, or the run was interrupted)</#if><#if !run.complete> &middot; run incomplete (killed, or still running)</#if></#if></div>
 </header>
 <main>
 <section id="summary">

@@ -15,7 +15,10 @@ import io.ipmirunner.sim.fleet.FleetPlanner;
 import io.ipmirunner.sim.lan.LanServices;
 import io.ipmirunner.sim.model.UserTable;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The embedded default: inventory hosts with {@code ipmi_simulated: true} are BMCs that ipmi-runner starts
@@ -64,7 +67,7 @@ final class SimulatedRack implements AutoCloseable {
         int count = 0;
         for (int i = 0; i <= hosts.size(); i++) {
             String k = i < hosts.size() ? quirks(hosts.get(i)) + "/" + poweredOn(hosts.get(i)) : null;
-            if (count > 0 && !java.util.Objects.equals(k, key)) {
+            if (count > 0 && !Objects.equals(k, key)) {
                 Host h = hosts.get(i - 1);
                 out.add(new FleetGroup("rack" + out.size(), count, "mixed", BmcSettings.DEFAULTS
                         .withPowerOnDelay(2000).withInitiallyOn(poweredOn(h)), FaultProfile.NONE.withQuirks(quirks(h)),
@@ -77,11 +80,11 @@ final class SimulatedRack implements AutoCloseable {
         return out;
     }
 
-    private static java.util.Set<Quirk> quirks(Host h) {
+    private static Set<Quirk> quirks(Host h) {
         Object v = h.plainVars().get("ipmi_sim_quirks");
         List<String> names = v instanceof List<?> l ? l.stream().map(String::valueOf).toList()
                 : v == null ? List.of() : List.of(String.valueOf(v).split(","));
-        java.util.Set<Quirk> out = java.util.EnumSet.noneOf(Quirk.class);
+        Set<Quirk> out = EnumSet.noneOf(Quirk.class);
         for (String n : names) {
             out.add(Quirk.parse(n).orElseThrow(() -> new UserError(ExitCodes.BAD_OPTIONS, h.name()
                     + ": ipmi_sim_quirks: unknown quirk '" + n.trim() + "'")));
