@@ -267,11 +267,12 @@ Array.prototype.forEach.call(document.querySelectorAll(".show-group"), function 
   b.addEventListener("click", function () { filterHosts(b.getAttribute("data-class") + " " + b.getAttribute("data-task"), ""); });
 });
 
-/* Inventory tabs: FRU serials, firmware (mc_info), sensor readings. */
+/* Inventory tabs: FRU serials, firmware (mc_info), sensor readings, power and boot flags; the first with data opens. */
 var INV = [
   {name: "FRU", rows: D.fru, cols: ["host", "product serial", "board serial", "chassis serial", "manufacturer", "product", "part number", "asset tag"]},
   {name: "Firmware", rows: D.firmware, cols: ["host", "firmware", "aux firmware", "manufacturer", "product id", "IPMI"]},
-  {name: "Sensors", rows: D.sensors, cols: ["host", "sensor", "value", "unit", "status"], num: 2}
+  {name: "Sensors", rows: D.sensors, cols: ["host", "sensor", "value", "unit", "status"], num: 2},
+  {name: "Power and boot flags", rows: D.boot, cols: ["host", "power", "boot device", "persistent", "EFI", "valid"]}
 ];
 var tabs = document.getElementById("inventory-tabs"), invRoot = document.getElementById("inventory-table");
 function showTab(i) {
@@ -286,7 +287,7 @@ INV.forEach(function (inv, i) {
   b.addEventListener("click", function () { showTab(i); });
   tabs.appendChild(b);
 });
-showTab(D.fru.length ? 0 : D.firmware.length ? 1 : D.sensors.length ? 2 : 0);
+showTab(Math.max(0, INV.findIndex(function (inv) { return inv.rows.length > 0; })));
 
 /* Timeline: one bar per task per batch, coloured by how its hosts ended. */
 (function () {

@@ -61,7 +61,13 @@ final class HtmlData {
         List<List<Object>> fru = new ArrayList<>();
         List<List<Object>> firmware = new ArrayList<>();
         List<List<Object>> sensors = new ArrayList<>();
+        List<List<Object>> boot = new ArrayList<>();
         inventory.forEach((host, inv) -> {
+            if (inv.containsKey("boot") || inv.containsKey("power")) {
+                Map<?, ?> flags = inv.get("boot") instanceof Map<?, ?> m ? m : Map.of();
+                boot.add(row(host, inv.get("power"), flags.get("device"), flags.get("persistent"), flags.get("efi"),
+                        flags.get("valid")));
+            }
             if (inv.get("fru") instanceof Map<?, ?> f) {
                 fru.add(row(host, f.get("product_serial"), f.get("board_serial"), f.get("chassis_serial"),
                         f.get("product_manufacturer"), f.get("product_name"), f.get("product_part_number"),
@@ -80,6 +86,7 @@ final class HtmlData {
         out.put("fru", fru);
         out.put("firmware", firmware);
         out.put("sensors", sensors);
+        out.put("boot", boot);
     }
 
     private static String result(Object result) {
