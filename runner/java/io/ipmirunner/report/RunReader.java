@@ -23,6 +23,8 @@ public final class RunReader {
     private final Map<String, List<TaskRun>> hosts = new LinkedHashMap<>();
     private final Map<String, String> modules = new HashMap<>();
     private final Map<String, Span> open = new HashMap<>();
+    /** Host and task of every result before the latest run_start, to its place in the host's list. */
+    private final Map<String, Integer> fromEarlierStart = new HashMap<>();
     private final List<Span> spans = new ArrayList<>();
     private String play = "";
     private Instant first;
@@ -59,6 +61,12 @@ public final class RunReader {
         switch (text(e.get("event"))) {
             case "run_start" -> {
                 starts++;
+                fromEarlierStart.clear();
+                hosts.forEach((h, runs) -> {
+                    for (int i = 0; i < runs.size(); i++) {
+                        fromEarlierStart.put(h + '\u0000' + runs.get(i).taskAt(), i);
+                    }
+                });
                 if (request.isEmpty()) {
                     e.forEach((k, v) -> {
                         if (!k.equals("event") && !k.equals("at")) {
@@ -99,7 +107,15 @@ public final class RunReader {
                 Boolean.TRUE.equals(e.get("ignored")), (int) number(e.get("attempts")), number(e.get("duration_ms")),
                 result, e.get("error") == null ? null : text(e.get("error")),
                 e.get("failure_class") == null ? null : text(e.get("failure_class")), at);
-        hosts.computeIfAbsent(text(e.get("host")), k -> new ArrayList<>()).add(t);
+        String host = text(e.get("host"));
+        List<TaskRun> runs = hosts.computeIfAbsent(host, k -> new ArrayList<>());
+        // --resume replays what the journal already held: the replay stands in for the original, not beside it.
+        Integer earlier = fromEarlierStart.remove(host + '\u0000' + taskAt);
+        if (earlier != null) {
+            runs.set(earlier, t);
+        } else {
+            runs.add(t);
+        }
         Span s = open.get(taskAt);
         if (s != null) {
             s.counts.merge(status, 1, Integer::sum);

@@ -119,6 +119,18 @@ class ReportsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aResumedRunCountsEachResultOnce(@TempDir Path dir) throws Exception {
+        SyntheticRun.write(dir, 12, "1.0", false);
+        SyntheticRun.write(dir, 12, "1.0", true);
+        Reports.writeAll(dir);
+        Map<String, Object> r = json(dir);
+        assertEquals(2L, ((Map<String, Object>) r.get("run")).get("starts"));
+        assertEquals(12L + 11 + 10, ((Map<String, Object>) r.get("summary")).get("task_results"),
+                "replayed results stand in for the originals");
+    }
+
+    @Test
     void csvAndUserTemplates(@TempDir Path dir) throws Exception {
         Path runDir = dir.resolve("run");
         SyntheticRun.write(runDir, 12, "1.0", true);
