@@ -59,7 +59,8 @@ final class SimulatedRack implements AutoCloseable {
 
     /**
      * One group per run of hosts that share {@code ipmi_sim_quirks} (quirk names as {@code sim --quirk} takes
-     * them) and {@code ipmi_sim_power} (on|off, default off; YAML reads a bare on as true), so the plan's order stays the hosts' order.
+     * them) and {@code ipmi_sim_power} (on|off, default off; YAML reads a bare on as true), so the plan's
+     * order stays the hosts' order.
      */
     private static List<FleetGroup> groups(List<Host> hosts) {
         List<FleetGroup> out = new ArrayList<>();

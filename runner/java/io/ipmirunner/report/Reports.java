@@ -49,7 +49,7 @@ public final class Reports {
         };
     }
 
-    /** A user's FreeMarker template, given the same model as report.json (plus {@code generator}). */
+    /** A user's FreeMarker template, given the same model as report.json. */
     public static String render(Path runDir, Path template) throws IOException {
         if (!Files.isRegularFile(template)) {
             throw new ReportException("template not found: " + template);
@@ -78,15 +78,11 @@ public final class Reports {
     }
 
     public static Map<String, Object> model(Path runDir) throws IOException {
-        Map<String, Object> model = new LinkedHashMap<>(ReportModel.of(read(runDir)));
-        model.put("generator", "ipmi-runner");
-        return model;
+        return ReportModel.of(read(runDir));
     }
 
     static String json(Map<String, Object> model) {
-        Map<String, Object> out = new LinkedHashMap<>(model);
-        out.remove("generator");
-        return Json.pretty(out) + "\n";
+        return Json.pretty(model) + "\n";
     }
 
     static String html(Templates templates, Map<String, Object> model) throws IOException {

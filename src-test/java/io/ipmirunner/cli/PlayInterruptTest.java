@@ -38,7 +38,8 @@ class PlayInterruptTest {
         try {
             Path journal = runDir.resolve("journal.jsonl");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!(Files.exists(journal) && Files.readString(journal).contains("\"task\":\"Power on\",\"task_at\""))) {
+            String firstPowerOn = "\"task\":\"Power on\",\"task_at\"";
+            while (!(Files.exists(journal) && Files.readString(journal).contains(firstPowerOn))) {
                 assertTrue(System.nanoTime() < deadline && p.isAlive(), "the play never reached its first power-on");
                 Thread.sleep(100);
             }

@@ -28,10 +28,12 @@ class ReportBrowserTest {
         Chromium.require();
         Path bad = Files.writeString(dir.resolve("bad.html"), "<html><head><meta http-equiv=\"Content-Security-"
                 + "Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'\"></head><body>"
-                + "<img src=\"http://127.44.0.9:9/x.png\"><script>console.error('boom'); missing();</script></body></html>");
+                + "<img src=\"http://127.44.0.9:9/x.png\"><script>console.error('boom'); missing();</script>"
+                + "</body></html>");
         ProcessResult r = Chromium.dumpDom(bad, "", dir.resolve("profile"));
         List<String> console = Chromium.consoleLines(r.stderr());
-        assertTrue(console.stream().anyMatch(l -> l.contains("violates the following Content Security Policy")), r.stderr());
+        assertTrue(console.stream().anyMatch(l -> l.contains("violates the following Content Security Policy")),
+                r.stderr());
         assertTrue(console.stream().anyMatch(l -> l.contains("boom")), r.stderr());
         assertTrue(console.stream().anyMatch(l -> l.contains("Uncaught ReferenceError")), r.stderr());
     }
