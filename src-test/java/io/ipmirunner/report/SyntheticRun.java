@@ -18,7 +18,7 @@ import java.util.Map;
  * sensors, with every 7th host unreachable and every 11th failing its FRU read. Host 2's FRU product name and
  * every error carry markup, quotes, control characters and a lone surrogate, to prove the escaping.
  */
-final class SyntheticRun {
+public final class SyntheticRun {
     static final String NASTY = "<img src=x onerror=alert(1)></script><script>alert(2)</script>\"'&\u0001\u2028\uD800";
 
     private SyntheticRun() {}
@@ -27,7 +27,7 @@ final class SyntheticRun {
         return "node%04d".formatted(i);
     }
 
-    static void write(Path runDir, int hosts, String firmware, boolean complete) throws Exception {
+    public static void write(Path runDir, int hosts, String firmware, boolean complete) throws Exception {
         TickingClock clock = new TickingClock();
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= hosts; i++) {
