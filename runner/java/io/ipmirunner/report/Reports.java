@@ -30,7 +30,7 @@ public final class Reports {
         Map<String, Object> model = model(runDir);
         Templates templates = Templates.create(null);
         write(runDir.resolve("report.json"), json(model));
-        write(runDir.resolve("junit.xml"), templates.render(SHIPPED.get("junit"), XmlText.clean(model)));
+        write(runDir.resolve("junit.xml"), templates.render(SHIPPED.get("junit"), JunitModel.of(model)));
         Path html = runDir.resolve("report.html");
         write(html, html(templates, model));
         return html;
@@ -43,7 +43,7 @@ public final class Reports {
         return switch (format) {
             case "json" -> json(model);
             case "html" -> html(templates, model);
-            case "junit" -> templates.render(SHIPPED.get("junit"), XmlText.clean(model));
+            case "junit" -> templates.render(SHIPPED.get("junit"), JunitModel.of(model));
             case "csv" -> templates.render(SHIPPED.get("csv"), model);
             default -> throw new ReportException("unknown format '" + format + "' (" + String.join("|", FORMATS) + ")");
         };
