@@ -22,6 +22,7 @@ import io.ipmirunner.playbook.Playbook;
 import io.ipmirunner.playbook.PlaybookCheck;
 import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.yaml.InvalidInputException;
+import io.ipmirunner.report.EndOfRun;
 import io.ipmirunner.vault.VaultKeys;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -163,7 +164,10 @@ public final class PlayCommand implements Callable<Integer> {
         Logins logins = new Logins(client, selection.logins());
         CountDownLatch finished = new CountDownLatch(1);
         Map<String, RunEvent.Recap> recap;
+        EndOfRun reports = new EndOfRun(runDir, System.out, System.err);
         try (Journal journal = new Journal(runDir, Clock.systemUTC())) {
+            journal.on(new RunEvent.RunStarted(playbook.toString(), inventories, limit, check,
+                    System.getProperty("user.name", "")));
             PlaybookRunner runner = new PlaybookRunner(options, host -> {
                 BmcTarget t = targets.get(host);
                 if (t.address().isUnresolved()) {
@@ -187,6 +191,7 @@ public final class PlayCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
                 interrupted.set(true);
+                reports.write();
                 client.close();
                 System.err.println("ipmi-runner: interrupted; sessions closed; journal in " + runDir);
                 System.out.flush();
@@ -202,6 +207,7 @@ public final class PlayCommand implements Callable<Integer> {
                 }
             }
         } finally {
+            reports.write();
             finished.countDown();
             selection.close();
             keys.close();

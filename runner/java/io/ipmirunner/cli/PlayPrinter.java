@@ -21,6 +21,7 @@ final class PlayPrinter implements RunListener {
             return;
         }
         switch (event) {
+            case RunEvent.RunStarted s -> { }
             case RunEvent.PlayStarted p -> System.out.println("\nPLAY [" + p.play() + "]");
             case RunEvent.TaskStarted t -> System.out.println("\n" + (t.handler() ? "RUNNING HANDLER [" : "TASK [")
                     + t.task() + "]");

@@ -75,8 +75,8 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--dead", paramLabel = "P", defaultValue = "0", description = "share of BMCs that never answer")
     double dead;
 
-    @Option(names = "--quirk", paramLabel = "Q", description = "ignores-persistent-boot-flags, suite-3-only, "
-            + "ipmi-15-only, bad-fru-checksum, insecure-auth (repeatable)")
+    @Option(names = "--quirk", paramLabel = "Q", description = "ignores-persistent-boot-flags, ignores-boot-flags, "
+            + "suite-3-only, ipmi-15-only, bad-fru-checksum, insecure-auth (repeatable)")
     List<String> quirks = new ArrayList<>();
 
     @Option(names = "--sessions", paramLabel = "N", defaultValue = "4", description = "session slots per BMC")

@@ -46,6 +46,14 @@ public final class Journal implements RunListener, AutoCloseable {
     static Map<String, Object> fields(RunEvent event) {
         Map<String, Object> m = new LinkedHashMap<>();
         switch (event) {
+            case RunEvent.RunStarted r -> {
+                m.put("event", "run_start");
+                m.put("playbook", r.playbook());
+                m.put("inventory", r.inventories());
+                m.put("limit", r.limit());
+                m.put("check", r.check());
+                m.put("user", r.user());
+            }
             case RunEvent.PlayStarted p -> {
                 m.put("event", "play_start");
                 m.put("play", p.play());
@@ -55,6 +63,8 @@ public final class Journal implements RunListener, AutoCloseable {
                 m.put("event", t.handler() ? "handler_start" : "task_start");
                 m.put("play", t.play());
                 m.put("task", t.task());
+                m.put("task_at", t.taskAt());
+                m.put("module", t.module());
             }
             case RunEvent.HostResult r -> {
                 m.put("event", "host_result");

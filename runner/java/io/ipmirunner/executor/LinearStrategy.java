@@ -123,7 +123,8 @@ final class LinearStrategy implements Strategy {
     }
 
     private List<String> unsupported(IncludeTasks inc, List<String> hosts, BatchState batch) {
-        listener.on(new RunEvent.TaskStarted(batch.play.displayName(), inc.displayName(), false));
+        listener.on(new RunEvent.TaskStarted(batch.play.displayName(), inc.displayName(), false,
+                inc.at().toString(), "include_tasks"));
         for (String h : hosts) {
             listener.on(new RunEvent.HostResult(h, inc.displayName(), inc.at().toString(), RunEvent.Status.FAILED,
                     false, 0, Duration.ZERO, Map.of(),

@@ -9,13 +9,31 @@ import java.util.Map;
  * the executor never prints.
  */
 public sealed interface RunEvent {
+    /**
+     * What was asked for, first in a run's journal so a report can say what ran, on what, by whom.
+     *
+     * @param user the operating-system user who started the run (not a BMC user)
+     */
+    record RunStarted(String playbook, List<String> inventories, String limit, boolean check, String user)
+            implements RunEvent {
+        public RunStarted {
+            inventories = List.copyOf(inventories);
+        }
+    }
+
     record PlayStarted(String play, List<String> hosts) implements RunEvent {
         public PlayStarted {
             hosts = List.copyOf(hosts);
         }
     }
 
-    record TaskStarted(String play, String task, boolean handler) implements RunEvent {}
+    /**
+     * A task starts on a batch of hosts.
+     *
+     * @param taskAt where the task is written, as in {@link HostResult}
+     * @param module the task's action ({@code power}, {@code assert}, ...): reports pick inventory data by it
+     */
+    record TaskStarted(String play, String task, boolean handler, String taskAt, String module) implements RunEvent {}
 
     /**
      * One host's verdict on one task.

@@ -34,7 +34,8 @@ final class TaskFanout {
         if (hosts.isEmpty()) {
             return List.of();
         }
-        listener.on(new RunEvent.TaskStarted(batch.play.displayName(), task.displayName(), handler));
+        listener.on(new RunEvent.TaskStarted(batch.play.displayName(), task.displayName(), handler,
+                task.at().toString(), task.action().name()));
         TaskOptions.Pacing pacing = task.options().pacing();
         List<String> targets = pacing.runOnce() ? hosts.subList(0, 1) : hosts;
         int limit = Math.min(options.forks(), Math.min(pacing.throttle().orElse(Integer.MAX_VALUE),

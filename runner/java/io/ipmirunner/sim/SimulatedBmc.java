@@ -63,7 +63,8 @@ public final class SimulatedBmc {
         BmcSettings s = profile.settings();
         this.power = new PowerModel(s.initiallyOn(), s.powerOnDelayMillis(), s.softOffDelayMillis());
         this.powerHistory = new PowerHistory(s.initiallyOn());
-        this.boot = new BootState(profile.faults().has(Quirk.IGNORES_PERSISTENT_BOOT_FLAGS));
+        this.boot = new BootState(profile.faults().has(Quirk.IGNORES_PERSISTENT_BOOT_FLAGS),
+                profile.faults().has(Quirk.IGNORES_BOOT_FLAGS));
         if (s.initiallyOn()) {
             logPower(new PowerModel.Transition(now, PowerModel.Event.POWERED_ON));
         }

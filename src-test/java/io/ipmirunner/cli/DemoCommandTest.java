@@ -26,6 +26,9 @@ class DemoCommandTest {
         assertTrue(r.out().matches("(?s).*bmc4\\s+: ok=8\\s+changed=2\\s+unreachable=0\\s+failed=0.*"), r.toString());
         assertTrue(Files.readString(dir.resolve("run").resolve("journal.jsonl")).contains("\"serial\""),
                 "the journal holds the FRU results");
+        assertTrue(r.out().contains("report: " + dir.resolve("run").resolve("report.html")), "the report path is printed");
+        assertTrue(Files.readString(dir.resolve("run").resolve("report.json")).contains("\"board_serial\": \"MB"),
+                "report.json holds the FRU serials as inventory");
     }
 
     @Test

@@ -25,8 +25,9 @@ class JournalTest {
     void failedAndUnreachableHostsAreReadBackIgnoringIgnoredAndTornLines() throws Exception {
         FakeTime time = new FakeTime();
         try (Journal j = new Journal(dir, time)) {
+            j.on(new RunEvent.RunStarted("p.yml", List.of("inv.yml"), "a,b", false, "ops"));
             j.on(new RunEvent.PlayStarted("p", List.of("a", "b", "c", "d")));
-            j.on(new RunEvent.TaskStarted("p", "t", false));
+            j.on(new RunEvent.TaskStarted("p", "t", false, "p.yml:3:7", "power"));
             j.on(result("a", RunEvent.Status.OK, false));
             j.on(result("b", RunEvent.Status.FAILED, false));
             j.on(result("c", RunEvent.Status.UNREACHABLE, false));
@@ -36,6 +37,9 @@ class JournalTest {
                 java.nio.file.StandardOpenOption.APPEND);
         assertEquals(Set.of("b", "c"), JournalReader.failedHosts(dir));
         List<String> lines = Files.readAllLines(dir.resolve("journal.jsonl"));
-        assertTrue(lines.get(2).contains("\"duration_ms\":5"), lines.get(2));
+        assertTrue(lines.get(0).contains("\"event\":\"run_start\",\"playbook\":\"p.yml\",\"inventory\":[\"inv.yml\"],"
+                + "\"limit\":\"a,b\",\"check\":false,\"user\":\"ops\""), lines.get(0));
+        assertTrue(lines.get(2).contains("\"task_at\":\"p.yml:3:7\",\"module\":\"power\""), lines.get(2));
+        assertTrue(lines.get(3).contains("\"duration_ms\":5"), lines.get(3));
     }
 }

@@ -7,6 +7,11 @@ import java.util.Optional;
 public enum Quirk {
     /** Accepts the "persistent" boot flag but clears the override after one boot anyway. */
     IGNORES_PERSISTENT_BOOT_FLAGS,
+    /**
+     * The BIOS never reads the boot flags (as a UEFI firmware given a legacy override): the host boots its
+     * default device and the override stays pending, valid, after the boot.
+     */
+    IGNORES_BOOT_FLAGS,
     /** Offers and accepts only RMCP+ cipher suite 3. */
     SUITE_3_ONLY,
     /** An IPMI v1.5 BMC: no RMCP+, no v2.0 data in Get Channel Authentication Capabilities. */

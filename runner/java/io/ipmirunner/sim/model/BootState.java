@@ -9,6 +9,7 @@ import io.ipmirunner.ipmi.wire.MalformedPacketException;
  * The system boot options a BMC keeps for the BIOS (IPMI v2.0 §28.12-§28.13): set-in-progress (0),
  * valid-bit clearing (3), boot info acknowledge (4) and the boot flags (5). One-shot flags lose their
  * valid bit at the next boot; persistent ones keep it, unless the BMC has the quirk of ignoring that bit.
+ * A host whose BIOS ignores the flags altogether leaves them as they were: valid, never consumed.
  */
 public final class BootState {
     /** What a Set did: applied, or a completion code from §28.12. */
@@ -21,13 +22,15 @@ public final class BootState {
     private static final SetResult APPLIED = new SetResult.Applied();
 
     private final boolean ignoresPersistent;
+    private final boolean ignoredAtBoot;
     private int setInProgress;
     private int validClearing;
     private int infoAck;
     private BootFlags flags = BootFlags.NONE;
 
-    public BootState(boolean ignoresPersistent) {
+    public BootState(boolean ignoresPersistent, boolean ignoredAtBoot) {
         this.ignoresPersistent = ignoresPersistent;
+        this.ignoredAtBoot = ignoredAtBoot;
     }
 
     public BootFlags flags() {
@@ -77,7 +80,7 @@ public final class BootState {
 
     /** The host (re)booted: the BIOS consumed the flags, and acknowledgements start over. */
     public void onBoot() {
-        if (flags.valid() && (!flags.persistent() || ignoresPersistent)) {
+        if (!ignoredAtBoot && flags.valid() && (!flags.persistent() || ignoresPersistent)) {
             flags = flags.invalidated();
         }
         infoAck = 0;

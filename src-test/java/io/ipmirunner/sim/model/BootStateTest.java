@@ -20,7 +20,7 @@ class BootStateTest {
 
     @Test
     void nextBootOnlyFlagsAreClearedByTheBoot() {
-        BootState b = new BootState(false);
+        BootState b = new BootState(false, false);
         assertInstanceOf(BootState.SetResult.Applied.class, b.set(BootOptions.BOOT_FLAGS, PXE_ONCE));
         assertArrayEquals(PXE_ONCE, b.get(BootOptions.BOOT_FLAGS));
         assertEquals(BootFlags.Device.PXE.code(), b.flags().device());
@@ -31,7 +31,7 @@ class BootStateTest {
 
     @Test
     void persistentFlagsSurviveBoots() {
-        BootState b = new BootState(false);
+        BootState b = new BootState(false, false);
         b.set(BootOptions.BOOT_FLAGS, DISK_ALWAYS);
         b.onBoot();
         b.onBoot();
@@ -41,7 +41,7 @@ class BootStateTest {
 
     @Test
     void theQuirkForgetsPersistentFlagsAfterOneBoot() {
-        BootState b = new BootState(true);
+        BootState b = new BootState(true, false);
         b.set(BootOptions.BOOT_FLAGS, DISK_ALWAYS);
         assertTrue(b.flags().valid());
         b.onBoot();
@@ -49,8 +49,16 @@ class BootStateTest {
     }
 
     @Test
+    void aBiosThatIgnoresTheFlagsLeavesTheOverridePending() {
+        BootState b = new BootState(false, true);
+        b.set(BootOptions.BOOT_FLAGS, PXE_ONCE);
+        b.onBoot();
+        assertArrayEquals(PXE_ONCE, b.get(BootOptions.BOOT_FLAGS), "still valid, still PXE: nobody consumed it");
+    }
+
+    @Test
     void infoAcknowledgeIsMaskedAndResetByTheBoot() {
-        BootState b = new BootState(false);
+        BootState b = new BootState(false, false);
         b.set(BootOptions.BOOT_INFO_ACK, new byte[] {0x01, 0x01});
         b.set(BootOptions.BOOT_INFO_ACK, new byte[] {0x02, 0x03});
         assertArrayEquals(new byte[] {0, 0x03}, b.get(BootOptions.BOOT_INFO_ACK));
@@ -60,7 +68,7 @@ class BootStateTest {
 
     @Test
     void unknownParametersAndShortDataAreRefused() {
-        BootState b = new BootState(false);
+        BootState b = new BootState(false, false);
         var r = assertInstanceOf(BootState.SetResult.Refused.class, b.set(7, new byte[] {1}));
         assertEquals(BootOptions.CC_PARAMETER_NOT_SUPPORTED, r.completionCode());
         assertNull(b.get(7));

@@ -1,0 +1,340 @@
+<#ftl output_format="HTML">
+<#-- report.html: one self-contained page (no network: the CSP below forbids any fetch). The summary and the
+     failure groups are rendered here, HTML-escaped; the host table, host details, inventory tables and the
+     timeline are built by the script from the JSON in #report-data, only the rows on screen, so 5,000 hosts
+     stay fast. Open it with #selftest appended to run the page's own checks (used by the browser test). -->
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>ipmi-runner: ${run.playbook!'run'} (${summary.failed + summary.unreachable} failed of ${summary.hosts})</title>
+<#noparse>
+<style>
+:root { --ok: #2e7d32; --changed: #b26a00; --failed: #c62828; --unreachable: #6a1b9a; --skipped: #607d8b;
+  --not_run: #9e9e9e; --bg: #fafafa; --line: #ddd; }
+* { box-sizing: border-box; }
+body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; background: var(--bg); color: #222; }
+header { background: #263238; color: #fff; padding: 12px 20px; }
+header h1 { margin: 0; font-size: 20px; }
+header .verdict { font-weight: bold; }
+main { padding: 12px 20px; max-width: 1600px; }
+section { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; margin: 12px 0; }
+h2 { font-size: 16px; margin: 4px 0 10px; }
+.cards { display: flex; flex-wrap: wrap; gap: 10px; }
+.card { border-radius: 6px; padding: 8px 14px; color: #fff; min-width: 110px; cursor: pointer; border: 0; text-align: left; font: inherit; }
+.card b { display: block; font-size: 22px; }
+.s-ok { background: var(--ok); } .s-changed { background: var(--changed); } .s-failed { background: var(--failed); }
+.s-unreachable { background: var(--unreachable); } .s-skipped { background: var(--skipped); } .s-not_run { background: var(--not_run); }
+.tag { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 12px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
+th { background: #eceff1; cursor: pointer; user-select: none; white-space: nowrap; }
+th.sorted-asc::after { content: " \25B2"; } th.sorted-desc::after { content: " \25BC"; }
+tr.clickable:hover { background: #e3f2fd; cursor: pointer; }
+tr.selected { background: #bbdefb; }
+.meta td:first-child { font-weight: bold; width: 140px; }
+.controls { display: flex; gap: 8px; align-items: center; margin-bottom: 6px; flex-wrap: wrap; }
+.controls input { padding: 4px 6px; width: 260px; }
+.pager button { margin: 0 2px; }
+.muted { color: #666; }
+pre { white-space: pre-wrap; word-break: break-all; margin: 0; font-size: 12px; }
+details.group { border-left: 4px solid var(--failed); padding: 4px 8px; margin: 6px 0; background: #fff5f5; }
+details.group.unreachable { border-color: var(--unreachable); background: #f8f0fb; }
+details.group code { display: block; margin: 4px 0; white-space: pre-wrap; }
+.tabs button { padding: 4px 12px; border: 1px solid var(--line); background: #eceff1; cursor: pointer; }
+.tabs button.active { background: #fff; border-bottom-color: #fff; font-weight: bold; }
+.tl-row { display: flex; align-items: center; height: 18px; font-size: 12px; }
+.tl-label { width: 320px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; padding-right: 6px; }
+.tl-track { position: relative; flex: 1; height: 12px; background: #f0f0f0; }
+.tl-bar { position: absolute; top: 0; height: 12px; display: flex; min-width: 2px; }
+.tl-bar span { height: 12px; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+</style>
+</#noparse>
+</head>
+<body>
+<header>
+  <h1>ipmi-runner report: ${run.playbook!'(playbook unknown)'}</h1>
+  <div class="verdict" id="verdict"><#if summary.failed + summary.unreachable + summary.not_run == 0 && run.complete>all ${summary.hosts} hosts ok<#else>${summary.failed} failed, ${summary.unreachable} unreachable of ${summary.hosts} hosts<#if summary.not_run gt 0> &middot; ${summary.not_run} never ran (the rollout stopped, or the run was interrupted)</#if><#if !run.complete> &middot; run incomplete (killed, or still running)</#if></#if></div>
+</header>
+<main>
+<section id="summary">
+  <h2>Summary</h2>
+  <div class="cards">
+<#list ["ok", "changed", "failed", "unreachable", "skipped", "not_run"] as s>
+<#if s == "ok" || s == "changed" || s == "failed" || s == "unreachable" || summary[s] gt 0>
+    <button class="card s-${s}" data-status="${s}"><b>${summary[s]}</b>${s?replace("_", " ")}</button>
+</#if>
+</#list>
+  </div>
+  <table class="meta" style="margin-top:10px">
+    <tr><td>playbook</td><td>${run.playbook!'-'}</td></tr>
+    <tr><td>inventory</td><td><#if run.inventory??>${run.inventory?join(", ")}<#else>-</#if></td></tr>
+<#if run.limit??>    <tr><td>limit</td><td>${run.limit}</td></tr>
+</#if>
+    <tr><td>plays</td><td>${run.plays?join(" \x2192 ")}</td></tr>
+    <tr><td>run by</td><td>${run.user!'-'}<#if run.check!false> (check mode: nothing written)</#if></td></tr>
+    <tr><td>started</td><td>${run.started!'-'}</td></tr>
+    <tr><td>ended</td><td>${run.ended!'-'}<#if !run.complete> (incomplete)</#if><#if run.starts gt 1> &middot; resumed ${run.starts - 1} time(s)</#if></td></tr>
+    <tr><td>duration</td><td>${(run.duration_ms / 1000)?string("0.0")} s &middot; ${summary.task_results} task results</td></tr>
+  </table>
+</section>
+
+<section id="failures">
+  <h2>Failures by cause (${failures?size} group<#if failures?size != 1>s</#if>)</h2>
+<#if failures?has_content>
+<#list failures as g>
+  <details class="group ${g.status}"<#if g?index lt 5> open</#if>>
+    <summary><b>${g.count} host<#if g.count != 1>s</#if></b> &middot; ${g.status} [${g.failure_class}] in task <i>${g.task}</i></summary>
+    <code>${g.message}</code>
+    <div class="muted">${g.hosts?join(", ")}<#if g.count gt g.hosts?size> &hellip; and ${g.count - g.hosts?size} more</#if>
+      &nbsp;<button class="show-group" data-task="${g.task}" data-class="${g.failure_class}">show in host table</button></div>
+  </details>
+</#list>
+<#else>
+  <p class="muted">No host failed.</p>
+</#if>
+</section>
+
+<section id="hosts">
+  <h2>Hosts</h2>
+  <div id="host-table"></div>
+</section>
+
+<section id="detail">
+  <h2 id="detail-title">Host details</h2>
+  <div id="detail-body" class="muted">Click a host row to see its tasks.</div>
+</section>
+
+<section id="inventory">
+  <h2>Inventory</h2>
+  <div class="tabs" id="inventory-tabs"></div>
+  <div id="inventory-table"></div>
+</section>
+
+<section id="timeline">
+  <h2>Timeline</h2>
+  <div class="muted" id="timeline-note"></div>
+  <div id="timeline-rows"></div>
+</section>
+<div id="selftest-out"></div>
+</main>
+<script id="report-data" type="application/json">${data_json?no_esc}</script>
+<#noparse>
+<script>
+"use strict";
+var errors = [];
+window.addEventListener("error", function (e) { errors.push("error: " + e.message); });
+document.addEventListener("securitypolicyviolation", function (e) { errors.push("blocked: " + e.blockedURI); });
+var D = JSON.parse(document.getElementById("report-data").textContent);
+var STATUS = ["ok", "changed", "failed", "unreachable", "skipped", "not_run"];
+
+function el(tag, attrs, text) {
+  var e = document.createElement(tag);
+  if (attrs) { for (var k in attrs) { e.setAttribute(k, attrs[k]); } }
+  if (text !== undefined && text !== null) { e.textContent = String(text); }
+  return e;
+}
+function tag(status) { return el("span", {"class": "tag s-" + status}, status.replace("_", " ")); }
+function ms(v) { return v >= 1000 ? (v / 1000).toFixed(1) + " s" : v + " ms"; }
+
+/* A table over rows (arrays): click a header to sort, type to filter, pages of 100 rows. */
+function Table(root, cols, rows, opts) {
+  opts = opts || {};
+  var self = this, page = 0, size = opts.pageSize || 100, sortCol = -1, sortDir = 1, shown = rows;
+  var controls = el("div", {"class": "controls"});
+  var filter = el("input", {type: "search", placeholder: "filter (text; several words must all match)"});
+  controls.appendChild(filter);
+  var status = null;
+  if (opts.statusCol !== undefined) {
+    status = el("select");
+    status.appendChild(el("option", {value: ""}, "any status"));
+    STATUS.forEach(function (s) { status.appendChild(el("option", {value: s}, s.replace("_", " "))); });
+    controls.appendChild(status);
+  }
+  var count = el("span", {"class": "muted"});
+  controls.appendChild(count);
+  var pager = el("span", {"class": "pager"});
+  controls.appendChild(pager);
+  var table = el("table"), head = el("tr"), body = el("tbody");
+  cols.forEach(function (c, i) {
+    var th = el("th", c.num ? {"class": "num"} : null, c.name);
+    th.addEventListener("click", function () { self.sort(i); });
+    head.appendChild(th);
+  });
+  var thead = el("thead"); thead.appendChild(head); table.appendChild(thead); table.appendChild(body);
+  root.appendChild(controls); root.appendChild(table);
+  this.filterInput = filter; this.statusSelect = status; this.body = body; this.head = head;
+  this.sort = function (i) {
+    sortDir = sortCol === i ? -sortDir : 1; sortCol = i;
+    Array.prototype.forEach.call(head.children, function (th, j) {
+      th.className = (cols[j].num ? "num " : "") + (j === i ? (sortDir > 0 ? "sorted-asc" : "sorted-desc") : "");
+    });
+    self.apply();
+  };
+  this.apply = function () {
+    var words = filter.value.toLowerCase().split(/\s+/).filter(function (w) { return w; });
+    var st = status ? status.value : "";
+    shown = rows.filter(function (r) {
+      if (st && r[opts.statusCol] !== st) { return false; }
+      if (!words.length) { return true; }
+      var text = r.join(" \u0001 ").toLowerCase();
+      return words.every(function (w) { return text.indexOf(w) >= 0; });
+    });
+    if (sortCol >= 0) {
+      var num = cols[sortCol].num;
+      shown = shown.slice().sort(function (a, b) {
+        var x = a[sortCol], y = b[sortCol];
+        if (x === null || x === undefined) { x = num ? -Infinity : ""; }
+        if (y === null || y === undefined) { y = num ? -Infinity : ""; }
+        var c = num ? (x - y) : String(x).localeCompare(String(y), undefined, {numeric: true});
+        return c * sortDir;
+      });
+    }
+    page = 0; self.render();
+  };
+  this.render = function () {
+    body.textContent = "";
+    var pages = Math.max(1, Math.ceil(shown.length / size));
+    page = Math.min(page, pages - 1);
+    shown.slice(page * size, page * size + size).forEach(function (r) {
+      var tr = el("tr", opts.onClick ? {"class": "clickable"} : null);
+      cols.forEach(function (c, i) {
+        var td = el("td", c.num ? {"class": "num"} : null);
+        if (c.render) { td.appendChild(c.render(r[i], r)); } else { td.textContent = r[i] === null || r[i] === undefined ? "" : String(r[i]); }
+        tr.appendChild(td);
+      });
+      if (opts.onClick) { tr.addEventListener("click", function () { opts.onClick(r, tr); }); }
+      body.appendChild(tr);
+    });
+    count.textContent = shown.length + " of " + rows.length + " rows";
+    pager.textContent = "";
+    if (pages > 1) {
+      var prev = el("button", null, "\u2039 prev"), next = el("button", null, "next \u203a");
+      prev.disabled = page === 0; next.disabled = page >= pages - 1;
+      prev.addEventListener("click", function () { page--; self.render(); });
+      next.addEventListener("click", function () { page++; self.render(); });
+      pager.appendChild(prev); pager.appendChild(el("span", null, " page " + (page + 1) + " / " + pages + " "));
+      pager.appendChild(next);
+    }
+  };
+  this.shown = function () { return shown; };
+  filter.addEventListener("input", this.apply);
+  if (status) { status.addEventListener("change", this.apply); }
+  this.apply();
+}
+
+/* Hosts: [name, status, failure class, failed task, error, tasks, changed, duration ms] */
+var hostTable = new Table(document.getElementById("host-table"), [
+  {name: "host"}, {name: "status", render: function (v) { return tag(v); }}, {name: "failure class"},
+  {name: "failed task"}, {name: "error"}, {name: "tasks", num: true}, {name: "changed", num: true},
+  {name: "duration", num: true, render: function (v) { return el("span", null, ms(v)); }}
+], D.hosts, {statusCol: 1, onClick: function (r, tr) { showHost(r, tr); }});
+
+function showHost(r, tr) {
+  Array.prototype.forEach.call(document.querySelectorAll("tr.selected"), function (x) { x.classList.remove("selected"); });
+  if (tr) { tr.classList.add("selected"); }
+  var idx = D.hosts.indexOf(r), body = document.getElementById("detail-body");
+  document.getElementById("detail-title").textContent = "Host details: " + r[0];
+  body.textContent = ""; body.className = "";
+  var t = el("table"), h = el("tr");
+  ["play", "task", "module", "status", "attempts", "duration", "error", "result"].forEach(function (n) { h.appendChild(el("th", null, n)); });
+  t.appendChild(h);
+  D.details[idx].forEach(function (d) {
+    var task = D.tasks[d[0]], row = el("tr");
+    row.appendChild(el("td", null, task[0])); row.appendChild(el("td", null, task[1])); row.appendChild(el("td", null, task[2]));
+    var st = el("td"); st.appendChild(tag(d[1])); if (d[4]) { st.appendChild(el("span", {"class": "muted"}, " ignored")); } row.appendChild(st);
+    row.appendChild(el("td", {"class": "num"}, d[2])); row.appendChild(el("td", {"class": "num"}, ms(d[3])));
+    row.appendChild(el("td", null, d[5] ? d[5] + (d[6] ? " [" + d[6] + "]" : "") : ""));
+    var res = el("td"), det = el("details"); det.appendChild(el("summary", null, d[7].length + " chars"));
+    det.appendChild(el("pre", null, d[7])); res.appendChild(det); row.appendChild(res);
+    t.appendChild(row);
+  });
+  body.appendChild(t);
+}
+
+function filterHosts(text, status) {
+  hostTable.filterInput.value = text || ""; hostTable.statusSelect.value = status || "";
+  hostTable.apply();
+  document.getElementById("hosts").scrollIntoView();
+}
+Array.prototype.forEach.call(document.querySelectorAll(".card"), function (b) {
+  b.addEventListener("click", function () { filterHosts("", b.getAttribute("data-status")); });
+});
+Array.prototype.forEach.call(document.querySelectorAll(".show-group"), function (b) {
+  b.addEventListener("click", function () { filterHosts(b.getAttribute("data-class") + " " + b.getAttribute("data-task"), ""); });
+});
+
+/* Inventory tabs: FRU serials, firmware (mc_info), sensor readings, power and boot flags; the first with data opens. */
+var INV = [
+  {name: "FRU", rows: D.fru, cols: ["host", "product serial", "board serial", "chassis serial", "manufacturer", "product", "part number", "asset tag"]},
+  {name: "Firmware", rows: D.firmware, cols: ["host", "firmware", "aux firmware", "manufacturer", "product id", "IPMI"]},
+  {name: "Sensors", rows: D.sensors, cols: ["host", "sensor", "value", "unit", "status"], num: 2},
+  {name: "Power and boot flags", rows: D.boot, cols: ["host", "power", "boot device", "persistent", "EFI", "valid"]}
+];
+var tabs = document.getElementById("inventory-tabs"), invRoot = document.getElementById("inventory-table");
+function showTab(i) {
+  Array.prototype.forEach.call(tabs.children, function (b, j) { b.className = j === i ? "active" : ""; });
+  invRoot.textContent = "";
+  var inv = INV[i];
+  if (!inv.rows.length) { invRoot.appendChild(el("p", {"class": "muted"}, "No " + inv.name + " data: no task ran that module, or it failed.")); return; }
+  new Table(invRoot, inv.cols.map(function (c, j) { return {name: c, num: j === inv.num}; }), inv.rows);
+}
+INV.forEach(function (inv, i) {
+  var b = el("button", null, inv.name + " (" + inv.rows.length + ")");
+  b.addEventListener("click", function () { showTab(i); });
+  tabs.appendChild(b);
+});
+showTab(Math.max(0, INV.findIndex(function (inv) { return inv.rows.length > 0; })));
+
+/* Timeline: one bar per task per batch, coloured by how its hosts ended. */
+(function () {
+  var rows = document.getElementById("timeline-rows"), max = 1, limit = 1500;
+  D.timeline.forEach(function (s) { max = Math.max(max, s[4]); });
+  document.getElementById("timeline-note").textContent = D.timeline.length + " task runs over " + ms(max)
+    + (D.timeline.length > limit ? "; the first " + limit + " are drawn" : "");
+  var colours = ["ok", "changed", "failed", "unreachable", "skipped"];
+  D.timeline.slice(0, limit).forEach(function (s) {
+    var row = el("div", {"class": "tl-row"}), total = s[5] + s[6] + s[7] + s[8] + s[9];
+    var label = el("div", {"class": "tl-label", title: s[0] + " / " + s[1]}, (s[2] ? "handler: " : "") + s[1]);
+    var track = el("div", {"class": "tl-track"}), bar = el("div", {"class": "tl-bar"});
+    bar.style.left = (100 * s[3] / max) + "%";
+    bar.style.width = Math.max(0.2, 100 * (s[4] - s[3]) / max) + "%";
+    bar.title = s[1] + ": " + ms(s[4] - s[3]) + " \u00b7 " + colours.map(function (c, i) { return s[5 + i] + " " + c; }).join(", ");
+    colours.forEach(function (c, i) {
+      if (s[5 + i] > 0) { var part = el("span", {"class": "s-" + c}); part.style.flex = String(s[5 + i] / Math.max(1, total)); bar.appendChild(part); }
+    });
+    track.appendChild(bar); row.appendChild(label); row.appendChild(track); rows.appendChild(row);
+  });
+})();
+
+/* #selftest: the page checks its own sort and filter through the same controls a user clicks, and writes
+   the verdict into the page, where a headless browser's --dump-dom reads it. */
+if (location.hash === "#selftest") {
+  var out = [], pass = true;
+  function check(name, ok, detail) { out.push((ok ? "PASS " : "FAIL ") + name + (detail ? ": " + detail : "")); pass = pass && ok; }
+  hostTable.head.children[0].click(); hostTable.head.children[0].click();
+  var names = hostTable.shown().map(function (r) { return r[0]; });
+  var expected = D.hosts.map(function (r) { return r[0]; }).sort(function (a, b) { return b.localeCompare(a, undefined, {numeric: true}); });
+  check("sort by host descending", names.join("\n") === expected.join("\n") && hostTable.body.children.length === Math.min(100, names.length),
+    "first row " + (hostTable.body.children[0] ? hostTable.body.children[0].children[0].textContent : "none"));
+  var wanted = D.hosts.length ? D.hosts[D.hosts.length - 1][1] : "ok";
+  hostTable.statusSelect.value = wanted; hostTable.statusSelect.dispatchEvent(new Event("change"));
+  var n = D.hosts.filter(function (r) { return r[1] === wanted; }).length;
+  check("status filter " + wanted, hostTable.shown().length === n, hostTable.shown().length + " rows, expected " + n);
+  hostTable.statusSelect.value = ""; hostTable.filterInput.value = D.hosts.length ? D.hosts[0][0] : "";
+  hostTable.filterInput.dispatchEvent(new Event("input"));
+  check("text filter", D.hosts.length === 0 || hostTable.shown().some(function (r) { return r[0] === D.hosts[0][0]; }));
+  if (hostTable.body.children.length) { hostTable.body.children[0].click(); }
+  check("host details", D.hosts.length === 0 || document.querySelectorAll("#detail-body tr").length === D.details[0].length + 1);
+  check("no network", performance.getEntriesByType("resource").length === 0, performance.getEntriesByType("resource").length + " requests");
+  check("no errors", errors.length === 0, errors.join("; "));
+  var pre = el("pre", {id: "selftest"}, "SELFTEST " + (pass ? "PASS" : "FAIL") + "\n" + out.join("\n"));
+  document.getElementById("selftest-out").appendChild(pre);
+}
+</script>
+</#noparse>
+</body>
+</html>

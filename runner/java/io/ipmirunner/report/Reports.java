@@ -1,0 +1,113 @@
+package io.ipmirunner.report;
+
+import io.ipmirunner.util.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reports of a run directory, always made from its journal: {@code report.html}, {@code report.json} and
+ * {@code junit.xml} next to {@code journal.jsonl}, or one format (or a user's template) as text. Rendering from
+ * the journal rather than from live events is what makes a report of an interrupted run, and
+ * {@code report RUN_DIR} later, the same as the one written at the end of the run.
+ */
+public final class Reports {
+    public static final List<String> FORMATS = List.of("html", "json", "junit", "csv");
+    private static final Map<String, String> SHIPPED = Map.of("html", "report.html.ftl", "junit", "junit.xml.ftl",
+            "csv", "csv-inventory.ftl");
+
+    private Reports() {}
+
+    /** Writes the three reports into {@code runDir}; returns the path of report.html. */
+    public static Path writeAll(Path runDir) throws IOException {
+        Map<String, Object> model = model(runDir);
+        Templates templates = Templates.create(null);
+        write(runDir.resolve("report.json"), json(model));
+        write(runDir.resolve("junit.xml"), templates.render(SHIPPED.get("junit"), JunitModel.of(model)));
+        Path html = runDir.resolve("report.html");
+        write(html, html(templates, model));
+        return html;
+    }
+
+    /** One format ({@code html}, {@code json}, {@code junit}, {@code csv}) of the run, as text. */
+    public static String render(Path runDir, String format) throws IOException {
+        Map<String, Object> model = model(runDir);
+        Templates templates = Templates.create(null);
+        return switch (format) {
+            case "json" -> json(model);
+            case "html" -> html(templates, model);
+            case "junit" -> templates.render(SHIPPED.get("junit"), JunitModel.of(model));
+            case "csv" -> templates.render(SHIPPED.get("csv"), model);
+            default -> throw new ReportException("unknown format '" + format + "' (" + String.join("|", FORMATS) + ")");
+        };
+    }
+
+    /** A user's FreeMarker template, given the same model as report.json. */
+    public static String render(Path runDir, Path template) throws IOException {
+        if (!Files.isRegularFile(template)) {
+            throw new ReportException("template not found: " + template);
+        }
+        Path dir = template.toAbsolutePath().getParent();
+        return Templates.create(dir).render(template.getFileName().toString(), model(runDir));
+    }
+
+    /** The drift between two run directories: text, and the page diff.html.ftl makes of it. */
+    public static Diff diff(Path runA, Path runB) throws IOException {
+        RunDiff.Result r = RunDiff.compare(read(runA), read(runB));
+        Map<String, Object> model = RunDiff.model(r, runA.toString(), runB.toString());
+        return new Diff(RunDiff.text(r, runA.toString(), runB.toString()),
+                Templates.create(null).render("diff.html.ftl", model), r.hostsWithDrift());
+    }
+
+    public record Diff(String text, String html, long hostsWithDrift) {}
+
+    private static RunRecord read(Path runDir) throws IOException {
+        try {
+            return RunReader.read(runDir);
+        } catch (NoSuchFileException e) {
+            throw new ReportException("no journal in " + runDir + " (expected " + runDir.resolve("journal.jsonl")
+                    + ")");
+        }
+    }
+
+    public static Map<String, Object> model(Path runDir) throws IOException {
+        return ReportModel.of(read(runDir));
+    }
+
+    static String json(Map<String, Object> model) {
+        return Json.pretty(model) + "\n";
+    }
+
+    static String html(Templates templates, Map<String, Object> model) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>(model);
+        // Lone surrogates and control characters become U+FFFD: JSON.parse would hand them to the DOM as they are.
+        m.put("data_json", HtmlData.scriptJson(XmlText.clean(HtmlData.of(model))));
+        List<Map<String, Object>> failures = new ArrayList<>();
+        for (Object o : (List<?>) model.get("failures")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> g = new LinkedHashMap<>((Map<String, Object>) o);
+            List<?> hosts = (List<?>) g.get("hosts");
+            g.put("hosts", hosts.subList(0, Math.min(hosts.size(), 100)));
+            failures.add(g);
+        }
+        m.put("failures", failures);
+        return templates.render(SHIPPED.get("html"), m);
+    }
+
+    /**
+     * Written beside and moved into place, so a reader never sees half a report. getBytes, not writeString:
+     * a lone surrogate from a BMC's bytes becomes '?' instead of failing the whole report.
+     */
+    public static void write(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

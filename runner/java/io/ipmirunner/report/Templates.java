@@ -1,0 +1,100 @@
+package io.ipmirunner.report;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.FileNameGlobMatcher;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.FirstMatchTemplateConfigurationFactory;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateClassResolver;
+import freemarker.core.TemplateConfiguration;
+import freemarker.core.XMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * FreeMarker for reports. Templates are looked up in the checkout's {@code reports/} (the launcher's
+ * {@code -Dipmirunner.root}), then in a user template's own directory, then in the copy packaged in the jar.
+ * {@code *.html.ftl} / {@code *.ftlh} escape every interpolation as HTML, {@code *.xml.ftl} / {@code *.ftlx}
+ * as XML: escaping is the default, {@code ?no_esc} the visible exception.
+ */
+public final class Templates {
+    private final Configuration config;
+
+    private Templates(Configuration config) {
+        this.config = config;
+    }
+
+    /** The shipped templates, plus those next to {@code userTemplateDir} when given. */
+    public static Templates create(Path userTemplateDir) throws IOException {
+        List<TemplateLoader> loaders = new ArrayList<>();
+        if (userTemplateDir != null) {
+            loaders.add(new FileTemplateLoader(userTemplateDir.toFile()));
+        }
+        Path shipped = Path.of(System.getProperty("ipmirunner.root", "."), "reports");
+        if (Files.isDirectory(shipped)) {
+            loaders.add(new FileTemplateLoader(shipped.toFile()));
+        }
+        loaders.add(new ClassTemplateLoader(Templates.class, "/reports"));
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        c.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        c.setRecognizeStandardFileExtensions(true);
+        c.setTemplateConfigurations(new FirstMatchTemplateConfigurationFactory(
+                new ConditionalTemplateConfigurationFactory(new FileNameGlobMatcher("*.html.ftl"),
+                        format(HTMLOutputFormat.INSTANCE)),
+                new ConditionalTemplateConfigurationFactory(new FileNameGlobMatcher("*.xml.ftl"),
+                        format(XMLOutputFormat.INSTANCE))).allowNoMatch(true));
+        c.setDefaultEncoding("UTF-8");
+        c.setLocale(Locale.ROOT);
+        c.setTimeZone(TimeZone.getTimeZone("UTC"));
+        c.setNumberFormat("computer");
+        c.setBooleanFormat("c");
+        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        c.setAPIBuiltinEnabled(false);
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setFallbackOnNullLoopVariable(false);
+        return new Templates(c);
+    }
+
+    private static TemplateConfiguration format(freemarker.core.OutputFormat f) {
+        TemplateConfiguration tc = new TemplateConfiguration();
+        tc.setOutputFormat(f);
+        return tc;
+    }
+
+    /** Renders {@code name} with the model; a template problem is a {@link ReportException} naming the line. */
+    public String render(String name, Map<String, Object> model) throws IOException {
+        Template t;
+        try {
+            t = config.getTemplate(name);
+        } catch (freemarker.core.ParseException e) {
+            throw new ReportException(name + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": "
+                    + e.getEditorMessage());
+        } catch (freemarker.template.TemplateNotFoundException e) {
+            throw new ReportException("template not found: " + name);
+        }
+        StringWriter out = new StringWriter();
+        try {
+            t.process(model, out);
+        } catch (TemplateException e) {
+            throw new ReportException(name + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": "
+                    + e.getMessageWithoutStackTop().lines().findFirst().orElse("template error"));
+        }
+        return out.toString();
+    }
+}

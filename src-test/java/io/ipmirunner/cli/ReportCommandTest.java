@@ -1,0 +1,52 @@
+package io.ipmirunner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ipmirunner.report.JsonParser;
+import io.ipmirunner.report.SyntheticRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code report RUN_DIR} and {@code report diff}: outputs, exit codes, one-line errors. */
+class ReportCommandTest {
+    @Test
+    void rendersAgainFromTheJournal(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        SyntheticRun.write(run, 8, "1.0", true);
+        CliRun all = CliRun.of("report", run.toString());
+        assertEquals(0, all.exit(), all.toString());
+        assertTrue(Files.exists(run.resolve("report.html")) && Files.exists(run.resolve("junit.xml")));
+        CliRun json = CliRun.of("report", run.toString(), "--format", "json");
+        assertEquals(8, ((Map<?, ?>) ((Map<?, ?>) JsonParser.parse(json.out())).get("hosts")).size());
+        Path csv = dir.resolve("assets.csv");
+        assertEquals(0, CliRun.of("report", run.toString(), "--template",
+                Path.of(System.getProperty("ipmirunner.root", "."), "reports", "csv-inventory.ftl").toString(), "-o",
+                csv.toString()).exit());
+        assertEquals(9, Files.readAllLines(csv).size());
+        CliRun bad = CliRun.of("report", run.toString(), "--format", "pdf");
+        assertEquals(ExitCodes.BAD_OPTIONS, bad.exit());
+        assertTrue(bad.err().contains("--format must be one of html|json|junit|csv"), bad.toString());
+        CliRun missing = CliRun.of("report", dir.resolve("nothing").toString());
+        assertEquals(ExitCodes.ERROR, missing.exit());
+        assertEquals(1, missing.err().lines().count(), "one line, no stack trace: " + missing.err());
+    }
+
+    @Test
+    void diffExitsTwoOnDrift(@TempDir Path dir) throws Exception {
+        SyntheticRun.write(dir.resolve("a"), 8, "1.0", true);
+        SyntheticRun.write(dir.resolve("b"), 8, "2.0", true);
+        CliRun same = CliRun.of("report", "diff", dir.resolve("a").toString(), dir.resolve("a").toString());
+        assertEquals(0, same.exit(), same.toString());
+        assertTrue(same.out().contains("0 of 8 hosts differ"), same.toString());
+        Path html = dir.resolve("drift.html");
+        CliRun drift = CliRun.of("report", "diff", dir.resolve("a").toString(), dir.resolve("b").toString(), "--html",
+                html.toString());
+        assertEquals(ExitCodes.HOST_FAILED, drift.exit(), drift.toString());
+        assertTrue(drift.out().contains("node0001\n  firmware firmware: 1.0 -> 2.0"), drift.toString());
+        assertTrue(Files.readString(html).contains("<b>7</b> of 8 hosts differ"));
+    }
+}
