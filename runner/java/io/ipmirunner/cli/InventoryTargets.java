@@ -70,7 +70,8 @@ final class InventoryTargets {
     private static BmcTarget target(Host h, SessionConfig defaults, int defaultPort) {
         BmcConnection b = h.bmc();
         int port = b.port() != BmcConnection.DEFAULT_PORT ? b.port() : defaultPort;
-        return new BmcTarget(h.name(), new InetSocketAddress(b.address(), port), config(h.name(), b, defaults));
+        BmcTarget t = new BmcTarget(h.name(), new InetSocketAddress(b.address(), port), config(h.name(), b, defaults));
+        return b.timeout().map(t::withTimeout).orElse(t);
     }
 
     private static SessionConfig config(String host, BmcConnection b, SessionConfig d) {

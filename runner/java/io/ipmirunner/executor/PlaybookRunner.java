@@ -110,7 +110,8 @@ public final class PlaybookRunner {
             for (Host h : batchHosts) {
                 Map<String, Object> vars = hostVars(h, play, context);
                 initial.put(h.name(), Map.copyOf(nonNull(vars)));
-                contexts.put(h.name(), new HostContext(h.name(), vars, () -> session(h.name())));
+                contexts.put(h.name(), new HostContext(h.name(), vars, () -> session(h.name()),
+                        h.bmc().retries().orElse(0)));
             }
             BatchState batch = new BatchState(play, contexts, stopping);
             strategy.runBatch(batch);
