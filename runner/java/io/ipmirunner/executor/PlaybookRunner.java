@@ -108,7 +108,16 @@ public final class PlaybookRunner {
             Map<String, HostContext> contexts = new LinkedHashMap<>();
             Map<String, Map<String, Object>> initial = new HashMap<>();
             for (Host h : batchHosts) {
-                Map<String, Object> vars = hostVars(h, play, context);
+                Map<String, Object> vars;
+                try {
+                    vars = hostVars(h, play, context);
+                } catch (PlayVars.Unavailable e) {
+                    listener.on(new RunEvent.HostResult(h.name(), "vars_files", play.at().toString(),
+                            RunEvent.Status.FAILED, false, 1, java.time.Duration.ZERO, Map.of(), e.getMessage(),
+                            "vars_files"));
+                    leftRun.add(h.name());
+                    continue;
+                }
                 initial.put(h.name(), Map.copyOf(nonNull(vars)));
                 contexts.put(h.name(), new HostContext(h.name(), vars, () -> session(h.name()),
                         h.bmc().retries().orElse(0)));
@@ -137,11 +146,12 @@ public final class PlaybookRunner {
         return out;
     }
 
-    private Map<String, Object> hostVars(Host h, Play play, MagicVariables.PlayContext context) {
+    private Map<String, Object> hostVars(Host h, Play play, MagicVariables.PlayContext context)
+            throws PlayVars.Unavailable {
         Map<String, Object> vars = new HashMap<>(h.plainVars());
         Map<String, Object> scope = new HashMap<>(vars);
         scope.putAll(MagicVariables.forHost(h.name(), h.groupNames(), context));
-        play.vars().forEach((k, v) -> vars.put(k, ActionRunner.resolve(v.toPlain(), scope)));
+        PlayVars.apply(play, Path.of(context.playbookDir()), vars, scope);
         vars.putAll(facts.getOrDefault(h.name(), Map.of()));
         vars.putAll(MagicVariables.forHost(h.name(), h.groupNames(), context));
         vars.putAll(options.extraVars());
