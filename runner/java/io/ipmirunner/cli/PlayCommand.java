@@ -99,6 +99,11 @@ public final class PlayCommand implements Callable<Integer> {
             description = "run again only on the hosts that failed or were unreachable in that run's journal")
     Path retryFailed;
 
+    @Option(names = "--failure-class", paramLabel = "CLASS", split = ",",
+            description = "with --retry-failed: only hosts whose failure was of these classes (unreachable, auth, "
+                    + "timeout, completion_code, assertion, unsupported, ...)")
+    Set<String> failureClasses = new java.util.LinkedHashSet<>();
+
     @Mixin
     ConnectionOptions connection;
 
@@ -134,6 +139,8 @@ public final class PlayCommand implements Callable<Integer> {
                 System.out.println("retry: no host failed in " + retryFailed);
                 return ExitCodes.OK;
             }
+        } else if (!failureClasses.isEmpty()) {
+            throw new UserError(ExitCodes.BAD_OPTIONS, "--failure-class needs --retry-failed RUN_DIR");
         }
         SessionConfig config;
         try {
@@ -234,7 +241,8 @@ public final class PlayCommand implements Callable<Integer> {
     private Optional<HostPattern> retryLimit(Inventory inventory, Optional<HostPattern> limit) {
         Set<String> hosts;
         try {
-            hosts = new java.util.LinkedHashSet<>(JournalReader.failedHosts(retryFailed));
+            hosts = new java.util.LinkedHashSet<>(JournalReader.failedHosts(retryFailed,
+                    RetryFailed.classes(failureClasses)));
         } catch (java.io.IOException e) {
             throw new UserError(ExitCodes.BAD_OPTIONS, "--retry-failed: cannot read " + retryFailed
                     .resolve("journal.jsonl") + ": " + e.getMessage());

@@ -25,6 +25,7 @@ final class PlayPrinter implements RunListener {
             case RunEvent.TaskStarted t -> System.out.println("\n" + (t.handler() ? "RUNNING HANDLER [" : "TASK [")
                     + t.task() + "]");
             case RunEvent.HostResult r -> System.out.println(line(r));
+            case RunEvent.Rescued r -> { }
             case RunEvent.PlayEnded p -> { }
             case RunEvent.RunEnded r -> recap(r.recap());
         }
@@ -48,7 +49,7 @@ final class PlayPrinter implements RunListener {
         int width = recap.keySet().stream().mapToInt(String::length).max().orElse(0);
         recap.forEach((h, c) -> System.out.println(String.format(Locale.ROOT,
                 "%-" + Math.max(width, 20) + "s : ok=%-4d changed=%-4d unreachable=%-4d failed=%-4d skipped=%-4d "
-                        + "ignored=%d", h, c.ok(), c.changed(), c.unreachable(), c.failed(), c.skipped(),
-                c.ignored())));
+                        + "rescued=%-4d ignored=%d", h, c.ok(), c.changed(), c.unreachable(), c.failed(), c.skipped(),
+                c.rescued(), c.ignored())));
     }
 }

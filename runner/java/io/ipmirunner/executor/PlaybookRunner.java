@@ -33,6 +33,8 @@ public final class PlaybookRunner {
     private final RunListener listener;
     private final Map<String, RunEvent.Recap> recap = new ConcurrentHashMap<>();
     private final Map<String, BmcSession> sessions = new ConcurrentHashMap<>();
+    /** Each host's latest failed or unreachable status: what a rescue takes off its recap. */
+    private final Map<String, RunEvent.Status> lastFailure = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> facts = new HashMap<>();
     private final Set<String> leftRun = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -47,8 +49,16 @@ public final class PlaybookRunner {
         this.runner = runner;
         this.sessionFactory = sessionFactory;
         this.listener = event -> {
-            if (event instanceof RunEvent.HostResult r) {
-                recap.merge(r.host(), RunEvent.Recap.ZERO.plus(r), (a, b) -> a.plus(r));
+            switch (event) {
+                case RunEvent.HostResult r -> {
+                    recap.merge(r.host(), RunEvent.Recap.ZERO.plus(r), (a, b) -> a.plus(r));
+                    if (!r.keepsHost()) {
+                        lastFailure.put(r.host(), r.status());
+                    }
+                }
+                case RunEvent.Rescued r -> recap.computeIfPresent(r.host(), (h, c) -> c.rescue(
+                        lastFailure.getOrDefault(h, RunEvent.Status.FAILED)));
+                default -> { }
             }
             listener.on(event);
         };

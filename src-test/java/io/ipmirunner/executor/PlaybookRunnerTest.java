@@ -160,7 +160,7 @@ class PlaybookRunnerTest {
                 """, 2, 1, power(Set.of("n2")));
         assertEquals(List.of("TASK try", "ok n1", "unreachable n2", "TASK recover", "ok n2", "TASK finally", "ok n1",
                 "ok n2", "TASK after", "ok n1", "ok n2"), trace());
-        assertEquals(1, recap.get("n2").unreachable());
+        assertEquals(new RunEvent.Recap(3, 0, 0, 0, 0, 1, 0), recap.get("n2"));
     }
 
     @Test
