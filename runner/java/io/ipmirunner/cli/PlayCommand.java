@@ -107,6 +107,9 @@ public final class PlayCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Option(names = "--no-progress", description = "plain lines for every host even on a terminal (no status area)")
+    boolean noProgress;
+
     @Option(names = "-v", description = "more output (-vvv: stack traces)")
     boolean[] verbose = new boolean[0];
 
@@ -159,11 +162,11 @@ public final class PlayCommand implements Callable<Integer> {
         RunOptions options = new RunOptions(forks, check, Set.copyOf(tags), Set.copyOf(skipTags), extra,
                 Optional.ofNullable(startAtTask), resume(), Sleeper.REAL, Clock.systemUTC(), RetryPolicy.standard());
         AtomicBoolean interrupted = new AtomicBoolean();
-        PlayPrinter printer = new PlayPrinter(interrupted);
         IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(connection.timing()));
         CountDownLatch finished = new CountDownLatch(1);
         Map<String, RunEvent.Recap> recap;
-        try (Journal journal = new Journal(runDir, Clock.systemUTC())) {
+        try (Journal journal = new Journal(runDir, Clock.systemUTC());
+             PlayOutput printer = PlayOutput.open(noProgress, interrupted)) {
             PlaybookRunner runner = new PlaybookRunner(options, host -> {
                 BmcTarget t = targets.get(host);
                 if (t.address().isUnresolved()) {
@@ -186,6 +189,7 @@ public final class PlayCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
                 interrupted.set(true);
+                printer.close();
                 client.close();
                 System.err.println("ipmi-runner: interrupted; sessions closed; journal in " + runDir);
                 System.out.flush();
