@@ -8,6 +8,7 @@ import io.ipmirunner.executor.RetryPolicy;
 import io.ipmirunner.executor.RunEvent;
 import io.ipmirunner.executor.RunOptions;
 import io.ipmirunner.executor.Sleeper;
+import io.ipmirunner.executor.TaskGate;
 import io.ipmirunner.inventory.HostPattern;
 import io.ipmirunner.inventory.Host;
 import io.ipmirunner.inventory.Inventory;
@@ -88,8 +89,16 @@ public final class PlayCommand implements Callable<Integer> {
             description = "refuse to act on more hosts than this in a play without --yes (a play's max_hosts too)")
     Integer maxHosts;
 
-    @Option(names = "--yes", description = "act on more hosts than --max-hosts / max_hosts allow")
+    @Option(names = "--yes", description = "act on more hosts than --max-hosts / max_hosts allow, and run "
+            + "destructive tasks on more than --destructive-threshold hosts without asking")
     boolean yes;
+
+    @Option(names = "--destructive-threshold", paramLabel = "N", defaultValue = "10", description = "ask before "
+            + "destructive tasks (power off/cycle/reset, sel clear, raw) on more hosts than this (default 10)")
+    int destructiveThreshold;
+
+    @Option(names = "--step", description = "ask before each task: (N)o/(y)es/(c)ontinue (needs a terminal)")
+    boolean step;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR",
             description = "continue that run: results in its journal are replayed, not run again")
@@ -113,6 +122,9 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "-v", description = "more output (-vvv: stack traces)")
     boolean[] verbose = new boolean[0];
 
+    /** Who answers --step and confirmations; tests replace it. */
+    Operator operator = Operator.console();
+
     @Override
     public Integer call() throws Exception {
         Verbosity.set(verbose.length);
@@ -133,6 +145,11 @@ public final class PlayCommand implements Callable<Integer> {
             }
             extraYaml.forEach((k, v) -> extra.put(k, v.toPlain()));
             blastRadius(parsed, result.hostCounts());
+            if (step && !operator.interactive()) {
+                throw new UserError(ExitCodes.BAD_OPTIONS, "--step asks before each task: it needs a terminal on "
+                        + "stdin");
+            }
+            DestructiveGuard.check(parsed, result.hostCounts(), destructiveThreshold, yes, check, operator);
         } catch (InvalidInputException e) {
             return InventoryCommand.printProblems(e);
         }
@@ -166,7 +183,7 @@ public final class PlayCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         Map<String, RunEvent.Recap> recap;
         try (Journal journal = new Journal(runDir, Clock.systemUTC());
-             PlayOutput printer = PlayOutput.open(noProgress, interrupted)) {
+             PlayOutput printer = PlayOutput.open(noProgress || step, interrupted)) {
             PlaybookRunner runner = new PlaybookRunner(options, host -> {
                 BmcTarget t = targets.get(host);
                 if (t.address().isUnresolved()) {
@@ -176,7 +193,7 @@ public final class PlayCommand implements Callable<Integer> {
             }, event -> {
                 journal.on(event);
                 printer.on(event);
-            });
+            }, step ? new StepGate(operator) : TaskGate.OPEN);
             // Ctrl-C or SIGTERM: start nothing new and give running tasks a grace period (a half-done power
             // action is worse than a finished one), then close every session (BMCs have few slots), exit 99.
             Thread hook = Thread.ofPlatform().unstarted(() -> {

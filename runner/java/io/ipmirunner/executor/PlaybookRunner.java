@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class PlaybookRunner {
     private final RunOptions options;
+    private final TaskGate gate;
     private final TaskRunner runner;
     private final SessionFactory sessionFactory;
     private final RunListener listener;
@@ -40,11 +41,22 @@ public final class PlaybookRunner {
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     public PlaybookRunner(RunOptions options, SessionFactory sessionFactory, RunListener listener) {
+        this(options, sessionFactory, listener, TaskGate.OPEN);
+    }
+
+    /** With a gate asked before each task ({@code --step}). */
+    public PlaybookRunner(RunOptions options, SessionFactory sessionFactory, RunListener listener, TaskGate gate) {
         this(options, new TaskRunner(options.sleeper(), options.clock(), options.retryPolicy(), options.checkMode()),
-                sessionFactory, listener);
+                sessionFactory, listener, gate);
     }
 
     PlaybookRunner(RunOptions options, TaskRunner runner, SessionFactory sessionFactory, RunListener listener) {
+        this(options, runner, sessionFactory, listener, TaskGate.OPEN);
+    }
+
+    PlaybookRunner(RunOptions options, TaskRunner runner, SessionFactory sessionFactory, RunListener listener,
+                   TaskGate gate) {
+        this.gate = gate;
         this.options = options;
         this.runner = runner;
         this.sessionFactory = sessionFactory;
@@ -67,7 +79,7 @@ public final class PlaybookRunner {
     /** Runs every play; the recap holds every host that was in some play, in first-seen order. */
     public Map<String, RunEvent.Recap> run(Playbook playbook, Inventory inventory, Optional<HostPattern> limit)
             throws InterruptedException {
-        LinearStrategy linear = new LinearStrategy(new TaskFanout(runner, options, listener), options, listener);
+        LinearStrategy linear = new LinearStrategy(new TaskFanout(runner, options, listener, gate), options, listener);
         FreeStrategy free = new FreeStrategy(linear, options.forks());
         Map<String, RunEvent.Recap> order = new LinkedHashMap<>();
         try {

@@ -22,16 +22,18 @@ final class TaskFanout {
     private final TaskRunner runner;
     private final RunOptions options;
     private final RunListener listener;
+    private final TaskGate gate;
 
-    TaskFanout(TaskRunner runner, RunOptions options, RunListener listener) {
+    TaskFanout(TaskRunner runner, RunOptions options, RunListener listener, TaskGate gate) {
         this.runner = runner;
         this.options = options;
         this.listener = listener;
+        this.gate = gate;
     }
 
     /** Runs the task; returns the hosts that failed (not ignored) or were unreachable. */
     List<String> run(Task task, List<String> hosts, BatchState batch, boolean handler) throws InterruptedException {
-        if (hosts.isEmpty()) {
+        if (hosts.isEmpty() || !gate.admit(batch.play.displayName(), task, hosts)) {
             return List.of();
         }
         listener.on(new RunEvent.TaskStarted(batch.play.displayName(), task.displayName(), handler));

@@ -27,6 +27,13 @@ public final class PowerModule implements Module {
         return "power";
     }
 
+    /** off, soft, cycle and reset take the host's OS down. */
+    @Override
+    public boolean destructive(Map<String, String> args) {
+        String state = args.getOrDefault("state", "status");
+        return state.contains("${") || Set.of("off", "soft", "cycle", "reset").contains(state);
+    }
+
     @Override
     public Object validate(Map<String, String> args) throws ModuleArgumentException {
         for (String k : args.keySet()) {

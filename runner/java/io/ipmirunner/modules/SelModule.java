@@ -26,6 +26,13 @@ public final class SelModule implements Module {
         return "sel";
     }
 
+    /** clear erases the log: the evidence of what went wrong. */
+    @Override
+    public boolean destructive(Map<String, String> args) {
+        String action = args.getOrDefault("action", "list");
+        return action.contains("${") || action.equals("clear");
+    }
+
     @Override
     public Object validate(Map<String, String> args) throws ModuleArgumentException {
         if (!Set.of("action").containsAll(args.keySet())) {

@@ -67,7 +67,7 @@ class BigFleetTest {
             Path runDir = dir.resolve("run");
             CliRun r = CliRun.of("play", Path.of(System.getProperty("ipmirunner.root", "."),
                     "playbooks", "power-cycle-fleet.yml").toString(), "-i", inventory.toString(),
-                    "--report-dir", runDir.toString(), "--no-progress");
+                    "--report-dir", runDir.toString(), "--no-progress", "--yes");
             sampler.interrupt();
             assertEquals(ExitCodes.HOST_UNREACHABLE, r.exit(), tail(r.out()) + r.err());
 

@@ -25,6 +25,7 @@ final class PlayHarness {
     final List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
     Resume resume = Resume.NONE;
     RunListener extra = e -> { };
+    TaskGate gate = TaskGate.OPEN;
     UnaryOperator<String> hostLine = h -> "    " + h + ":\n";
     volatile PlaybookRunner runner;
 
@@ -52,7 +53,7 @@ final class PlayHarness {
         }, e -> {
             events.add(e);
             extra.on(e);
-        });
+        }, gate);
         return runner.run(PlaybookParser.parse(pb), Inventory.load(List.of(inv.toString()),
                 InventoryLoader.Options.defaults()), Optional.empty());
     }
