@@ -61,6 +61,10 @@ public final class ExecCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object keyed by host")
     boolean json;
 
+    @Option(names = "--no-collate", description = "one line per host as it finishes, instead of hosts with the "
+            + "same answer grouped at the end (node[01-40] | OK | state=on)")
+    boolean noCollate;
+
     @Option(names = "-v", description = "more output (-vvv: stack traces)")
     boolean[] verbose = new boolean[0];
 
@@ -107,7 +111,7 @@ public final class ExecCommand implements Callable<Integer> {
             return false;
         });
         AtomicBoolean interrupted = new AtomicBoolean();
-        ResultPrinter printer = new ResultPrinter(json, interrupted);
+        ResultPrinter printer = new ResultPrinter(json, !noCollate, interrupted);
         unresolved.forEach(printer::onDone);
         IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(connection.timing()));
         // Ctrl-C or SIGTERM: close every session on the BMCs (they have few slots), then exit 99.
