@@ -21,8 +21,8 @@ final class LiveProgress implements RunListener, AutoCloseable {
     private final ProgressState state;
     private final Clock clock;
     private final Thread redraw;
-    /** Asking an exec terminal its size runs stty: read once and again when the window changes. */
-    private volatile int width;
+    /** Asking an exec terminal its size runs stty: read once (a resized window keeps the old width). */
+    private final int width;
 
     private LiveProgress(Terminal terminal, Status status, Clock clock) {
         this.terminal = terminal;
@@ -30,17 +30,19 @@ final class LiveProgress implements RunListener, AutoCloseable {
         this.clock = clock;
         this.state = new ProgressState(clock);
         this.width = terminal.getWidth();
-        terminal.handle(Terminal.Signal.WINCH, sig -> width = terminal.getWidth());
         this.redraw = Thread.ofPlatform().daemon().name("progress").start(this::redrawLoop);
     }
 
     /** A live area on this terminal, or empty when the terminal cannot hold one (dumb, or not a terminal). */
     static java.util.Optional<LiveProgress> open(Clock clock) {
         try {
-            // The exec provider (stty) needs no native code, so no JDK native-access warning.
+            // The exec provider (stty) needs no native code, so no JDK native-access warning. No native signal
+            // handlers: jline's default for SIGINT would kill the JVM without the Ctrl-C shutdown hook.
             Terminal t = TerminalBuilder.builder().system(true).providers("exec").jni(false).ffm(false).jna(false)
-                    .jansi(false).dumb(true).build();
-            Status s = t.getType().startsWith(Terminal.TYPE_DUMB) ? null : Status.getStatus(t);
+                    .jansi(false).nativeSignals(false).dumb(true).build();
+            // A terminal that reports no size (a pty nobody sized) cannot hold a status area.
+            boolean usable = !t.getType().startsWith(Terminal.TYPE_DUMB) && t.getWidth() > 0 && t.getHeight() > 0;
+            Status s = usable ? Status.getStatus(t) : null;
             if (s == null) {
                 t.close();
                 return java.util.Optional.empty();
@@ -89,8 +91,8 @@ final class LiveProgress implements RunListener, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
+            // Closing the terminal closes its status area (once: closing the status too would fail then).
             status.update(List.of());
-            status.close();
             terminal.flush();
             try {
                 terminal.close();
