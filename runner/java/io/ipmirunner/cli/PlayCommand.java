@@ -206,7 +206,7 @@ public final class PlayCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
                 interrupted.set(true);
-                printer.close();
+                printer.stop();
                 client.close();
                 System.err.println("ipmi-runner: interrupted; sessions closed; journal in " + runDir);
                 System.out.flush();

@@ -32,8 +32,13 @@ final class PlayOutput implements RunListener, AutoCloseable {
         printer.on(event);
     }
 
+    /** Takes the status area down (also from the Ctrl-C hook, which halts before the try block ends). */
+    void stop() {
+        live.ifPresent(LiveProgress::close);
+    }
+
     @Override
     public void close() {
-        live.ifPresent(LiveProgress::close);
+        stop();
     }
 }
