@@ -10,14 +10,14 @@ final class Tty {
     private Tty() {}
 
     static boolean stdin() {
-        return test(0, new ProcessBuilder("test", "-t", "0").redirectInput(ProcessBuilder.Redirect.INHERIT));
+        return test(new ProcessBuilder("test", "-t", "0").redirectInput(ProcessBuilder.Redirect.INHERIT));
     }
 
     static boolean stdout() {
-        return test(1, new ProcessBuilder("test", "-t", "1").redirectOutput(ProcessBuilder.Redirect.INHERIT));
+        return test(new ProcessBuilder("test", "-t", "1").redirectOutput(ProcessBuilder.Redirect.INHERIT));
     }
 
-    private static boolean test(int fd, ProcessBuilder pb) {
+    private static boolean test(ProcessBuilder pb) {
         try {
             return pb.start().waitFor() == 0;
         } catch (IOException e) {
