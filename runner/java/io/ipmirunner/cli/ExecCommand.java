@@ -88,6 +88,7 @@ public final class ExecCommand implements Callable<Integer> {
         List<BmcTarget> targets = new ArrayList<>();
         List<HostOutcome> unresolved = new ArrayList<>();
         InventoryTargets.Selection selection = null;
+        Map<String, Integer> hostRetries = new java.util.HashMap<>();
         if (!inventories.isEmpty()) {
             Inventory inventory;
             try {
@@ -97,6 +98,7 @@ public final class ExecCommand implements Callable<Integer> {
             }
             InventoryCommand.printWarnings(inventory.warnings());
             List<Host> hosts = InventoryTargets.hosts(inventory, pattern, InventoryCommand.limit(limit));
+            hosts.forEach(h -> h.bmc().retries().ifPresent(n -> hostRetries.put(h.name(), n)));
             selection = InventoryTargets.select(hosts, config, connection.port);
             targets.addAll(selection.targets());
         } else {
@@ -125,7 +127,8 @@ public final class ExecCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         List<HostOutcome> all = new ArrayList<>(unresolved);
         try {
-            all.addAll(new AdHocRunner(client, forks, retries).run(targets, module, args, printer::onDone));
+            all.addAll(new AdHocRunner(client, forks,
+                    t -> hostRetries.getOrDefault(t.name(), retries)).run(targets, module, args, printer::onDone));
         } finally {
             if (!interrupted.get()) {
                 client.close();
