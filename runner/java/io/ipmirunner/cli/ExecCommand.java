@@ -67,6 +67,10 @@ public final class ExecCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object keyed by host")
     boolean json;
 
+    @Option(names = "--no-collate", description = "one line per host as it finishes, instead of hosts with the "
+            + "same answer grouped at the end (node[01-40] | OK | state=on)")
+    boolean noCollate;
+
     @Option(names = "-v", description = "more output (-vvv: stack traces)")
     boolean[] verbose = new boolean[0];
 
@@ -95,6 +99,7 @@ public final class ExecCommand implements Callable<Integer> {
         List<BmcTarget> targets = new ArrayList<>();
         List<HostOutcome> unresolved = new ArrayList<>();
         InventoryTargets.Selection selection = null;
+        Map<String, Integer> hostRetries = new java.util.HashMap<>();
         if (!inventories.isEmpty()) {
             Inventory inventory;
             try {
@@ -104,6 +109,7 @@ public final class ExecCommand implements Callable<Integer> {
             }
             InventoryCommand.printWarnings(inventory.warnings());
             List<Host> hosts = InventoryTargets.hosts(inventory, pattern, InventoryCommand.limit(limit));
+            hosts.forEach(h -> h.bmc().retries().ifPresent(n -> hostRetries.put(h.name(), n)));
             selection = InventoryTargets.select(hosts, config, connection.port, keys);
             targets.addAll(selection.targets());
         } else {
@@ -118,7 +124,7 @@ public final class ExecCommand implements Callable<Integer> {
             return false;
         });
         AtomicBoolean interrupted = new AtomicBoolean();
-        ResultPrinter printer = new ResultPrinter(json, interrupted);
+        ResultPrinter printer = new ResultPrinter(json, !noCollate, interrupted);
         unresolved.forEach(printer::onDone);
         IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(connection.timing()));
         // Ctrl-C or SIGTERM: close every session on the BMCs (they have few slots), then exit 99.
@@ -133,7 +139,8 @@ public final class ExecCommand implements Callable<Integer> {
         List<HostOutcome> all = new ArrayList<>(unresolved);
         try {
             Logins logins = new Logins(client, selection == null ? Map.of() : selection.logins());
-            all.addAll(new AdHocRunner(logins, forks, retries).run(targets, module, args, printer::onDone));
+            all.addAll(new AdHocRunner(logins, forks, t -> hostRetries.getOrDefault(t.name(), retries))
+                    .run(targets, module, args, printer::onDone));
         } finally {
             if (!interrupted.get()) {
                 client.close();

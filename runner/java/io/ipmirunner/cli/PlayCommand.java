@@ -9,6 +9,7 @@ import io.ipmirunner.executor.RetryPolicy;
 import io.ipmirunner.executor.RunEvent;
 import io.ipmirunner.executor.RunOptions;
 import io.ipmirunner.executor.Sleeper;
+import io.ipmirunner.executor.TaskGate;
 import io.ipmirunner.inventory.HostPattern;
 import io.ipmirunner.inventory.Host;
 import io.ipmirunner.inventory.Inventory;
@@ -91,8 +92,16 @@ public final class PlayCommand implements Callable<Integer> {
             description = "refuse to act on more hosts than this in a play without --yes (a play's max_hosts too)")
     Integer maxHosts;
 
-    @Option(names = "--yes", description = "act on more hosts than --max-hosts / max_hosts allow")
+    @Option(names = "--yes", description = "act on more hosts than --max-hosts / max_hosts allow, and run "
+            + "destructive tasks on more than --destructive-threshold hosts without asking")
     boolean yes;
+
+    @Option(names = "--destructive-threshold", paramLabel = "N", defaultValue = "10", description = "ask before "
+            + "destructive tasks (power off/cycle/reset, sel clear, raw) on more hosts than this (default 10)")
+    int destructiveThreshold;
+
+    @Option(names = "--step", description = "ask before each task: (N)o/(y)es/(c)ontinue (needs a terminal)")
+    boolean step;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR",
             description = "continue that run: results in its journal are replayed, not run again")
@@ -102,14 +111,25 @@ public final class PlayCommand implements Callable<Integer> {
             description = "run again only on the hosts that failed or were unreachable in that run's journal")
     Path retryFailed;
 
+    @Option(names = "--failure-class", paramLabel = "CLASS", split = ",",
+            description = "with --retry-failed: only hosts whose failure was of these classes (unreachable, auth, "
+                    + "timeout, completion_code, assertion, unsupported, ...)")
+    Set<String> failureClasses = new java.util.LinkedHashSet<>();
+
     @Mixin
     ConnectionOptions connection;
 
     @Mixin
     VaultOptions vault;
 
+    @Option(names = "--no-progress", description = "plain lines for every host even on a terminal (no status area)")
+    boolean noProgress;
+
     @Option(names = "-v", description = "more output (-vvv: stack traces)")
     boolean[] verbose = new boolean[0];
+
+    /** Who answers --step and confirmations; tests replace it. */
+    Operator operator = Operator.console();
 
     @Override
     public Integer call() throws Exception {
@@ -132,6 +152,11 @@ public final class PlayCommand implements Callable<Integer> {
             }
             extraYaml.forEach((k, v) -> extra.put(k, v.toPlain()));
             blastRadius(parsed, result.hostCounts());
+            if (step && !operator.interactive()) {
+                throw new UserError(ExitCodes.BAD_OPTIONS, "--step asks before each task: it needs a terminal on "
+                        + "stdin");
+            }
+            DestructiveGuard.check(parsed, result.hostCounts(), destructiveThreshold, yes, check, operator);
         } catch (InvalidInputException e) {
             return InventoryCommand.printProblems(e);
         }
@@ -141,6 +166,8 @@ public final class PlayCommand implements Callable<Integer> {
                 System.out.println("retry: no host failed in " + retryFailed);
                 return ExitCodes.OK;
             }
+        } else if (!failureClasses.isEmpty()) {
+            throw new UserError(ExitCodes.BAD_OPTIONS, "--failure-class needs --retry-failed RUN_DIR");
         }
         SessionConfig config;
         try {
@@ -159,13 +186,13 @@ public final class PlayCommand implements Callable<Integer> {
         RunOptions options = new RunOptions(forks, check, Set.copyOf(tags), Set.copyOf(skipTags), extra,
                 Optional.ofNullable(startAtTask), resume(), Sleeper.REAL, Clock.systemUTC(), RetryPolicy.standard());
         AtomicBoolean interrupted = new AtomicBoolean();
-        PlayPrinter printer = new PlayPrinter(interrupted);
         IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(connection.timing()));
         Logins logins = new Logins(client, selection.logins());
         CountDownLatch finished = new CountDownLatch(1);
         Map<String, RunEvent.Recap> recap;
         EndOfRun reports = new EndOfRun(runDir, System.out, System.err);
-        try (Journal journal = new Journal(runDir, Clock.systemUTC())) {
+        try (Journal journal = new Journal(runDir, Clock.systemUTC());
+             PlayOutput printer = PlayOutput.open(noProgress || step, interrupted)) {
             journal.on(new RunEvent.RunStarted(playbook.toString(), inventories, limit, check,
                     System.getProperty("user.name", "")));
             PlaybookRunner runner = new PlaybookRunner(options, host -> {
@@ -178,7 +205,7 @@ public final class PlayCommand implements Callable<Integer> {
                 RunEvent noted = logins.annotate(event);
                 journal.on(noted);
                 printer.on(noted);
-            });
+            }, step ? new StepGate(operator) : TaskGate.OPEN);
             // Ctrl-C or SIGTERM: start nothing new and give running tasks a grace period (a half-done power
             // action is worse than a finished one), then close every session (BMCs have few slots), exit 99.
             Thread hook = Thread.ofPlatform().unstarted(() -> {
@@ -191,6 +218,7 @@ public final class PlayCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
                 interrupted.set(true);
+                printer.stop();
                 reports.write();
                 client.close();
                 System.err.println("ipmi-runner: interrupted; sessions closed; journal in " + runDir);
@@ -249,7 +277,8 @@ public final class PlayCommand implements Callable<Integer> {
     private Optional<HostPattern> retryLimit(Inventory inventory, Optional<HostPattern> limit) {
         Set<String> hosts;
         try {
-            hosts = new java.util.LinkedHashSet<>(JournalReader.failedHosts(retryFailed));
+            hosts = new java.util.LinkedHashSet<>(JournalReader.failedHosts(retryFailed,
+                    RetryFailed.classes(failureClasses)));
         } catch (java.io.IOException e) {
             throw new UserError(ExitCodes.BAD_OPTIONS, "--retry-failed: cannot read " + retryFailed
                     .resolve("journal.jsonl") + ": " + e.getMessage());

@@ -6,13 +6,25 @@ import io.ipmirunner.util.Json;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
-/** Plain per-task, per-host lines (with -v each host's result as JSON) and a PLAY RECAP, as Ansible's output. */
+/**
+ * Per-task, per-host lines (with -v each host's result as JSON) and a PLAY RECAP, as Ansible's output. Under
+ * a live status area only failures are printed per host, unless -v asks for every host line.
+ */
 final class PlayPrinter implements RunListener {
     private final AtomicBoolean interrupted;
+    private final Consumer<String> out;
+    private final boolean everyHost;
 
     PlayPrinter(AtomicBoolean interrupted) {
+        this(interrupted, System.out::println, true);
+    }
+
+    PlayPrinter(AtomicBoolean interrupted, Consumer<String> out, boolean everyHost) {
         this.interrupted = interrupted;
+        this.out = out;
+        this.everyHost = everyHost;
     }
 
     @Override
@@ -22,10 +34,15 @@ final class PlayPrinter implements RunListener {
         }
         switch (event) {
             case RunEvent.RunStarted s -> { }
-            case RunEvent.PlayStarted p -> System.out.println("\nPLAY [" + p.play() + "]");
-            case RunEvent.TaskStarted t -> System.out.println("\n" + (t.handler() ? "RUNNING HANDLER [" : "TASK [")
+            case RunEvent.PlayStarted p -> out.accept("\nPLAY [" + p.play() + "]");
+            case RunEvent.TaskStarted t -> out.accept("\n" + (t.handler() ? "RUNNING HANDLER [" : "TASK [")
                     + t.task() + "]");
-            case RunEvent.HostResult r -> System.out.println(line(r));
+            case RunEvent.HostResult r -> {
+                if (everyHost || !r.keepsHost() || r.ignored()) {
+                    out.accept(line(r));
+                }
+            }
+            case RunEvent.Rescued r -> { }
             case RunEvent.PlayEnded p -> { }
             case RunEvent.RunEnded r -> recap(r.recap());
         }
@@ -44,12 +61,12 @@ final class PlayPrinter implements RunListener {
         };
     }
 
-    private static void recap(Map<String, RunEvent.Recap> recap) {
-        System.out.println("\nPLAY RECAP " + "*".repeat(60));
+    private void recap(Map<String, RunEvent.Recap> recap) {
+        out.accept("\nPLAY RECAP " + "*".repeat(60));
         int width = recap.keySet().stream().mapToInt(String::length).max().orElse(0);
-        recap.forEach((h, c) -> System.out.println(String.format(Locale.ROOT,
+        recap.forEach((h, c) -> out.accept(String.format(Locale.ROOT,
                 "%-" + Math.max(width, 20) + "s : ok=%-4d changed=%-4d unreachable=%-4d failed=%-4d skipped=%-4d "
-                        + "ignored=%d", h, c.ok(), c.changed(), c.unreachable(), c.failed(), c.skipped(),
-                c.ignored())));
+                        + "rescued=%-4d ignored=%d", h, c.ok(), c.changed(), c.unreachable(), c.failed(), c.skipped(),
+                c.rescued(), c.ignored())));
     }
 }

@@ -8,21 +8,28 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Prints exec results: as each host finishes, {@code HOST | STATUS | summary}; or with --json, one object
+ * Prints exec results: at the end, hosts with the same answer on one line ({@link Collated}); with
+ * --no-collate, as each host finishes, {@code HOST | STATUS | summary}; or with --json, one object
  * keyed by host at the end, {@code {"status": ..., "result": {...}}} or with {@code "error"}.
  */
 final class ResultPrinter {
     private final boolean json;
+    private final boolean collate;
     private final AtomicBoolean interrupted;
 
     ResultPrinter(boolean json, AtomicBoolean interrupted) {
+        this(json, false, interrupted);
+    }
+
+    ResultPrinter(boolean json, boolean collate, AtomicBoolean interrupted) {
         this.json = json;
+        this.collate = collate;
         this.interrupted = interrupted;
     }
 
     /** Hosts cut short by Ctrl-C are not reported as failed: the run says it was interrupted instead. */
     synchronized void onDone(HostOutcome o) {
-        if (json || interrupted.get()) {
+        if (json || collate || interrupted.get()) {
             return;
         }
         String summary = o.error() != null ? o.error() : summary(o.result());
@@ -33,6 +40,8 @@ final class ResultPrinter {
     void finish(List<HostOutcome> all) {
         if (json) {
             System.out.println(Json.pretty(byHost(all)));
+        } else if (collate && !interrupted.get()) {
+            Collated.lines(all).forEach(System.out::println);
         }
     }
 
@@ -53,7 +62,7 @@ final class ResultPrinter {
         return out;
     }
 
-    private static String summary(Map<String, Object> result) {
+    static String summary(Map<String, Object> result) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, Object> e : result.entrySet()) {
             sb.append(sb.isEmpty() ? "" : " ").append(e.getKey()).append('=').append(e.getValue());

@@ -23,6 +23,8 @@ import java.util.function.Function;
 
 /** Runs one try of a task's action for one host: a module on the host's session, or a built-in action. */
 final class ActionRunner {
+    /** Before the n-th try again of a host that did not answer: n times this (ipmi_retries). */
+    static final Duration CONNECTION_RETRY_PAUSE = Duration.ofSeconds(1);
     private final Sleeper sleeper;
     private final Clock clock;
     private final boolean checkMode;
@@ -104,12 +106,18 @@ final class ActionRunner {
             would.put("would_run", call.name() + " " + args);
             return ActionOutcome.ok(true, would);
         }
-        try {
-            ModuleResult r = module.run(host.sessions().session(), validated);
-            return ActionOutcome.ok(r.changed(), r.result());
-        } catch (IpmiException e) {
-            return new ActionOutcome(false, true, e instanceof IpmiException.Unreachable, Map.of(), e.getMessage(),
-                    e.failureClass());
+        for (int retry = 1; ; retry++) {
+            try {
+                ModuleResult r = module.run(host.sessions().session(), validated);
+                return ActionOutcome.ok(r.changed(), r.result());
+            } catch (IpmiException e) {
+                boolean silent = e instanceof IpmiException.Unreachable || e instanceof IpmiException.Timeout;
+                if (!silent || retry > host.connectionRetries()) {
+                    return new ActionOutcome(false, true, e instanceof IpmiException.Unreachable, Map.of(),
+                            e.getMessage(), e.failureClass());
+                }
+                sleeper.sleep(CONNECTION_RETRY_PAUSE.multipliedBy(retry));
+            }
         }
     }
 

@@ -13,26 +13,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * Runs one module on many hosts at once: a virtual thread per host, at most {@code forks} at a time
  * (IPMI work is waiting, not computing). A host whose attempt fails as unreachable or timed out is tried
- * again up to {@code retries} times with a growing pause; other failures are final.
+ * again up to {@code retries} times (or the host's own number, the inventory's {@code ipmi_retries}) with a
+ * growing pause; other failures are final.
  */
 public final class AdHocRunner {
     private final Logins logins;
     private final int forks;
-    private final int retries;
+    private final ToIntFunction<BmcTarget> retries;
 
     public AdHocRunner(IpmiClient client, int forks, int retries) {
-        this(new Logins(client, Map.of()), forks, retries);
+        this(new Logins(client, Map.of()), forks, t -> retries);
     }
 
-    /** Hosts with credential lists try them in order; their results name the one that worked. */
-    public AdHocRunner(Logins logins, int forks, int retries) {
+    /**
+     * Hosts with credential lists try them in order (their results name the one that worked); {@code retries}
+     * gives each host's number of tries again after no answer.
+     */
+    public AdHocRunner(Logins logins, int forks, ToIntFunction<BmcTarget> retries) {
         this.logins = logins;
         this.forks = Math.max(1, forks);
-        this.retries = Math.max(0, retries);
+        this.retries = retries;
     }
 
     /** Outcomes in the order of {@code targets}; {@code onDone} sees each as it finishes. */
@@ -64,7 +69,8 @@ public final class AdHocRunner {
     private HostOutcome runHost(BmcTarget target, Module module, Object args) throws InterruptedException {
         long start = System.nanoTime();
         IpmiException last = null;
-        for (int attempt = 0; attempt <= retries; attempt++) {
+        int tries = Math.max(0, retries.applyAsInt(target));
+        for (int attempt = 0; attempt <= tries; attempt++) {
             if (attempt > 0) {
                 Thread.sleep(Math.min(10_000, 500L << attempt));
             }

@@ -21,6 +21,7 @@ final class BatchState {
     private final Set<String> failed = new LinkedHashSet<>();
     private final Map<String, Set<String>> notified = new LinkedHashMap<>();
     private final AtomicBoolean stopping;
+    private final Map<String, SharedPacing> pacing = new java.util.HashMap<>();
     private boolean aborted;
 
     BatchState(Play play, Map<String, HostContext> hosts, AtomicBoolean stopping) {
@@ -32,6 +33,11 @@ final class BatchState {
     /** The operator asked to stop: no host starts anything new; what runs finishes. */
     boolean stopping() {
         return stopping.get();
+    }
+
+    /** The free strategy's pacing of the task written at {@code taskAt}, shared by the batch's hosts. */
+    synchronized SharedPacing pacing(String taskAt, int throttle) {
+        return pacing.computeIfAbsent(taskAt, k -> new SharedPacing(throttle));
     }
 
     synchronized void notify(String host, List<String> notifications) {

@@ -7,8 +7,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Free: each host runs ahead through the play on its own virtual thread, at most {@code forks} hosts at once,
- * so a slow BMC holds up nobody. Fail policies still apply to the batch as a whole; {@code throttle} and
- * {@code stagger} pace within a host only, so they do not limit anything here.
+ * so a slow BMC holds up nobody. Fail policies still apply to the batch as a whole; a task's {@code throttle}
+ * and {@code stagger} hold across the batch's hosts ({@link SharedPacing}).
  */
 final class FreeStrategy implements Strategy {
     private final LinearStrategy perHost;

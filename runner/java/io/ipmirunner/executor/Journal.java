@@ -81,6 +81,11 @@ public final class Journal implements RunListener, AutoCloseable {
                     m.put("failure_class", r.failureClass());
                 }
             }
+            case RunEvent.Rescued r -> {
+                m.put("event", "rescued");
+                m.put("host", r.host());
+                m.put("block", r.block());
+            }
             case RunEvent.PlayEnded p -> {
                 m.put("event", "play_end");
                 m.put("play", p.play());
@@ -90,7 +95,7 @@ public final class Journal implements RunListener, AutoCloseable {
                 Map<String, Object> recap = new LinkedHashMap<>();
                 r.recap().forEach((h, c) -> recap.put(h, Map.of("ok", c.ok(), "changed", c.changed(),
                         "unreachable", c.unreachable(), "failed", c.failed(), "skipped", c.skipped(),
-                        "ignored", c.ignored())));
+                        "rescued", c.rescued(), "ignored", c.ignored())));
                 m.put("recap", recap);
             }
         }

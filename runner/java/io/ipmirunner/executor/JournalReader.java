@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,23 +19,51 @@ import java.util.Set;
 public final class JournalReader {
     private JournalReader() {}
 
-    /** Hosts with a failed (not ignored) or unreachable result: those {@code --retry-failed} runs again. */
+    /** The classes a failure can have, as {@code failure_class} in results and {@code --failure-class}. */
+    public static final Set<String> FAILURE_CLASSES = Set.of("unreachable", "auth", "timeout", "completion_code",
+            "assertion", "unsupported", "protocol", "retries", "expression", "arguments", "vars_files");
+
+    /** Hosts with a failed (not ignored, not rescued) or unreachable result: those {@code --retry-failed} runs. */
     public static Set<String> failedHosts(Path runDir) throws IOException {
-        Set<String> out = new LinkedHashSet<>();
-        for (Map<?, ?> r : hostResults(runDir)) {
+        return failedHosts(runDir, Set.of());
+    }
+
+    /**
+     * As {@link #failedHosts(Path)}, only those whose last failure has one of {@code classes} (all when
+     * empty). A host's failure in a block that a later {@code rescued} line covers does not count.
+     */
+    public static Set<String> failedHosts(Path runDir, Set<String> classes) throws IOException {
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (Map<?, ?> r : events(runDir, Set.of("host_result", "rescued"))) {
+            String host = String.valueOf(r.get("host"));
+            if ("rescued".equals(r.get("event"))) {
+                failed.remove(host);
+                continue;
+            }
             String status = String.valueOf(r.get("status"));
             if (!Boolean.TRUE.equals(r.get("ignored")) && (status.equals("failed") || status.equals("unreachable"))) {
-                out.add(String.valueOf(r.get("host")));
+                Object c = r.get("failure_class");
+                failed.put(host, c == null ? status : String.valueOf(c));
             }
         }
+        Set<String> out = new LinkedHashSet<>();
+        failed.forEach((h, c) -> {
+            if (classes.isEmpty() || classes.contains(c)) {
+                out.add(h);
+            }
+        });
         return out;
     }
 
     /** Every finished host result, in journal order, as plain maps. */
     static List<Map<?, ?>> hostResults(Path runDir) throws IOException {
+        return events(runDir, Set.of("host_result"));
+    }
+
+    private static List<Map<?, ?>> events(Path runDir, Set<String> kinds) throws IOException {
         List<Map<?, ?>> out = new ArrayList<>();
         for (String line : Files.readAllLines(runDir.resolve("journal.jsonl"))) {
-            if (!line.contains("\"event\":\"host_result\"") || !line.endsWith("}")) {
+            if (kinds.stream().noneMatch(k -> line.contains("\"event\":\"" + k + "\"")) || !line.endsWith("}")) {
                 continue;
             }
             YamlValue v;
@@ -43,7 +72,7 @@ public final class JournalReader {
             } catch (RuntimeException torn) {
                 continue;
             }
-            if (v.toPlain() instanceof Map<?, ?> m) {
+            if (v.toPlain() instanceof Map<?, ?> m && kinds.contains(String.valueOf(m.get("event")))) {
                 out.add(m);
             }
         }

@@ -104,6 +104,8 @@ final class LinearStrategy implements Strategy {
         batch.rejoin(failedInBlock);
         List<String> stillFailed = b.rescue().isEmpty() ? failedInBlock
                 : items(b.rescue(), failedInBlock, tags, inherited, batch);
+        failedInBlock.stream().filter(h -> !stillFailed.contains(h))
+                .forEach(h -> listener.on(new RunEvent.Rescued(h, b.displayName())));
         Set<String> out = new LinkedHashSet<>(stillFailed);
         out.addAll(items(b.always(), entering, tags, inherited, batch));
         return List.copyOf(out);

@@ -30,27 +30,49 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class PlaybookRunner {
     private final RunOptions options;
+    private final TaskGate gate;
     private final TaskRunner runner;
     private final SessionFactory sessionFactory;
     private final RunListener listener;
     private final Map<String, RunEvent.Recap> recap = new ConcurrentHashMap<>();
     private final Map<String, BmcSession> sessions = new ConcurrentHashMap<>();
+    /** Each host's latest failed or unreachable status: what a rescue takes off its recap. */
+    private final Map<String, RunEvent.Status> lastFailure = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> facts = new HashMap<>();
     private final Set<String> leftRun = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     public PlaybookRunner(RunOptions options, SessionFactory sessionFactory, RunListener listener) {
+        this(options, sessionFactory, listener, TaskGate.OPEN);
+    }
+
+    /** With a gate asked before each task ({@code --step}). */
+    public PlaybookRunner(RunOptions options, SessionFactory sessionFactory, RunListener listener, TaskGate gate) {
         this(options, new TaskRunner(options.sleeper(), options.clock(), options.retryPolicy(), options.checkMode()),
-                sessionFactory, listener);
+                sessionFactory, listener, gate);
     }
 
     PlaybookRunner(RunOptions options, TaskRunner runner, SessionFactory sessionFactory, RunListener listener) {
+        this(options, runner, sessionFactory, listener, TaskGate.OPEN);
+    }
+
+    PlaybookRunner(RunOptions options, TaskRunner runner, SessionFactory sessionFactory, RunListener listener,
+                   TaskGate gate) {
+        this.gate = gate;
         this.options = options;
         this.runner = runner;
         this.sessionFactory = sessionFactory;
         this.listener = event -> {
-            if (event instanceof RunEvent.HostResult r) {
-                recap.merge(r.host(), RunEvent.Recap.ZERO.plus(r), (a, b) -> a.plus(r));
+            switch (event) {
+                case RunEvent.HostResult r -> {
+                    recap.merge(r.host(), RunEvent.Recap.ZERO.plus(r), (a, b) -> a.plus(r));
+                    if (!r.keepsHost()) {
+                        lastFailure.put(r.host(), r.status());
+                    }
+                }
+                case RunEvent.Rescued r -> recap.computeIfPresent(r.host(), (h, c) -> c.rescue(
+                        lastFailure.getOrDefault(h, RunEvent.Status.FAILED)));
+                default -> { }
             }
             listener.on(event);
         };
@@ -59,7 +81,7 @@ public final class PlaybookRunner {
     /** Runs every play; the recap holds every host that was in some play, in first-seen order. */
     public Map<String, RunEvent.Recap> run(Playbook playbook, Inventory inventory, Optional<HostPattern> limit)
             throws InterruptedException {
-        LinearStrategy linear = new LinearStrategy(new TaskFanout(runner, options, listener), options, listener);
+        LinearStrategy linear = new LinearStrategy(new TaskFanout(runner, options, listener, gate), options, listener);
         FreeStrategy free = new FreeStrategy(linear, options.forks());
         Map<String, RunEvent.Recap> order = new LinkedHashMap<>();
         try {
@@ -110,9 +132,19 @@ public final class PlaybookRunner {
             Map<String, HostContext> contexts = new LinkedHashMap<>();
             Map<String, Map<String, Object>> initial = new HashMap<>();
             for (Host h : batchHosts) {
-                Map<String, Object> vars = hostVars(h, play, context);
+                Map<String, Object> vars;
+                try {
+                    vars = hostVars(h, play, context);
+                } catch (PlayVars.Unavailable e) {
+                    listener.on(new RunEvent.HostResult(h.name(), "vars_files", play.at().toString(),
+                            RunEvent.Status.FAILED, false, 1, java.time.Duration.ZERO, Map.of(), e.getMessage(),
+                            "vars_files"));
+                    leftRun.add(h.name());
+                    continue;
+                }
                 initial.put(h.name(), Map.copyOf(nonNull(vars)));
-                contexts.put(h.name(), new HostContext(h.name(), vars, () -> session(h.name())));
+                contexts.put(h.name(), new HostContext(h.name(), vars, () -> session(h.name()),
+                        h.bmc().retries().orElse(0)));
             }
             BatchState batch = new BatchState(play, contexts, stopping);
             strategy.runBatch(batch);
@@ -138,16 +170,12 @@ public final class PlaybookRunner {
         return out;
     }
 
-    private Map<String, Object> hostVars(Host h, Play play, MagicVariables.PlayContext context) {
+    private Map<String, Object> hostVars(Host h, Play play, MagicVariables.PlayContext context)
+            throws PlayVars.Unavailable {
         Map<String, Object> vars = new HashMap<>(h.plainVars());
         Map<String, Object> scope = new HashMap<>(vars);
         scope.putAll(MagicVariables.forHost(h.name(), h.groupNames(), context));
-        play.vars().forEach((k, v) -> vars.put(k, ActionRunner.resolve(SecretVars.plain(k, v), scope)));
-        for (VarsFile f : play.varsFiles()) {
-            if (f instanceof VarsFile.Loaded loaded) {
-                loaded.vars().forEach((k, v) -> vars.put(k, ActionRunner.resolve(SecretVars.plain(k, v), scope)));
-            }
-        }
+        PlayVars.apply(play, Path.of(context.playbookDir()), vars, scope);
         vars.putAll(facts.getOrDefault(h.name(), Map.of()));
         vars.putAll(MagicVariables.forHost(h.name(), h.groupNames(), context));
         vars.putAll(options.extraVars());

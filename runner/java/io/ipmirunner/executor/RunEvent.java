@@ -56,6 +56,12 @@ public sealed interface RunEvent {
         }
     }
 
+    /**
+     * A block's {@code rescue} ran to its end for a host whose block failed: as in Ansible, that failure no
+     * longer counts (the recap moves it from failed to rescued, and {@code --retry-failed} leaves the host out).
+     */
+    record Rescued(String host, String block) implements RunEvent {}
+
     record PlayEnded(String play) implements RunEvent {}
 
     record RunEnded(Map<String, Recap> recap) implements RunEvent {}
@@ -69,15 +75,26 @@ public sealed interface RunEvent {
     }
 
     /** Per host counts, as Ansible's PLAY RECAP. */
-    record Recap(int ok, int changed, int unreachable, int failed, int skipped, int ignored) {
-        public static final Recap ZERO = new Recap(0, 0, 0, 0, 0, 0);
+    record Recap(int ok, int changed, int unreachable, int failed, int skipped, int rescued, int ignored) {
+        public static final Recap ZERO = new Recap(0, 0, 0, 0, 0, 0, 0);
+
+        public Recap(int ok, int changed, int unreachable, int failed, int skipped, int ignored) {
+            this(ok, changed, unreachable, failed, skipped, 0, ignored);
+        }
 
         public Recap plus(HostResult r) {
             boolean counted = r.status() == Status.OK || r.status() == Status.CHANGED;
             return new Recap(ok + (counted ? 1 : 0), changed + (r.status() == Status.CHANGED ? 1 : 0),
                     unreachable + (r.status() == Status.UNREACHABLE ? 1 : 0),
                     failed + (r.status() == Status.FAILED && !r.ignored() ? 1 : 0),
-                    skipped + (r.status() == Status.SKIPPED ? 1 : 0), ignored + (r.ignored() ? 1 : 0));
+                    skipped + (r.status() == Status.SKIPPED ? 1 : 0), rescued, ignored + (r.ignored() ? 1 : 0));
+        }
+
+        /** The block's failure (a failed or unreachable result) was rescued: it counts as rescued instead. */
+        public Recap rescue(Status failedAs) {
+            boolean gone = failedAs == Status.UNREACHABLE;
+            return new Recap(ok, changed, gone ? Math.max(0, unreachable - 1) : unreachable,
+                    gone ? failed : Math.max(0, failed - 1), skipped, rescued + 1, ignored);
         }
     }
 }

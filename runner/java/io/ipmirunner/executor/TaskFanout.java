@@ -1,5 +1,6 @@
 package io.ipmirunner.executor;
 
+import io.ipmirunner.playbook.RunPolicy;
 import io.ipmirunner.playbook.Task;
 import io.ipmirunner.playbook.TaskOptions;
 import io.ipmirunner.playbook.expr.MagicVariables;
@@ -22,16 +23,18 @@ final class TaskFanout {
     private final TaskRunner runner;
     private final RunOptions options;
     private final RunListener listener;
+    private final TaskGate gate;
 
-    TaskFanout(TaskRunner runner, RunOptions options, RunListener listener) {
+    TaskFanout(TaskRunner runner, RunOptions options, RunListener listener, TaskGate gate) {
         this.runner = runner;
         this.options = options;
         this.listener = listener;
+        this.gate = gate;
     }
 
     /** Runs the task; returns the hosts that failed (not ignored) or were unreachable. */
     List<String> run(Task task, List<String> hosts, BatchState batch, boolean handler) throws InterruptedException {
-        if (hosts.isEmpty()) {
+        if (hosts.isEmpty() || !gate.admit(batch.play.displayName(), task, hosts)) {
             return List.of();
         }
         listener.on(new RunEvent.TaskStarted(batch.play.displayName(), task.displayName(), handler,
@@ -40,11 +43,19 @@ final class TaskFanout {
         List<String> targets = pacing.runOnce() ? hosts.subList(0, 1) : hosts;
         int limit = Math.min(options.forks(), Math.min(pacing.throttle().orElse(Integer.MAX_VALUE),
                 batch.play.policy().throttle().orElse(Integer.MAX_VALUE)));
-        Semaphore slots = new Semaphore(Math.max(1, limit));
+        // Under the free strategy each host comes here alone: its pacing is shared with the batch's other hosts.
+        SharedPacing shared = batch.play.policy().strategy() == RunPolicy.Strategy.FREE
+                ? batch.pacing(task.at().toString(), limit) : null;
+        Semaphore slots = shared != null ? shared.slots : new Semaphore(Math.max(1, limit));
         List<Future<RunEvent.HostResult>> futures = new ArrayList<>();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < targets.size(); i++) {
-                if (i > 0 && pacing.stagger().isPresent()) {
+                if (shared != null && pacing.stagger().isPresent()) {
+                    Duration wait = shared.reserve(options.clock().instant(), pacing.stagger().get());
+                    if (!wait.isZero()) {
+                        options.sleeper().sleep(wait);
+                    }
+                } else if (i > 0 && pacing.stagger().isPresent()) {
                     options.sleeper().sleep(pacing.stagger().get());
                 }
                 slots.acquire();

@@ -91,9 +91,10 @@ public abstract sealed class IpmiException extends Exception {
             return command;
         }
 
+        /** 0xC1 (invalid command): the BMC does not implement it, which an operator fixes differently. */
         @Override
         public String failureClass() {
-            return "completion_code";
+            return code.equals(CompletionCode.INVALID_COMMAND) ? "unsupported" : "completion_code";
         }
     }
 

@@ -26,6 +26,12 @@ public final class BmcResetModule implements Module {
         return "bmc_reset";
     }
 
+    /** The BMC goes away for seconds to minutes, taking every session (and on some boards the fans) with it. */
+    @Override
+    public boolean destructive(Map<String, String> args) {
+        return true;
+    }
+
     @Override
     public Object validate(Map<String, String> args) throws ModuleArgumentException {
         if (!Set.of("type", "wait", "timeout", "settle").containsAll(args.keySet())) {

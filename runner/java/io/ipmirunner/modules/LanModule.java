@@ -39,6 +39,12 @@ public final class LanModule implements CheckableModule {
         return "lan";
     }
 
+    /** A wrong address, netmask or gateway takes the BMC off the network: only a crash cart brings it back. */
+    @Override
+    public boolean destructive(Map<String, String> args) {
+        return args.keySet().stream().anyMatch(k -> !k.equals("channel"));
+    }
+
     @Override
     public Object validate(Map<String, String> args) throws ModuleArgumentException {
         for (String k : args.keySet()) {

@@ -15,4 +15,13 @@ public interface Module {
     Object validate(Map<String, String> args) throws ModuleArgumentException;
 
     ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException, InterruptedException;
+
+    /**
+     * Whether a call with these arguments (as written, possibly with {@code ${...}} still in them) takes a
+     * host down or destroys state: such a task on many hosts needs the operator's confirmation. A templated
+     * argument that could name a destructive action counts as destructive.
+     */
+    default boolean destructive(Map<String, String> args) {
+        return false;
+    }
 }

@@ -5,6 +5,7 @@ import io.ipmirunner.ipmi.client.BmcSession;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.chassis.ChassisControl;
+import io.ipmirunner.ipmi.wire.CompletionCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,13 @@ public final class PowerModule implements Module {
     @Override
     public String name() {
         return "power";
+    }
+
+    /** off, soft, cycle and reset take the host's OS down. */
+    @Override
+    public boolean destructive(Map<String, String> args) {
+        String state = args.getOrDefault("state", "status");
+        return state.contains("${") || Set.of("off", "soft", "cycle", "reset").contains(state);
     }
 
     @Override
@@ -78,7 +86,7 @@ public final class PowerModule implements Module {
             if (!on && (a.state().equals("cycle") || a.state().equals("reset"))) {
                 r.put("note", "host was off: powered on instead of " + a.state());
             }
-            session.send(Commands.CHASSIS_CONTROL, new ChassisControl(action));
+            control(session, action, r);
         }
         r.put("previous", before);
         r.put("action", idempotentNoop ? "none" : a.state());
@@ -100,6 +108,22 @@ public final class PowerModule implements Module {
             r.put("confirmed", idempotentNoop);
         }
         return new ModuleResult(!idempotentNoop, r);
+    }
+
+    /**
+     * Chassis Control is not idempotent, and the engine resends a request whose reply was lost: a resent
+     * cycle then reaches a BMC that is already off mid-cycle and answers 0xD5 (not in present state). The
+     * host read on just before, so that 0xD5 says the first transmission took effect.
+     */
+    private static void control(BmcSession session, int action, Map<String, Object> r) throws IpmiException {
+        try {
+            session.send(Commands.CHASSIS_CONTROL, new ChassisControl(action));
+        } catch (IpmiException.CompletionCodeError e) {
+            if (action != ChassisControl.POWER_CYCLE || !e.code().equals(CompletionCode.NOT_SUPPORTED_IN_STATE)) {
+                throw e;
+            }
+            r.put("note", "cycle already under way (a resent request was refused with 0xD5)");
+        }
     }
 
     private static boolean readPower(BmcSession s) throws IpmiException {

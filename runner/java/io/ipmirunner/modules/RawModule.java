@@ -20,6 +20,12 @@ public final class RawModule implements Module {
         return "raw";
     }
 
+    /** A raw request can be anything (a BMC cold reset, a user or LAN change): assume the worst. */
+    @Override
+    public boolean destructive(Map<String, String> args) {
+        return true;
+    }
+
     @Override
     public Object validate(Map<String, String> args) throws ModuleArgumentException {
         if (!Set.of("netfn", "cmd", "data").containsAll(args.keySet()) || !args.containsKey("netfn")

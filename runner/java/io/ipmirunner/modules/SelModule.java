@@ -33,6 +33,13 @@ public final class SelModule implements Module {
     /** {@code time} is set only for set_time: null means the runner's clock at the moment of the set. */
     record Args(String action, Instant time) {}
 
+    /** clear erases the log: the evidence of what went wrong. */
+    @Override
+    public boolean destructive(Map<String, String> args) {
+        String action = args.getOrDefault("action", "list");
+        return action.contains("${") || action.equals("clear");
+    }
+
     @Override
     public Object validate(Map<String, String> args) throws ModuleArgumentException {
         if (!Set.of("action", "time").containsAll(args.keySet())) {

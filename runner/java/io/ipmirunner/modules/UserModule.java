@@ -26,6 +26,12 @@ public final class UserModule implements CheckableModule, HostBoundModule {
         return "user";
     }
 
+    /** A changed password, privilege or enable bit locks people and tools out of the BMC. */
+    @Override
+    public boolean destructive(Map<String, String> args) {
+        return args.keySet().stream().anyMatch(k -> !k.equals("id"));
+    }
+
     @Override
     public Object validate(Map<String, String> args) throws ModuleArgumentException {
         return UserArgs.parse(args);

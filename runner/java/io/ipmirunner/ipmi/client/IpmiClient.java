@@ -100,7 +100,7 @@ public final class IpmiClient implements AutoCloseable {
             }
         }
         if (best == null || best.load() > 0 && list.size() < options.sessionsPerBmc()) {
-            SessionDriver d = new SessionDriver(target, options.timing(), loop, this::send, random, stats);
+            SessionDriver d = new SessionDriver(target, target.timing(options.timing()), loop, this::send, random, stats);
             list.add(d);
             byPeer.computeIfAbsent(target.address(), a -> new ArrayList<>()).add(d);
             d.closed.thenRun(() -> forget(d));

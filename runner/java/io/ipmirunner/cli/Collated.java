@@ -1,0 +1,33 @@
+package io.ipmirunner.cli;
+
+import io.ipmirunner.executor.HostOutcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * exec's default output: hosts with the same status and the same answer on one line, their names folded
+ * into ranges ({@code node[01-40] | OK | state=on}), as FreeIPMI's {@code -C}. An error names its host at
+ * the front; that prefix is dropped so the same failure on many hosts groups too.
+ */
+final class Collated {
+    private Collated() {}
+
+    static List<String> lines(List<HostOutcome> outcomes) {
+        Map<String, List<String>> byAnswer = new LinkedHashMap<>();
+        for (HostOutcome o : outcomes) {
+            String answer = o.status().label().toUpperCase(Locale.ROOT) + " | " + (o.error() != null
+                    ? withoutHost(o.host(), o.error()) : ResultPrinter.summary(o.result()));
+            byAnswer.computeIfAbsent(answer, a -> new ArrayList<>()).add(o.host());
+        }
+        List<String> out = new ArrayList<>();
+        byAnswer.forEach((answer, hosts) -> out.add(HostRanges.fold(hosts) + " | " + answer));
+        return out;
+    }
+
+    private static String withoutHost(String host, String error) {
+        return error.startsWith(host + ": ") ? error.substring(host.length() + 2) : error;
+    }
+}

@@ -1,0 +1,64 @@
+package io.ipmirunner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ipmirunner.executor.HostOutcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** exec's grouped output: identical answers on one line, host names folded into ranges. */
+class CollatedTest {
+    @Test
+    void namesFoldIntoRangesAndBackToThemselves() {
+        assertEquals("node[01-03,05]", HostRanges.fold(List.of("node01", "node02", "node03", "node05")));
+        assertEquals("127.0.1.[1-3,10]", HostRanges.fold(List.of("127.0.1.1", "127.0.1.2", "127.0.1.3",
+                "127.0.1.10")));
+        assertEquals("rack-a-bmc[01-02],rack-b-bmc01", HostRanges.fold(List.of("rack-a-bmc01", "rack-b-bmc01",
+                "rack-a-bmc02")));
+        assertEquals("n[1-2],n[08-09],bmc", HostRanges.fold(List.of("n1", "n08", "n2", "bmc", "n09")));
+        assertEquals("r[1-2]-bmc", HostRanges.fold(List.of("r1-bmc", "r2-bmc")));
+        assertEquals("solo7", HostRanges.fold(List.of("solo7")));
+    }
+
+    @Test
+    void identicalAnswersGroupAndHostPrefixesOfErrorsAreDropped() {
+        List<HostOutcome> all = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            all.add(new HostOutcome(String.format("node%02d", i), HostOutcome.Status.OK, Map.of("state", "on"), null,
+                    null, 5));
+        }
+        all.add(new HostOutcome("node41", HostOutcome.Status.OK, Map.of("state", "off"), null, null, 5));
+        for (String h : List.of("node42", "node43")) {
+            all.add(new HostOutcome(h, HostOutcome.Status.UNREACHABLE, Map.of(), h + ": unreachable: no answer to "
+                    + "Get Channel Authentication Capabilities within 20000 ms", "unreachable", 20_000));
+        }
+        assertEquals(List.of("node[01-40] | OK | state=on", "node41 | OK | state=off",
+                "node[42-43] | UNREACHABLE | unreachable: no answer to Get Channel Authentication Capabilities "
+                        + "within 20000 ms"), Collated.lines(all));
+    }
+
+    @Test
+    void execGroupsBySimulatedRackAndNoCollateGivesALinePerHost(@TempDir Path dir) throws Exception {
+        Path inv = Files.writeString(dir.resolve("rack.yml"), """
+                all:
+                  vars: {ipmi_simulated: true, ipmi_user: admin}
+                  hosts:
+                    bmc[01:06]:
+                """);
+        CliRun grouped = CliRun.of("exec", "all", "identify", "-i", inv.toString());
+        assertEquals(0, grouped.exit(), grouped.toString());
+        List<String> lines = grouped.out().lines().filter(l -> l.contains(" | ")).toList();
+        assertEquals(1, lines.size(), grouped.toString());
+        assertTrue(lines.getFirst().startsWith("bmc[01-06] | "), grouped.toString());
+
+        CliRun plain = CliRun.of("exec", "all", "identify", "-i", inv.toString(), "--no-collate");
+        assertEquals(0, plain.exit(), plain.toString());
+        assertEquals(6, plain.out().lines().filter(l -> l.matches("bmc0\\d \\| .*")).count(), plain.toString());
+    }
+}

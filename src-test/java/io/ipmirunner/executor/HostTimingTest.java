@@ -1,0 +1,51 @@
+package io.ipmirunner.executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.Phase;
+import io.ipmirunner.modules.ModuleResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The inventory's ipmi_retries: a host that did not answer is tried again, apart from task retries. */
+class HostTimingTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void ipmiRetriesTriesASilentHostAgainButNotAnAnsweredFailure() throws Exception {
+        PlayHarness h = new PlayHarness(dir);
+        h.hostLine = n -> "    " + n + ": {ipmi_retries: 2}\n";
+        FakeModule power = new FakeModule("power", h.current, (host, a, call) -> switch (host) {
+            case "n1" -> {
+                if (call < 3) {
+                    throw new IpmiException.Timeout(host, Phase.COMMAND, 1000, 3);
+                }
+                yield new ModuleResult(false, Map.of("state", "on"));
+            }
+            case "n2" -> throw FakeModule.unreachable(host);
+            default -> throw new IpmiException.AuthenticationFailed(host, Phase.RAKP_1, "bad password");
+        });
+        h.run("""
+                - hosts: all
+                  tasks:
+                    - name: status
+                      power: {state: status}
+                """, 3, 3, power);
+        Map<String, Long> calls = new java.util.TreeMap<>();
+        for (String c : List.copyOf(power.calls)) {
+            calls.merge(c.substring(0, 2), 1L, Long::sum);
+        }
+        assertEquals(Map.of("n1", 3L, "n2", 3L, "n3", 1L), calls);
+        Map<String, String> status = new java.util.TreeMap<>();
+        h.results().forEach(r -> status.put(r.host(), r.status().label() + " " + r.attempts()));
+        assertEquals(Map.of("n1", "ok 1", "n2", "unreachable 1", "n3", "failed 1"), status);
+        long pauses = h.time.sleeps.stream().filter(d -> d.compareTo(Duration.ofSeconds(1)) >= 0).count();
+        assertEquals(4, pauses, h.time.sleeps.toString());
+    }
+}

@@ -1,0 +1,67 @@
+package io.ipmirunner.executor;
+
+import io.ipmirunner.inventory.Inventory;
+import io.ipmirunner.inventory.InventoryLoader;
+import io.ipmirunner.playbook.PlaybookParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs an inline playbook on fake hosts n1..nN with fake modules and the fake clock; records every event.
+ * Hosts' inventory lines may carry variables ({@code hostLine}).
+ */
+final class PlayHarness {
+    final Path dir;
+    final FakeTime time = new FakeTime();
+    final ThreadLocal<String> current = new ThreadLocal<>();
+    final List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
+    Resume resume = Resume.NONE;
+    RunListener extra = e -> { };
+    TaskGate gate = TaskGate.OPEN;
+    UnaryOperator<String> hostLine = h -> "    " + h + ":\n";
+    volatile PlaybookRunner runner;
+
+    PlayHarness(Path dir) {
+        this.dir = dir;
+    }
+
+    Map<String, RunEvent.Recap> run(String playbook, int hosts, int forks, FakeModule... modules)
+            throws IOException, InterruptedException {
+        Path inv = dir.resolve("inv.yml");
+        StringBuilder sb = new StringBuilder("all:\n  hosts:\n");
+        for (int i = 1; i <= hosts; i++) {
+            sb.append(hostLine.apply("n" + i));
+        }
+        Files.writeString(inv, sb);
+        Path pb = dir.resolve("play.yml");
+        Files.writeString(pb, playbook);
+        RunOptions options = new RunOptions(forks, false, Set.of(), Set.of(), Map.of(), Optional.empty(), resume,
+                time, time, RetryPolicy.fixed());
+        TaskRunner taskRunner = new TaskRunner(new ActionRunner(time, time, false, FakeModule.only(modules)), time,
+                time, RetryPolicy.fixed());
+        runner = new PlaybookRunner(options, taskRunner, h -> {
+            current.set(h);
+            return null;
+        }, e -> {
+            events.add(e);
+            extra.on(e);
+        }, gate);
+        return runner.run(PlaybookParser.parse(pb), Inventory.load(List.of(inv.toString()),
+                InventoryLoader.Options.defaults()), Optional.empty());
+    }
+
+    List<RunEvent.HostResult> results() {
+        synchronized (events) {
+            return events.stream().filter(e -> e instanceof RunEvent.HostResult)
+                    .map(e -> (RunEvent.HostResult) e).toList();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.ipmirunner.executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** vars_files at run time: static files over play vars, per-host files chosen by a template. */
+class PlayVarsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void varsFilesLayOverPlayVarsAndAHostWithoutItsFileFails() throws Exception {
+        Files.createDirectories(dir.resolve("vars"));
+        Files.writeString(dir.resolve("common.yml"), "site: lab\ncolour: blue\n");
+        Files.writeString(dir.resolve("vars/n1.yml"), "rack: r1-${site}\n");
+        PlayHarness h = new PlayHarness(dir);
+        h.run("""
+                - hosts: all
+                  vars: {colour: red, site: nowhere}
+                  vars_files: [common.yml, "vars/${inventory_hostname}.yml"]
+                  tasks:
+                    - name: show
+                      debug: {msg: "${colour} ${rack}"}
+                """, 2, 2);
+        List<String> seen = h.results().stream().map(r -> r.host() + " " + r.task() + " " + r.status().label() + " "
+                + (r.error() != null ? r.failureClass() + " " + r.error().replaceAll(".*: ", "")
+                : r.result().get("msg"))).sorted().toList();
+        assertEquals(List.of("n1 show ok blue r1-lab", "n2 vars_files failed vars_files vars file 'vars/n2.yml' not found "
+                + "(looked for " + dir.resolve("vars/n2.yml") + ")"), seen);
+    }
+}
