@@ -8,12 +8,14 @@ import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.graph.GraphNode;
 import io.ipmirunner.playbook.graph.TaskGraph;
 import io.ipmirunner.playbook.yaml.InvalidInputException;
+import io.ipmirunner.vault.VaultKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,20 +44,25 @@ public final class CheckCommand implements Callable<Integer> {
             description = "refuse inventories (and ranges) of more hosts than this (default 100000)")
     int maxHosts;
 
+    @Mixin
+    VaultOptions vault;
+
     @Override
     public Integer call() {
         List<String> errors = new ArrayList<>();
         Playbook parsed = null;
         Inventory inventory = null;
+        VaultKeys keys = vault.keys();
         try {
-            parsed = PlaybookParser.parse(playbook);
+            parsed = PlaybookParser.parse(playbook, keys);
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> errors.add(p.toString()));
         }
         try {
             inventory = InventoryCommand.load(inventories, maxHosts,
-                    Optional.ofNullable(playbook.toAbsolutePath().getParent()));
+                    Optional.ofNullable(playbook.toAbsolutePath().getParent()), keys);
             InventoryCommand.printWarnings(inventory.warnings());
+            errors.addAll(VaultCheck.problems(inventory, keys));
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> errors.add(p.toString()));
         }

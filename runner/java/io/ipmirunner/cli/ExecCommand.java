@@ -2,6 +2,7 @@ package io.ipmirunner.cli;
 
 import io.ipmirunner.executor.AdHocRunner;
 import io.ipmirunner.executor.HostOutcome;
+import io.ipmirunner.executor.Logins;
 import io.ipmirunner.inventory.Host;
 import io.ipmirunner.inventory.HostSpec;
 import io.ipmirunner.inventory.Inventory;
@@ -10,9 +11,11 @@ import io.ipmirunner.playbook.yaml.InvalidInputException;
 import io.ipmirunner.ipmi.client.BmcTarget;
 import io.ipmirunner.ipmi.client.IpmiClient;
 import io.ipmirunner.ipmi.session.SessionConfig;
+import io.ipmirunner.modules.HostBoundModule;
 import io.ipmirunner.modules.Module;
 import io.ipmirunner.modules.ModuleArgumentException;
 import io.ipmirunner.modules.Modules;
+import io.ipmirunner.vault.VaultKeys;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +53,9 @@ public final class ExecCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    VaultOptions vault;
+
     @Option(names = "--forks", paramLabel = "N", description = "hosts worked on at once (default 256)",
             defaultValue = "256")
     int forks;
@@ -72,6 +78,10 @@ public final class ExecCommand implements Callable<Integer> {
         Object args;
         try {
             args = module.validate(parseArgs(moduleArgs));
+            if (module instanceof HostBoundModule bound) {
+                // exec has no host variables: only file-named secrets can be bound here.
+                args = bound.bind(args, Map.of());
+            }
         } catch (ModuleArgumentException e) {
             throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
         }
@@ -81,19 +91,20 @@ public final class ExecCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
         }
+        VaultKeys keys = vault.keys();
         List<BmcTarget> targets = new ArrayList<>();
         List<HostOutcome> unresolved = new ArrayList<>();
         InventoryTargets.Selection selection = null;
         if (!inventories.isEmpty()) {
             Inventory inventory;
             try {
-                inventory = Inventory.load(inventories, InventoryLoader.Options.defaults());
+                inventory = Inventory.load(inventories, InventoryLoader.Options.defaults().withVault(keys));
             } catch (InvalidInputException e) {
                 return InventoryCommand.printProblems(e);
             }
             InventoryCommand.printWarnings(inventory.warnings());
             List<Host> hosts = InventoryTargets.hosts(inventory, pattern, InventoryCommand.limit(limit));
-            selection = InventoryTargets.select(hosts, config, connection.port);
+            selection = InventoryTargets.select(hosts, config, connection.port, keys);
             targets.addAll(selection.targets());
         } else {
             literalHosts(config, targets);
@@ -121,7 +132,8 @@ public final class ExecCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         List<HostOutcome> all = new ArrayList<>(unresolved);
         try {
-            all.addAll(new AdHocRunner(client, forks, retries).run(targets, module, args, printer::onDone));
+            Logins logins = new Logins(client, selection == null ? Map.of() : selection.logins());
+            all.addAll(new AdHocRunner(logins, forks, retries).run(targets, module, args, printer::onDone));
         } finally {
             if (!interrupted.get()) {
                 client.close();
@@ -130,6 +142,7 @@ public final class ExecCommand implements Callable<Integer> {
             if (selection != null) {
                 selection.close();
             }
+            keys.close();
         }
         printer.finish(all);
         if (Verbosity.level() >= 1) {

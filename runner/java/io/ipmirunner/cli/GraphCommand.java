@@ -8,6 +8,7 @@ import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.graph.GraphPrinter;
 import io.ipmirunner.playbook.graph.TaskGraph;
 import io.ipmirunner.playbook.yaml.InvalidInputException;
+import io.ipmirunner.vault.VaultKeys;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,6 +42,9 @@ public final class GraphCommand implements Callable<Integer> {
             description = "refuse inventories (and ranges) of more hosts than this (default 100000)")
     int maxHosts;
 
+    @Mixin
+    VaultOptions vault;
+
     @Override
     public Integer call() {
         GraphPrinter.Format f;
@@ -51,10 +56,11 @@ public final class GraphCommand implements Callable<Integer> {
         Playbook parsed;
         Function<Play, String> hostNote = p -> "";
         try {
-            parsed = PlaybookParser.parse(playbook);
+            VaultKeys keys = vault.keys();
+            parsed = PlaybookParser.parse(playbook, keys);
             if (!inventories.isEmpty()) {
                 Inventory inventory = InventoryCommand.load(inventories, maxHosts,
-                        Optional.ofNullable(playbook.toAbsolutePath().getParent()));
+                        Optional.ofNullable(playbook.toAbsolutePath().getParent()), keys);
                 InventoryCommand.printWarnings(inventory.warnings());
                 Optional<HostPattern> l = InventoryCommand.limit(limit);
                 hostNote = p -> " → " + inventory.select(HostPattern.parse(p.hostPattern()), l).size() + " hosts";

@@ -6,6 +6,7 @@ import io.ipmirunner.inventory.InventoryListing;
 import io.ipmirunner.inventory.InventoryLoader;
 import io.ipmirunner.playbook.yaml.InvalidInputException;
 import io.ipmirunner.playbook.yaml.Problem;
+import io.ipmirunner.secret.Decrypter;
 import io.ipmirunner.util.Json;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code inventory -i INV --list | --graph [GROUP] | --host HOST}: what ipmi-runner reads from an inventory. */
@@ -53,11 +55,14 @@ public final class InventoryCommand implements Callable<Integer> {
             description = "refuse inventories (and ranges) of more hosts than this (default 100000)")
     int maxHosts;
 
+    @Mixin
+    VaultOptions vault;
+
     @Override
     public Integer call() {
         Inventory inventory;
         try {
-            inventory = load(inventories, maxHosts, Optional.ofNullable(playbookDir));
+            inventory = load(inventories, maxHosts, Optional.ofNullable(playbookDir), vault.keys());
         } catch (InvalidInputException e) {
             return printProblems(e);
         }
@@ -80,11 +85,12 @@ public final class InventoryCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    static Inventory load(List<String> sources, int maxHosts, Optional<Path> playbookDir) {
+    /** Vault-encrypted files open with {@code vault}; inline {@code !vault} values stay closed until used. */
+    static Inventory load(List<String> sources, int maxHosts, Optional<Path> playbookDir, Decrypter vault) {
         if (maxHosts < 1) {
             throw new UserError(ExitCodes.BAD_OPTIONS, "--max-inventory-hosts must be at least 1");
         }
-        InventoryLoader.Options options = new InventoryLoader.Options(maxHosts, playbookDir);
+        InventoryLoader.Options options = new InventoryLoader.Options(maxHosts, playbookDir, vault);
         return Inventory.load(sources, options);
     }
 

@@ -1,5 +1,6 @@
 package io.ipmirunner.cli;
 
+import io.ipmirunner.executor.Logins;
 import io.ipmirunner.inventory.BmcConnection;
 import io.ipmirunner.inventory.Host;
 import io.ipmirunner.inventory.HostPattern;
@@ -8,6 +9,8 @@ import io.ipmirunner.inventory.SecretSource;
 import io.ipmirunner.ipmi.client.BmcTarget;
 import io.ipmirunner.ipmi.session.IpmiVersion;
 import io.ipmirunner.ipmi.session.SessionConfig;
+import io.ipmirunner.secret.Decrypter;
+import io.ipmirunner.secret.DecryptionException;
 import io.ipmirunner.secret.Secret;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -38,8 +41,12 @@ final class InventoryTargets {
         return hosts;
     }
 
-    /** The targets of a run, and the simulated rack started for it (null when no host is simulated). */
-    record Selection(List<BmcTarget> targets, SimulatedRack rack) implements AutoCloseable {
+    /**
+     * The targets of a run, the credential lists of the hosts that have one (their target holds the first), and
+     * the simulated rack started for it (null when no host is simulated).
+     */
+    record Selection(List<BmcTarget> targets, Map<String, List<Logins.Login>> logins, SimulatedRack rack)
+            implements AutoCloseable {
         @Override
         public void close() {
             if (rack != null) {
@@ -50,9 +57,11 @@ final class InventoryTargets {
 
     /**
      * Targets for {@code hosts} in inventory order; hosts with {@code ipmi_simulated: true} are BMCs started
-     * here, in this process, first.
+     * here, in this process, first. A simulated BMC accepts the password made up for the run; a simulated host
+     * that names its own password or credentials logs in with those, so a wrong one fails as on a real BMC.
+     * {@code !vault} secrets are opened with {@code vault}.
      */
-    static Selection select(List<Host> hosts, SessionConfig defaults, int defaultPort) {
+    static Selection select(List<Host> hosts, SessionConfig defaults, int defaultPort, Decrypter vault) {
         List<Host> simulated = hosts.stream().filter(SimulatedRack::isSimulated).toList();
         SimulatedRack rack = simulated.isEmpty() ? null : SimulatedRack.start(simulated, defaults);
         Map<String, BmcTarget> started = new HashMap<>();
@@ -60,26 +69,35 @@ final class InventoryTargets {
             rack.targets().forEach(t -> started.put(t.name(), t));
         }
         List<BmcTarget> out = new ArrayList<>(hosts.size());
+        Map<String, List<Logins.Login>> logins = new HashMap<>();
         for (Host h : hosts) {
-            BmcTarget t = started.get(h.name());
-            out.add(t != null ? t : target(h, defaults, defaultPort));
+            BmcTarget sim = started.get(h.name());
+            BmcConnection b = h.bmc();
+            InetSocketAddress address = sim != null ? sim.address() : new InetSocketAddress(b.address(),
+                    b.port() != BmcConnection.DEFAULT_PORT ? b.port() : defaultPort);
+            SessionConfig d = sim != null ? sim.config() : defaults;
+            if (!b.credentials().isEmpty()) {
+                List<Logins.Login> list = b.credentials().stream().map(c -> new Logins.Login(c.label(), new BmcTarget(
+                        h.name(), address, config(h.name(), b, c.user(), c.password(), c.kg(), d, vault)))).toList();
+                logins.put(h.name(), list);
+                out.add(list.getFirst().target());
+            } else if (sim != null && b.password().isEmpty()) {
+                out.add(sim);
+            } else {
+                out.add(new BmcTarget(h.name(), address, config(h.name(), b, b.user(), b.password(), b.kg(), d, vault)));
+            }
         }
-        return new Selection(out, rack);
+        return new Selection(out, logins, rack);
     }
 
-    private static BmcTarget target(Host h, SessionConfig defaults, int defaultPort) {
-        BmcConnection b = h.bmc();
-        int port = b.port() != BmcConnection.DEFAULT_PORT ? b.port() : defaultPort;
-        return new BmcTarget(h.name(), new InetSocketAddress(b.address(), port), config(h.name(), b, defaults));
-    }
-
-    private static SessionConfig config(String host, BmcConnection b, SessionConfig d) {
-        String user = b.user().isEmpty() ? d.username() : b.user();
-        Secret password = b.password().map(s -> resolve(host, "ipmi_password", s)).orElse(d.password());
-        SessionConfig c = new SessionConfig(user, password, d.kg(), d.privilege(), d.privilegeExplicit(),
+    private static SessionConfig config(String host, BmcConnection b, String user, Optional<SecretSource> password,
+                                        Optional<SecretSource> kg, SessionConfig d, Decrypter vault) {
+        String name = !user.isEmpty() ? user : b.user().isEmpty() ? d.username() : b.user();
+        Secret pw = password.map(s -> resolve(host, "ipmi_password", s, vault)).orElse(d.password());
+        SessionConfig c = new SessionConfig(name, pw, d.kg(), d.privilege(), d.privilegeExplicit(),
                 d.cipherSuite(), d.version(), d.nameOnlyLookup(), d.v15AuthType());
-        if (b.kg().isPresent()) {
-            c = c.withKg(resolve(host, "ipmi_kg", b.kg().get()));
+        if (kg.isPresent()) {
+            c = c.withKg(resolve(host, "ipmi_kg", kg.get(), vault));
         }
         if (b.privilege().isPresent()) {
             c = c.withPrivilege(b.privilege().get());
@@ -90,7 +108,7 @@ final class InventoryTargets {
         return b.version() != IpmiVersion.AUTO ? c.withVersion(b.version()) : c;
     }
 
-    private static Secret resolve(String host, String variable, SecretSource source) {
+    private static Secret resolve(String host, String variable, SecretSource source, Decrypter vault) {
         return switch (source) {
             case SecretSource.Plain p -> p.secret();
             case SecretSource.FromEnv e -> {
@@ -110,8 +128,20 @@ final class InventoryTargets {
                             + ": cannot read " + f.path());
                 }
             }
-            case SecretSource.Vault v -> throw new UserError(ExitCodes.BAD_OPTIONS, v.value().at() + ": " + variable
-                    + " of " + host + " is a !vault value; decrypting vault values is not supported yet");
+            case SecretSource.Vault v -> {
+                byte[] plain = null;
+                try {
+                    plain = vault.decrypt(v.value().envelope());
+                    yield Secret.of(plain, "vault " + v.value().vaultId());
+                } catch (DecryptionException e) {
+                    throw new UserError(ExitCodes.BAD_OPTIONS, v.value().at() + ": " + variable + " of " + host
+                            + ": " + e.getMessage());
+                } finally {
+                    if (plain != null) {
+                        java.util.Arrays.fill(plain, (byte) 0);
+                    }
+                }
+            }
         };
     }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ipmi-runner", mixinStandardHelpOptions = true, version = "ipmi-runner 0.1.0",
         description = "Declarative IPMI runner for server fleets.",
         subcommands = {ExecCommand.class, DemoCommand.class, SimCommand.class, InventoryCommand.class, GraphCommand.class,
-                CheckCommand.class, PlayCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+                CheckCommand.class, PlayCommand.class, ReportCommand.class, VaultCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

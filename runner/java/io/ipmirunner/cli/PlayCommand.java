@@ -2,6 +2,7 @@ package io.ipmirunner.cli;
 
 import io.ipmirunner.executor.Journal;
 import io.ipmirunner.executor.JournalReader;
+import io.ipmirunner.executor.Logins;
 import io.ipmirunner.executor.PlaybookRunner;
 import io.ipmirunner.executor.Resume;
 import io.ipmirunner.executor.RetryPolicy;
@@ -22,6 +23,7 @@ import io.ipmirunner.playbook.PlaybookCheck;
 import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.yaml.InvalidInputException;
 import io.ipmirunner.report.EndOfRun;
+import io.ipmirunner.vault.VaultKeys;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,6 +105,9 @@ public final class PlayCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    VaultOptions vault;
+
     @Option(names = "-v", description = "more output (-vvv: stack traces)")
     boolean[] verbose = new boolean[0];
 
@@ -113,10 +118,11 @@ public final class PlayCommand implements Callable<Integer> {
         Inventory inventory;
         Optional<HostPattern> limitPattern = InventoryCommand.limit(limit);
         Map<String, Object> extra = new LinkedHashMap<>();
+        VaultKeys keys = vault.keys();
         try {
-            parsed = PlaybookParser.parse(playbook);
+            parsed = PlaybookParser.parse(playbook, keys);
             inventory = InventoryCommand.load(inventories, 100_000,
-                    Optional.ofNullable(playbook.toAbsolutePath().getParent()));
+                    Optional.ofNullable(playbook.toAbsolutePath().getParent()), keys);
             InventoryCommand.printWarnings(inventory.warnings());
             var extraYaml = ExtraVars.parse(extraVars);
             PlaybookCheck.Result result = PlaybookCheck.run(parsed, inventory, limitPattern, extraYaml);
@@ -143,7 +149,7 @@ public final class PlayCommand implements Callable<Integer> {
             throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
         }
         List<Host> hosts = InventoryTargets.hosts(inventory, "all", limitPattern);
-        InventoryTargets.Selection selection = InventoryTargets.select(hosts, config, connection.port);
+        InventoryTargets.Selection selection = InventoryTargets.select(hosts, config, connection.port, keys);
         Map<String, BmcTarget> targets = new LinkedHashMap<>();
         selection.targets().forEach(t -> targets.put(t.name(), t));
         Path runDir = resumeDir != null ? resumeDir : reportDir != null ? reportDir
@@ -155,6 +161,7 @@ public final class PlayCommand implements Callable<Integer> {
         AtomicBoolean interrupted = new AtomicBoolean();
         PlayPrinter printer = new PlayPrinter(interrupted);
         IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(connection.timing()));
+        Logins logins = new Logins(client, selection.logins());
         CountDownLatch finished = new CountDownLatch(1);
         Map<String, RunEvent.Recap> recap;
         EndOfRun reports = new EndOfRun(runDir, System.out, System.err);
@@ -166,10 +173,11 @@ public final class PlayCommand implements Callable<Integer> {
                 if (t.address().isUnresolved()) {
                     throw new IpmiException.Unreachable(host, Phase.PING, 0);
                 }
-                return client.open(t);
+                return logins.open(t);
             }, event -> {
-                journal.on(event);
-                printer.on(event);
+                RunEvent noted = logins.annotate(event);
+                journal.on(noted);
+                printer.on(noted);
             });
             // Ctrl-C or SIGTERM: start nothing new and give running tasks a grace period (a half-done power
             // action is worse than a finished one), then close every session (BMCs have few slots), exit 99.
@@ -202,6 +210,7 @@ public final class PlayCommand implements Callable<Integer> {
             reports.write();
             finished.countDown();
             selection.close();
+            keys.close();
         }
         System.out.println("journal: " + runDir.resolve("journal.jsonl"));
         boolean failed = recap.values().stream().anyMatch(r -> r.failed() > 0);

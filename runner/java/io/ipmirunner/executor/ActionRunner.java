@@ -1,6 +1,8 @@
 package io.ipmirunner.executor;
 
 import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.modules.CheckableModule;
+import io.ipmirunner.modules.HostBoundModule;
 import io.ipmirunner.modules.Module;
 import io.ipmirunner.modules.ModuleArgumentException;
 import io.ipmirunner.modules.ModuleResult;
@@ -77,8 +79,23 @@ final class ActionRunner {
         Object validated;
         try {
             validated = module.validate(args);
+            if (module instanceof HostBoundModule bound) {
+                validated = bound.bind(validated, host.vars());
+            }
         } catch (ModuleArgumentException e) {
             return ActionOutcome.failed(e.getMessage(), "arguments", Map.of());
+        }
+        if (checkMode && !CheckMode.readOnly(call.name(), args) && module instanceof CheckableModule checkable) {
+            // A write that can say what it would change by reading: the report shows that, nothing is written.
+            try {
+                ModuleResult r = checkable.check(host.sessions().session(), validated);
+                Map<String, Object> result = new LinkedHashMap<>(r.result());
+                result.put("check_mode", true);
+                return ActionOutcome.ok(r.changed(), result);
+            } catch (IpmiException e) {
+                return new ActionOutcome(false, true, e instanceof IpmiException.Unreachable, Map.of(), e.getMessage(),
+                        e.failureClass());
+            }
         }
         if (checkMode && !CheckMode.readOnly(call.name(), args)) {
             // A write under --check: say what would run; the BMC is not touched.

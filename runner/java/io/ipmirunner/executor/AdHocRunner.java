@@ -20,12 +20,17 @@ import java.util.function.Consumer;
  * again up to {@code retries} times with a growing pause; other failures are final.
  */
 public final class AdHocRunner {
-    private final IpmiClient client;
+    private final Logins logins;
     private final int forks;
     private final int retries;
 
     public AdHocRunner(IpmiClient client, int forks, int retries) {
-        this.client = client;
+        this(new Logins(client, Map.of()), forks, retries);
+    }
+
+    /** Hosts with credential lists try them in order; their results name the one that worked. */
+    public AdHocRunner(Logins logins, int forks, int retries) {
+        this.logins = logins;
         this.forks = Math.max(1, forks);
         this.retries = Math.max(0, retries);
     }
@@ -63,10 +68,10 @@ public final class AdHocRunner {
             if (attempt > 0) {
                 Thread.sleep(Math.min(10_000, 500L << attempt));
             }
-            try (BmcSession s = client.open(target)) {
+            try (BmcSession s = logins.open(target)) {
                 ModuleResult r = module.run(s, args);
                 return new HostOutcome(target.name(), r.changed() ? HostOutcome.Status.CHANGED : HostOutcome.Status.OK,
-                        r.result(), null, null, millisSince(start));
+                        logins.annotate(target.name(), r.result()), null, null, millisSince(start));
             } catch (IpmiException e) {
                 last = e;
                 if (!(e instanceof IpmiException.Unreachable || e instanceof IpmiException.Timeout)) {

@@ -3,11 +3,13 @@ package io.ipmirunner.executor;
 import io.ipmirunner.inventory.Host;
 import io.ipmirunner.inventory.HostPattern;
 import io.ipmirunner.inventory.Inventory;
+import io.ipmirunner.inventory.SecretVars;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.BmcSession;
 import io.ipmirunner.playbook.Play;
 import io.ipmirunner.playbook.Playbook;
 import io.ipmirunner.playbook.RunPolicy;
+import io.ipmirunner.playbook.VarsFile;
 import io.ipmirunner.playbook.expr.MagicVariables;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -140,7 +142,12 @@ public final class PlaybookRunner {
         Map<String, Object> vars = new HashMap<>(h.plainVars());
         Map<String, Object> scope = new HashMap<>(vars);
         scope.putAll(MagicVariables.forHost(h.name(), h.groupNames(), context));
-        play.vars().forEach((k, v) -> vars.put(k, ActionRunner.resolve(v.toPlain(), scope)));
+        play.vars().forEach((k, v) -> vars.put(k, ActionRunner.resolve(SecretVars.plain(k, v), scope)));
+        for (VarsFile f : play.varsFiles()) {
+            if (f instanceof VarsFile.Loaded loaded) {
+                loaded.vars().forEach((k, v) -> vars.put(k, ActionRunner.resolve(SecretVars.plain(k, v), scope)));
+            }
+        }
         vars.putAll(facts.getOrDefault(h.name(), Map.of()));
         vars.putAll(MagicVariables.forHost(h.name(), h.groupNames(), context));
         vars.putAll(options.extraVars());

@@ -10,6 +10,7 @@ import io.ipmirunner.playbook.yaml.Location;
 import io.ipmirunner.playbook.yaml.MapReader;
 import io.ipmirunner.playbook.yaml.Problems;
 import io.ipmirunner.playbook.yaml.Suggestions;
+import io.ipmirunner.playbook.yaml.YamlList;
 import io.ipmirunner.playbook.yaml.YamlMap;
 import io.ipmirunner.playbook.yaml.YamlScalar;
 import io.ipmirunner.playbook.yaml.YamlValue;
@@ -29,7 +30,7 @@ import java.util.OptionalInt;
  */
 final class ConnectionVars {
     static final List<String> NAMES = List.of("ipmi_host", "ipmi_port", "ipmi_user", SecretVars.IPMI_PASSWORD,
-            "ipmi_cipher_suite", "ipmi_privilege", SecretVars.IPMI_KG, "ipmi_timeout", "ipmi_retries", "ipmi_version");
+            "ipmi_cipher_suite", "ipmi_privilege", SecretVars.IPMI_KG, "ipmi_timeout", "ipmi_retries", "ipmi_version", "ipmi_credentials");
     private static final int MAX_USER_BYTES = 16;
     private static final int MAX_PASSWORD_BYTES = 20;
 
@@ -85,9 +86,51 @@ final class ConnectionVars {
         }).orElse(IpmiVersion.AUTO);
         OptionalInt retries = number(vars.get("ipmi_retries"), "ipmi_retries", 0, 100, problems)
                 .map(OptionalInt::of).orElse(OptionalInt.empty());
+        List<BmcCredential> credentials = credentials(vars.get("ipmi_credentials"), problems);
+        if (!credentials.isEmpty() && vars.containsKey(SecretVars.IPMI_PASSWORD)) {
+            warnings.add(vars.get(SecretVars.IPMI_PASSWORD).at(), "host '" + host + "' has ipmi_credentials, so its "
+                    + "ipmi_password is not used (list it as a credential to try it)");
+        }
         return new BmcConnection(address, port, user, secret(vars.get(SecretVars.IPMI_PASSWORD), "ipmi_password",
                 problems), secret(vars.get(SecretVars.IPMI_KG), "ipmi_kg", problems), suite, privilege,
-                r.duration("ipmi_timeout"), retries, version);
+                r.duration("ipmi_timeout"), retries, version, credentials);
+    }
+
+    /** {@code ipmi_credentials: [{label: fleet, user: admin, password: !vault ...}, ...]}. */
+    private static List<BmcCredential> credentials(YamlValue v, Problems problems) {
+        if (v == null || v instanceof YamlScalar n && n.isNull()) {
+            return List.of();
+        }
+        if (!(v instanceof YamlList list) || list.items().isEmpty()) {
+            problems.add(v.at(), "ipmi_credentials must be a list of {label, user, password, kg}, found "
+                    + v.describe());
+            return List.of();
+        }
+        List<BmcCredential> out = new java.util.ArrayList<>();
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        for (YamlValue item : list.items()) {
+            if (!(item instanceof YamlMap m)) {
+                problems.add(item.at(), "an ipmi_credentials entry is a mapping {label, user, password, kg}, found "
+                        + item.describe());
+                continue;
+            }
+            MapReader r = new MapReader(m, "an ipmi_credentials entry", problems);
+            r.allowOnly(List.of("label", "user", "password", "kg"));
+            Optional<String> label = r.string("label");
+            String user = r.string("user").orElse("");
+            if (label.isEmpty()) {
+                problems.add(m.at(), "an ipmi_credentials entry needs a label (it names the login in results)");
+            } else if (!labels.add(label.get())) {
+                problems.add(m.at(), "ipmi_credentials label '" + label.get() + "' is used twice");
+            } else if (user.getBytes(StandardCharsets.UTF_8).length > MAX_USER_BYTES) {
+                problems.add(m.at(), "user '" + user + "' is longer than the " + MAX_USER_BYTES + " bytes IPMI allows");
+            } else {
+                out.add(new BmcCredential(label.get(), user, secret(m.get("password").orElse(null),
+                        SecretVars.IPMI_PASSWORD, problems), secret(m.get("kg").orElse(null), SecretVars.IPMI_KG,
+                        problems), m.at()));
+            }
+        }
+        return out;
     }
 
     private static String rendered(String text, String var, Map<String, YamlValue> vars, Map<String, Object> scope,

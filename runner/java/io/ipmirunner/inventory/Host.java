@@ -1,9 +1,7 @@
 package io.ipmirunner.inventory;
 
 import io.ipmirunner.playbook.yaml.Location;
-import io.ipmirunner.playbook.yaml.YamlScalar;
 import io.ipmirunner.playbook.yaml.YamlValue;
-import io.ipmirunner.secret.Secret;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +21,12 @@ public record Host(String name, List<String> groupNames, Map<String, YamlValue> 
 
     /**
      * The variables as plain values for expressions and listings. Values of secret-named variables
-     * ({@link SecretVars}) become {@link Secret}s labelled "plain", so they mask themselves wherever printed.
+     * ({@link SecretVars}) become {@link Secret}s labelled "plain", so they mask themselves wherever printed;
+     * so do those nested in mappings and lists ({@code ipmi_credentials: [{password: ...}]}).
      */
     public Map<String, Object> plainVars() {
         Map<String, Object> out = new LinkedHashMap<>();
-        vars.forEach((k, v) -> out.put(k, SecretVars.isSecretName(k) && v instanceof YamlScalar s && !s.isNull()
-                && s.kind() != YamlScalar.Kind.VAULT ? Secret.of(s.text(), "plain") : v.toPlain()));
+        vars.forEach((k, v) -> out.put(k, SecretVars.plain(k, v)));
         return Collections.unmodifiableMap(out);
     }
 }

@@ -4,10 +4,11 @@ import io.ipmirunner.playbook.yaml.InvalidInputException;
 import io.ipmirunner.playbook.yaml.Location;
 import io.ipmirunner.playbook.yaml.Problems;
 import io.ipmirunner.playbook.yaml.SafeYaml;
-import io.ipmirunner.playbook.yaml.VaultValue;
+import io.ipmirunner.playbook.yaml.VaultText;
 import io.ipmirunner.playbook.yaml.YamlMap;
 import io.ipmirunner.playbook.yaml.YamlScalar;
 import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.secret.Decrypter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,15 +36,24 @@ public final class InventoryLoader {
      * @param maxHosts the most hosts an inventory may hold (ranges are checked before they expand)
      * @param playbookDir where a playbook's own group_vars/ and host_vars/ are, if any
      */
-    public record Options(int maxHosts, Optional<Path> playbookDir) {
+    public record Options(int maxHosts, Optional<Path> playbookDir, Decrypter vault) {
         public static final int DEFAULT_MAX_HOSTS = 100_000;
+
+        public Options(int maxHosts, Optional<Path> playbookDir) {
+            this(maxHosts, playbookDir, Decrypter.NONE);
+        }
 
         public static Options defaults() {
             return new Options(DEFAULT_MAX_HOSTS, Optional.empty());
         }
 
         public Options withPlaybookDir(Path dir) {
-            return new Options(maxHosts, Optional.of(dir));
+            return new Options(maxHosts, Optional.of(dir), vault);
+        }
+
+        /** Opens vault-encrypted inventory and vars files (inline {@code !vault} values stay closed until used). */
+        public Options withVault(Decrypter d) {
+            return new Options(maxHosts, playbookDir, d);
         }
     }
 
@@ -68,11 +78,11 @@ public final class InventoryLoader {
             Path p = Path.of(source);
             if (Files.isDirectory(p)) {
                 directory(p);
-                varsDirs.add(new VarsDirectory(p, problems, warnings));
+                varsDirs.add(new VarsDirectory(p, problems, options.vault()));
             } else if (Files.isRegularFile(p)) {
                 file(p);
                 Path base = p.getParent() == null ? Path.of(".") : p.getParent();
-                varsDirs.add(new VarsDirectory(base, problems, warnings));
+                varsDirs.add(new VarsDirectory(base, problems, options.vault()));
             } else if (source.contains(",")) {
                 hostList(source);
             } else {
@@ -83,7 +93,7 @@ public final class InventoryLoader {
         builder.reconcile();
         Map<String, Group> groups = builder.groups();
         VariablePrecedence precedence = new VariablePrecedence(groups, varsDirs,
-                options.playbookDir().map(d -> new VarsDirectory(d, problems, warnings)));
+                options.playbookDir().map(d -> new VarsDirectory(d, problems, options.vault())));
         Map<String, Host> hosts = new LinkedHashMap<>();
         List<String> ansibleHostOnly = new ArrayList<>();
         for (InventoryBuilder.RawHost raw : builder.hosts().values()) {
@@ -133,12 +143,7 @@ public final class InventoryLoader {
     private void file(Path p) {
         String shown = p.toString();
         try {
-            String text = SafeYaml.readText(p, shown);
-            if (text.startsWith(VaultValue.HEADER)) {
-                problems.add(new Location(shown, 1, 1), "vault-encrypted inventory files need the vault, which "
-                        + "cannot decrypt whole files yet");
-                return;
-            }
+            String text = VaultText.open(SafeYaml.readText(p, shown), shown, options.vault());
             String name = shown.toLowerCase(java.util.Locale.ROOT);
             if (name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".json")) {
                 new YamlInventoryParser(builder, problems, options.maxHosts()).parse(SafeYaml.parse(text, shown));

@@ -1,6 +1,14 @@
 package io.ipmirunner.inventory;
 
+import io.ipmirunner.playbook.yaml.YamlList;
+import io.ipmirunner.playbook.yaml.YamlMap;
+import io.ipmirunner.playbook.yaml.YamlScalar;
+import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.secret.Secret;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Which variables hold secrets by name: the BMC password and K_g, and the names operators give passwords in
@@ -17,5 +25,23 @@ public final class SecretVars {
         String v = var.toLowerCase(Locale.ROOT);
         return v.equals(IPMI_PASSWORD) || v.equals(IPMI_KG) || v.endsWith("password") || v.endsWith("_passwd")
                 || v.endsWith("_secret") || v.endsWith("_kg");
+    }
+
+    /**
+     * A variable's value as a plain Java value, with the values of secret-named variables, at any depth
+     * ({@code ipmi_credentials: [{password: ...}]}), as {@link Secret}s that mask themselves wherever printed.
+     */
+    public static Object plain(String name, YamlValue v) {
+        return switch (v) {
+            case YamlScalar s when isSecretName(name) && !s.isNull() && s.kind() != YamlScalar.Kind.VAULT ->
+                    Secret.of(s.text(), "plain");
+            case YamlMap m -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                m.members().forEach(e -> out.put(e.name(), plain(e.name(), e.value())));
+                yield Collections.unmodifiableMap(out);
+            }
+            case YamlList l -> l.items().stream().map(i -> plain(name, i)).toList();
+            default -> v.toPlain();
+        };
     }
 }

@@ -4,10 +4,11 @@ import io.ipmirunner.playbook.yaml.InvalidInputException;
 import io.ipmirunner.playbook.yaml.Location;
 import io.ipmirunner.playbook.yaml.Problems;
 import io.ipmirunner.playbook.yaml.SafeYaml;
-import io.ipmirunner.playbook.yaml.VaultValue;
+import io.ipmirunner.playbook.yaml.VaultText;
 import io.ipmirunner.playbook.yaml.YamlMap;
 import io.ipmirunner.playbook.yaml.YamlScalar;
 import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.secret.Decrypter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,20 +22,20 @@ import java.util.stream.Stream;
  * The {@code group_vars/} and {@code host_vars/} next to an inventory source (or a playbook), found as
  * Ansible's host_group_vars plugin finds them: for a name, {@code NAME} (a file, or a directory whose files
  * are read recursively in sorted order), else {@code NAME.yml}, {@code NAME.yaml}, {@code NAME.json}.
- * A vault-encrypted file cannot be read yet: it is skipped with a warning.
+ * A vault-encrypted file is opened with the run's vault passwords.
  */
 final class VarsDirectory {
     private static final List<String> EXTENSIONS = List.of(".yml", ".yaml", ".json");
 
     private final Path base;
     private final Problems problems;
-    private final Problems warnings;
+    private final Decrypter vault;
     private final Map<Path, List<YamlMap>> cache = new HashMap<>();
 
-    VarsDirectory(Path base, Problems problems, Problems warnings) {
+    VarsDirectory(Path base, Problems problems, Decrypter vault) {
         this.base = base;
         this.problems = problems;
-        this.warnings = warnings;
+        this.vault = vault;
     }
 
     List<YamlMap> groupVars(String group) {
@@ -93,12 +94,7 @@ final class VarsDirectory {
         return cache.computeIfAbsent(file, f -> {
             String shown = f.toString();
             try {
-                String text = SafeYaml.readText(f, shown);
-                if (text.startsWith(VaultValue.HEADER)) {
-                    warnings.add(new Location(shown, 1, 1), "vault-encrypted vars file skipped: decrypting "
-                            + "whole files needs the vault");
-                    return List.of();
-                }
+                String text = VaultText.open(SafeYaml.readText(f, shown), shown, vault);
                 YamlValue v = SafeYaml.parse(text, shown);
                 if (v instanceof YamlMap m) {
                     return List.of(m);

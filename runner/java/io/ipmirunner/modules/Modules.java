@@ -12,7 +12,7 @@ public final class Modules {
     static {
         for (Module m : List.of(new PowerModule(), new McInfoModule(), new FruModule(), new SensorsModule(),
                 new SelModule(), new BootDeviceModule(), new ChassisStatusModule(), new IdentifyModule(),
-                new RawModule())) {
+                new RawModule(), new UsersModule(), new UserModule(), new LanModule(), new ChannelSecurityModule())) {
             BY_NAME.put(m.name(), m);
         }
     }

@@ -7,7 +7,8 @@ import io.ipmirunner.playbook.yaml.InvalidInputException;
 import io.ipmirunner.playbook.yaml.MapReader;
 import io.ipmirunner.playbook.yaml.Problems;
 import io.ipmirunner.playbook.yaml.SafeYaml;
-import io.ipmirunner.playbook.yaml.VaultValue;
+import io.ipmirunner.playbook.yaml.VaultText;
+import io.ipmirunner.secret.Decrypter;
 import io.ipmirunner.playbook.yaml.YamlList;
 import io.ipmirunner.playbook.yaml.YamlMap;
 import io.ipmirunner.playbook.yaml.YamlScalar;
@@ -32,14 +33,21 @@ public final class PlaybookParser {
 
     private final Problems problems = new Problems();
     private final Path file;
+    private final Decrypter vault;
 
-    private PlaybookParser(Path file) {
+    private PlaybookParser(Path file, Decrypter vault) {
         this.file = file;
+        this.vault = vault;
     }
 
     /** Reads and validates the playbook at {@code file} (named in messages as given). */
     public static Playbook parse(Path file) {
-        PlaybookParser p = new PlaybookParser(file);
+        return parse(file, Decrypter.NONE);
+    }
+
+    /** The same, opening vault-encrypted {@code vars_files} with {@code vault}. */
+    public static Playbook parse(Path file, Decrypter vault) {
+        PlaybookParser p = new PlaybookParser(file, vault);
         YamlValue doc = SafeYaml.load(file, file.toString());
         return p.playbook(doc);
     }
@@ -186,10 +194,7 @@ public final class PlaybookParser {
             return Optional.empty();
         }
         try {
-            String text = SafeYaml.readText(p, p.toString());
-            if (text.startsWith(VaultValue.HEADER)) {
-                return Optional.of(new VarsFile.Encrypted(t));
-            }
+            String text = VaultText.open(SafeYaml.readText(p, p.toString()), p.toString(), vault);
             YamlValue v = SafeYaml.parse(text, p.toString());
             if (v instanceof YamlScalar s && s.isNull()) {
                 return Optional.of(new VarsFile.Loaded(t, java.util.Map.of()));

@@ -17,7 +17,4 @@ public sealed interface VarsFile {
 
     /** A name with {@code ${...}} in it: only a host's variables say which file it is. */
     record Deferred(TemplateText path) implements VarsFile {}
-
-    /** A whole-file Ansible Vault file: read once the vault can decrypt it. */
-    record Encrypted(TemplateText path) implements VarsFile {}
 }

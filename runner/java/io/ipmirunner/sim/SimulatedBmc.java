@@ -7,10 +7,13 @@ import io.ipmirunner.sim.fault.Quirk;
 import io.ipmirunner.sim.model.BmcIdentity;
 import io.ipmirunner.sim.model.BootState;
 import io.ipmirunner.sim.model.FruImage;
+import io.ipmirunner.sim.model.LanState;
 import io.ipmirunner.sim.model.PowerModel;
 import io.ipmirunner.sim.model.SelLog;
 import io.ipmirunner.sim.model.SensorDef;
 import io.ipmirunner.sim.model.SensorModel;
+import io.ipmirunner.sim.model.SimUser;
+import io.ipmirunner.sim.model.UserTable;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +38,8 @@ public final class SimulatedBmc {
     private final PowerModel power;
     private final BootState boot;
     private final SelLog sel = new SelLog();
+    private final LanState lan = new LanState();
+    private volatile UserTable users;
     private byte[] fru;
     private int restorePolicy = 1;
     private boolean lastOnByCommand;
@@ -49,6 +54,7 @@ public final class SimulatedBmc {
         this.index = index;
         this.fleetSeed = fleetSeed;
         this.profile = profile;
+        this.users = profile.initialUsers();
         this.startedAt = now;
         BmcSettings s = profile.settings();
         this.power = new PowerModel(s.initiallyOn(), s.powerOnDelayMillis(), s.softOffDelayMillis());
@@ -65,6 +71,19 @@ public final class SimulatedBmc {
 
     public BmcProfile profile() {
         return profile;
+    }
+
+    /** This BMC's users: the profile's table until a Set User command changes one. */
+    public UserTable users() {
+        return users;
+    }
+
+    public synchronized void putUser(SimUser user) {
+        users = users.with(user);
+    }
+
+    public LanState lan() {
+        return lan;
     }
 
     public BmcIdentity identity() {

@@ -32,6 +32,7 @@ public final class Peers {
             Map.entry("iptables-nft", "iptables"),
             Map.entry("iptables-legacy", "iptables"),
             Map.entry("tc", "iproute2"),
+            Map.entry("ansible-vault", "ansible-core"),
             Map.entry("chromium", "chromium"));
 
     private Peers() {}

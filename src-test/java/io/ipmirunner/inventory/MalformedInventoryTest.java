@@ -258,8 +258,8 @@ class MalformedInventoryTest {
     @Test
     void encryptedInventoryFile() {
         TestFiles.write(dir, "hosts.yml", "$ANSIBLE_VAULT;1.1;AES256\n6231336539\n");
-        assertEquals("hosts.yml:1:1: vault-encrypted inventory files need the vault, which cannot decrypt whole files "
-                + "yet", firstProblem(List.of(dir.resolve("hosts.yml").toString())));
+        assertEquals("hosts.yml:1:1: cannot open vault-encrypted file: no vault password given (use "
+                + "--vault-password-file, --vault-id or --ask-vault-pass)", firstProblem(List.of(dir.resolve("hosts.yml").toString())));
     }
 
     @Test

@@ -19,7 +19,11 @@ final class IpmiSimModules {
         SessionConfig c = SessionConfig.of(bmc.username(), Secret.of(bmc.password(), "test")).withCipherSuite(3);
         try (BmcSession s = client.open(new BmcTarget("ipmi_sim", new InetSocketAddress(bmc.host(), bmc.port()),
                 c))) {
-            return module.run(s, module.validate(args));
+            Object validated = module.validate(args);
+            if (module instanceof HostBoundModule bound) {
+                validated = bound.bind(validated, Map.of());
+            }
+            return module.run(s, validated);
         }
     }
 

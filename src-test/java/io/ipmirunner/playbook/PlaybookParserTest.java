@@ -121,10 +121,12 @@ class PlaybookParserTest {
     }
 
     @Test
-    void encryptedVarsFilesWaitForTheVault() {
+    void encryptedVarsFilesNeedAVaultPassword() {
         TestFiles.write(dir, "vault.yml", "$ANSIBLE_VAULT;1.1;AES256\n6231\n");
-        Playbook pb = parse("- hosts: all\n  vars_files: [vault.yml]\n");
-        assertInstanceOf(VarsFile.Encrypted.class, pb.plays().get(0).varsFiles().get(0));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> parse("- hosts: all\n  vars_files: [vault.yml]\n"));
+        assertTrue(e.getMessage().endsWith("vault.yml:1:1: cannot open vault-encrypted file: no vault password given "
+                + "(use --vault-password-file, --vault-id or --ask-vault-pass)"), e.getMessage());
     }
 
     @Test

@@ -4,8 +4,12 @@ import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.command.CommandSpec;
 import io.ipmirunner.ipmi.command.WireMessage;
+import io.ipmirunner.ipmi.command.app.ChannelAuthCapabilities;
+import io.ipmirunner.ipmi.session.SessionConfig;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
 import io.ipmirunner.ipmi.wire.MalformedPacketException;
+import io.ipmirunner.secret.Secret;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -67,6 +71,26 @@ public final class BmcSession implements AutoCloseable {
 
     public IpmiResponse raw(String name, int netFn, int cmd, byte[] data) throws IpmiException {
         return await(rawAsync(name, netFn, cmd, data));
+    }
+
+    /**
+     * A new, unshared session to the same BMC as another user: the login happens with its first request.
+     * The privilege asked for is this session's, stepping down when the BMC refuses it.
+     */
+    public BmcSession loginAs(String username, Secret password) {
+        BmcTarget t = driver.target();
+        var c = t.config();
+        var config = new SessionConfig(username, password, c.kg(), c.privilege(), false,
+                c.cipherSuite(), c.version(), c.nameOnlyLookup(), c.v15AuthType());
+        return client.openUnshared(new BmcTarget(t.name(), t.address(), config));
+    }
+
+    /** The Get Channel Authentication Capabilities answer this session's login received, if it logged in. */
+    public Optional<ChannelAuthCapabilities.Response> loginCapabilities() {
+        CompletableFuture<Optional<ChannelAuthCapabilities.Response>> f =
+                new CompletableFuture<>();
+        client.execute(() -> f.complete(driver.loginCapabilities()));
+        return f.join();
     }
 
     /** How the session was set up (protocol version, cipher suite): for verbose output. */

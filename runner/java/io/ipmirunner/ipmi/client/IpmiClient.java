@@ -71,6 +71,25 @@ public final class IpmiClient implements AutoCloseable {
         return new BmcSession(this, f.join());
     }
 
+    /**
+     * A handle on a session of its own, never shared, so its login really happens: for checking that a
+     * password just set is accepted.
+     */
+    public BmcSession openUnshared(BmcTarget target) {
+        if (closing) {
+            throw new IllegalStateException("client is closing");
+        }
+        CompletableFuture<SessionDriver> f = new CompletableFuture<>();
+        loop.execute(() -> {
+            SessionDriver d = new SessionDriver(target, options.timing(), loop, this::send, random, stats);
+            byPeer.computeIfAbsent(target.address(), a -> new ArrayList<>()).add(d);
+            d.closed.thenRun(() -> forget(d));
+            d.acquire();
+            f.complete(d);
+        });
+        return new BmcSession(this, f.join());
+    }
+
     private SessionDriver acquire(BmcTarget target) {
         List<SessionDriver> list = byLogin.computeIfAbsent(target.key(), k -> new ArrayList<>());
         SessionDriver best = null;

@@ -3,6 +3,7 @@ package io.ipmirunner.ipmi.client;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.command.Commands;
+import io.ipmirunner.ipmi.command.app.ChannelAuthCapabilities;
 import io.ipmirunner.ipmi.command.app.SessionMessages;
 import io.ipmirunner.ipmi.session.ActiveSession;
 import io.ipmirunner.ipmi.session.Decoded;
@@ -13,6 +14,7 @@ import io.ipmirunner.ipmi.wire.IpmiRequest;
 import io.ipmirunner.ipmi.wire.LanPacket;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,6 +38,7 @@ final class SessionDriver {
 
     private State state = State.IDLE;
     private LoginExchange login;
+    private DiscoveryLogin discovery;
     private ActiveSession session;
     private boolean heard;
     private EventLoop.Timer keepAliveTimer;
@@ -73,6 +76,10 @@ final class SessionDriver {
         handles++;
     }
 
+    Optional<ChannelAuthCapabilities.Response> loginCapabilities() {
+        return discovery == null ? Optional.empty() : discovery.capabilities();
+    }
+
     String describe() {
         return session != null ? session.describe() : "not logged in";
     }
@@ -93,7 +100,8 @@ final class SessionDriver {
 
     private void startLogin() {
         state = State.LOGIN;
-        login = new LoginExchange(new DiscoveryLogin(target.name(), target.config(), random), timing, loop,
+        discovery = new DiscoveryLogin(target.name(), target.config(), random);
+        login = new LoginExchange(discovery, timing, loop,
                 d -> sender.send(target, d), stats, heard, new LoginExchange.Outcome() {
                     @Override
                     public void established(ActiveSession s, long loginNanos) {

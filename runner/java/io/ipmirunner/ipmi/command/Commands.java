@@ -10,6 +10,7 @@ import io.ipmirunner.ipmi.command.app.Guid;
 import io.ipmirunner.ipmi.command.app.SelfTestResult;
 import io.ipmirunner.ipmi.command.app.SessionMessages;
 import io.ipmirunner.ipmi.command.app.UserAccess;
+import io.ipmirunner.ipmi.command.app.UserSetup;
 import io.ipmirunner.ipmi.command.chassis.BootOptions;
 import io.ipmirunner.ipmi.command.chassis.ChassisControl;
 import io.ipmirunner.ipmi.command.chassis.ChassisRequests;
@@ -78,6 +79,13 @@ public final class Commands {
 
     public static final CommandSpec<ChannelAccess.Request, ChannelAccess> GET_CHANNEL_ACCESS = new CommandSpec<>(
             "Get Channel Access", NetFn.APP, 0x41, Privilege.USER, ChannelAccess.Request::decode, ChannelAccess::decode);
+    public static final CommandSpec<UserSetup.SetAccess, Empty> SET_USER_ACCESS = new CommandSpec<>(
+            "Set User Access", NetFn.APP, 0x43, Privilege.ADMINISTRATOR, UserSetup.SetAccess::decode, Empty::decode);
+    public static final CommandSpec<UserSetup.SetName, Empty> SET_USER_NAME = new CommandSpec<>(
+            "Set User Name", NetFn.APP, 0x45, Privilege.ADMINISTRATOR, UserSetup.SetName::decode, Empty::decode);
+    public static final CommandSpec<UserSetup.SetPassword, Empty> SET_USER_PASSWORD = new CommandSpec<>(
+            "Set User Password", NetFn.APP, 0x47, Privilege.ADMINISTRATOR, UserSetup.SetPassword::decode,
+            Empty::decode);
     public static final CommandSpec<UserAccess.Request, UserAccess.Response> GET_USER_ACCESS = new CommandSpec<>(
             "Get User Access", NetFn.APP, 0x44, Privilege.OPERATOR, UserAccess.Request::decode,
             UserAccess.Response::decode);
@@ -136,6 +144,9 @@ public final class Commands {
     public static final CommandSpec<LanConfig.GetRequest, LanConfig.GetResponse> GET_LAN_CONFIG =
             new CommandSpec<>("Get LAN Configuration Parameters", NetFn.TRANSPORT, 0x02, Privilege.OPERATOR,
                     LanConfig.GetRequest::decode, LanConfig.GetResponse::decode);
+    public static final CommandSpec<LanConfig.SetRequest, Empty> SET_LAN_CONFIG = new CommandSpec<>(
+            "Set LAN Configuration Parameters", NetFn.TRANSPORT, 0x01, Privilege.ADMINISTRATOR,
+            LanConfig.SetRequest::decode, Empty::decode);
 
     public static final CommandSpec<Dcmi.CapabilitiesRequest, Dcmi.Capabilities> GET_DCMI_CAPABILITIES =
             new CommandSpec<>("Get DCMI Capabilities Info", NetFn.GROUP_EXTENSION, 0x01, Privilege.USER,
@@ -152,6 +163,7 @@ public final class Commands {
                 SET_POWER_RESTORE_POLICY, SET_SYSTEM_BOOT_OPTIONS, GET_SYSTEM_BOOT_OPTIONS, GET_SENSOR_READING,
                 GET_SENSOR_THRESHOLDS, GET_FRU_INVENTORY_AREA_INFO, READ_FRU_DATA, GET_SDR_REPOSITORY_INFO,
                 RESERVE_SDR_REPOSITORY, GET_SDR, GET_SEL_INFO, GET_SEL_ALLOCATION_INFO, RESERVE_SEL, GET_SEL_ENTRY,
-                CLEAR_SEL, GET_SEL_TIME, GET_LAN_CONFIG, GET_DCMI_CAPABILITIES, GET_POWER_READING);
+                CLEAR_SEL, GET_SEL_TIME, GET_LAN_CONFIG,
+                SET_LAN_CONFIG, SET_USER_ACCESS, SET_USER_NAME, SET_USER_PASSWORD, GET_DCMI_CAPABILITIES, GET_POWER_READING);
     }
 }

@@ -4,12 +4,13 @@ import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.app.ChannelAuthCapabilities;
+import io.ipmirunner.ipmi.wire.ByteReader;
 import io.ipmirunner.ipmi.wire.CompletionCode;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
 import io.ipmirunner.ipmi.wire.LanPacket;
 import io.ipmirunner.ipmi.wire.MalformedPacketException;
-import io.ipmirunner.ipmi.wire.ByteReader;
 import java.security.SecureRandom;
+import java.util.Optional;
 
 /**
  * The first exchange of every login: Get Channel Authentication Capabilities (IPMI v2.0 §22.13), which
@@ -23,6 +24,7 @@ public final class DiscoveryLogin implements Login {
     private final SecureRandom random;
     private boolean askV20 = true;
     private Login next;
+    private ChannelAuthCapabilities.Response capabilities;
 
     public DiscoveryLogin(String host, SessionConfig config, SecureRandom random) {
         this.host = host;
@@ -67,6 +69,7 @@ public final class DiscoveryLogin implements Login {
         } catch (MalformedPacketException e) {
             return fail(new IpmiException.ProtocolError(host, Phase.DISCOVERY, e.getMessage()));
         }
+        capabilities = caps;
         boolean v20 = switch (config.version()) {
             case V20 -> true;
             case V15 -> false;
@@ -78,6 +81,14 @@ public final class DiscoveryLogin implements Login {
         }
         next = v20 ? new RmcpPlusLogin(host, config, random) : new V15Login(host, config, caps, random);
         return next.start();
+    }
+
+    /**
+     * The BMC's answer to the login's Get Channel Authentication Capabilities, once received: the only copy
+     * an audit gets from BMCs that refuse the command inside a session (ipmi_sim answers 0xD5 there).
+     */
+    public Optional<ChannelAuthCapabilities.Response> capabilities() {
+        return Optional.ofNullable(capabilities);
     }
 
     @Override

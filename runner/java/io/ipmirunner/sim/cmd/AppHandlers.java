@@ -6,10 +6,6 @@ import io.ipmirunner.ipmi.command.app.ChannelAuthCapabilities;
 import io.ipmirunner.ipmi.command.app.ChannelInfo;
 import io.ipmirunner.ipmi.command.app.Guid;
 import io.ipmirunner.ipmi.command.app.SelfTestResult;
-import io.ipmirunner.ipmi.command.app.UserAccess;
-import io.ipmirunner.sim.model.SimUser;
-import java.util.List;
-import java.util.Optional;
 
 /** Application commands (IPMI v2.0 §20, §22) other than session management. */
 final class AppHandlers {
@@ -54,27 +50,7 @@ final class AppHandlers {
         return Answer.ok(new ChannelAccess(0, ChannelAccess.ALWAYS_AVAILABLE, 4));
     }
 
-    static Answer userAccess(CommandContext c, UserAccess.Request q) {
-        if (!lan(q.channel()) || q.userId() < 1 || q.userId() > MAX_USERS) {
-            return Answer.INVALID_FIELD;
-        }
-        List<SimUser> all = c.bmc().profile().users().all();
-        int enabled = (int) all.stream().filter(SimUser::enabled).count();
-        Optional<SimUser> u = c.bmc().profile().users().byId(q.userId());
-        boolean on = u.isPresent() && u.get().enabled();
-        return Answer.ok(new UserAccess.Response(MAX_USERS, enabled, on ? 1 : 2, 1, on,
-                on ? u.get().limit().code() : UserAccess.NO_ACCESS));
-    }
-
-    static Answer userName(CommandContext c, UserAccess.NameRequest q) {
-        if (q.userId() < 1 || q.userId() > MAX_USERS) {
-            return Answer.INVALID_FIELD;
-        }
-        return Answer.ok(new UserAccess.Name(c.bmc().profile().users().byId(q.userId()).map(SimUser::name)
-                .orElse("")));
-    }
-
-    private static boolean lan(int channel) {
+    static boolean lan(int channel) {
         return channel == LAN_CHANNEL || channel == ChannelAuthCapabilities.CURRENT_CHANNEL;
     }
 }

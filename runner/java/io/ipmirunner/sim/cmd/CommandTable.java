@@ -40,9 +40,14 @@ public final class CommandTable {
         add(Commands.GET_DEVICE_GUID, AppHandlers::guid);
         add(Commands.GET_SYSTEM_GUID, AppHandlers::guid);
         add(Commands.GET_CHANNEL_INFO, AppHandlers::channelInfo);
+        add(Commands.GET_CHANNEL_AUTH_CAPABILITIES, ChannelHandlers::authCapabilities);
+        add(Commands.GET_CHANNEL_CIPHER_SUITES, ChannelHandlers::cipherSuites);
         add(Commands.GET_CHANNEL_ACCESS, AppHandlers::channelAccess);
-        add(Commands.GET_USER_ACCESS, AppHandlers::userAccess);
-        add(Commands.GET_USER_NAME, AppHandlers::userName);
+        add(Commands.GET_USER_ACCESS, UserHandlers::getAccess);
+        add(Commands.GET_USER_NAME, UserHandlers::getName);
+        add(Commands.SET_USER_ACCESS, UserHandlers::setAccess);
+        add(Commands.SET_USER_NAME, UserHandlers::setName);
+        add(Commands.SET_USER_PASSWORD, UserHandlers::setPassword);
         add(Commands.GET_CHASSIS_STATUS, ChassisHandlers::status);
         add(Commands.CHASSIS_CONTROL, ChassisHandlers::control);
         add(Commands.CHASSIS_IDENTIFY, ChassisHandlers::identify);
@@ -65,6 +70,7 @@ public final class CommandTable {
         add(Commands.GET_DCMI_CAPABILITIES, SensorHandlers::dcmiCapabilities);
         add(Commands.GET_POWER_READING, SensorHandlers::powerReading);
         add(Commands.GET_LAN_CONFIG, LanConfigHandlers::get);
+        add(Commands.SET_LAN_CONFIG, LanConfigHandlers::set);
     }
 
     private CommandTable() {}

@@ -17,7 +17,12 @@ public enum Quirk {
     /** An IPMI v1.5 BMC: no RMCP+, no v2.0 data in Get Channel Authentication Capabilities. */
     IPMI_15_ONLY,
     /** The FRU board area checksum is wrong. */
-    BAD_FRU_CHECKSUM;
+    BAD_FRU_CHECKSUM,
+    /**
+     * The settings a security audit flags: cipher suite 0 (no authentication) offered, IPMI v1.5 auth types
+     * none, straight password and MD2 enabled, and the anonymous user (null name, null password) enabled.
+     */
+    INSECURE_AUTH;
 
     /** The command-line spelling: lower case with dashes, e.g. {@code suite-3-only}. */
     public String label() {

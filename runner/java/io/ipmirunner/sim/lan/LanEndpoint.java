@@ -112,10 +112,10 @@ public final class LanEndpoint {
     /** The commands anyone may send without a session; null (no answer) for every other one. */
     private Answer preSession(IpmiRequest req, boolean v20, long now) throws MalformedPacketException {
         if (Commands.GET_CHANNEL_AUTH_CAPABILITIES.matches(req.netFn(), req.cmd())) {
-            return PreSessionCommands.authCapabilities(bmc.profile(), req.data());
+            return PreSessionCommands.authCapabilities(bmc, req.data());
         }
         if (Commands.GET_CHANNEL_CIPHER_SUITES.matches(req.netFn(), req.cmd())) {
-            return PreSessionCommands.cipherSuites(bmc.profile(), req.data());
+            return PreSessionCommands.cipherSuites(bmc, req.data());
         }
         if (!v20 && Commands.GET_SESSION_CHALLENGE.matches(req.netFn(), req.cmd())) {
             return V15Messages.challenge(this, req.data(), now);

@@ -89,7 +89,7 @@ final class RmcpPlusHandshake {
             return null;
         }
         int level = m.role() & 0x0F;
-        Optional<SimUser> user = e.profile().users().byName(m.username());
+        Optional<SimUser> user = e.bmc().users().byName(m.username());
         RmcpPlusStatus status = RmcpPlusStatus.OK;
         if (level < Privilege.CALLBACK.code() || level > Privilege.ADMINISTRATOR.code()) {
             status = RmcpPlusStatus.INVALID_ROLE;

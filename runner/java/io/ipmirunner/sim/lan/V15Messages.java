@@ -38,7 +38,7 @@ final class V15Messages {
         if (!e.profile().allowsV15(q.authType())) {
             return Answer.INVALID_FIELD;
         }
-        Optional<SimUser> user = e.profile().users().byName(q.username());
+        Optional<SimUser> user = e.bmc().users().byName(q.username());
         if (user.isEmpty()) {
             return Answer.code(q.username().length == 0 ? NULL_USER : INVALID_USER);
         }
@@ -56,7 +56,7 @@ final class V15Messages {
         }
         var q = spec.decodeRequest(req.data());
         int temporaryId = p.sessionId();
-        Optional<SimUser> found = e.profile().users().byId(temporaryId & 0xFF).filter(SimUser::enabled);
+        Optional<SimUser> found = e.bmc().users().byId(temporaryId & 0xFF).filter(SimUser::canLogIn);
         if (found.isEmpty() || p.authType() != q.authType() || !e.profile().allowsV15(q.authType())) {
             return null;
         }

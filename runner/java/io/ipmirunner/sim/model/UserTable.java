@@ -2,13 +2,14 @@ package io.ipmirunner.sim.model;
 
 import io.ipmirunner.ipmi.command.Privilege;
 import io.ipmirunner.secret.Secret;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The users of a simulated BMC. Immutable, so a whole fleet shares one table: the simulator does not
- * implement Set User Password, and ten thousand copies would be the largest thing per BMC.
+ * The users of a simulated BMC. Immutable, so a whole fleet shares one table until a BMC changes a user:
+ * that BMC then holds its own copy ({@link #with}), and ten thousand copies are never made up front.
  */
 public final class UserTable {
     private final List<SimUser> users;
@@ -29,10 +30,10 @@ public final class UserTable {
                 new SimUser(4, "user", password, Privilege.USER, true)));
     }
 
-    /** An enabled user with exactly this name (a null name is the anonymous user). */
+    /** A user allowed to log in with exactly this name (a null name is the anonymous user). */
     public Optional<SimUser> byName(byte[] name) {
         for (SimUser u : users) {
-            if (u.enabled() && Arrays.equals(u.nameBytes(), name)) {
+            if (u.canLogIn() && Arrays.equals(u.nameBytes(), name)) {
                 return Optional.of(u);
             }
         }
@@ -41,6 +42,20 @@ public final class UserTable {
 
     public Optional<SimUser> byId(int id) {
         return users.stream().filter(u -> u.id() == id).findFirst();
+    }
+
+    /** This table with {@code user} added or replacing the one with its id. */
+    public UserTable with(SimUser user) {
+        List<SimUser> out = new ArrayList<>(users.size() + 1);
+        boolean replaced = false;
+        for (SimUser u : users) {
+            replaced |= u.id() == user.id();
+            out.add(u.id() == user.id() ? user : u);
+        }
+        if (!replaced) {
+            out.add(user);
+        }
+        return new UserTable(out);
     }
 
     public List<SimUser> all() {

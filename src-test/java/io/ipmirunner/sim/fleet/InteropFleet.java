@@ -63,11 +63,16 @@ final class InteropFleet implements AutoCloseable {
     }
 
     Result ipmitool(int bmc, List<String> iface, String... args) {
+        return ipmitoolAs(bmc, "admin", PASSWORD, iface, args);
+    }
+
+    /** ipmitool logging in as another user, the password in env IPMI_PASSWORD. */
+    Result ipmitoolAs(int bmc, String user, String password, List<String> iface, String... args) {
         List<String> cmd = new ArrayList<>(List.of("ipmitool", "-H", "127.0.0.1", "-p",
-                Integer.toString(host.address(bmc).getPort()), "-U", "admin", "-E"));
+                Integer.toString(host.address(bmc).getPort()), "-U", user, "-E"));
         cmd.addAll(iface);
         cmd.addAll(List.of(args));
-        return run(cmd, Map.of("IPMI_PASSWORD", PASSWORD));
+        return run(cmd, Map.of("IPMI_PASSWORD", password));
     }
 
     Result freeipmi(int bmc, String tool, String... args) {

@@ -21,16 +21,23 @@ public final class ChannelCipherSuites {
 
     private ChannelCipherSuites() {}
 
-    public record Request(int channel, int payloadType, int listIndex) implements WireMessage {
+    /** Byte 3: bit 7 set lists suite records, clear lists the supported algorithms; bits 5:0 the page. */
+    public record Request(int channel, int payloadType, int listIndex, boolean bySuite) implements WireMessage {
+        /** The client always asks for suite records. */
+        public Request(int channel, int payloadType, int listIndex) {
+            this(channel, payloadType, listIndex, true);
+        }
+
         @Override
         public void encode(ByteWriter w) {
-            w.u8(channel & 0x0F).u8(payloadType & 0x3F).u8(LIST_BY_SUITE | listIndex & 0x3F);
+            w.u8(channel & 0x0F).u8(payloadType & 0x3F).u8((bySuite ? LIST_BY_SUITE : 0) | listIndex & 0x3F);
         }
 
         public static Request decode(ByteReader r) throws MalformedPacketException {
             int ch = r.u8() & 0x0F;
             int pt = r.u8() & 0x3F;
-            return new Request(ch, pt, r.u8() & 0x3F);
+            int b3 = r.u8();
+            return new Request(ch, pt, b3 & 0x3F, (b3 & LIST_BY_SUITE) != 0);
         }
     }
 

@@ -5,10 +5,17 @@ import io.ipmirunner.ipmi.wire.ByteReader;
 import io.ipmirunner.ipmi.wire.ByteWriter;
 import io.ipmirunner.ipmi.wire.MalformedPacketException;
 
-/** Get LAN Configuration Parameters (IPMI v2.0 §23.2, Table 23-3; parameters in Table 23-4). */
+/**
+ * Get and Set LAN Configuration Parameters (IPMI v2.0 §23.1-23.2, Tables 23-2 and 23-3; parameters in
+ * Table 23-4). The parameters' contents are read by {@link LanParameters}.
+ */
 public final class LanConfig {
     public static final int REVISION = 0x11;
     public static final int CC_PARAMETER_NOT_SUPPORTED = 0x80;
+    /** Set: "set in progress" written while another set is in progress. */
+    public static final int CC_SET_IN_PROGRESS = 0x81;
+    /** Set: the parameter is read-only. */
+    public static final int CC_READ_ONLY = 0x82;
     public static final int SET_IN_PROGRESS = 0;
     public static final int AUTH_TYPE_SUPPORT = 1;
     public static final int AUTH_TYPE_ENABLES = 2;
@@ -57,6 +64,27 @@ public final class LanConfig {
 
         public static GetResponse decode(ByteReader r) throws MalformedPacketException {
             return new GetResponse(r.u8(), r.rest());
+        }
+    }
+
+    /** Set request: channel (bits 3:0), parameter, then the parameter's data. */
+    public record SetRequest(int channel, int parameter, byte[] data) implements WireMessage {
+        public SetRequest {
+            data = data.clone();
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        @Override
+        public void encode(ByteWriter w) {
+            w.u8(channel & 0x0F).u8(parameter).bytes(data);
+        }
+
+        public static SetRequest decode(ByteReader r) throws MalformedPacketException {
+            return new SetRequest(r.u8() & 0x0F, r.u8(), r.rest());
         }
     }
 }
