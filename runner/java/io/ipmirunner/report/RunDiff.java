@@ -13,13 +13,14 @@ import java.util.TreeSet;
  * Drift between two runs: for every host in both, what the later run read differs from the earlier, in four
  * areas: {@code fru} (serials, part numbers), {@code firmware} ({@code mc_info}), {@code users} (results of
  * modules named {@code user*}) and {@code settings} (boot flags and the results of {@code lan*} and
- * {@code channel*} modules). Each area compares the last successful result of its modules; a host that did
- * not read an area in one of the runs is not compared there. Values that change on their own (power state,
+ * {@code channel*} modules). Each module's last successful result is compared with the same module's in the
+ * other run; a module that ran in only one of the runs is not compared (a {@code user} write in the later
+ * run is not drift, the {@code users} listing after it is). Values that change on their own (power state,
  * sensors, whether a write happened) are left out.
  */
 public final class RunDiff {
     private static final Set<String> VOLATILE = Set.of("changed", "failed", "attempts", "warnings", "verified",
-            "not_kept", "action", "previous", "confirmed", "note", "msg", "waited_ms", "skip_reason");
+            "not_kept", "action", "previous", "confirmed", "note", "msg", "waited_ms", "skip_reason", "changes");
 
     /** One value that differs; {@code before} or {@code after} is null when the key exists in one run only. */
     public record Drift(String host, String area, String key, Object before, Object after) {}
@@ -43,19 +44,21 @@ public final class RunDiff {
                 continue;
             }
             compared++;
-            Map<String, Map<String, Object>> before = areas(ha);
-            Map<String, Map<String, Object>> after = areas(hb);
+            Map<String, Map<String, Object>> before = modules(ha);
+            Map<String, Map<String, Object>> after = modules(hb);
             for (String area : List.of("fru", "firmware", "users", "settings")) {
-                Map<String, Object> x = before.get(area);
-                Map<String, Object> y = after.get(area);
-                if (x == null || y == null) {
-                    continue;
-                }
-                Set<String> keys = new TreeSet<>(x.keySet());
-                keys.addAll(y.keySet());
-                for (String k : keys) {
-                    if (!Objects.equals(String.valueOf(x.get(k)), String.valueOf(y.get(k)))) {
-                        drifts.add(new Drift(ha.name(), area, k, x.get(k), y.get(k)));
+                for (String module : before.keySet()) {
+                    Map<String, Object> x = before.get(module);
+                    Map<String, Object> y = after.get(module);
+                    if (!area.equals(area(module)) || y == null) {
+                        continue;
+                    }
+                    Set<String> keys = new TreeSet<>(x.keySet());
+                    keys.addAll(y.keySet());
+                    for (String k : keys) {
+                        if (!Objects.equals(String.valueOf(x.get(k)), String.valueOf(y.get(k)))) {
+                            drifts.add(new Drift(ha.name(), area, k, x.get(k), y.get(k)));
+                        }
                     }
                 }
             }
@@ -64,28 +67,33 @@ public final class RunDiff {
         return new Result(drifts, onlyA, onlyB, compared);
     }
 
-    /** Per area, flattened keys ({@code board_serial}, {@code users.3.name}) to values. */
-    static Map<String, Map<String, Object>> areas(HostRecord h) {
+    /** Per module, flattened keys ({@code board_serial}, {@code users.users.3.name}) to values. */
+    static Map<String, Map<String, Object>> modules(HostRecord h) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         Map<String, Object> inv = InventoryData.of(h);
         if (inv.get("fru") instanceof Map<?, ?> fru) {
             out.put("fru", flat("", fru));
         }
         if (inv.get("firmware") instanceof Map<?, ?> fw) {
-            out.put("firmware", flat("", fw));
+            out.put("mc_info", flat("", fw));
         }
-        Map<String, Map<String, Object>> byModule = new LinkedHashMap<>();
         for (TaskRun t : h.tasks()) {
-            if ((t.status().equals("ok") || t.status().equals("changed")) && area(t.module()) != null) {
-                byModule.put(t.module(), t.result());
+            String area = area(t.module());
+            if ((t.status().equals("ok") || t.status().equals("changed")) && area != null
+                    && !area.equals("fru") && !area.equals("firmware")) {
+                out.put(t.module(), flat(t.module() + ".", t.result()));
             }
         }
-        byModule.forEach((module, result) -> out.computeIfAbsent(area(module), k -> new TreeMap<>())
-                .putAll(flat(module + ".", result)));
         return out;
     }
 
     private static String area(String module) {
+        if (module.equals("fru")) {
+            return "fru";
+        }
+        if (module.equals("mc_info")) {
+            return "firmware";
+        }
         if (module.startsWith("user")) {
             return "users";
         }

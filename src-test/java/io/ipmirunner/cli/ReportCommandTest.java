@@ -49,4 +49,34 @@ class ReportCommandTest {
         assertTrue(drift.out().contains("node0001\n  firmware firmware: 1.0 -> 2.0"), drift.toString());
         assertTrue(Files.readString(html).contains("<b>7</b> of 8 hosts differ"));
     }
+
+    @Test
+    void diffOfTwoPlaysOnASimulatedRackShowsTheNewUserOnly(@TempDir Path dir) throws Exception {
+        Path inv = Files.writeString(dir.resolve("rack.yml"), """
+                all:
+                  vars: {ipmi_simulated: true, ipmi_user: admin}
+                  hosts:
+                    d1:
+                """);
+        String read = """
+                - hosts: all
+                  tasks:
+                    - {name: Users, users: }
+                    - {name: Firmware, mc_info: }
+                """;
+        Path a = Files.writeString(dir.resolve("a.yml"), read);
+        Path b = Files.writeString(dir.resolve("b.yml"), read.replace("  tasks:\n", """
+                  tasks:
+                    - name: Add an operator
+                      user: {id: 3, name: newops, privilege: operator, enabled: true}
+                """));
+        assertEquals(0, CliRun.of("play", a.toString(), "-i", inv.toString(), "--report-dir",
+                dir.resolve("ra").toString()).exit());
+        assertEquals(0, CliRun.of("play", b.toString(), "-i", inv.toString(), "--report-dir",
+                dir.resolve("rb").toString()).exit());
+        CliRun d = CliRun.of("report", "diff", dir.resolve("ra").toString(), dir.resolve("rb").toString());
+        assertEquals(ExitCodes.HOST_FAILED, d.exit(), d.toString());
+        assertTrue(d.out().endsWith("d1\n  users users.users.3.name: operator -> newops\n"),
+                "the user write itself is not drift, the listing after it is: " + d.out());
+    }
 }
