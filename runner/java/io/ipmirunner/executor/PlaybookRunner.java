@@ -93,9 +93,14 @@ public final class PlaybookRunner {
                         .stream().filter(h -> !leftRun.contains(h.name())).toList());
                 hosts.forEach(h -> order.putIfAbsent(h.name(), RunEvent.Recap.ZERO));
                 listener.on(new RunEvent.PlayStarted(play.displayName(), hosts.stream().map(Host::name).toList()));
-                runPlay(play, hosts, inventory, playbook,
+                boolean broken = runPlay(play, hosts, inventory, playbook,
                         play.policy().strategy() == RunPolicy.Strategy.FREE ? free : linear);
                 listener.on(new RunEvent.PlayEnded(play.displayName()));
+                if (broken) {
+                    // As Ansible's break_play: a rollout stopped by its fail threshold does not go on with the
+                    // next play on the hosts of the batches that never ran.
+                    break;
+                }
             }
         } finally {
             sessions.values().forEach(BmcSession::close);
@@ -117,7 +122,11 @@ public final class PlaybookRunner {
         return stopping.get();
     }
 
-    private void runPlay(Play play, List<Host> hosts, Inventory inventory, Playbook playbook, Strategy strategy)
+    /**
+     * Runs the play batch by batch; true when it broke off (any_errors_fatal, max_fail_percentage, or a whole
+     * batch failed), which ends the playbook.
+     */
+    private boolean runPlay(Play play, List<Host> hosts, Inventory inventory, Playbook playbook, Strategy strategy)
             throws InterruptedException {
         List<String> all = hosts.stream().map(Host::name).toList();
         int from = 0;
@@ -151,9 +160,10 @@ public final class PlaybookRunner {
             leftRun.addAll(batch.failed());
             contexts.forEach((name, c) -> keepFacts(name, c.vars(), initial.get(name)));
             if (batch.aborted() || batch.failed().size() == batchHosts.size()) {
-                return;
+                return !batchHosts.isEmpty();
             }
         }
+        return false;
     }
 
     /** Ansible's {@code order}: the order hosts run, and are cut into batches, in. */
