@@ -84,7 +84,8 @@ class ResumeAfterKillTest {
             Path runDir = dir.resolve("cut" + i + "/run");
             Files.createDirectories(runDir);
             Files.write(runDir.resolve("journal.jsonl"), Arrays.copyOf(journal, cut));
-            List<String> replayedCalls = wholeResultCalls(new String(journal, 0, cut, StandardCharsets.UTF_8));
+            List<String> replayedCalls = wholeResultCalls(new String(journal, 0, cut, StandardCharsets.UTF_8),
+                    new String(journal, StandardCharsets.UTF_8));
 
             Outcome resumed = run(Resume.from(runDir), runDir);
 
@@ -97,11 +98,17 @@ class ResumeAfterKillTest {
         }
     }
 
-    /** The module calls behind the host results that are whole in a journal cut short. */
-    private static List<String> wholeResultCalls(String journal) {
+    /**
+     * The module calls behind the host results that are whole in a journal cut short: a line is whole when the
+     * cut left all of it, its newline aside (a brace inside a result can end a torn line too).
+     */
+    private static List<String> wholeResultCalls(String journal, String uncut) {
         List<String> out = new ArrayList<>();
-        for (String line : journal.split("\n")) {
-            if (line.contains("\"host_result\"") && line.endsWith("}")) {
+        String[] all = uncut.split("\n");
+        String[] lines = journal.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.contains("\"host_result\"") && line.equals(all[i])) {
                 String task = line.replaceAll(".*\"task\":\"([^\"]+)\".*", "$1");
                 String host = line.replaceAll(".*\"host\":\"([^\"]+)\".*", "$1");
                 if (CALL.containsKey(task) && !line.contains("\"status\":\"skipped\"")) {
