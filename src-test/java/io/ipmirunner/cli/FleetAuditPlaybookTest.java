@@ -4,6 +4,7 @@ import static io.ipmirunner.cli.UseCaseReports.host;
 import static io.ipmirunner.cli.UseCaseReports.result;
 import static io.ipmirunner.cli.UseCaseReports.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipmirunner.interop.IpmiSim;
@@ -92,10 +93,14 @@ class FleetAuditPlaybookTest {
                           ipmi_port: %d
                           ipmi_user: %s
                           ipmi_password: {file: %s}
-                    """.formatted(bmc.host(), bmc.port(), bmc.username(), pw));
+                          test_defaults:
+                            - {label: the fixture's account, user: %s, password: "%s"}
+                            - {label: not a default here, user: ADMIN, password: ADMIN}
+                    """.formatted(bmc.host(), bmc.port(), bmc.username(), pw, bmc.username(), bmc.password()));
             Path runDir = dir.resolve("run");
             CliRun r = CliRun.of("play", PLAYBOOK.toString(), "-i", inv.toString(), "--report-dir",
-                    runDir.toString());
+                    runDir.toString(), "-e", "audit_default_credentials=true", "-e",
+                    "default_credentials_var=test_defaults");
             assertEquals(ExitCodes.HOST_FAILED, r.exit(), r.toString());
             Map<String, Object> h = host(UseCaseReports.json(runDir), "ipmisim");
             assertEquals("Audit verdict", h.get("failed_task"), h.toString());
@@ -104,6 +109,12 @@ class FleetAuditPlaybookTest {
             assertEquals("accepted", probes.get("cipher_0_wrong_password"), h.toString());
             assertTrue(((String) task(h, "Cipher suite 0 refused").get("error"))
                     .endsWith("login with a wrong password accepted"), h.toString());
+            assertEquals("the BMC accepts factory default logins: the fixture's account (" + bmc.username() + ")",
+                    task(h, "No factory default login").get("error"), h.toString());
+            assertEquals(1L, result(h, "Factory default logins").get("refused"));
+            assertTrue(((String) h.get("error")).endsWith("default_credentials"), h.toString());
+            assertFalse(Files.readString(runDir.resolve("journal.jsonl")).contains(bmc.password()),
+                    "no password in the journal");
         }
     }
 }
