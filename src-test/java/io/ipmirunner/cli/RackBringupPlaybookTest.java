@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shipped playbooks/rack-bringup.yml on simulated racks started in this process: green (the factory
  * password is rotated to the fleet's and a fresh login proves it, serials match, LAN set, PXE used), and red
- * with a report naming host, task and failure class for a wrong serial, a wrong factory password and a BIOS
- * that ignores the PXE flag.
+ * with a report naming host, task and failure class for a wrong serial, a wrong factory password, a BMC that
+ * ignores Set User Password and a BIOS that ignores the PXE flag.
  */
 class RackBringupPlaybookTest {
     private static final Path PLAYBOOK = Path.of(System.getProperty("ipmirunner.root", "."), "playbooks",
@@ -86,6 +86,8 @@ class RackBringupPlaybookTest {
                         - {label: factory, password: {file: wrong-factory.pw}}
                     pxe04:
                       ipmi_sim_quirks: [ignores-boot-flags]
+                    rot05:
+                      ipmi_sim_quirks: [ignores-set-password]
                 """);
         CliRun r = CliRun.of("play", PLAYBOOK.toString(), "-i", inv.toString(), "--report-dir", runDir.toString());
         assertEquals(ExitCodes.HOST_FAILED, r.exit(), r.toString());
@@ -108,7 +110,14 @@ class RackBringupPlaybookTest {
         assertEquals("failed", pxe.get("status"));
         assertEquals("The boot used the PXE flag", pxe.get("failed_task"));
         assertTrue(((String) pxe.get("error")).contains("did not boot from PXE"), pxe.toString());
-        assertEquals(true, result(pxe, "The fleet password logs in").isEmpty() ? true
-                : !Boolean.TRUE.equals(result(pxe, "The fleet password logs in").get("failed")));
+
+        Map<String, Object> rot = host(report, "rot05");
+        assertEquals("failed", rot.get("status"));
+        assertEquals("assertion", rot.get("failure_class"));
+        assertEquals("The fleet password logs in", rot.get("failed_task"));
+        assertTrue(((String) rot.get("error")).startsWith("rotation not verified: a fresh login with the fleet "
+                + "password as user admin failed (rot05: authentication failed"), rot.toString());
+        Map<String, Object> set = result(rot, "Rotate to the fleet password (from fleet_password_file)");
+        assertEquals(false, set.get("verified"), "the BMC answered success and kept the factory password");
     }
 }
