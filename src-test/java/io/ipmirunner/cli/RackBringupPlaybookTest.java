@@ -120,4 +120,37 @@ class RackBringupPlaybookTest {
         Map<String, Object> set = result(rot, "Rotate to the fleet password (from fleet_password_file)");
         assertEquals(false, set.get("verified"), "the BMC answered success and kept the factory password");
     }
+
+    /** The production layout of docs/use-cases.md: fleet password and credential list in one encrypted file. */
+    @Test
+    void rotatesToAFleetPasswordKeptInAVault(@TempDir Path dir) throws Exception {
+        Path inv = Files.createDirectories(dir.resolve("inv"));
+        Files.writeString(inv.resolve("hosts.yml"), """
+                all:
+                  vars: {ipmi_simulated: true, ipmi_user: admin}
+                  hosts:
+                    v01:
+                """);
+        Path vault = Files.createDirectories(inv.resolve("group_vars").resolve("all")).resolve("vault.yml");
+        Files.writeString(vault, """
+                fleet_password: &fleet Vaulted-Fleet-49
+                ipmi_credentials:
+                  - {label: fleet, password: *fleet}
+                  - {label: factory}
+                """);
+        Path vaultPw = Files.writeString(dir.resolve("vault.pw"), "test-vault-pw\n");
+        assertEquals(0, CliRun.of("vault", "encrypt", vault.toString(), "--vault-password-file", vaultPw.toString())
+                .exit());
+        assertFalse(Files.readString(vault).contains("Vaulted-Fleet-49"));
+        Path runDir = dir.resolve("run");
+        CliRun r = CliRun.of("play", PLAYBOOK.toString(), "-i", inv.toString(), "--vault-password-file",
+                vaultPw.toString(), "--report-dir", runDir.toString());
+        assertEquals(0, r.exit(), r.toString());
+        Map<String, Object> v01 = host(UseCaseReports.json(runDir), "v01");
+        Map<String, Object> rot = result(v01, "Rotate to the fleet password (from fleet_password)");
+        assertEquals("factory", rot.get("credential"));
+        assertEquals("differs", rot.get("password_test"));
+        assertEquals(true, rot.get("verified"));
+        assertFalse(Files.readString(runDir.resolve("journal.jsonl")).contains("Vaulted-Fleet-49"));
+    }
 }
