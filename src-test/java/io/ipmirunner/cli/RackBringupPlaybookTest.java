@@ -76,10 +76,10 @@ class RackBringupPlaybookTest {
     void redWithAClearReportForWrongSerialWrongFactoryPasswordAndIgnoredPxe(@TempDir Path dir) throws Exception {
         Path runDir = dir.resolve("run");
         Files.writeString(dir.resolve("wrong-factory.pw"), "not-the-factory\n");
+        Path serials = Files.writeString(dir.resolve("serials.yml"), "expected_serials: {serial02: XX999}\n");
         Path inv = inventory(dir, """
                     ok01:
                     serial02:
-                      expected_serials: {serial02: XX999}
                     auth03:
                       ipmi_credentials:
                         - {label: fleet, password: {file: fleet.pw}}
@@ -89,7 +89,8 @@ class RackBringupPlaybookTest {
                     rot05:
                       ipmi_sim_quirks: [ignores-set-password]
                 """);
-        CliRun r = CliRun.of("play", PLAYBOOK.toString(), "-i", inv.toString(), "--report-dir", runDir.toString());
+        CliRun r = CliRun.of("play", PLAYBOOK.toString(), "-i", inv.toString(), "--report-dir", runDir.toString(),
+                "-e", "@" + serials);
         assertEquals(ExitCodes.HOST_FAILED, r.exit(), r.toString());
         Map<String, Object> report = UseCaseReports.json(runDir);
         assertEquals("changed", host(report, "ok01").get("status"), r.toString());
