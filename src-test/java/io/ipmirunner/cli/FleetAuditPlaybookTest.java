@@ -72,6 +72,15 @@ class FleetAuditPlaybookTest {
         assertEquals("failed checks: fru", fru.get("error"), fru.toString());
         assertTrue(((String) task(fru, "FRU is readable and intact").get("error")).startsWith("FRU defects: "));
 
+        Path noProbe = dir.resolve("no-probe");
+        CliRun listed = CliRun.of("play", PLAYBOOK.toString(), "-i", inv.toString(), "--limit", "insecure02",
+                "-e", "audit_probe=false", "--report-dir", noProbe.toString());
+        assertEquals(ExitCodes.HOST_FAILED, listed.exit(), listed.toString());
+        Map<String, Object> judged = host(UseCaseReports.json(noProbe), "insecure02");
+        assertEquals("cipher suite 0 (no authentication): listed yes; login with a wrong password not probed",
+                task(judged, "Cipher suite 0 refused").get("error"), "audit_probe=false judges by the listing");
+        assertEquals(null, result(judged, "Channel security").get("probes"));
+
         Map<String, Object> users = host(report, "users04");
         assertEquals("failed checks: users", users.get("error"), users.toString());
         assertTrue(((String) task(users, "No unexpected enabled user").get("error")).startsWith(
