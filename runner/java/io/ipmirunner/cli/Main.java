@@ -19,6 +19,9 @@ public final class Main implements Runnable {
 
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // "@FILE" belongs to the options that take it as Ansible does (-e @vars.yml, --limit @hosts.txt);
+        // picocli would otherwise replace it with the file's words before any option sees it.
+        cl.setExpandAtFiles(false);
         cl.setParameterExceptionHandler((ex, a) -> {
             System.err.println("ipmi-runner: " + ex.getMessage());
             return ExitCodes.BAD_OPTIONS;

@@ -76,7 +76,7 @@ public final class SimCommand implements Callable<Integer> {
     double dead;
 
     @Option(names = "--quirk", paramLabel = "Q", description = "ignores-persistent-boot-flags, ignores-boot-flags, "
-            + "suite-3-only, ipmi-15-only, bad-fru-checksum, insecure-auth (repeatable)")
+            + "suite-3-only, ipmi-15-only, bad-fru-checksum, insecure-auth, ignores-set-password (repeatable)")
     List<String> quirks = new ArrayList<>();
 
     @Option(names = "--sessions", paramLabel = "N", defaultValue = "4", description = "session slots per BMC")

@@ -1,6 +1,7 @@
 package io.ipmirunner.cli;
 
 import io.ipmirunner.inventory.Host;
+import io.ipmirunner.ipmi.crypto.Ipmi15AuthCode;
 import io.ipmirunner.ipmi.client.BmcTarget;
 import io.ipmirunner.ipmi.session.SessionConfig;
 import io.ipmirunner.secret.Secret;
@@ -22,11 +23,18 @@ import java.util.Set;
 
 /**
  * The embedded default: inventory hosts with {@code ipmi_simulated: true} are BMCs that ipmi-runner starts
- * itself, in this process, on 127.0.0.1 (one ephemeral UDP port each), with a password made up for the run.
+ * itself, in this process, on 127.0.0.1 (one ephemeral UDP port each), with a password made up for the run
+ * (the "factory" password of a bring-up: a credential entry without a password logs in with it).
  * So {@code inventory-examples/simulated-rack.yml} needs nothing else running.
  */
 final class SimulatedRack implements AutoCloseable {
     static final String VARIABLE = "ipmi_simulated";
+    /**
+     * A rack as a fleet audit wants it, so that fleet-audit.yml runs green on it: no cipher suite without
+     * authentication, IPMI v1.5 MD5 only. The insecure-auth quirk adds suite 0, none, MD2 and straight back.
+     */
+    private static final BmcSettings HARDENED = BmcSettings.DEFAULTS.withCipherSuites(List.of(1, 2, 3, 17))
+            .withV15AuthTypes(1 << Ipmi15AuthCode.MD5);
 
     private final FleetHost fleet;
     private final List<BmcTarget> targets;
@@ -70,7 +78,7 @@ final class SimulatedRack implements AutoCloseable {
             String k = i < hosts.size() ? quirks(hosts.get(i)) + "/" + poweredOn(hosts.get(i)) : null;
             if (count > 0 && !Objects.equals(k, key)) {
                 Host h = hosts.get(i - 1);
-                out.add(new FleetGroup("rack" + out.size(), count, "mixed", BmcSettings.DEFAULTS
+                out.add(new FleetGroup("rack" + out.size(), count, "mixed", HARDENED
                         .withPowerOnDelay(2000).withInitiallyOn(poweredOn(h)), FaultProfile.NONE.withQuirks(quirks(h)),
                         0));
                 count = 0;

@@ -17,7 +17,9 @@ import java.util.Map;
  * {@code channel_security [channel=N]}: what an auditor asks of a LAN channel. Get Channel Authentication
  * Capabilities (IPMI v2.0 §22.13) as data — from inside the session, or, for BMCs that refuse it there
  * (ipmi_sim answers 0xD5), the answer the login itself received — and every cipher suite of Get Channel
- * Cipher Suites (§22.15, 16-byte pages). {@code findings} names the settings known to be weak.
+ * Cipher Suites (§22.15, 16-byte pages). {@code findings} names the settings known to be weak. With
+ * {@code probe=true} it also tries the weak logins ({@link ChannelProbes}): what a BMC lists and what it accepts
+ * can differ, both ways.
  */
 public final class ChannelSecurityModule implements Module {
     private static final List<String> AUTH = List.of("none", "hmac_sha1", "hmac_md5", "hmac_sha256");
@@ -26,7 +28,7 @@ public final class ChannelSecurityModule implements Module {
     private static final List<String> CONFIDENTIALITY = List.of("none", "aes_cbc_128", "xrc4_128", "xrc4_40");
     private static final int IPMI_PAYLOAD = 0;
 
-    record Args(Integer channel) {}
+    record Args(Integer channel, boolean probe) {}
 
     @Override
     public String name() {
@@ -36,16 +38,21 @@ public final class ChannelSecurityModule implements Module {
     @Override
     public Object validate(Map<String, String> args) throws ModuleArgumentException {
         for (String k : args.keySet()) {
-            if (!k.equals("channel")) {
-                throw new ModuleArgumentException("channel_security: unknown argument '" + k + "' (channel)");
+            if (!k.equals("channel") && !k.equals("probe")) {
+                throw new ModuleArgumentException("channel_security: unknown argument '" + k + "' (channel, probe)");
             }
         }
-        return new Args(LanChannels.parse("channel_security", args.get("channel")));
+        String probe = args.getOrDefault("probe", "false");
+        if (!probe.equals("true") && !probe.equals("false")) {
+            throw new ModuleArgumentException("channel_security: probe must be true or false, got '" + probe + "'");
+        }
+        return new Args(LanChannels.parse("channel_security", args.get("channel")), probe.equals("true"));
     }
 
     @Override
     public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException {
-        int ch = LanChannels.pick(session, ((Args) validatedArgs).channel());
+        Args a = (Args) validatedArgs;
+        int ch = LanChannels.pick(session, a.channel());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("channel", ch);
         String source = "session";
@@ -68,7 +75,13 @@ public final class ChannelSecurityModule implements Module {
             r.put("cipher_suites_error", e.getMessage());
         }
         r.put("cipher_suites", suites);
-        r.put("findings", findings(r, suites));
+        List<String> findings = findings(r, suites);
+        if (a.probe()) {
+            Map<String, Object> probes = ChannelProbes.run(session);
+            r.put("probes", probes);
+            findings.addAll(ChannelProbes.findings(probes));
+        }
+        r.put("findings", findings);
         return new ModuleResult(false, r);
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * How a simulated BMC is configured, as opposed to what it is ({@link io.ipmirunner.sim.model.Personality})
  * and how it fails ({@link io.ipmirunner.sim.fault.FaultProfile}). Defaults follow common BMCs: four
- * sessions, a 60 s idle timeout, suites 0-3 and 17, v1.5 MD5 and straight password.
+ * sessions, a 60 s idle timeout, suites 0-3 and 17, v1.5 MD5, MD2 and straight password.
  *
  * @param v15AuthTypes bit mask of IPMI v1.5 auth types (bit n = type n: 1 MD2, 2 MD5, 4 straight password)
  */
@@ -43,6 +43,11 @@ public record BmcSettings(int sessionLimit, long sessionTimeoutMillis, List<Inte
 
     public BmcSettings withCipherSuites(List<Integer> ids) {
         return new BmcSettings(sessionLimit, sessionTimeoutMillis, ids, v15AuthTypes, powerOnDelayMillis,
+                softOffDelayMillis, coldResetSilenceMillis, initiallyOn);
+    }
+
+    public BmcSettings withV15AuthTypes(int mask) {
+        return new BmcSettings(sessionLimit, sessionTimeoutMillis, cipherSuites, mask, powerOnDelayMillis,
                 softOffDelayMillis, coldResetSilenceMillis, initiallyOn);
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
 
 /**
  * A handle on a session to one BMC. {@code send} blocks (cheap on a virtual thread) and {@code sendAsync}
@@ -89,11 +90,17 @@ public final class BmcSession implements AutoCloseable {
      * The privilege asked for is this session's, stepping down when the BMC refuses it.
      */
     public BmcSession loginAs(String username, Secret password) {
+        return loginWith(c -> new SessionConfig(username, password, c.kg(), c.privilege(), false,
+                c.cipherSuite(), c.version(), c.nameOnlyLookup(), c.v15AuthType()));
+    }
+
+    /**
+     * A new, unshared session to the same BMC with this session's settings changed by {@code adjust}: for
+     * security probes (cipher suite 0, a null user, IPMI v1.5 auth type none) that must not touch the shared one.
+     */
+    public BmcSession loginWith(UnaryOperator<SessionConfig> adjust) {
         BmcTarget t = driver.target();
-        var c = t.config();
-        var config = new SessionConfig(username, password, c.kg(), c.privilege(), false,
-                c.cipherSuite(), c.version(), c.nameOnlyLookup(), c.v15AuthType());
-        return client.openUnshared(new BmcTarget(t.name(), t.address(), config));
+        return client.openUnshared(new BmcTarget(t.name(), t.address(), adjust.apply(t.config())));
     }
 
     /** The Get Channel Authentication Capabilities answer this session's login received, if it logged in. */

@@ -3,6 +3,7 @@ package io.ipmirunner.sim.cmd;
 import io.ipmirunner.ipmi.command.Privilege;
 import io.ipmirunner.ipmi.command.app.UserAccess;
 import io.ipmirunner.ipmi.command.app.UserSetup;
+import io.ipmirunner.sim.fault.Quirk;
 import io.ipmirunner.sim.model.SimUser;
 import io.ipmirunner.sim.model.UserTable;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,8 @@ final class UserHandlers {
 
     /**
      * Set User Password (§22.30): enable, disable, set, or test. A test in the 16-byte form of a password
-     * stored longer than 16 bytes answers 0x81 (wrong size), a mismatch 0x80.
+     * stored longer than 16 bytes answers 0x81 (wrong size), a mismatch 0x80. With the ignores-set-password
+     * quirk a set answers success and keeps the old password.
      */
     static Answer setPassword(CommandContext c, UserSetup.SetPassword q) {
         if (!validId(q.userId())) {
@@ -85,7 +87,8 @@ final class UserHandlers {
         return switch (q.operation()) {
             case DISABLE_USER -> put(c, u.withEnabled(false));
             case ENABLE_USER -> put(c, u.withEnabled(true));
-            case SET_PASSWORD -> put(c, u.withPassword(q.password()));
+            case SET_PASSWORD -> c.bmc().profile().faults().has(Quirk.IGNORES_SET_PASSWORD) ? Answer.OK
+                    : put(c, u.withPassword(q.password()));
             case TEST_PASSWORD -> {
                 if (!q.twentyBytes() && u.password().length() > UserSetup.PASSWORD_16) {
                     yield Answer.code(UserSetup.CC_WRONG_PASSWORD_SIZE);

@@ -22,7 +22,12 @@ public enum Quirk {
      * The settings a security audit flags: cipher suite 0 (no authentication) offered, IPMI v1.5 auth types
      * none, straight password and MD2 enabled, and the anonymous user (null name, null password) enabled.
      */
-    INSECURE_AUTH;
+    INSECURE_AUTH,
+    /**
+     * Set User Password answers success and keeps the old password (firmware that drops a password it will not
+     * take, e.g. one its complexity policy refuses): only a fresh login shows the rotation did not happen.
+     */
+    IGNORES_SET_PASSWORD;
 
     /** The command-line spelling: lower case with dashes, e.g. {@code suite-3-only}. */
     public String label() {
