@@ -42,6 +42,8 @@ public final class IpmiClient implements AutoCloseable {
     private final EngineStats stats = new EngineStats();
     private final Map<InetSocketAddress, List<SessionDriver>> byPeer = new HashMap<>();
     private final Map<BmcTarget.Key, List<SessionDriver>> byLogin = new HashMap<>();
+    /** Kept after sessions close: what a BMC's round trips were is still true for the next login to it. */
+    private final Map<InetSocketAddress, BmcTimers> timers = new HashMap<>();
     private volatile boolean closing;
 
     private IpmiClient(Options options) {
@@ -81,7 +83,8 @@ public final class IpmiClient implements AutoCloseable {
             }
         }
         if (best == null || best.load() > 0 && list.size() < options.sessionsPerBmc()) {
-            SessionDriver d = new SessionDriver(target, options.timing(), loop, this::send, random, stats);
+            BmcTimers t = timers.computeIfAbsent(target.address(), a -> new BmcTimers(options.timing()));
+            SessionDriver d = new SessionDriver(target, options.timing(), t, loop, this::send, random, stats);
             list.add(d);
             byPeer.computeIfAbsent(target.address(), a -> new ArrayList<>()).add(d);
             d.closed.thenRun(() -> forget(d));

@@ -1,6 +1,7 @@
 package io.ipmirunner.ipmi.client;
 
 import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.session.ActiveSession;
 import io.ipmirunner.ipmi.session.Login;
 import io.ipmirunner.ipmi.session.Step;
@@ -23,23 +24,25 @@ final class LoginExchange {
 
     private final Login login;
     private final Timing timing;
+    private final BmcTimers timers;
     private final EventLoop loop;
     private final Consumer<byte[]> send;
     private final EngineStats stats;
     private final Outcome outcome;
     private final long loginStart = System.nanoTime();
     private boolean heard;
-    private Object exchangePhase;
+    private Phase exchangePhase;
     private long exchangeStart;
     private int exchangeAttempts;
     private long rto;
     private EventLoop.Timer retransmitTimer;
     private EventLoop.Timer deadlineTimer;
 
-    LoginExchange(Login login, Timing timing, EventLoop loop, Consumer<byte[]> send, EngineStats stats,
-                  boolean heardBefore, Outcome outcome) {
+    LoginExchange(Login login, Timing timing, BmcTimers timers, EventLoop loop, Consumer<byte[]> send,
+                  EngineStats stats, boolean heardBefore, Outcome outcome) {
         this.login = login;
         this.timing = timing;
+        this.timers = timers;
         this.loop = loop;
         this.send = send;
         this.stats = stats;
@@ -53,7 +56,16 @@ final class LoginExchange {
 
     void onPacket(LanPacket packet) {
         heard = true;
-        step(login.onPacket(packet));
+        Phase before = exchangePhase;
+        int attempts = exchangeAttempts;
+        long rtt = System.nanoTime() - exchangeStart;
+        Step s = login.onPacket(packet);
+        boolean answered = s instanceof Step.Established || s instanceof Step.Send && login.phase() != before;
+        if (answered && attempts == 1 && before != null) {
+            // Karn's rule: only an exchange sent once says how long this BMC takes for this kind of step.
+            timers.forPhase(before).sample(rtt);
+        }
+        step(s);
     }
 
     /** Stops the timers; the outcome is not reported (the caller is shutting the session down). */
@@ -86,7 +98,7 @@ final class LoginExchange {
             exchangePhase = login.phase();
             exchangeStart = System.nanoTime();
             exchangeAttempts = 0;
-            rto = timing.retransmitMillis();
+            rto = timers.forPhase(exchangePhase).rtoMillis();
             cancelTimer(deadlineTimer);
             deadlineTimer = loop.schedule(Math.min(timing.timeoutMillis(), budgetLeft()), this::deadline);
         }
@@ -96,9 +108,14 @@ final class LoginExchange {
         }
         send.accept(datagram);
         cancelTimer(retransmitTimer);
-        long wait = rto;
-        rto = timing.backoff(rto);
-        retransmitTimer = loop.schedule(wait, () -> step(login.onTimeout()));
+        retransmitTimer = loop.schedule(rto, this::retransmitTimeout);
+    }
+
+    private void retransmitTimeout() {
+        RttEstimator estimator = timers.forPhase(exchangePhase);
+        rto = estimator.nextMillis(rto);
+        estimator.backedOff(rto);
+        step(login.onTimeout());
     }
 
     /** A whole login may take three exchange timeouts (restarts included), never more. */

@@ -27,6 +27,7 @@ final class SessionDriver {
 
     private final BmcTarget target;
     private final Timing timing;
+    private final BmcTimers timers;
     private final EventLoop loop;
     private final Sender sender;
     private final SecureRandom random;
@@ -47,10 +48,11 @@ final class SessionDriver {
         void send(BmcTarget target, byte[] datagram);
     }
 
-    SessionDriver(BmcTarget target, Timing timing, EventLoop loop, Sender sender, SecureRandom random,
-                  EngineStats stats) {
+    SessionDriver(BmcTarget target, Timing timing, BmcTimers timers, EventLoop loop, Sender sender,
+                  SecureRandom random, EngineStats stats) {
         this.target = target;
         this.timing = timing;
+        this.timers = timers;
         this.loop = loop;
         this.sender = sender;
         this.random = random;
@@ -93,7 +95,7 @@ final class SessionDriver {
 
     private void startLogin() {
         state = State.LOGIN;
-        login = new LoginExchange(new DiscoveryLogin(target.name(), target.config(), random), timing, loop,
+        login = new LoginExchange(new DiscoveryLogin(target.name(), target.config(), random), timing, timers, loop,
                 d -> sender.send(target, d), stats, heard, new LoginExchange.Outcome() {
                     @Override
                     public void established(ActiveSession s, long loginNanos) {
@@ -165,6 +167,10 @@ final class SessionDriver {
         if (op.retransmit != null) {
             op.retransmit.cancel();
         }
+        if (op.attempts == 1) {
+            // Karn's rule: only an exchange sent once says how long this BMC takes.
+            timers.commands().sample(System.nanoTime() - op.started);
+        }
         if (r.completionCode().equals(CompletionCode.NODE_BUSY) && op.busyRetries < timing.busyRetries()) {
             // Busy is an answer, not a loss: back off and ask again within the same deadline.
             op.busyRetries++;
@@ -202,7 +208,7 @@ final class SessionDriver {
         }
         inFlight = op;
         op.started = System.nanoTime();
-        op.rto = timing.retransmitMillis();
+        op.rto = timers.commands().rtoMillis();
         op.deadline = loop.schedule(timing.timeoutMillis(), () -> operationDeadline(op));
         transmit(op);
     }
@@ -221,9 +227,16 @@ final class SessionDriver {
         rqSeq = rqSeq + 1 & 0x3F;
         op.useSeq(rqSeq);
         sender.send(target, session.encode(IpmiRequest.toBmc(op.netFn, op.cmd, rqSeq, op.data)));
-        long wait = op.rto;
-        op.rto = timing.backoff(op.rto);
-        op.retransmit = loop.schedule(wait, () -> transmit(op));
+        op.retransmit = loop.schedule(op.rto, () -> retransmitTimeout(op));
+    }
+
+    private void retransmitTimeout(Operation op) {
+        if (op != inFlight) {
+            return;
+        }
+        op.rto = timers.commands().nextMillis(op.rto);
+        timers.commands().backedOff(op.rto);
+        transmit(op);
     }
 
     private void operationDeadline(Operation op) {
@@ -317,7 +330,7 @@ final class SessionDriver {
         Operation op = new Operation(spec.name(), spec.netFn(), spec.cmd(), data);
         inFlight = op;
         op.started = System.nanoTime();
-        op.rto = Math.max(1, timing.closeTimeoutMillis() / 4);
+        op.rto = Math.min(timers.commands().rtoMillis(), Math.max(1, timing.closeTimeoutMillis() / 4));
         op.deadline = loop.schedule(timing.closeTimeoutMillis(), () -> operationDeadline(op));
         transmit(op);
     }
