@@ -42,9 +42,13 @@ final class InteropFleet implements AutoCloseable {
     private final Path dir;
 
     InteropFleet(int count, Path dir) {
+        this(count, dir, FaultProfile.NONE);
+    }
+
+    InteropFleet(int count, Path dir, FaultProfile faults) {
         this.dir = dir;
         var group = new FleetGroup("interop", count, Personality.DELL.key(),
-                BmcSettings.DEFAULTS.withPowerOnDelay(POWER_ON_DELAY), FaultProfile.NONE, 0);
+                BmcSettings.DEFAULTS.withPowerOnDelay(POWER_ON_DELAY), faults, 0);
         var plans = FleetPlanner.plan(List.of(group), new Addressing.BasePort("127.0.0.1", 0),
                 UserTable.standard("admin", Secret.of(PASSWORD, "test")), SEED);
         host = FleetHost.start(plans, LanServices.seeded(SEED), SEED);
