@@ -34,6 +34,9 @@ final class LoginExchange {
     private Phase exchangePhase;
     private long exchangeStart;
     private int exchangeAttempts;
+    private boolean newRequest;
+    private long requestStart;
+    private int requestSends;
     private long rto;
     private EventLoop.Timer retransmitTimer;
     private EventLoop.Timer deadlineTimer;
@@ -56,14 +59,16 @@ final class LoginExchange {
 
     void onPacket(LanPacket packet) {
         heard = true;
-        Phase before = exchangePhase;
-        int attempts = exchangeAttempts;
-        long rtt = System.nanoTime() - exchangeStart;
+        long rtt = System.nanoTime() - requestStart;
         Step s = login.onPacket(packet);
-        boolean answered = s instanceof Step.Established || s instanceof Step.Send && login.phase() != before;
-        if (answered && attempts == 1 && before != null) {
-            // Karn's rule: only an exchange sent once says how long this BMC takes for this kind of step.
-            timers.forPhase(before).sample(rtt);
+        if (s instanceof Step.Send || s instanceof Step.SendLater || s instanceof Step.Established) {
+            if (requestSends == 1) {
+                // Karn's rule: only a request sent once says how long this BMC takes for this step.
+                timers.forPhase(exchangePhase).sample(rtt);
+            }
+            // Answered: what goes out next is a new request (the next phase, or the next part of a listing
+            // such as Get Channel Cipher Suites), not a retransmission.
+            newRequest = true;
         }
         step(s);
     }
@@ -98,12 +103,19 @@ final class LoginExchange {
             exchangePhase = login.phase();
             exchangeStart = System.nanoTime();
             exchangeAttempts = 0;
-            rto = timers.forPhase(exchangePhase).rtoMillis();
+            newRequest = true;
             cancelTimer(deadlineTimer);
             deadlineTimer = loop.schedule(Math.min(timing.timeoutMillis(), budgetLeft()), this::deadline);
         }
+        if (newRequest) {
+            newRequest = false;
+            requestStart = System.nanoTime();
+            requestSends = 0;
+            rto = timers.forPhase(exchangePhase).rtoMillis();
+        }
         exchangeAttempts++;
-        if (exchangeAttempts > 1) {
+        requestSends++;
+        if (requestSends > 1) {
             stats.retransmits.increment();
         }
         send.accept(datagram);

@@ -92,15 +92,19 @@ class RttEstimatorTest {
     }
 
     @Test
-    void authenticatingExchangesHaveTheirOwnEstimator() {
+    void eachAuthenticatingStepHasItsOwnEstimator() {
         var t = new BmcTimers(Timing.DEFAULT);
         t.forPhase(Phase.DISCOVERY).sample(5 * MS);
         assertEquals(200, t.commands().rtoMillis());
-        for (Phase slow : new Phase[] {Phase.OPEN_SESSION, Phase.RAKP_1, Phase.RAKP_3, Phase.ACTIVATE}) {
+        t.forPhase(Phase.OPEN_SESSION).sample(5 * MS);
+        assertEquals(200, t.forPhase(Phase.OPEN_SESSION).rtoMillis());
+        for (Phase slow : new Phase[] {Phase.RAKP_1, Phase.RAKP_3, Phase.CHALLENGE, Phase.ACTIVATE}) {
             assertEquals(1000, t.forPhase(slow).rtoMillis(), slow + " still waits the initial second");
         }
         t.forPhase(Phase.RAKP_1).sample(250 * MS);
-        assertEquals(750, t.forPhase(Phase.RAKP_3).rtoMillis());
+        assertEquals(750, t.forPhase(Phase.RAKP_1).rtoMillis());
+        assertEquals(1000, t.forPhase(Phase.RAKP_3).rtoMillis());
         assertEquals(200, t.forPhase(Phase.COMMAND).rtoMillis());
+        assertEquals(200, t.forPhase(Phase.CIPHER_SUITES).rtoMillis(), "pre-session queries are commands");
     }
 }
