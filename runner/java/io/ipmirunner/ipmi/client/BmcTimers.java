@@ -9,32 +9,66 @@ import java.util.Map;
  * cost a BMC a round trip and share one estimator. Each authenticating login step (Open Session, RAKP 1/2,
  * RAKP 3/4, Get Session Challenge, Activate Session) has its own: a BMC may check the password in one of
  * them (OpenBMC's PAM at RAKP 1/2: 200 ms and more) and answer the others at once, so a timeout learnt on
- * one would cut short the wait for the next. Those start at the initial timeout until measured themselves.
+ * one would cut short the wait for the next.
+ *
+ * <p>A BMC not measured yet starts from what the rest of the fleet measured, when it did: the first
+ * exchange with each of ten thousand BMCs then waits about what their neighbours need, not the blind
+ * initial second of RFC 6298, and a lost first datagram costs a fraction of that. Timeouts back off and
+ * are kept per BMC, so one slower than the fleet soon gets a sample of its own (Karn's rule).
  */
 final class BmcTimers {
     private final Timing timing;
-    private final RttEstimator commands;
-    private final Map<Phase, RttEstimator> authentication = new EnumMap<>(Phase.class);
+    private final BmcTimers fleet;
+    private final Map<Phase, RttEstimator> estimators = new EnumMap<>(Phase.class);
 
-    BmcTimers(Timing timing) {
+    /** The fleet-wide timers, learning from every BMC. */
+    static BmcTimers fleet(Timing timing) {
+        return new BmcTimers(timing, null);
+    }
+
+    /** The timers of one BMC; {@code fleet} sees its samples and seeds its first timeouts. */
+    BmcTimers(Timing timing, BmcTimers fleet) {
         this.timing = timing;
-        this.commands = estimator();
+        this.fleet = fleet;
     }
 
-    private RttEstimator estimator() {
-        return new RttEstimator(timing.retransmitMillis(), timing.minRetransmitMillis(),
-                timing.maxRetransmitMillis());
+    /** How long to wait for the first answer to a new request in {@code phase}. */
+    long rtoMillis(Phase phase) {
+        RttEstimator own = estimator(phase);
+        if (own.untouched() && fleet != null) {
+            RttEstimator known = fleet.estimators.get(kind(phase));
+            if (known != null && !known.untouched()) {
+                return known.rtoMillis();
+            }
+        }
+        return own.rtoMillis();
     }
 
-    RttEstimator commands() {
-        return commands;
+    /** The wait after {@code currentMillis} ran out: doubled, and kept for the next requests (RFC 6298 §5.5). */
+    long backOff(Phase phase, long currentMillis) {
+        RttEstimator e = estimator(phase);
+        long next = e.nextMillis(currentMillis);
+        e.backedOff(next);
+        return next;
     }
 
-    RttEstimator forPhase(Phase phase) {
+    /** A request in {@code phase} sent once and answered after {@code rttNanos}. */
+    void sample(Phase phase, long rttNanos) {
+        estimator(phase).sample(rttNanos);
+        if (fleet != null) {
+            fleet.sample(phase, rttNanos);
+        }
+    }
+
+    private RttEstimator estimator(Phase phase) {
+        return estimators.computeIfAbsent(kind(phase), k -> new RttEstimator(timing.retransmitMillis(),
+                timing.minRetransmitMillis(), timing.maxRetransmitMillis()));
+    }
+
+    private static Phase kind(Phase phase) {
         return switch (phase) {
-            case OPEN_SESSION, RAKP_1, RAKP_3, CHALLENGE, ACTIVATE ->
-                    authentication.computeIfAbsent(phase, p -> estimator());
-            default -> commands;
+            case OPEN_SESSION, RAKP_1, RAKP_3, CHALLENGE, ACTIVATE -> phase;
+            default -> Phase.COMMAND;
         };
     }
 }

@@ -44,10 +44,12 @@ public final class IpmiClient implements AutoCloseable {
     private final Map<BmcTarget.Key, List<SessionDriver>> byLogin = new HashMap<>();
     /** Kept after sessions close: what a BMC's round trips were is still true for the next login to it. */
     private final Map<InetSocketAddress, BmcTimers> timers = new HashMap<>();
+    private final BmcTimers fleetTimers;
     private volatile boolean closing;
 
     private IpmiClient(Options options) {
         this.options = options;
+        this.fleetTimers = BmcTimers.fleet(options.timing());
         this.transport = new UdpTransport(loop, options.sockets(), options.bind(), this::onDatagram, stats.sendErrors);
     }
 
@@ -83,7 +85,7 @@ public final class IpmiClient implements AutoCloseable {
             }
         }
         if (best == null || best.load() > 0 && list.size() < options.sessionsPerBmc()) {
-            BmcTimers t = timers.computeIfAbsent(target.address(), a -> new BmcTimers(options.timing()));
+            BmcTimers t = timers.computeIfAbsent(target.address(), a -> new BmcTimers(options.timing(), fleetTimers));
             SessionDriver d = new SessionDriver(target, options.timing(), t, loop, this::send, random, stats);
             list.add(d);
             byPeer.computeIfAbsent(target.address(), a -> new ArrayList<>()).add(d);

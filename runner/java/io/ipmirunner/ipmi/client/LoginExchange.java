@@ -64,7 +64,7 @@ final class LoginExchange {
         if (s instanceof Step.Send || s instanceof Step.SendLater || s instanceof Step.Established) {
             if (requestSends == 1) {
                 // Karn's rule: only a request sent once says how long this BMC takes for this step.
-                timers.forPhase(exchangePhase).sample(rtt);
+                timers.sample(exchangePhase, rtt);
             }
             // Answered: what goes out next is a new request (the next phase, or the next part of a listing
             // such as Get Channel Cipher Suites), not a retransmission.
@@ -111,7 +111,7 @@ final class LoginExchange {
             newRequest = false;
             requestStart = System.nanoTime();
             requestSends = 0;
-            rto = timers.forPhase(exchangePhase).rtoMillis();
+            rto = timers.rtoMillis(exchangePhase);
         }
         exchangeAttempts++;
         requestSends++;
@@ -124,9 +124,7 @@ final class LoginExchange {
     }
 
     private void retransmitTimeout() {
-        RttEstimator estimator = timers.forPhase(exchangePhase);
-        rto = estimator.nextMillis(rto);
-        estimator.backedOff(rto);
+        rto = timers.backOff(exchangePhase, rto);
         step(login.onTimeout());
     }
 

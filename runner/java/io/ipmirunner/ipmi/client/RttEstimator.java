@@ -17,6 +17,7 @@ final class RttEstimator {
     private long srtt = -1;
     private long rttvar;
     private long rto;
+    private boolean touched;
 
     RttEstimator(long initialMillis, long minMillis, long maxMillis) {
         if (minMillis <= 0 || maxMillis < minMillis || initialMillis <= 0) {
@@ -29,6 +30,7 @@ final class RttEstimator {
 
     /** One round trip of an exchange that was sent exactly once. */
     void sample(long rttNanos) {
+        touched = true;
         long r = Math.max(0, rttNanos / 1000);
         if (srtt < 0) {
             srtt = r;
@@ -43,6 +45,7 @@ final class RttEstimator {
 
     /** An exchange timed out and now waits {@code waitMillis}: keep at least that for the next ones (§5.5). */
     void backedOff(long waitMillis) {
+        touched = true;
         rto = Math.max(rto, clamp(waitMillis * 1000));
     }
 
@@ -54,6 +57,11 @@ final class RttEstimator {
     /** The wait after {@code currentMillis} ran out with no answer: doubled, at most the maximum. */
     long nextMillis(long currentMillis) {
         return Math.min(maxMicros / 1000, currentMillis * 2);
+    }
+
+    /** Neither sampled nor backed off: it knows nothing of its BMC yet. */
+    boolean untouched() {
+        return !touched;
     }
 
     /** The smoothed round trip in milliseconds, or -1 before the first sample. */

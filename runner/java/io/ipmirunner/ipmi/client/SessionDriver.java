@@ -169,7 +169,7 @@ final class SessionDriver {
         }
         if (op.attempts == 1) {
             // Karn's rule: only an exchange sent once says how long this BMC takes.
-            timers.commands().sample(System.nanoTime() - op.started);
+            timers.sample(Phase.COMMAND, System.nanoTime() - op.started);
         }
         if (r.completionCode().equals(CompletionCode.NODE_BUSY) && op.busyRetries < timing.busyRetries()) {
             // Busy is an answer, not a loss: back off and ask again within the same deadline.
@@ -208,7 +208,7 @@ final class SessionDriver {
         }
         inFlight = op;
         op.started = System.nanoTime();
-        op.rto = timers.commands().rtoMillis();
+        op.rto = timers.rtoMillis(Phase.COMMAND);
         op.deadline = loop.schedule(timing.timeoutMillis(), () -> operationDeadline(op));
         transmit(op);
     }
@@ -234,8 +234,7 @@ final class SessionDriver {
         if (op != inFlight) {
             return;
         }
-        op.rto = timers.commands().nextMillis(op.rto);
-        timers.commands().backedOff(op.rto);
+        op.rto = timers.backOff(Phase.COMMAND, op.rto);
         transmit(op);
     }
 
@@ -330,7 +329,7 @@ final class SessionDriver {
         Operation op = new Operation(spec.name(), spec.netFn(), spec.cmd(), data);
         inFlight = op;
         op.started = System.nanoTime();
-        op.rto = Math.min(timers.commands().rtoMillis(), Math.max(1, timing.closeTimeoutMillis() / 4));
+        op.rto = Math.min(timers.rtoMillis(Phase.COMMAND), Math.max(1, timing.closeTimeoutMillis() / 4));
         op.deadline = loop.schedule(timing.closeTimeoutMillis(), () -> operationDeadline(op));
         transmit(op);
     }

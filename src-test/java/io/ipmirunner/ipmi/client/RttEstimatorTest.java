@@ -93,18 +93,34 @@ class RttEstimatorTest {
 
     @Test
     void eachAuthenticatingStepHasItsOwnEstimator() {
-        var t = new BmcTimers(Timing.DEFAULT);
-        t.forPhase(Phase.DISCOVERY).sample(5 * MS);
-        assertEquals(200, t.commands().rtoMillis());
-        t.forPhase(Phase.OPEN_SESSION).sample(5 * MS);
-        assertEquals(200, t.forPhase(Phase.OPEN_SESSION).rtoMillis());
+        var t = new BmcTimers(Timing.DEFAULT, null);
+        t.sample(Phase.DISCOVERY, 5 * MS);
+        assertEquals(200, t.rtoMillis(Phase.COMMAND));
+        t.sample(Phase.OPEN_SESSION, 5 * MS);
+        assertEquals(200, t.rtoMillis(Phase.OPEN_SESSION));
         for (Phase slow : new Phase[] {Phase.RAKP_1, Phase.RAKP_3, Phase.CHALLENGE, Phase.ACTIVATE}) {
-            assertEquals(1000, t.forPhase(slow).rtoMillis(), slow + " still waits the initial second");
+            assertEquals(1000, t.rtoMillis(slow), slow + " still waits the initial second");
         }
-        t.forPhase(Phase.RAKP_1).sample(250 * MS);
-        assertEquals(750, t.forPhase(Phase.RAKP_1).rtoMillis());
-        assertEquals(1000, t.forPhase(Phase.RAKP_3).rtoMillis());
-        assertEquals(200, t.forPhase(Phase.COMMAND).rtoMillis());
-        assertEquals(200, t.forPhase(Phase.CIPHER_SUITES).rtoMillis(), "pre-session queries are commands");
+        t.sample(Phase.RAKP_1, 250 * MS);
+        assertEquals(750, t.rtoMillis(Phase.RAKP_1));
+        assertEquals(1000, t.rtoMillis(Phase.RAKP_3));
+        assertEquals(200, t.rtoMillis(Phase.CIPHER_SUITES), "pre-session queries are commands");
+        assertEquals(400, t.backOff(Phase.CIPHER_SUITES, 200));
+        assertEquals(400, t.rtoMillis(Phase.COMMAND));
+    }
+
+    @Test
+    void anUnmeasuredBmcStartsFromWhatTheFleetMeasured() {
+        var fleet = BmcTimers.fleet(Timing.DEFAULT);
+        var first = new BmcTimers(Timing.DEFAULT, fleet);
+        var second = new BmcTimers(Timing.DEFAULT, fleet);
+        assertEquals(1000, second.rtoMillis(Phase.RAKP_1), "nothing measured anywhere yet");
+        first.sample(Phase.RAKP_1, 200 * MS);
+        first.sample(Phase.COMMAND, 5 * MS);
+        assertEquals(600, second.rtoMillis(Phase.RAKP_1));
+        assertEquals(200, second.rtoMillis(Phase.COMMAND));
+        assertEquals(1000, second.rtoMillis(Phase.RAKP_3), "only what was measured is shared");
+        assertEquals(1200, second.backOff(Phase.RAKP_1, 600));
+        assertEquals(1200, second.rtoMillis(Phase.RAKP_1), "once backed off, a BMC keeps its own timeout");
     }
 }
