@@ -330,7 +330,10 @@ final class SessionDriver {
         inFlight = op;
         op.started = System.nanoTime();
         op.rto = Math.min(timers.rtoMillis(Phase.COMMAND), Math.max(1, timing.closeTimeoutMillis() / 4));
-        op.deadline = loop.schedule(timing.closeTimeoutMillis(), () -> operationDeadline(op));
+        // Three round-trip timeouts, not the whole close timeout: a BMC that closed the session but whose
+        // reply was lost answers no resend (the session is gone), and every run would wait out that loss.
+        long wait = Math.min(timing.closeTimeoutMillis(), 3 * op.rto);
+        op.deadline = loop.schedule(wait, () -> operationDeadline(op));
         transmit(op);
     }
 

@@ -7,7 +7,8 @@ package io.ipmirunner.ipmi.client;
  * briefly must not look like loss) and {@code maxRetransmitMillis} (2 s: about ten tries fit in an
  * exchange; at 20% loss each way one try in three fails, and ten in a row almost never). Each exchange
  * (a login phase or a command) has 20 s before it fails. Keep-alives go out on sessions idle for 30 s: BMCs
- * commonly drop sessions idle for 60 s.
+ * commonly drop sessions idle for 60 s. Close Session waits three retransmission timeouts, at most
+ * {@code closeTimeoutMillis}.
  */
 public record Timing(long retransmitMillis, long minRetransmitMillis, long maxRetransmitMillis, long timeoutMillis,
                      long keepAliveMillis, long closeTimeoutMillis, int busyRetries) {
