@@ -38,6 +38,8 @@ def family(tool):
 
 def gnu_time(path):
     out = {}
+    if not path.exists():
+        return 0.0, 0
     for line in path.read_text().splitlines():
         k, _, v = line.strip().rpartition(": ")
         out[k] = v
