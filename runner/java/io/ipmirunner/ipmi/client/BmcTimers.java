@@ -17,6 +17,13 @@ import java.util.Map;
  * are kept per BMC, so one slower than the fleet soon gets a sample of its own (Karn's rule).
  */
 final class BmcTimers {
+    /**
+     * The first wait for a pre-session query or command to a BMC nobody has measured: RFC 6298's second is
+     * for unknown paths; a BMC on a management LAN answers these within milliseconds, and ipmipower starts at
+     * 400 ms. The authenticating steps keep the full initial timeout: a password check may take longer.
+     */
+    static final long FIRST_CONTACT_MILLIS = 500;
+
     private final Timing timing;
     private final BmcTimers fleet;
     private final Map<Phase, RttEstimator> estimators = new EnumMap<>(Phase.class);
@@ -61,8 +68,9 @@ final class BmcTimers {
     }
 
     private RttEstimator estimator(Phase phase) {
-        return estimators.computeIfAbsent(kind(phase), k -> new RttEstimator(timing.retransmitMillis(),
-                timing.minRetransmitMillis(), timing.maxRetransmitMillis()));
+        return estimators.computeIfAbsent(kind(phase), k -> new RttEstimator(k == Phase.COMMAND
+                ? Math.max(timing.minRetransmitMillis(), Math.min(FIRST_CONTACT_MILLIS, timing.retransmitMillis()))
+                : timing.retransmitMillis(), timing.minRetransmitMillis(), timing.maxRetransmitMillis()));
     }
 
     private static Phase kind(Phase phase) {

@@ -94,6 +94,8 @@ class RttEstimatorTest {
     @Test
     void eachAuthenticatingStepHasItsOwnEstimator() {
         var t = new BmcTimers(Timing.DEFAULT, null);
+        assertEquals(500, t.rtoMillis(Phase.DISCOVERY), "first contact: half the RFC's second");
+        assertEquals(1000, t.rtoMillis(Phase.RAKP_1));
         t.sample(Phase.DISCOVERY, 5 * MS);
         assertEquals(200, t.rtoMillis(Phase.COMMAND));
         t.sample(Phase.OPEN_SESSION, 5 * MS);
@@ -115,6 +117,7 @@ class RttEstimatorTest {
         var first = new BmcTimers(Timing.DEFAULT, fleet);
         var second = new BmcTimers(Timing.DEFAULT, fleet);
         assertEquals(1000, second.rtoMillis(Phase.RAKP_1), "nothing measured anywhere yet");
+        assertEquals(500, second.rtoMillis(Phase.COMMAND));
         first.sample(Phase.RAKP_1, 200 * MS);
         first.sample(Phase.COMMAND, 5 * MS);
         assertEquals(600, second.rtoMillis(Phase.RAKP_1));
