@@ -65,6 +65,10 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--latency", paramLabel = "MS", description = "reply delay: MS, MIN-MAX or exp:MEAN")
     String latency;
 
+    @Option(names = "--rakp-latency", paramLabel = "MS",
+            description = "delay of the RAKP 2 reply (a password check, e.g. PAM): MS, MIN-MAX or exp:MEAN")
+    String rakpLatency;
+
     @Option(names = "--loss", paramLabel = "P", defaultValue = "0", description = "packet loss probability")
     double loss;
 
@@ -170,6 +174,9 @@ public final class SimCommand implements Callable<Integer> {
 
     private FaultProfile faults() {
         FaultProfile f = FaultProfile.NONE.withLoss(loss).withBusyRate(busyRate).withQuirks(GroupKeys.quirks(quirks));
+        if (rakpLatency != null) {
+            f = f.withRakpLatency(Latency.parse(rakpLatency));
+        }
         return latency == null ? f : f.withLatency(Latency.parse(latency));
     }
 

@@ -42,10 +42,14 @@ public final class IpmiClient implements AutoCloseable {
     private final EngineStats stats = new EngineStats();
     private final Map<InetSocketAddress, List<SessionDriver>> byPeer = new HashMap<>();
     private final Map<BmcTarget.Key, List<SessionDriver>> byLogin = new HashMap<>();
+    /** Kept after sessions close: what a BMC's round trips were is still true for the next login to it. */
+    private final Map<InetSocketAddress, BmcTimers> timers = new HashMap<>();
+    private final BmcTimers fleetTimers;
     private volatile boolean closing;
 
     private IpmiClient(Options options) {
         this.options = options;
+        this.fleetTimers = BmcTimers.fleet(options.timing());
         this.transport = new UdpTransport(loop, options.sockets(), options.bind(), this::onDatagram, stats.sendErrors);
     }
 
@@ -81,9 +85,7 @@ public final class IpmiClient implements AutoCloseable {
         }
         CompletableFuture<SessionDriver> f = new CompletableFuture<>();
         loop.execute(() -> {
-            SessionDriver d = new SessionDriver(target, options.timing(), loop, this::send, random, stats);
-            byPeer.computeIfAbsent(target.address(), a -> new ArrayList<>()).add(d);
-            d.closed.thenRun(() -> forget(d));
+            SessionDriver d = newDriver(target);
             d.acquire();
             f.complete(d);
         });
@@ -100,14 +102,21 @@ public final class IpmiClient implements AutoCloseable {
             }
         }
         if (best == null || best.load() > 0 && list.size() < options.sessionsPerBmc()) {
-            SessionDriver d = new SessionDriver(target, target.timing(options.timing()), loop, this::send, random, stats);
-            list.add(d);
-            byPeer.computeIfAbsent(target.address(), a -> new ArrayList<>()).add(d);
-            d.closed.thenRun(() -> forget(d));
-            best = d;
+            best = newDriver(target);
+            list.add(best);
         }
         best.acquire();
         return best;
+    }
+
+    /** On the loop: a driver timed for this host, sharing the BMC's round-trip estimates with its others. */
+    private SessionDriver newDriver(BmcTarget target) {
+        Timing timing = target.timing(options.timing());
+        BmcTimers t = timers.computeIfAbsent(target.address(), a -> new BmcTimers(timing, fleetTimers));
+        SessionDriver d = new SessionDriver(target, timing, t, loop, this::send, random, stats);
+        byPeer.computeIfAbsent(target.address(), a -> new ArrayList<>()).add(d);
+        d.closed.thenRun(() -> forget(d));
+        return d;
     }
 
     private void forget(SessionDriver d) {

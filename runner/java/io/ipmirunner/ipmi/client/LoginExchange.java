@@ -1,6 +1,7 @@
 package io.ipmirunner.ipmi.client;
 
 import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.session.ActiveSession;
 import io.ipmirunner.ipmi.session.Login;
 import io.ipmirunner.ipmi.session.Step;
@@ -23,23 +24,28 @@ final class LoginExchange {
 
     private final Login login;
     private final Timing timing;
+    private final BmcTimers timers;
     private final EventLoop loop;
     private final Consumer<byte[]> send;
     private final EngineStats stats;
     private final Outcome outcome;
     private final long loginStart = System.nanoTime();
     private boolean heard;
-    private Object exchangePhase;
+    private Phase exchangePhase;
     private long exchangeStart;
     private int exchangeAttempts;
+    private boolean newRequest;
+    private long requestStart;
+    private int requestSends;
     private long rto;
     private EventLoop.Timer retransmitTimer;
     private EventLoop.Timer deadlineTimer;
 
-    LoginExchange(Login login, Timing timing, EventLoop loop, Consumer<byte[]> send, EngineStats stats,
-                  boolean heardBefore, Outcome outcome) {
+    LoginExchange(Login login, Timing timing, BmcTimers timers, EventLoop loop, Consumer<byte[]> send,
+                  EngineStats stats, boolean heardBefore, Outcome outcome) {
         this.login = login;
         this.timing = timing;
+        this.timers = timers;
         this.loop = loop;
         this.send = send;
         this.stats = stats;
@@ -53,7 +59,18 @@ final class LoginExchange {
 
     void onPacket(LanPacket packet) {
         heard = true;
-        step(login.onPacket(packet));
+        long rtt = System.nanoTime() - requestStart;
+        Step s = login.onPacket(packet);
+        if (s instanceof Step.Send || s instanceof Step.SendLater || s instanceof Step.Established) {
+            if (requestSends == 1) {
+                // Karn's rule: only a request sent once says how long this BMC takes for this step.
+                timers.sample(exchangePhase, rtt);
+            }
+            // Answered: what goes out next is a new request (the next phase, or the next part of a listing
+            // such as Get Channel Cipher Suites), not a retransmission.
+            newRequest = true;
+        }
+        step(s);
     }
 
     /** Stops the timers; the outcome is not reported (the caller is shutting the session down). */
@@ -86,19 +103,29 @@ final class LoginExchange {
             exchangePhase = login.phase();
             exchangeStart = System.nanoTime();
             exchangeAttempts = 0;
-            rto = timing.retransmitMillis();
+            newRequest = true;
             cancelTimer(deadlineTimer);
             deadlineTimer = loop.schedule(Math.min(timing.timeoutMillis(), budgetLeft()), this::deadline);
         }
+        if (newRequest) {
+            newRequest = false;
+            requestStart = System.nanoTime();
+            requestSends = 0;
+            rto = timers.rtoMillis(exchangePhase);
+        }
         exchangeAttempts++;
-        if (exchangeAttempts > 1) {
+        requestSends++;
+        if (requestSends > 1) {
             stats.retransmits.increment();
         }
         send.accept(datagram);
         cancelTimer(retransmitTimer);
-        long wait = rto;
-        rto = timing.backoff(rto);
-        retransmitTimer = loop.schedule(wait, () -> step(login.onTimeout()));
+        retransmitTimer = loop.schedule(rto, this::retransmitTimeout);
+    }
+
+    private void retransmitTimeout() {
+        rto = timers.backOff(exchangePhase, rto);
+        step(login.onTimeout());
     }
 
     /** A whole login may take three exchange timeouts (restarts included), never more. */

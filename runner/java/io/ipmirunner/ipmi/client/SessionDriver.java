@@ -29,6 +29,7 @@ final class SessionDriver {
 
     private final BmcTarget target;
     private final Timing timing;
+    private final BmcTimers timers;
     private final EventLoop loop;
     private final Sender sender;
     private final SecureRandom random;
@@ -50,10 +51,11 @@ final class SessionDriver {
         void send(BmcTarget target, byte[] datagram);
     }
 
-    SessionDriver(BmcTarget target, Timing timing, EventLoop loop, Sender sender, SecureRandom random,
-                  EngineStats stats) {
+    SessionDriver(BmcTarget target, Timing timing, BmcTimers timers, EventLoop loop, Sender sender,
+                  SecureRandom random, EngineStats stats) {
         this.target = target;
         this.timing = timing;
+        this.timers = timers;
         this.loop = loop;
         this.sender = sender;
         this.random = random;
@@ -101,7 +103,7 @@ final class SessionDriver {
     private void startLogin() {
         state = State.LOGIN;
         discovery = new DiscoveryLogin(target.name(), target.config(), random);
-        login = new LoginExchange(discovery, timing, loop,
+        login = new LoginExchange(discovery, timing, timers, loop,
                 d -> sender.send(target, d), stats, heard, new LoginExchange.Outcome() {
                     @Override
                     public void established(ActiveSession s, long loginNanos) {
@@ -173,6 +175,10 @@ final class SessionDriver {
         if (op.retransmit != null) {
             op.retransmit.cancel();
         }
+        if (op.attempts == 1) {
+            // Karn's rule: only an exchange sent once says how long this BMC takes.
+            timers.sample(Phase.COMMAND, System.nanoTime() - op.started);
+        }
         if (r.completionCode().equals(CompletionCode.NODE_BUSY) && op.busyRetries < timing.busyRetries()) {
             // Busy is an answer, not a loss: back off and ask again within the same deadline.
             op.busyRetries++;
@@ -214,7 +220,7 @@ final class SessionDriver {
         }
         inFlight = op;
         op.started = System.nanoTime();
-        op.rto = timing.retransmitMillis();
+        op.rto = timers.rtoMillis(Phase.COMMAND);
         op.deadline = loop.schedule(timing.timeoutMillis(), () -> operationDeadline(op));
         transmit(op);
     }
@@ -233,9 +239,15 @@ final class SessionDriver {
         rqSeq = rqSeq + 1 & 0x3F;
         op.useSeq(rqSeq);
         sender.send(target, session.encode(IpmiRequest.toBmc(op.netFn, op.cmd, rqSeq, op.data)));
-        long wait = op.rto;
-        op.rto = timing.backoff(op.rto);
-        op.retransmit = loop.schedule(wait, () -> transmit(op));
+        op.retransmit = loop.schedule(op.rto, () -> retransmitTimeout(op));
+    }
+
+    private void retransmitTimeout(Operation op) {
+        if (op != inFlight) {
+            return;
+        }
+        op.rto = timers.backOff(Phase.COMMAND, op.rto);
+        transmit(op);
     }
 
     /**
@@ -349,8 +361,11 @@ final class SessionDriver {
         Operation op = new Operation(spec.name(), spec.netFn(), spec.cmd(), data);
         inFlight = op;
         op.started = System.nanoTime();
-        op.rto = Math.max(1, timing.closeTimeoutMillis() / 4);
-        op.deadline = loop.schedule(timing.closeTimeoutMillis(), () -> operationDeadline(op));
+        op.rto = Math.min(timers.rtoMillis(Phase.COMMAND), Math.max(1, timing.closeTimeoutMillis() / 4));
+        // Three round-trip timeouts, not the whole close timeout: a BMC that closed the session but whose
+        // reply was lost answers no resend (the session is gone), and every run would wait out that loss.
+        long wait = Math.min(timing.closeTimeoutMillis(), 3 * op.rto);
+        op.deadline = loop.schedule(wait, () -> operationDeadline(op));
         transmit(op);
     }
 

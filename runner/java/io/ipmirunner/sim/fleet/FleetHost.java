@@ -129,12 +129,20 @@ public final class FleetHost implements AutoCloseable {
             lost.increment();
             return;
         }
-        long delay = f.latency().sampleMillis(services.chance());
+        long delay = (isRakp1(data) ? f.rakpLatency() : f.latency()).sampleMillis(services.chance());
         if (delay <= 0) {
             send(n, from, reply.get());
         } else {
             loop.schedule(delay, () -> send(n, from, reply.get()));
         }
+    }
+
+    /**
+     * RMCP (4 bytes), then the RMCP+ session header: authentication type 06h and the payload type, whose low
+     * six bits are 12h for RAKP Message 1 (IPMI v2.0 §13.6, §13.20).
+     */
+    private static boolean isRakp1(byte[] d) {
+        return d.length > 5 && d[4] == 0x06 && (d[5] & 0x3F) == 0x12;
     }
 
     private void send(Node n, SocketAddress to, byte[] datagram) {

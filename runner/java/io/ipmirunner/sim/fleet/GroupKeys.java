@@ -16,7 +16,7 @@ import java.util.Set;
  * a group into a changed copy. Times are in seconds except the power-on delay (milliseconds, as the option).
  */
 public final class GroupKeys {
-    public static final List<String> KNOWN = List.of("name", "count", "personality", "latency", "loss", "busy-rate",
+    public static final List<String> KNOWN = List.of("name", "count", "personality", "latency", "rakp-latency", "loss", "busy-rate",
             "dead", "sessions", "session-timeout", "power-on-delay", "cipher-suites", "quirks", "cold-reset-after",
             "sessions-exhausted", "power");
 
@@ -41,6 +41,7 @@ public final class GroupKeys {
             case "count" -> new FleetGroup(g.name(), integer(value), g.personality(), s, f, g.deadFraction());
             case "personality" -> new FleetGroup(g.name(), g.count(), scalar(value), s, f, g.deadFraction());
             case "latency" -> with(g, f.withLatency(Latency.parse(scalar(value))));
+            case "rakp-latency" -> with(g, f.withRakpLatency(Latency.parse(scalar(value))));
             case "loss" -> with(g, f.withLoss(fraction(value)));
             case "busy-rate" -> with(g, f.withBusyRate(fraction(value)));
             case "dead" -> new FleetGroup(g.name(), g.count(), g.personality(), s, f, fraction(value));

@@ -1,0 +1,82 @@
+package io.ipmirunner.ipmi.client;
+
+import io.ipmirunner.ipmi.Phase;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The retransmission timers of one BMC, shared by every session to it. Commands and pre-session queries
+ * cost a BMC a round trip and share one estimator. Each authenticating login step (Open Session, RAKP 1/2,
+ * RAKP 3/4, Get Session Challenge, Activate Session) has its own: a BMC may check the password in one of
+ * them (OpenBMC's PAM at RAKP 1/2: 200 ms and more) and answer the others at once, so a timeout learnt on
+ * one would cut short the wait for the next.
+ *
+ * <p>A BMC not measured yet starts from what the rest of the fleet measured, when it did: the first
+ * exchange with each of ten thousand BMCs then waits about what their neighbours need, not the blind
+ * initial second of RFC 6298, and a lost first datagram costs a fraction of that. Timeouts back off and
+ * are kept per BMC, so one slower than the fleet soon gets a sample of its own (Karn's rule).
+ */
+final class BmcTimers {
+    /**
+     * The first wait for a pre-session query or command to a BMC nobody has measured: RFC 6298's second is
+     * for unknown paths; a BMC on a management LAN answers these within milliseconds, and ipmipower starts at
+     * 400 ms. The authenticating steps keep the full initial timeout: a password check may take longer.
+     */
+    static final long FIRST_CONTACT_MILLIS = 500;
+
+    private final Timing timing;
+    private final BmcTimers fleet;
+    private final Map<Phase, RttEstimator> estimators = new EnumMap<>(Phase.class);
+
+    /** The fleet-wide timers, learning from every BMC. */
+    static BmcTimers fleet(Timing timing) {
+        return new BmcTimers(timing, null);
+    }
+
+    /** The timers of one BMC; {@code fleet} sees its samples and seeds its first timeouts. */
+    BmcTimers(Timing timing, BmcTimers fleet) {
+        this.timing = timing;
+        this.fleet = fleet;
+    }
+
+    /** How long to wait for the first answer to a new request in {@code phase}. */
+    long rtoMillis(Phase phase) {
+        RttEstimator own = estimator(phase);
+        if (own.untouched() && fleet != null) {
+            RttEstimator known = fleet.estimators.get(kind(phase));
+            if (known != null && !known.untouched()) {
+                return known.rtoMillis();
+            }
+        }
+        return own.rtoMillis();
+    }
+
+    /** The wait after {@code currentMillis} ran out: doubled, and kept for the next requests (RFC 6298 §5.5). */
+    long backOff(Phase phase, long currentMillis) {
+        RttEstimator e = estimator(phase);
+        long next = e.nextMillis(currentMillis);
+        e.backedOff(next);
+        return next;
+    }
+
+    /** A request in {@code phase} sent once and answered after {@code rttNanos}. */
+    void sample(Phase phase, long rttNanos) {
+        estimator(phase).sample(rttNanos);
+        if (fleet != null) {
+            fleet.sample(phase, rttNanos);
+        }
+    }
+
+    private RttEstimator estimator(Phase phase) {
+        return estimators.computeIfAbsent(kind(phase), k -> new RttEstimator(k == Phase.COMMAND
+                ? Math.max(timing.minRetransmitMillis(), Math.min(FIRST_CONTACT_MILLIS, timing.retransmitMillis()))
+                : timing.retransmitMillis(), timing.minRetransmitMillis(), timing.maxRetransmitMillis()));
+    }
+
+    private static Phase kind(Phase phase) {
+        return switch (phase) {
+            case OPEN_SESSION, RAKP_1, RAKP_3, CHALLENGE, ACTIVATE -> phase;
+            default -> Phase.COMMAND;
+        };
+    }
+}

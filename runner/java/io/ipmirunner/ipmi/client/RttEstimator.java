@@ -1,0 +1,75 @@
+package io.ipmirunner.ipmi.client;
+
+/**
+ * The retransmission timeout of one kind of exchange with one BMC, as TCP computes it (RFC 6298 §2):
+ * a smoothed round-trip time and its variation from samples, RTO = SRTT + max(G, 4 × RTTVAR), clamped.
+ * Samples come only from exchanges sent once (Karn's rule, RFC 6298 §3): IPMI replies carry no mark of
+ * which transmission they answer. A timeout backs the RTO off (§5.5) until the next valid sample.
+ * Pure arithmetic on the loop thread; times in microseconds inside so that LAN round trips of a few
+ * milliseconds still count.
+ */
+final class RttEstimator {
+    /** G, the clock granularity of RFC 6298 §4: the loop's timers fire to about a millisecond. */
+    private static final long GRANULARITY_MICROS = 1_000;
+
+    private final long minMicros;
+    private final long maxMicros;
+    private long srtt = -1;
+    private long rttvar;
+    private long rto;
+    private boolean touched;
+
+    RttEstimator(long initialMillis, long minMillis, long maxMillis) {
+        if (minMillis <= 0 || maxMillis < minMillis || initialMillis <= 0) {
+            throw new IllegalArgumentException("need 0 < min <= max and a positive initial RTO");
+        }
+        this.minMicros = minMillis * 1000;
+        this.maxMicros = maxMillis * 1000;
+        this.rto = Math.min(maxMicros, initialMillis * 1000);
+    }
+
+    /** One round trip of an exchange that was sent exactly once. */
+    void sample(long rttNanos) {
+        touched = true;
+        long r = Math.max(0, rttNanos / 1000);
+        if (srtt < 0) {
+            srtt = r;
+            rttvar = r / 2;
+        } else {
+            // RFC 6298 §2.3 with alpha = 1/8, beta = 1/4; RTTVAR first, from the old SRTT.
+            rttvar = (3 * rttvar + Math.abs(srtt - r)) / 4;
+            srtt = (7 * srtt + r) / 8;
+        }
+        rto = clamp(srtt + Math.max(GRANULARITY_MICROS, 4 * rttvar));
+    }
+
+    /** An exchange timed out and now waits {@code waitMillis}: keep at least that for the next ones (§5.5). */
+    void backedOff(long waitMillis) {
+        touched = true;
+        rto = Math.max(rto, clamp(waitMillis * 1000));
+    }
+
+    /** How long to wait for the first answer to a new exchange. */
+    long rtoMillis() {
+        return Math.max(1, rto / 1000);
+    }
+
+    /** The wait after {@code currentMillis} ran out with no answer: doubled, at most the maximum. */
+    long nextMillis(long currentMillis) {
+        return Math.min(maxMicros / 1000, currentMillis * 2);
+    }
+
+    /** Neither sampled nor backed off: it knows nothing of its BMC yet. */
+    boolean untouched() {
+        return !touched;
+    }
+
+    /** The smoothed round trip in milliseconds, or -1 before the first sample. */
+    double srttMillis() {
+        return srtt < 0 ? -1 : srtt / 1000.0;
+    }
+
+    private long clamp(long micros) {
+        return Math.max(minMicros, Math.min(maxMicros, micros));
+    }
+}

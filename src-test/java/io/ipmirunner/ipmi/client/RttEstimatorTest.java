@@ -1,0 +1,129 @@
+package io.ipmirunner.ipmi.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.ipmirunner.ipmi.Phase;
+import org.junit.jupiter.api.Test;
+
+class RttEstimatorTest {
+    private static final long MS = 1_000_000;
+
+    @Test
+    void beforeAnySampleTheInitialTimeoutHolds() {
+        assertEquals(1000, new RttEstimator(1000, 200, 2000).rtoMillis());
+        assertEquals(-1, new RttEstimator(1000, 200, 2000).srttMillis());
+    }
+
+    @Test
+    void firstSampleGivesThreeRoundTripsAsRfc6298Says() {
+        var e = new RttEstimator(1000, 10, 2000);
+        e.sample(100 * MS);
+        // SRTT = R, RTTVAR = R/2, RTO = SRTT + 4 RTTVAR = 3R
+        assertEquals(100.0, e.srttMillis());
+        assertEquals(300, e.rtoMillis());
+    }
+
+    @Test
+    void laterSamplesAreSmoothedWithAnEighthAndAQuarter() {
+        var e = new RttEstimator(1000, 10, 5000);
+        e.sample(100 * MS);
+        e.sample(180 * MS);
+        // RTTVAR = 3/4 * 50 + 1/4 * |100 - 180| = 57.5; SRTT = 7/8 * 100 + 1/8 * 180 = 110
+        assertEquals(110.0, e.srttMillis());
+        assertEquals(110 + 230, e.rtoMillis());
+    }
+
+    @Test
+    void fastLanRoundTripsAreClampedToTheMinimum() {
+        var e = new RttEstimator(1000, 200, 2000);
+        for (int i = 0; i < 20; i++) {
+            e.sample(5 * MS);
+        }
+        assertEquals(5.0, e.srttMillis(), 0.01);
+        assertEquals(200, e.rtoMillis());
+    }
+
+    @Test
+    void aSteadyRoundTripConvergesBelowTheFirstEstimate() {
+        var e = new RttEstimator(1000, 1, 5000);
+        for (int i = 0; i < 60; i++) {
+            e.sample(400 * MS);
+        }
+        // RTTVAR decays towards 0; RTO towards SRTT plus the clock granularity.
+        assertEquals(401, e.rtoMillis(), 1);
+    }
+
+    @Test
+    void slowAnswersAreClampedToTheMaximum() {
+        var e = new RttEstimator(1000, 200, 2000);
+        e.sample(1500 * MS);
+        assertEquals(2000, e.rtoMillis());
+    }
+
+    @Test
+    void backOffDoublesUpToTheMaximumAndStaysUntilTheNextSample() {
+        var e = new RttEstimator(1000, 200, 2000);
+        e.sample(5 * MS);
+        long wait = e.rtoMillis();
+        wait = e.nextMillis(wait);
+        e.backedOff(wait);
+        assertEquals(400, wait);
+        assertEquals(400, e.rtoMillis(), "a new exchange starts from the backed-off timeout");
+        assertEquals(800, e.nextMillis(400));
+        assertEquals(2000, e.nextMillis(1600));
+        assertEquals(2000, e.nextMillis(2000));
+        e.sample(5 * MS);
+        assertEquals(200, e.rtoMillis(), "a valid sample recomputes it");
+    }
+
+    @Test
+    void backOffNeverLowersTheTimeout() {
+        var e = new RttEstimator(1000, 200, 2000);
+        e.backedOff(300);
+        assertEquals(1000, e.rtoMillis());
+    }
+
+    @Test
+    void badBoundsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new RttEstimator(1000, 0, 2000));
+        assertThrows(IllegalArgumentException.class, () -> new RttEstimator(1000, 300, 200));
+        assertThrows(IllegalArgumentException.class, () -> new RttEstimator(0, 200, 2000));
+    }
+
+    @Test
+    void eachAuthenticatingStepHasItsOwnEstimator() {
+        var t = new BmcTimers(Timing.DEFAULT, null);
+        assertEquals(500, t.rtoMillis(Phase.DISCOVERY), "first contact: half the RFC's second");
+        assertEquals(1000, t.rtoMillis(Phase.RAKP_1));
+        t.sample(Phase.DISCOVERY, 5 * MS);
+        assertEquals(200, t.rtoMillis(Phase.COMMAND));
+        t.sample(Phase.OPEN_SESSION, 5 * MS);
+        assertEquals(200, t.rtoMillis(Phase.OPEN_SESSION));
+        for (Phase slow : new Phase[] {Phase.RAKP_1, Phase.RAKP_3, Phase.CHALLENGE, Phase.ACTIVATE}) {
+            assertEquals(1000, t.rtoMillis(slow), slow + " still waits the initial second");
+        }
+        t.sample(Phase.RAKP_1, 250 * MS);
+        assertEquals(750, t.rtoMillis(Phase.RAKP_1));
+        assertEquals(1000, t.rtoMillis(Phase.RAKP_3));
+        assertEquals(200, t.rtoMillis(Phase.CIPHER_SUITES), "pre-session queries are commands");
+        assertEquals(400, t.backOff(Phase.CIPHER_SUITES, 200));
+        assertEquals(400, t.rtoMillis(Phase.COMMAND));
+    }
+
+    @Test
+    void anUnmeasuredBmcStartsFromWhatTheFleetMeasured() {
+        var fleet = BmcTimers.fleet(Timing.DEFAULT);
+        var first = new BmcTimers(Timing.DEFAULT, fleet);
+        var second = new BmcTimers(Timing.DEFAULT, fleet);
+        assertEquals(1000, second.rtoMillis(Phase.RAKP_1), "nothing measured anywhere yet");
+        assertEquals(500, second.rtoMillis(Phase.COMMAND));
+        first.sample(Phase.RAKP_1, 200 * MS);
+        first.sample(Phase.COMMAND, 5 * MS);
+        assertEquals(600, second.rtoMillis(Phase.RAKP_1));
+        assertEquals(200, second.rtoMillis(Phase.COMMAND));
+        assertEquals(1000, second.rtoMillis(Phase.RAKP_3), "only what was measured is shared");
+        assertEquals(1200, second.backOff(Phase.RAKP_1, 600));
+        assertEquals(1200, second.rtoMillis(Phase.RAKP_1), "once backed off, a BMC keeps its own timeout");
+    }
+}
