@@ -28,7 +28,7 @@ final class LanChannels {
         for (int ch = 0; ch <= LAST_CHANNEL; ch++) {
             ChannelInfo info;
             try {
-                info = BmcCalls.await(asks.get(ch));
+                info = BmcSession.await(asks.get(ch));
             } catch (IpmiException.CompletionCodeError absent) {
                 continue;
             }

@@ -37,7 +37,7 @@ final class LanReading {
         LanReading r = new LanReading();
         for (var e : asks.entrySet()) {
             try {
-                r.data.put(e.getKey(), BmcCalls.await(e.getValue()).data());
+                r.data.put(e.getKey(), BmcSession.await(e.getValue()).data());
             } catch (IpmiException.CompletionCodeError cc) {
                 r.unsupported.add("parameter " + e.getKey() + " (" + cc.code() + ")");
             }

@@ -32,7 +32,7 @@ record UserState(int id, String name, int enableStatus, int enabledUsers, int ma
     }
 
     static UserState read(BmcSession s, int channel, int id) throws IpmiException {
-        return BmcCalls.await(readAsync(s, channel, id));
+        return BmcSession.await(readAsync(s, channel, id));
     }
 
     /** True or false when the BMC says, empty when it does not. */

@@ -48,13 +48,13 @@ public final class UsersModule implements Module {
         }
         List<Map<String, Object>> users = new ArrayList<>();
         for (int i = 0; i < asks.size(); i++) {
-            UserState u = BmcCalls.await(asks.get(i));
+            UserState u = BmcSession.await(asks.get(i));
             Map<String, Object> m = u.toMap();
             Map<String, Object> perChannel = new LinkedHashMap<>();
             perChannel.put(String.valueOf(main), m.get("privilege"));
             for (var e : others.entrySet()) {
                 perChannel.put(String.valueOf(e.getKey()),
-                        UserState.privilegeName(BmcCalls.await(e.getValue().get(i)).privilege()));
+                        UserState.privilegeName(BmcSession.await(e.getValue().get(i)).privilege()));
             }
             m.put("privileges", perChannel);
             users.add(m);

@@ -118,7 +118,8 @@ public final class BmcSession implements AutoCloseable {
         return f.join();
     }
 
-    static <T> T await(CompletableFuture<T> f) throws IpmiException {
+    /** Waits for a {@link #sendAsync} answer, the IPMI failure unwrapped: for modules that ask several at once. */
+    public static <T> T await(CompletableFuture<T> f) throws IpmiException {
         try {
             return f.get();
         } catch (ExecutionException e) {
