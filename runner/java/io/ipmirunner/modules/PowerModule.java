@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code power state=status|on|off|cycle|reset|soft [wait=true] [timeout=S]}: Get Chassis Status and
+ * {@code power state=status|on|off|cycle|reset|soft|diag [wait=true] [timeout=S]}: Get Chassis Status and
  * Chassis Control (IPMI v2.0 §28.2-§28.3). on/off are idempotent (no command when already there). A cycle
  * of a host that is off is refused by many BMCs, so it powers the host on and says so. With wait=true the
  * module polls until the power state is the one asked for, or fails after timeout seconds.
  */
 public final class PowerModule implements Module {
-    private static final Set<String> STATES = Set.of("status", "on", "off", "cycle", "reset", "soft");
+    private static final Set<String> STATES = Set.of("status", "on", "off", "cycle", "reset", "soft", "diag");
     private static final long POLL_MILLIS = 1000;
 
     record Args(String state, boolean waitFor, long timeoutMillis) {}
@@ -27,11 +27,11 @@ public final class PowerModule implements Module {
         return "power";
     }
 
-    /** off, soft, cycle and reset take the host's OS down. */
+    /** off, soft, cycle and reset take the host's OS down; diag (an NMI) usually crashes it for a dump. */
     @Override
     public boolean destructive(Map<String, String> args) {
         String state = args.getOrDefault("state", "status");
-        return state.contains("${") || Set.of("off", "soft", "cycle", "reset").contains(state);
+        return state.contains("${") || Set.of("off", "soft", "cycle", "reset", "diag").contains(state);
     }
 
     @Override
@@ -43,7 +43,7 @@ public final class PowerModule implements Module {
         }
         String state = args.getOrDefault("state", "status");
         if (!STATES.contains(state)) {
-            throw new ModuleArgumentException("power: state must be one of status|on|off|cycle|reset|soft, got '"
+            throw new ModuleArgumentException("power: state must be one of status|on|off|cycle|reset|soft|diag, got '"
                     + state + "'");
         }
         String w = args.getOrDefault("wait", "false");
@@ -71,6 +71,8 @@ public final class PowerModule implements Module {
         }
         String target = switch (a.state()) {
             case "off", "soft" -> "off";
+            // A diagnostic interrupt leaves the power as it is; an off host refuses it (0xD5).
+            case "diag" -> before;
             default -> "on";
         };
         boolean idempotentNoop = a.state().equals("on") && on || (a.state().equals("off") || a.state().equals("soft"))
@@ -80,6 +82,7 @@ public final class PowerModule implements Module {
                 case "on" -> ChassisControl.POWER_UP;
                 case "off" -> ChassisControl.POWER_DOWN;
                 case "soft" -> ChassisControl.SOFT_SHUTDOWN;
+                case "diag" -> ChassisControl.DIAGNOSTIC_INTERRUPT;
                 case "reset" -> on ? ChassisControl.HARD_RESET : ChassisControl.POWER_UP;
                 default -> on ? ChassisControl.POWER_CYCLE : ChassisControl.POWER_UP;
             };

@@ -88,4 +88,20 @@ class ChassisModulesAgainstIpmiSimTest {
                 Map.of("netfn", "0x06", "cmd", "0x99", "data", "0x01 0x2")).result();
         assertEquals(0xC1, bad.get("completion_code"), "invalid command comes back as a value, not an error");
     }
+
+    @Test
+    void diagnosticInterruptIsAnsweredAsIpmitoolsIs() throws Exception {
+        IpmiSimModules.run(client, bmc, new PowerModule(), Map.of("state", "on", "wait", "true", "timeout", "10"));
+        var witness = bmc.ipmitool("power", "diag");
+        String outcome;
+        try {
+            ModuleResult r = IpmiSimModules.run(client, bmc, new PowerModule(), Map.of("state", "diag"));
+            assertEquals("diag", r.result().get("action"));
+            assertEquals("on", r.result().get("state"), "an NMI leaves the power as it is");
+            outcome = "accepted";
+        } catch (io.ipmirunner.ipmi.IpmiException.CompletionCodeError e) {
+            outcome = "refused";
+        }
+        assertEquals(witness.exit() == 0 ? "accepted" : "refused", outcome, witness.stdout() + witness.stderr());
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipmirunner.interop.Peers;
+import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.BmcSession;
 import io.ipmirunner.ipmi.client.BmcTarget;
 import io.ipmirunner.ipmi.client.IpmiClient;
@@ -12,6 +13,7 @@ import io.ipmirunner.ipmi.session.SessionConfig;
 import io.ipmirunner.modules.BmcResetModule;
 import io.ipmirunner.modules.McInfoModule;
 import io.ipmirunner.modules.Module;
+import io.ipmirunner.modules.PowerModule;
 import io.ipmirunner.modules.PowerReadingModule;
 import io.ipmirunner.modules.SelModule;
 import io.ipmirunner.secret.Secret;
@@ -167,6 +169,21 @@ class OpsCommandsInteropTest {
         assertEquals(true, r.get("back"), r.toString());
         assertTrue(ok(fleet.ipmitool(1, LANPLUS, "mc", "info")).contains("Firmware Revision         : "
                 + r.get("firmware")));
+    }
+
+    @Test
+    void diagnosticInterruptIsTakenWhenOnAndRefusedWhenOffForIpmitoolAsForUs() throws Exception {
+        Peers.require("ipmitool");
+        run(2, new PowerModule(), Map.of("state", "on", "wait", "true", "timeout", "10"));
+        ok(fleet.ipmitool(2, LANPLUS, "power", "diag"));
+        Map<String, Object> ours = run(2, new PowerModule(), Map.of("state", "diag"));
+        assertEquals("diag", ours.get("action"));
+        assertEquals("on", ours.get("state"));
+        run(2, new PowerModule(), Map.of("state", "off", "wait", "true", "timeout", "10"));
+        assertTrue(!fleet.ipmitool(2, LANPLUS, "power", "diag").ok(), "an off host refuses an NMI");
+        IpmiException.CompletionCodeError refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IpmiException.CompletionCodeError.class, () -> run(2, new PowerModule(), Map.of("state", "diag")));
+        assertEquals(0xD5, refused.code().code());
     }
 
     private static String ok(InteropFleet.Result r) {
