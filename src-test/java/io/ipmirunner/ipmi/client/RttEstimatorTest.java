@@ -100,12 +100,15 @@ class RttEstimatorTest {
         assertEquals(200, t.rtoMillis(Phase.COMMAND));
         t.sample(Phase.OPEN_SESSION, 5 * MS);
         assertEquals(200, t.rtoMillis(Phase.OPEN_SESSION));
-        for (Phase slow : new Phase[] {Phase.RAKP_1, Phase.RAKP_3, Phase.CHALLENGE, Phase.ACTIVATE}) {
-            assertEquals(1000, t.rtoMillis(slow), slow + " still waits the initial second");
+        for (Phase slow : new Phase[] {Phase.RAKP_1, Phase.ACTIVATE}) {
+            assertEquals(1000, t.rtoMillis(slow), slow + " checks the password: still waits the initial second");
+        }
+        for (Phase fast : new Phase[] {Phase.RAKP_3, Phase.CHALLENGE}) {
+            assertEquals(500, t.rtoMillis(fast), fast + " checks no password: first contact, unmeasured");
         }
         t.sample(Phase.RAKP_1, 250 * MS);
         assertEquals(750, t.rtoMillis(Phase.RAKP_1));
-        assertEquals(1000, t.rtoMillis(Phase.RAKP_3));
+        assertEquals(500, t.rtoMillis(Phase.RAKP_3));
         assertEquals(200, t.rtoMillis(Phase.CIPHER_SUITES), "pre-session queries are commands");
         assertEquals(400, t.backOff(Phase.CIPHER_SUITES, 200));
         assertEquals(400, t.rtoMillis(Phase.COMMAND));
@@ -122,7 +125,7 @@ class RttEstimatorTest {
         first.sample(Phase.COMMAND, 5 * MS);
         assertEquals(600, second.rtoMillis(Phase.RAKP_1));
         assertEquals(200, second.rtoMillis(Phase.COMMAND));
-        assertEquals(1000, second.rtoMillis(Phase.RAKP_3), "only what was measured is shared");
+        assertEquals(500, second.rtoMillis(Phase.RAKP_3), "only what was measured is shared");
         assertEquals(1200, second.backOff(Phase.RAKP_1, 600));
         assertEquals(1200, second.rtoMillis(Phase.RAKP_1), "once backed off, a BMC keeps its own timeout");
     }
