@@ -54,6 +54,15 @@ final class BmcTimers {
         return own.rtoMillis();
     }
 
+    /** Whether neither this BMC nor the fleet has measured {@code phase} yet: its timeout is a blind guess. */
+    boolean unmeasured(Phase phase) {
+        if (!estimator(phase).untouched()) {
+            return false;
+        }
+        RttEstimator known = fleet == null ? null : fleet.estimators.get(kind(phase));
+        return known == null || known.untouched();
+    }
+
     /** The wait after {@code currentMillis} ran out: doubled, and kept for the next requests (RFC 6298 §5.5). */
     long backOff(Phase phase, long currentMillis) {
         RttEstimator e = estimator(phase);

@@ -25,6 +25,8 @@ final class LoginExchange {
     private final Login login;
     private final Timing timing;
     private final BmcTimers timers;
+    /** The current request's timeout is the initial guess: nobody had measured its step when it went out. */
+    private boolean blind;
     private final EventLoop loop;
     private final Consumer<byte[]> send;
     private final EngineStats stats;
@@ -112,6 +114,7 @@ final class LoginExchange {
             requestStart = System.nanoTime();
             requestSends = 0;
             rto = timers.rtoMillis(exchangePhase);
+            blind = timers.unmeasured(exchangePhase);
         }
         exchangeAttempts++;
         requestSends++;
@@ -120,10 +123,21 @@ final class LoginExchange {
         }
         send.accept(datagram);
         cancelTimer(retransmitTimer);
-        retransmitTimer = loop.schedule(rto, this::retransmitTimeout);
+        retransmitTimer = loop.schedule(blind && requestSends == 1 ? rto / 2 : rto, this::retransmitTimeout);
     }
 
     private void retransmitTimeout() {
+        if (blind && requestSends == 1) {
+            // Half the blind timeout has passed. At fleet start-up every BMC sends this step at once, with
+            // nothing measured; by now its neighbours' answers may tell what this step takes.
+            blind = false;
+            long waited = (System.nanoTime() - requestStart) / 1_000_000;
+            long due = timers.unmeasured(exchangePhase) ? rto : Math.min(rto, timers.rtoMillis(exchangePhase));
+            if (due > waited) {
+                retransmitTimer = loop.schedule(due - waited, this::retransmitTimeout);
+                return;
+            }
+        }
         rto = timers.backOff(exchangePhase, rto);
         step(login.onTimeout());
     }

@@ -1,6 +1,8 @@
 package io.ipmirunner.ipmi.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ipmirunner.ipmi.Phase;
@@ -120,10 +122,13 @@ class RttEstimatorTest {
         var first = new BmcTimers(Timing.DEFAULT, fleet);
         var second = new BmcTimers(Timing.DEFAULT, fleet);
         assertEquals(1000, second.rtoMillis(Phase.RAKP_1), "nothing measured anywhere yet");
+        assertTrue(second.unmeasured(Phase.RAKP_1), "a blind guess: the exchange looks again halfway");
         assertEquals(500, second.rtoMillis(Phase.COMMAND));
         first.sample(Phase.RAKP_1, 200 * MS);
         first.sample(Phase.COMMAND, 5 * MS);
         assertEquals(600, second.rtoMillis(Phase.RAKP_1));
+        assertFalse(second.unmeasured(Phase.RAKP_1), "the fleet has measured it");
+        assertTrue(second.unmeasured(Phase.RAKP_3));
         assertEquals(200, second.rtoMillis(Phase.COMMAND));
         assertEquals(500, second.rtoMillis(Phase.RAKP_3), "only what was measured is shared");
         assertEquals(1200, second.backOff(Phase.RAKP_1, 600));
