@@ -133,6 +133,8 @@ final class LoginExchange {
             blind = false;
             long waited = (System.nanoTime() - requestStart) / 1_000_000;
             long due = timers.unmeasured(exchangePhase) ? rto : Math.min(rto, timers.rtoMillis(exchangePhase));
+            // Back off from the timeout actually used, not from the guess it replaced.
+            rto = Math.max(due, waited);
             if (due > waited) {
                 retransmitTimer = loop.schedule(due - waited, this::retransmitTimeout);
                 return;
