@@ -188,7 +188,7 @@ class MalformedPlaybookTest {
                             - name: Power off
                               power:
                                 state: of
-                        """, "4:7: power: state must be one of status|on|off|cycle|reset|soft, got 'of'"),
+                        """, "4:7: power: state must be one of status|on|off|cycle|reset|soft|diag, got 'of'"),
                 bad("module rejects argument name", """
                         - hosts: all
                           tasks:

@@ -145,7 +145,7 @@ class PlaybookParserTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> parse("- hosts: all\n  tasks:\n    - include_tasks: tasks/t.yml\n"));
         assertEquals(dir.resolve("tasks/t.yml").toString() + ":2:3: power: state must be one of "
-                + "status|on|off|cycle|reset|soft, got 'of'", e.problems().get(0).toString());
+                + "status|on|off|cycle|reset|soft|diag, got 'of'", e.problems().get(0).toString());
     }
 
     @Test
