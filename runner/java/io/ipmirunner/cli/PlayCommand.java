@@ -156,7 +156,11 @@ public final class PlayCommand implements Callable<Integer> {
                 throw new UserError(ExitCodes.BAD_OPTIONS, "--step asks before each task: it needs a terminal on "
                         + "stdin");
             }
-            DestructiveGuard.check(parsed, result.hostCounts(), destructiveThreshold, yes, check, operator);
+            // BMCs this process simulates itself (the demo's rack) have no blast radius: nobody to ask.
+            boolean simulatedOnly = inventory.select(HostPattern.parse("all"), limitPattern).stream()
+                    .allMatch(SimulatedRack::isSimulated);
+            DestructiveGuard.check(parsed, result.hostCounts(), destructiveThreshold, yes || simulatedOnly, check,
+                    operator);
         } catch (InvalidInputException e) {
             return InventoryCommand.printProblems(e);
         }

@@ -18,12 +18,14 @@ class DemoCommandTest {
                 all:
                   vars: {ipmi_simulated: true}
                   hosts:
-                    bmc[1:4]:
+                    bmc[1:12]:
                 """);
+        // 12 hosts: more than the destructive-task threshold, and no terminal to confirm on; a rack this
+        // process simulates itself needs nobody's yes.
         CliRun r = CliRun.of("demo", "-i", inv.toString(), "--report-dir", dir.resolve("run").toString());
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("TASK [Wait for power]"), r.toString());
-        assertTrue(r.out().matches("(?s).*bmc4\\s+: ok=13\\s+changed=2\\s+unreachable=0\\s+failed=0.*"), r.toString());
+        assertTrue(r.out().matches("(?s).*bmc12\\s+: ok=13\\s+changed=2\\s+unreachable=0\\s+failed=0.*"), r.toString());
         assertTrue(Files.readString(dir.resolve("run").resolve("journal.jsonl")).contains("\"serial\""),
                 "the journal holds the FRU results");
         assertTrue(r.out().contains("report: " + dir.resolve("run").resolve("report.html")), "the report path is printed");
