@@ -70,8 +70,6 @@ final class InventoryTargets {
         }
         List<BmcTarget> out = new ArrayList<>(hosts.size());
         Map<String, List<Logins.Login>> logins = new HashMap<>();
-        Map<String, Host> hostsByName = new HashMap<>();
-        hosts.forEach(h -> hostsByName.put(h.name(), h));
         for (Host h : hosts) {
             BmcTarget sim = started.get(h.name());
             BmcConnection b = h.bmc();
@@ -79,31 +77,24 @@ final class InventoryTargets {
                     b.port() != BmcConnection.DEFAULT_PORT ? b.port() : defaultPort);
             SessionConfig d = sim != null ? sim.config() : defaults;
             if (!b.credentials().isEmpty()) {
-                List<Logins.Login> list = b.credentials().stream().map(c -> new Logins.Login(c.label(), new BmcTarget(
-                        h.name(), address, config(h.name(), b, c.user(), c.password(), c.kg(), d, vault)))).toList();
+                List<Logins.Login> list = b.credentials().stream().map(c -> new Logins.Login(c.label(), timed(b,
+                        new BmcTarget(h.name(), address, config(h.name(), b, c.user(), c.password(), c.kg(), d, vault)))))
+                        .toList();
                 logins.put(h.name(), list);
                 out.add(list.getFirst().target());
             } else if (sim != null && b.password().isEmpty()) {
-                out.add(sim);
+                out.add(timed(b, sim));
             } else {
-                out.add(new BmcTarget(h.name(), address, config(h.name(), b, b.user(), b.password(), b.kg(), d, vault)));
+                out.add(timed(b, new BmcTarget(h.name(), address,
+                        config(h.name(), b, b.user(), b.password(), b.kg(), d, vault))));
             }
         }
-        return new Selection(out.stream().map(t -> withHostTimeout(t, hostsByName.get(t.name()))).toList(),
-                timedLogins(logins, hostsByName), rack);
+        return new Selection(out, logins, rack);
     }
 
     /** The inventory's {@code ipmi_timeout} bounds each exchange with that BMC. */
-    private static BmcTarget withHostTimeout(BmcTarget t, Host h) {
-        return h.bmc().timeout().map(t::withTimeout).orElse(t);
-    }
-
-    private static Map<String, List<Logins.Login>> timedLogins(Map<String, List<Logins.Login>> logins,
-                                                               Map<String, Host> hosts) {
-        Map<String, List<Logins.Login>> out = new HashMap<>();
-        logins.forEach((name, list) -> out.put(name, list.stream().map(l -> new Logins.Login(l.label(),
-                withHostTimeout(l.target(), hosts.get(name)))).toList()));
-        return out;
+    private static BmcTarget timed(BmcConnection b, BmcTarget t) {
+        return b.timeout().map(t::withTimeout).orElse(t);
     }
 
     private static SessionConfig config(String host, BmcConnection b, String user, Optional<SecretSource> password,

@@ -3,7 +3,6 @@ package io.ipmirunner.executor;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.BmcSession;
 import io.ipmirunner.ipmi.client.BmcTarget;
-import io.ipmirunner.ipmi.client.IpmiClient;
 import io.ipmirunner.modules.Module;
 import io.ipmirunner.modules.ModuleResult;
 import java.util.ArrayList;
@@ -25,10 +24,6 @@ public final class AdHocRunner {
     private final Logins logins;
     private final int forks;
     private final ToIntFunction<BmcTarget> retries;
-
-    public AdHocRunner(IpmiClient client, int forks, int retries) {
-        this(new Logins(client, Map.of()), forks, t -> retries);
-    }
 
     /**
      * Hosts with credential lists try them in order (their results name the one that worked); {@code retries}

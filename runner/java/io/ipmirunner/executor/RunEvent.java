@@ -78,10 +78,6 @@ public sealed interface RunEvent {
     record Recap(int ok, int changed, int unreachable, int failed, int skipped, int rescued, int ignored) {
         public static final Recap ZERO = new Recap(0, 0, 0, 0, 0, 0, 0);
 
-        public Recap(int ok, int changed, int unreachable, int failed, int skipped, int ignored) {
-            this(ok, changed, unreachable, failed, skipped, 0, ignored);
-        }
-
         public Recap plus(HostResult r) {
             boolean counted = r.status() == Status.OK || r.status() == Status.CHANGED;
             return new Recap(ok + (counted ? 1 : 0), changed + (r.status() == Status.CHANGED ? 1 : 0),

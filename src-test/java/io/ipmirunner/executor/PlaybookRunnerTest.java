@@ -237,8 +237,8 @@ class PlaybookRunnerTest {
                     - name: done
                       debug: {msg: done}
                 """, 2, 8, p);
-        assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0), recap.get("n1"));
-        assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0), recap.get("n2"));
+        assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0, 0), recap.get("n1"));
+        assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0, 0), recap.get("n2"));
         assertTrue(trace().indexOf("changed n2") < trace().indexOf("ok n1"), trace().toString());
     }
 
@@ -314,8 +314,8 @@ class PlaybookRunnerTest {
         FakeModule p2 = power(Set.of());
         var recap = run(playbook, 2, 1, p2);
         assertEquals(List.of("n2 {state=on}"), p2.calls);
-        assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0), recap.get("n1"));
-        assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0), recap.get("n2"));
+        assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0, 0), recap.get("n1"));
+        assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0, 0), recap.get("n2"));
     }
 
     @Test
@@ -331,7 +331,7 @@ class PlaybookRunnerTest {
                       ignore_errors: true
                       vars: {why: inherited}
                 """, 1, 1, power(Set.of()));
-        assertEquals(new RunEvent.Recap(1, 0, 0, 0, 0, 1), recap.get("n1"));
+        assertEquals(new RunEvent.Recap(1, 0, 0, 0, 0, 0, 1), recap.get("n1"));
         assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.HostResult r && "inherited".equals(r.error())));
     }
 
