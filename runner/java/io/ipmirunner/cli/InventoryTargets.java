@@ -77,9 +77,9 @@ final class InventoryTargets {
                     b.port() != BmcConnection.DEFAULT_PORT ? b.port() : defaultPort);
             SessionConfig d = sim != null ? sim.config() : defaults;
             if (!b.credentials().isEmpty()) {
-                List<Logins.Login> list = b.credentials().stream().map(c -> new Logins.Login(c.label(), timed(b,
-                        new BmcTarget(h.name(), address, config(h.name(), b, c.user(), c.password(), c.kg(), d, vault)))))
-                        .toList();
+                List<Logins.Login> list = b.credentials().stream().map(c -> new Logins.Login(c.label(),
+                        timed(b, new BmcTarget(h.name(), address,
+                                config(h.name(), b, c.user(), c.password(), c.kg(), d, vault))))).toList();
                 logins.put(h.name(), list);
                 out.add(list.getFirst().target());
             } else if (sim != null && b.password().isEmpty()) {

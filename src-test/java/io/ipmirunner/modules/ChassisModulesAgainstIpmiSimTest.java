@@ -4,63 +4,45 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipmirunner.interop.IpmiSim;
-import io.ipmirunner.interop.Peers;
-import io.ipmirunner.ipmi.client.IpmiClient;
+import io.ipmirunner.interop.IpmiSimPeer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** boot_device, chassis_status, identify and raw against ipmi_sim, with ipmitool as the witness. */
 @Tag("interop")
 class ChassisModulesAgainstIpmiSimTest {
-    private static IpmiSim bmc;
-    private static IpmiClient client;
-
-    @BeforeAll
-    static void start() {
-        Peers.require("ipmi_sim");
-        Peers.require("ipmitool");
-        bmc = IpmiSim.builder().build();
-        client = IpmiClient.create();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (bmc != null) {
-            bmc.close();
-        }
-    }
+    @RegisterExtension
+    static final IpmiSimPeer PEER = new IpmiSimPeer(() -> IpmiSim.builder().build());
 
     @Test
     void bootDeviceIsSetAndReadBackAndIpmiSimDropsTheFlagsItDoesNotKeep() throws Exception {
-        ModuleResult r = IpmiSimModules.run(client, bmc, new BootDeviceModule(),
+        ModuleResult r = IpmiSimModules.run(PEER, new BootDeviceModule(),
                 Map.of("device", "pxe", "persistent", "true", "efi", "true"));
         assertTrue(r.changed());
         assertEquals("pxe", r.result().get("device"));
-        assertEquals("pxe", bmc.bootDevice(), "ipmi_sim's chassis_control got the device");
-        assertTrue(bmc.ipmitool("chassis", "bootparam", "get", "5").stdout().contains("Boot Device Selector : Force PXE"));
+        assertEquals("pxe", PEER.bmc().bootDevice(), "ipmi_sim's chassis_control got the device");
+        assertTrue(PEER.bmc().ipmitool("chassis", "bootparam", "get", "5").stdout()
+                .contains("Boot Device Selector : Force PXE"));
         // ipmi_sim 2.0.33 stores only the device selector: valid, persistent and EFI read back cleared.
         assertEquals(false, r.result().get("verified"));
         assertEquals(List.of("valid", "persistent", "efi"), r.result().get("not_kept"));
 
-        ModuleResult disk = IpmiSimModules.run(client, bmc, new BootDeviceModule(), Map.of("device", "disk"));
+        ModuleResult disk = IpmiSimModules.run(PEER, new BootDeviceModule(), Map.of("device", "disk"));
         assertEquals("disk", disk.result().get("device"));
         assertEquals(List.of("valid"), disk.result().get("not_kept"));
-        assertTrue(bmc.ipmitool("chassis", "bootparam", "get", "5").stdout().contains("Force Boot from default Hard-Drive"));
-        assertEquals(false, IpmiSimModules.run(client, bmc, new BootDeviceModule(), Map.of()).changed());
+        assertTrue(PEER.bmc().ipmitool("chassis", "bootparam", "get", "5").stdout()
+                .contains("Force Boot from default Hard-Drive"));
+        assertEquals(false, IpmiSimModules.run(PEER, new BootDeviceModule(), Map.of()).changed());
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void chassisStatusEqualsIpmitool() throws Exception {
-        Map<String, Object> r = IpmiSimModules.run(client, bmc, new ChassisStatusModule(), Map.of()).result();
-        Map<String, String> it = IpmiSimModules.keyValues(bmc.ipmitool("chassis", "status").stdout());
+        Map<String, Object> r = IpmiSimModules.run(PEER, new ChassisStatusModule(), Map.of()).result();
+        Map<String, String> it = IpmiSimModules.keyValues(PEER.bmc().ipmitool("chassis", "status").stdout());
         assertEquals(it.get("System Power"), r.get("power"));
         assertEquals(it.get("Power Restore Policy"), r.get("restore_policy"));
         Map<String, Object> faults = (Map<String, Object>) r.get("faults");
@@ -77,25 +59,25 @@ class ChassisModulesAgainstIpmiSimTest {
     @Test
     void identifyAndRaw() throws Exception {
         assertEquals(Map.of("identify", "timed", "seconds", 5),
-                IpmiSimModules.run(client, bmc, new IdentifyModule(), Map.of("seconds", "5")).result());
-        assertEquals("on", IpmiSimModules.run(client, bmc, new IdentifyModule(), Map.of("state", "on")).result()
+                IpmiSimModules.run(PEER, new IdentifyModule(), Map.of("seconds", "5")).result());
+        assertEquals("on", IpmiSimModules.run(PEER, new IdentifyModule(), Map.of("state", "on")).result()
                 .get("identify"));
-        Map<String, Object> raw = IpmiSimModules.run(client, bmc, new RawModule(),
+        Map<String, Object> raw = IpmiSimModules.run(PEER, new RawModule(),
                 Map.of("netfn", "0x06", "cmd", "0x01")).result();
         assertEquals(0, raw.get("completion_code"));
-        assertEquals(bmc.ipmitool("raw", "0x06", "0x01").stdout().replaceAll("\\s", ""), raw.get("data"));
-        Map<String, Object> bad = IpmiSimModules.run(client, bmc, new RawModule(),
+        assertEquals(PEER.bmc().ipmitool("raw", "0x06", "0x01").stdout().replaceAll("\\s", ""), raw.get("data"));
+        Map<String, Object> bad = IpmiSimModules.run(PEER, new RawModule(),
                 Map.of("netfn", "0x06", "cmd", "0x99", "data", "0x01 0x2")).result();
         assertEquals(0xC1, bad.get("completion_code"), "invalid command comes back as a value, not an error");
     }
 
     @Test
     void diagnosticInterruptIsAnsweredAsIpmitoolsIs() throws Exception {
-        IpmiSimModules.run(client, bmc, new PowerModule(), Map.of("state", "on", "wait", "true", "timeout", "10"));
-        var witness = bmc.ipmitool("power", "diag");
+        IpmiSimModules.run(PEER, new PowerModule(), Map.of("state", "on", "wait", "true", "timeout", "10"));
+        var witness = PEER.bmc().ipmitool("power", "diag");
         String outcome;
         try {
-            ModuleResult r = IpmiSimModules.run(client, bmc, new PowerModule(), Map.of("state", "diag"));
+            ModuleResult r = IpmiSimModules.run(PEER, new PowerModule(), Map.of("state", "diag"));
             assertEquals("diag", r.result().get("action"));
             assertEquals("on", r.result().get("state"), "an NMI leaves the power as it is");
             outcome = "accepted";

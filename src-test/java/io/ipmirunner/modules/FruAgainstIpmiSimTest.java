@@ -3,8 +3,7 @@ package io.ipmirunner.modules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ipmirunner.interop.IpmiSim;
-import io.ipmirunner.interop.Peers;
-import io.ipmirunner.ipmi.client.IpmiClient;
+import io.ipmirunner.interop.IpmiSimPeer;
 import io.ipmirunner.ipmi.fru.FruBytes;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -12,10 +11,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code fru} against ipmi_sim, field by field against what ipmitool and FreeIPMI's ipmi-fru print. Device 0
@@ -25,26 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("interop")
 class FruAgainstIpmiSimTest {
-    private static IpmiSim bmc;
-    private static IpmiClient client;
-
-    @BeforeAll
-    static void start() {
-        Peers.require("ipmi_sim");
-        Peers.require("ipmitool");
-        bmc = IpmiSim.builder().fru(1, FruBytes.everyEncoding()).fru(2, badBoardChecksum()).build();
-        client = IpmiClient.create();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (bmc != null) {
-            bmc.close();
-        }
-    }
+    @RegisterExtension
+    static final IpmiSimPeer PEER = new IpmiSimPeer(() -> IpmiSim.builder().fru(1, FruBytes.everyEncoding())
+            .fru(2, badBoardChecksum()).build());
 
     private static byte[] badBoardChecksum() {
         byte[] img = FruBytes.everyEncoding();
@@ -66,14 +47,14 @@ class FruAgainstIpmiSimTest {
     }
 
     private static Map<String, Object> fru(String id) throws Exception {
-        return IpmiSimModules.run(client, bmc, new FruModule(), Map.of("id", id)).result();
+        return IpmiSimModules.run(PEER, new FruModule(), Map.of("id", id)).result();
     }
 
     @Test
     void device0EqualsIpmitoolAndIpmiFru() throws Exception {
         Map<String, Object> r = fru("0");
-        Map<String, String> it = IpmiSimModules.keyValues(bmc.ipmitool("fru", "print", "0").stdout());
-        Map<String, String> fi = IpmiSimModules.keyValues(bmc.freeipmi("ipmi-fru", "--device-id=0").stdout());
+        Map<String, String> it = IpmiSimModules.keyValues(PEER.bmc().ipmitool("fru", "print", "0").stdout());
+        Map<String, String> fi = IpmiSimModules.keyValues(PEER.bmc().freeipmi("ipmi-fru", "--device-id=0").stdout());
         Map<String, Object> board = area(r, "board");
         Map<String, Object> product = area(r, "product");
         List<String[]> rows = List.of(
@@ -106,7 +87,7 @@ class FruAgainstIpmiSimTest {
     @Test
     void everyEncodingEqualsIpmitool() throws Exception {
         Map<String, Object> r = fru("1");
-        Map<String, String> it = IpmiSimModules.keyValues(bmc.ipmitool("fru", "print", "1").stdout());
+        Map<String, String> it = IpmiSimModules.keyValues(PEER.bmc().ipmitool("fru", "print", "1").stdout());
         Map<String, Object> chassis = area(r, "chassis");
         Map<String, Object> board = area(r, "board");
         Map<String, Object> product = area(r, "product");

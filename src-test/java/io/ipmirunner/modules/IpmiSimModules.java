@@ -1,6 +1,7 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.interop.IpmiSim;
+import io.ipmirunner.interop.IpmiSimPeer;
 import io.ipmirunner.ipmi.client.BmcSession;
 import io.ipmirunner.ipmi.client.BmcTarget;
 import io.ipmirunner.ipmi.client.IpmiClient;
@@ -13,6 +14,11 @@ import java.util.Map;
 /** Runs a module against ipmi_sim over our own client; suite 3 because ipmi_sim never lists its suites. */
 final class IpmiSimModules {
     private IpmiSimModules() {}
+
+    /** The module once on the class's ipmi_sim, through the class's client. */
+    static ModuleResult run(IpmiSimPeer peer, Module module, Map<String, String> args) throws Exception {
+        return run(peer.client(), peer.bmc(), module, args);
+    }
 
     static ModuleResult run(IpmiClient client, IpmiSim bmc, Module module, Map<String, String> args)
             throws Exception {

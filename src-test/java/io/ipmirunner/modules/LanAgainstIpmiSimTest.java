@@ -5,55 +5,35 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipmirunner.interop.IpmiSim;
+import io.ipmirunner.interop.IpmiSimPeer;
 import io.ipmirunner.interop.IpmitoolOptions;
-import io.ipmirunner.interop.Peers;
-import io.ipmirunner.ipmi.client.IpmiClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** lan and channel_security against ipmi_sim; ipmitool's lan print, channel getciphers and -vv login are witnesses. */
 @Tag("interop")
 class LanAgainstIpmiSimTest {
-    private static IpmiSim bmc;
-    private static IpmiClient client;
-
-    @BeforeAll
-    static void start() {
-        Peers.require("ipmi_sim");
-        Peers.require("ipmitool");
-        bmc = IpmiSim.builder().address("127.41.0.3").build();
-        client = IpmiClient.create();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (bmc != null) {
-            bmc.close();
-        }
-    }
+    @RegisterExtension
+    static final IpmiSimPeer PEER = new IpmiSimPeer(() -> IpmiSim.builder().address("127.41.0.3").build());
 
     @Test
     @SuppressWarnings("unchecked")
     void setWithHandshakeThenGetEqualsIpmitoolLanPrint() throws Exception {
         Map<String, String> set = Map.of("source", "static", "address", "10.41.0.5", "netmask", "255.255.255.0",
                 "gateway", "10.41.0.1");
-        ModuleResult r = IpmiSimModules.run(client, bmc, new LanModule(), set);
+        ModuleResult r = IpmiSimModules.run(PEER, new LanModule(), set);
         assertTrue(r.changed());
         assertEquals(true, r.result().get("verified"), String.valueOf(r.result()));
         assertEquals(List.of("source", "address", "netmask", "gateway"), r.result().get("changes"));
-        assertFalse(IpmiSimModules.run(client, bmc, new LanModule(), set).changed(), "second run: all kept");
+        assertFalse(IpmiSimModules.run(PEER, new LanModule(), set).changed(), "second run: all kept");
 
-        Map<String, Object> lan = IpmiSimModules.run(client, bmc, new LanModule(), Map.of()).result();
-        Map<String, String> it = IpmiSimModules.keyValues(bmc.ipmitool("lan", "print", "1").stdout());
+        Map<String, Object> lan = IpmiSimModules.run(PEER, new LanModule(), Map.of()).result();
+        Map<String, String> it = IpmiSimModules.keyValues(PEER.bmc().ipmitool("lan", "print", "1").stdout());
         assertEquals(it.get("IP Address Source"), Map.of("static", "Static Address", "dhcp", "DHCP Address",
                 "unspecified", "Unspecified").get(lan.get("ip_source")));
         assertEquals(it.get("IP Address"), lan.get("address"));
@@ -87,9 +67,9 @@ class LanAgainstIpmiSimTest {
     @Test
     @SuppressWarnings("unchecked")
     void channelSecurityEqualsIpmitoolsCapabilitiesAndCipherList() throws Exception {
-        Map<String, Object> r = IpmiSimModules.run(client, bmc, new ChannelSecurityModule(), Map.of()).result();
+        Map<String, Object> r = IpmiSimModules.run(PEER, new ChannelSecurityModule(), Map.of()).result();
         assertEquals("login", r.get("capabilities_from"), "ipmi_sim refuses the command inside a session (0xD5)");
-        Map<String, String> caps = IpmiSimModules.keyValues(bmc.ipmitool(IpmitoolOptions.lan("MD5"), "-vv", "mc",
+        Map<String, String> caps = IpmiSimModules.keyValues(PEER.bmc().ipmitool(IpmitoolOptions.lan("MD5"), "-vv", "mc",
                 "info").output());
         assertEquals(caps.get("Auth Types"), String.join(" ", ((List<String>) r.get("auth_types")).stream()
                 .map(a -> a.toUpperCase(Locale.ROOT)).toList()));
@@ -100,7 +80,8 @@ class LanAgainstIpmiSimTest {
         assertEquals(caps.get("Anonymous login"), enabled(r.get("anonymous_login")));
 
         List<String> rows = new ArrayList<>();
-        for (String line : bmc.ipmitool("channel", "getciphers", "ipmi", "1").stdout().lines().skip(1).toList()) {
+        String ciphers = PEER.bmc().ipmitool("channel", "getciphers", "ipmi", "1").stdout();
+        for (String line : ciphers.lines().skip(1).toList()) {
             rows.add(String.join(" ", line.trim().split("\\s+")));
         }
         List<String> ours = new ArrayList<>();
@@ -119,7 +100,7 @@ class LanAgainstIpmiSimTest {
     private static List<Integer> rawSuiteIds() {
         List<Integer> bytes = new ArrayList<>();
         for (int page = 0; page < 64; page++) {
-            String out = bmc.ipmitool("raw", "0x06", "0x54", "1", "0", String.valueOf(0x80 | page)).stdout();
+            String out = PEER.bmc().ipmitool("raw", "0x06", "0x54", "1", "0", String.valueOf(0x80 | page)).stdout();
             List<String> hex = List.of(out.trim().split("\\s+"));
             hex.stream().skip(1).forEach(h -> bytes.add(Integer.parseInt(h, 16)));
             if (hex.size() - 1 < 16) {

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipmirunner.interop.IpmiSim;
-import io.ipmirunner.interop.Peers;
-import io.ipmirunner.ipmi.client.IpmiClient;
+import io.ipmirunner.interop.IpmiSimPeer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code sel} against ipmi_sim, entry by entry against {@code ipmitool sel list} and FreeIPMI {@code ipmi-sel}.
@@ -20,41 +18,23 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("interop")
 class SelAgainstIpmiSimTest {
-    private static IpmiSim bmc;
-    private static IpmiClient client;
-
-    @BeforeAll
-    static void start() {
-        Peers.require("ipmi_sim");
-        Peers.require("ipmitool");
-        bmc = IpmiSim.builder().build();
-        client = IpmiClient.create();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (bmc != null) {
-            bmc.close();
-        }
-    }
+    @RegisterExtension
+    static final IpmiSimPeer PEER = new IpmiSimPeer(() -> IpmiSim.builder().build());
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(IpmiSim b) throws Exception {
-        return (List<Map<String, Object>>) IpmiSimModules.run(client, b, new SelModule(), Map.of()).result()
+        return (List<Map<String, Object>>) IpmiSimModules.run(PEER.client(), b, new SelModule(), Map.of()).result()
                 .get("entries");
     }
 
     @Test
     void entriesEqualIpmitoolAndIpmiSel() throws Exception {
-        List<Map<String, Object>> ours = list(bmc);
+        List<Map<String, Object>> ours = list(PEER.bmc());
         // "   1 |  Pre-Init  |0000006973| Temperature #0x01 | Upper Non-critical going high | Asserted"
-        List<String[]> it = bmc.ipmitool("sel", "list").stdout().lines().map(l -> l.split("\\|"))
+        List<String[]> it = PEER.bmc().ipmitool("sel", "list").stdout().lines().map(l -> l.split("\\|"))
                 .map(a -> java.util.Arrays.stream(a).map(String::trim).toArray(String[]::new)).toList();
         // "1,PostInit,PostInit,Inlet Temp,Temperature,Upper Non-critical - going high ; Sensor ..."
-        List<String[]> fi = bmc.freeipmi("ipmi-sel", "--no-header-output", "--comma-separated-output")
+        List<String[]> fi = PEER.bmc().freeipmi("ipmi-sel", "--no-header-output", "--comma-separated-output")
                 .stdout().lines().filter(l -> l.matches("\\d+,.*")).map(l -> l.split(",")).toList();
         assertEquals(IpmiSim.SEL_ENTRIES, ours.size(), ours.toString());
         assertEquals(it.size(), ours.size());
@@ -79,9 +59,9 @@ class SelAgainstIpmiSimTest {
 
     @Test
     void infoMatchesIpmitool() throws Exception {
-        Map<String, Object> info = IpmiSimModules.run(client, bmc, new SelModule(), Map.of("action", "info"))
+        Map<String, Object> info = IpmiSimModules.run(PEER, new SelModule(), Map.of("action", "info"))
                 .result();
-        Map<String, String> it = IpmiSimModules.keyValues(bmc.ipmitool("sel", "info").stdout());
+        Map<String, String> it = IpmiSimModules.keyValues(PEER.bmc().ipmitool("sel", "info").stdout());
         assertEquals(Integer.parseInt(it.get("Entries")), info.get("entries"));
         assertEquals(it.get("Free Space"), info.get("free_bytes") + " bytes");
         assertEquals(it.get("Overflow"), info.get("overflow").toString());
@@ -93,14 +73,14 @@ class SelAgainstIpmiSimTest {
     @Test
     void clearEmptiesTheLogAsIpmitoolSeesIt() throws Exception {
         try (IpmiSim own = IpmiSim.builder().build()) {
-            ModuleResult r = IpmiSimModules.run(client, own, new SelModule(), Map.of("action", "clear"));
+            ModuleResult r = IpmiSimModules.run(PEER.client(), own, new SelModule(), Map.of("action", "clear"));
             assertTrue(r.changed());
             assertEquals(IpmiSim.SEL_ENTRIES, r.result().get("cleared"));
             assertEquals(true, r.result().get("completed"));
             assertTrue(own.ipmitool("sel", "list").output().contains("SEL has no entries"),
                     own.ipmitool("sel", "list").output());
             assertEquals(List.of(), list(own));
-            assertTrue(!IpmiSimModules.run(client, own, new SelModule(), Map.of("action", "clear")).changed());
+            assertTrue(!IpmiSimModules.run(PEER.client(), own, new SelModule(), Map.of("action", "clear")).changed());
         }
     }
 }

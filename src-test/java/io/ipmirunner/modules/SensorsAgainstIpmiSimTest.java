@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.ipmirunner.interop.IpmiSim;
-import io.ipmirunner.interop.Peers;
-import io.ipmirunner.ipmi.client.IpmiClient;
+import io.ipmirunner.interop.IpmiSimPeer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code sensors} against ipmi_sim, row by row against {@code ipmitool sdr list} and FreeIPMI
@@ -21,37 +19,19 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("interop")
 class SensorsAgainstIpmiSimTest {
-    private static IpmiSim bmc;
-    private static IpmiClient client;
-
-    @BeforeAll
-    static void start() {
-        Peers.require("ipmi_sim");
-        Peers.require("ipmitool");
-        bmc = IpmiSim.builder().build();
-        client = IpmiClient.create();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (bmc != null) {
-            bmc.close();
-        }
-    }
+    @RegisterExtension
+    static final IpmiSimPeer PEER = new IpmiSimPeer(() -> IpmiSim.builder().build());
 
     @Test
     @SuppressWarnings("unchecked")
     void readingsEqualIpmitoolAndIpmiSensors() throws Exception {
-        List<Map<String, Object>> ours = (List<Map<String, Object>>) IpmiSimModules.run(client, bmc,
+        List<Map<String, Object>> ours = (List<Map<String, Object>>) IpmiSimModules.run(PEER.client(), PEER.bmc(),
                 new SensorsModule(), Map.of()).result().get("sensors");
         // "Inlet Temp       | 25 degrees C      | ok"
-        List<String[]> it = bmc.ipmitool("sdr", "list").stdout().lines()
+        List<String[]> it = PEER.bmc().ipmitool("sdr", "list").stdout().lines()
                 .map(l -> l.split("\\|")).map(a -> new String[] {a[0].trim(), a[1].trim(), a[2].trim()}).toList();
         // "1,Inlet Temp,Temperature,25.00,C,'OK'"
-        List<String[]> fi = bmc.freeipmi("ipmi-sensors", "--no-header-output", "--comma-separated-output")
+        List<String[]> fi = PEER.bmc().freeipmi("ipmi-sensors", "--no-header-output", "--comma-separated-output")
                 .stdout().lines().filter(l -> l.matches("\\d+,.*")).map(l -> l.split(",")).toList();
         assertEquals(2, ours.size(), ours.toString());
         assertEquals(it.size(), ours.size());
