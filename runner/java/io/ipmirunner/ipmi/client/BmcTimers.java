@@ -27,9 +27,15 @@ final class BmcTimers {
      */
     static final long FIRST_CONTACT_MILLIS = 500;
 
+    /** How many of the fleet's latest answers to a step {@link #lateAfterMillis} looks at. */
+    static final int RECENT_SAMPLES = 32;
+
     private final Timing timing;
     private final BmcTimers fleet;
     private final Map<Phase, RttEstimator> estimators = new EnumMap<>(Phase.class);
+    /** Fleet only: the latest round trips of each step, in microseconds, as a ring. */
+    private final Map<Phase, long[]> recent = new EnumMap<>(Phase.class);
+    private final Map<Phase, Integer> recentNext = new EnumMap<>(Phase.class);
 
     /** The fleet-wide timers, learning from every BMC. */
     static BmcTimers fleet(Timing timing) {
@@ -63,6 +69,30 @@ final class BmcTimers {
         return known == null || known.untouched();
     }
 
+    /**
+     * How long a request sent blind (nothing measured when it went out) may go unanswered before it counts
+     * as lost, by what was measured since: this BMC's own estimate, else a quarter more than the slowest of
+     * the fleet's latest answers to the step, and never less than the fleet's estimate. -1 while nothing is
+     * known. The fleet's estimate alone would call answers lost that are only slower than the first ones:
+     * when a thousand BMCs are asked at once, the fast answers come first and teach a short timeout before
+     * the slower ones are in. The slowest recent answer keeps pace with the answers still coming in, and
+     * settles once they stop.
+     */
+    long lateAfterMillis(Phase phase) {
+        if (!estimator(phase).untouched()) {
+            return estimator(phase).rtoMillis();
+        }
+        if (unmeasured(phase)) {
+            return -1;
+        }
+        long[] ring = fleet.recent.get(kind(phase));
+        long slowest = 0;
+        for (long micros : ring) {
+            slowest = Math.max(slowest, micros);
+        }
+        return Math.max(fleet.estimator(phase).rtoMillis(), slowest * 5 / 4 / 1000);
+    }
+
     /** The wait after {@code currentMillis} ran out: doubled, and kept for the next requests (RFC 6298 §5.5). */
     long backOff(Phase phase, long currentMillis) {
         RttEstimator e = estimator(phase);
@@ -76,6 +106,11 @@ final class BmcTimers {
         estimator(phase).sample(rttNanos);
         if (fleet != null) {
             fleet.sample(phase, rttNanos);
+        } else {
+            Phase k = kind(phase);
+            int next = recentNext.getOrDefault(k, 0);
+            recent.computeIfAbsent(k, x -> new long[RECENT_SAMPLES])[next] = rttNanos / 1000;
+            recentNext.put(k, (next + 1) % RECENT_SAMPLES);
         }
     }
 

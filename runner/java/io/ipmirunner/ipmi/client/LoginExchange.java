@@ -22,6 +22,13 @@ final class LoginExchange {
         void failed(IpmiException failure, ActiveSession openSession);
     }
 
+    /**
+     * How often a request sent with a blind timeout looks again at the fleet's estimate of its step: the
+     * first answers of a thousand BMCs come within a few milliseconds of each other, and a lost datagram
+     * should be resent as soon as they say it is late, not at a fixed fraction of the guess.
+     */
+    static final long BLIND_LOOK_MILLIS = 25;
+
     private final Login login;
     private final Timing timing;
     private final BmcTimers timers;
@@ -123,22 +130,24 @@ final class LoginExchange {
         }
         send.accept(datagram);
         cancelTimer(retransmitTimer);
-        retransmitTimer = loop.schedule(blind && requestSends == 1 ? rto / 2 : rto, this::retransmitTimeout);
+        retransmitTimer = loop.schedule(blind && requestSends == 1 ? Math.min(rto, BLIND_LOOK_MILLIS) : rto,
+                this::retransmitTimeout);
     }
 
     private void retransmitTimeout() {
         if (blind && requestSends == 1) {
-            // Half the blind timeout has passed. At fleet start-up every BMC sends this step at once, with
-            // nothing measured; by now its neighbours' answers may tell what this step takes.
-            blind = false;
+            // At fleet start-up every BMC sends this step at once, with nothing measured. Look again at what
+            // the neighbours' answers tell of this step, until that (or the guess) has run out.
             long waited = (System.nanoTime() - requestStart) / 1_000_000;
-            long due = timers.unmeasured(exchangePhase) ? rto : Math.min(rto, timers.rtoMillis(exchangePhase));
-            // Back off from the timeout actually used, not from the guess it replaced.
-            rto = Math.max(due, waited);
+            long late = timers.lateAfterMillis(exchangePhase);
+            long due = late < 0 ? rto : Math.min(rto, late);
             if (due > waited) {
-                retransmitTimer = loop.schedule(due - waited, this::retransmitTimeout);
+                retransmitTimer = loop.schedule(Math.min(due - waited, BLIND_LOOK_MILLIS), this::retransmitTimeout);
                 return;
             }
+            blind = false;
+            // Back off from the timeout actually used, not from the guess it replaced.
+            rto = Math.max(due, waited);
         }
         rto = timers.backOff(exchangePhase, rto);
         step(login.onTimeout());

@@ -43,10 +43,15 @@ final class RttEstimator {
         rto = clamp(srtt + Math.max(GRANULARITY_MICROS, 4 * rttvar));
     }
 
-    /** An exchange timed out and now waits {@code waitMillis}: keep at least that for the next ones (§5.5). */
+    /**
+     * An exchange timed out and now waits {@code waitMillis}: keep at least that for the next ones (§5.5).
+     * Before anything was learnt the stored value is only the blind first guess, and the wait that ran out
+     * may have been shorter (the fleet's estimate): the doubled wait replaces the guess rather than the
+     * guess outliving the back-off.
+     */
     void backedOff(long waitMillis) {
+        rto = touched ? Math.max(rto, clamp(waitMillis * 1000)) : clamp(waitMillis * 1000);
         touched = true;
-        rto = Math.max(rto, clamp(waitMillis * 1000));
     }
 
     /** How long to wait for the first answer to a new exchange. */

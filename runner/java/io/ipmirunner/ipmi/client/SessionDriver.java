@@ -362,9 +362,10 @@ final class SessionDriver {
         inFlight = op;
         op.started = System.nanoTime();
         op.rto = Math.min(timers.rtoMillis(Phase.COMMAND), Math.max(1, timing.closeTimeoutMillis() / 4));
-        // Three round-trip timeouts, not the whole close timeout: a BMC that closed the session but whose
-        // reply was lost answers no resend (the session is gone), and every run would wait out that loss.
-        long wait = Math.min(timing.closeTimeoutMillis(), 3 * op.rto);
+        // Two round-trip timeouts, one resend: that recovers a lost request. A BMC that closed the session
+        // but whose reply was lost answers no resend (the session is gone), so waiting longer only delays
+        // the end of every run in which the last host's close lost a datagram.
+        long wait = Math.min(timing.closeTimeoutMillis(), 2 * op.rto);
         op.deadline = loop.schedule(wait, () -> operationDeadline(op));
         transmit(op);
     }

@@ -80,10 +80,20 @@ class RttEstimatorTest {
     }
 
     @Test
-    void backOffNeverLowersTheTimeout() {
+    void backOffNeverLowersALearntTimeout() {
         var e = new RttEstimator(1000, 200, 2000);
+        e.sample(400 * MS);
         e.backedOff(300);
-        assertEquals(1000, e.rtoMillis());
+        assertEquals(1200, e.rtoMillis());
+    }
+
+    @Test
+    void aBackOffReplacesTheBlindFirstGuess() {
+        var e = new RttEstimator(1000, 200, 2000);
+        // The fleet's estimate (260 ms) ran out, doubled: the blind second is no floor for what follows.
+        e.backedOff(520);
+        assertEquals(520, e.rtoMillis());
+        assertFalse(e.untouched());
     }
 
     @Test
@@ -122,7 +132,7 @@ class RttEstimatorTest {
         var first = new BmcTimers(Timing.DEFAULT, fleet);
         var second = new BmcTimers(Timing.DEFAULT, fleet);
         assertEquals(1000, second.rtoMillis(Phase.RAKP_1), "nothing measured anywhere yet");
-        assertTrue(second.unmeasured(Phase.RAKP_1), "a blind guess: the exchange looks again halfway");
+        assertTrue(second.unmeasured(Phase.RAKP_1), "a blind guess: the exchange keeps looking at the fleet");
         assertEquals(500, second.rtoMillis(Phase.COMMAND));
         first.sample(Phase.RAKP_1, 200 * MS);
         first.sample(Phase.COMMAND, 5 * MS);
@@ -133,5 +143,26 @@ class RttEstimatorTest {
         assertEquals(500, second.rtoMillis(Phase.RAKP_3), "only what was measured is shared");
         assertEquals(1200, second.backOff(Phase.RAKP_1, 600));
         assertEquals(1200, second.rtoMillis(Phase.RAKP_1), "once backed off, a BMC keeps its own timeout");
+    }
+
+    @Test
+    void aBlindRequestIsLateOnlyOnceTheFleetsSlowerAnswersAreIn() {
+        var fleet = BmcTimers.fleet(Timing.DEFAULT);
+        var waiting = new BmcTimers(Timing.DEFAULT, fleet);
+        assertEquals(-1, waiting.lateAfterMillis(Phase.RAKP_1), "nothing measured anywhere");
+        for (int i = 0; i < 10; i++) {
+            new BmcTimers(Timing.DEFAULT, fleet).sample(Phase.RAKP_1, 200 * MS);
+        }
+        assertEquals(230, fleet.rtoMillis(Phase.RAKP_1), "the estimate the first, fast answers teach");
+        assertEquals(250, waiting.lateAfterMillis(Phase.RAKP_1), "a quarter above the slowest answer");
+        new BmcTimers(Timing.DEFAULT, fleet).sample(Phase.RAKP_1, 300 * MS);
+        assertEquals(375, waiting.lateAfterMillis(Phase.RAKP_1), "keeps pace with slower answers still coming in");
+        for (int i = 0; i < BmcTimers.RECENT_SAMPLES; i++) {
+            new BmcTimers(Timing.DEFAULT, fleet).sample(Phase.RAKP_1, 200 * MS);
+        }
+        assertEquals(250, waiting.lateAfterMillis(Phase.RAKP_1), "an old slow answer is forgotten");
+        assertEquals(-1, waiting.lateAfterMillis(Phase.RAKP_3), "only what was measured counts");
+        waiting.sample(Phase.RAKP_1, 220 * MS);
+        assertEquals(660, waiting.lateAfterMillis(Phase.RAKP_1), "once measured, the BMC's own estimate");
     }
 }
