@@ -5,7 +5,6 @@ import static io.ipmirunner.ipmi.crypto.AuthAlgorithm.RAKP_HMAC_SHA1;
 import static io.ipmirunner.ipmi.crypto.AuthAlgorithm.RAKP_HMAC_SHA256;
 import static io.ipmirunner.ipmi.crypto.AuthAlgorithm.RAKP_NONE;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,12 +79,10 @@ public record CipherSuite(int id, AuthAlgorithm auth, IntegrityAlgorithm integri
     }
 
     /**
-     * The suite to use when the operator did not pick one: 17 (SHA256 + AES) if the BMC offers it,
-     * otherwise 3 (SHA1 + AES), also when the BMC did not list suites ({@code null} or empty).
-     * Suite 0 (no authentication) is never chosen by default.
+     * The suites to propose, in order, when the operator did not pick one: 17 (SHA256 + AES), then 3
+     * (SHA1 + AES). Suite 0 (no authentication) is never proposed by default.
      */
-    public static CipherSuite chooseDefault(Collection<Integer> offeredByBmc) {
-        int id = offeredByBmc != null && offeredByBmc.contains(PREFERRED) ? PREFERRED : FALLBACK;
-        return byId(id).orElseThrow();
+    public static List<CipherSuite> defaultPreference() {
+        return List.of(byId(PREFERRED).orElseThrow(), byId(FALLBACK).orElseThrow());
     }
 }

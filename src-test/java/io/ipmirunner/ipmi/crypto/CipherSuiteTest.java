@@ -17,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CipherSuiteTest {
@@ -71,15 +70,7 @@ class CipherSuiteTest {
     }
 
     @Test
-    void chooseDefaultPrefers17Then3() {
-        assertEquals(17, CipherSuite.chooseDefault(Set.of(0, 1, 2, 3, 17)).id());
-        assertEquals(17, CipherSuite.chooseDefault(List.of(17)).id());
-        assertEquals(3, CipherSuite.chooseDefault(List.of(0, 1, 2, 3, 8)).id());
-        // BMC did not list suites (or listed none we like): fall back to the mandatory suite 3.
-        assertEquals(3, CipherSuite.chooseDefault(List.of()).id());
-        assertEquals(3, CipherSuite.chooseDefault(null).id());
-        assertEquals(3, CipherSuite.chooseDefault(List.of(1, 2, 16)).id());
-        // Suite 0 (no authentication) is never a default, even if it is the only one offered.
-        assertEquals(3, CipherSuite.chooseDefault(List.of(0)).id());
+    void theDefaultProposalsAre17Then3NeverSuite0() {
+        assertEquals(List.of(17, 3), CipherSuite.defaultPreference().stream().map(CipherSuite::id).toList());
     }
 }

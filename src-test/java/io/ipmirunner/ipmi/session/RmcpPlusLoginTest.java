@@ -130,17 +130,53 @@ class RmcpPlusLoginTest {
         assertTrue(e.getMessage().contains("wrong password"), e.getMessage());
     }
 
+    private static int proposedSuiteAuth(byte[] open) throws Exception {
+        return OpenSessionRequest.decode(packet(open).payload()).authAlgorithm();
+    }
+
+    private RmcpPlusLogin defaultSuiteLogin() {
+        return new RmcpPlusLogin("bmc", SessionConfig.of("admin", Secret.of("x", "t")), random);
+    }
+
     @Test
-    void unansweredCipherSuiteQueryFallsBackToSuite3() throws Exception {
-        RmcpPlusLogin l = new RmcpPlusLogin("bmc", SessionConfig.of("admin", Secret.of("x", "t")), random);
-        l.start();
-        assertEquals(Phase.CIPHER_SUITES, l.phase());
-        assertInstanceOf(Step.Send.class, l.onTimeout());
-        assertEquals(Phase.CIPHER_SUITES, l.phase());
-        byte[] open = ((Step.Send) l.onTimeout()).datagram();
-        assertEquals(Phase.OPEN_SESSION, l.phase());
-        var req = OpenSessionRequest.decode(packet(open).payload());
+    void withoutAChosenSuiteOpenSessionProposes17AndOnRefusal3() throws Exception {
+        RmcpPlusLogin l = defaultSuiteLogin();
+        byte[] first = ((Step.Send) l.start()).datagram();
+        assertEquals(Phase.OPEN_SESSION, l.phase(), "no Get Channel Cipher Suites round trip");
+        assertEquals(CipherSuite.byId(17).orElseThrow().auth().code(), proposedSuiteAuth(first));
+        byte[] second = ((Step.Send) l.onPacket(LanPacket.decode(
+                openSessionReply(first, RmcpPlusStatus.NO_CIPHER_SUITE_MATCH)))).datagram();
+        var req = OpenSessionRequest.decode(packet(second).payload());
+        assertEquals(CipherSuite.byId(3).orElseThrow().integrity().code(), req.integrityAlgorithm());
         assertEquals(CipherSuite.byId(3).orElseThrow().auth().code(), req.authAlgorithm());
+        // Suite 3 refused too: nothing is left to propose, and that is said.
+        Step.Failed f = assertInstanceOf(Step.Failed.class, l.onPacket(LanPacket.decode(
+                openSessionReply(second, RmcpPlusStatus.NO_CIPHER_SUITE_MATCH))));
+        assertTrue(f.failure().getMessage().contains("cipher suite 3"), f.failure().getMessage());
+    }
+
+    @Test
+    void aBmcSilentTo17IsOffered3AfterTwoTries() throws Exception {
+        RmcpPlusLogin l = defaultSuiteLogin();
+        int sha256 = CipherSuite.byId(17).orElseThrow().auth().code();
+        assertEquals(sha256, proposedSuiteAuth(((Step.Send) l.start()).datagram()));
+        assertEquals(sha256, proposedSuiteAuth(((Step.Send) l.onTimeout()).datagram()), "one loss: 17 again");
+        assertEquals(CipherSuite.byId(3).orElseThrow().auth().code(),
+                proposedSuiteAuth(((Step.Send) l.onTimeout()).datagram()));
+        assertEquals(Phase.OPEN_SESSION, l.phase());
+    }
+
+    @Test
+    void anAcceptedSuiteIsKeptThroughRestarts() throws Exception {
+        RmcpPlusLogin l = defaultSuiteLogin();
+        byte[] open = ((Step.Send) l.start()).datagram();
+        l.onPacket(LanPacket.decode(openSessionReply(open, RmcpPlusStatus.OK)));
+        assertEquals(Phase.RAKP_1, l.phase());
+        for (int i = 0; i < 3; i++) {
+            byte[] again = ((Step.Send) l.onTimeout()).datagram();
+            assertEquals(CipherSuite.byId(17).orElseThrow().auth().code(), proposedSuiteAuth(again));
+            l.onTimeout();
+        }
     }
 
     @Test
