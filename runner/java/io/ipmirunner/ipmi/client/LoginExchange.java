@@ -71,7 +71,7 @@ final class LoginExchange {
         long rtt = System.nanoTime() - requestStart;
         Step s = login.onPacket(packet);
         if (s instanceof Step.Send || s instanceof Step.SendLater || s instanceof Step.Established) {
-            if (requestSends == 1) {
+            if (requestSends == 1 && !login.lastAnswerLate()) {
                 // Karn's rule: only a request sent once says how long this BMC takes for this step.
                 timers.sample(exchangePhase, rtt);
             }

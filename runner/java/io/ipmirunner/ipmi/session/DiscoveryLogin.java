@@ -44,6 +44,11 @@ public final class DiscoveryLogin implements Login {
     }
 
     @Override
+    public boolean lastAnswerLate() {
+        return next != null && next.lastAnswerLate();
+    }
+
+    @Override
     public Step onPacket(LanPacket packet) {
         if (next != null) {
             return next.onPacket(packet);

@@ -20,4 +20,12 @@ public sealed interface Login permits DiscoveryLogin, RmcpPlusLogin, V15Login {
     Step onDeadline(long waitedMillis, int attempts, boolean heard);
 
     Phase phase();
+
+    /**
+     * Whether the packet just handled answered a request sent before the current one (an earlier login
+     * attempt): its round trip says nothing of how long the current request takes.
+     */
+    default boolean lastAnswerLate() {
+        return false;
+    }
 }

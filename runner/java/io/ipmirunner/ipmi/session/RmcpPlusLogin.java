@@ -54,6 +54,9 @@ public final class RmcpPlusLogin implements Login {
     private int rqSeq;
     private long privilegeSeqs;
     private byte[] last;
+    /** The handshake the last restart left waiting; its late answer is taken. */
+    private RakpAttempt earlier;
+    private boolean answeredLate;
 
     RmcpPlusLogin(String host, SessionConfig config, SecureRandom random) {
         this.host = host;
@@ -115,8 +118,18 @@ public final class RmcpPlusLogin implements Login {
     }
 
     @Override
+    public boolean lastAnswerLate() {
+        return answeredLate;
+    }
+
+    @Override
     public Step onPacket(LanPacket packet) {
+        answeredLate = false;
         try {
+            if (earlier != null && packet instanceof V20Packet p && answersEarlier(p)) {
+                adoptEarlier();
+                return p.payloadType() == PayloadType.RAKP_2 ? onRakp2(p) : onRakp4(p);
+            }
             return switch (phase) {
                 case OPEN_SESSION -> onOpenSession(packet);
                 case RAKP_1 -> onRakp2(packet);
@@ -192,6 +205,8 @@ public final class RmcpPlusLogin implements Login {
         keys = SessionKeys.derive(suite.auth(), kg, kuid, rm, m2.managedSystemRandom(), role, username);
         byte[] code = Rakp.rakp3KeyExchangeAuthCode(suite.auth(), kuid, m2.managedSystemRandom(), consoleSid, role,
                 username);
+        // This attempt's own RAKP 2 came first: an earlier one's late answer is stale from now on.
+        earlier = null;
         phase = Phase.RAKP_3;
         var m3 = new io.ipmirunner.ipmi.wire.Rakp.Message3(tag, RmcpPlusStatus.OK, bmcSid, code);
         return send(V20Packet.encode(PayloadType.RAKP_3, false, 0, 0, m3.encode(), null));
@@ -242,6 +257,36 @@ public final class RmcpPlusLogin implements Login {
         return openSession();
     }
 
+    private boolean answersEarlier(V20Packet p) throws MalformedPacketException {
+        if (earlier.waitingIn() == Phase.RAKP_1 && p.payloadType() == PayloadType.RAKP_2) {
+            var m2 = io.ipmirunner.ipmi.wire.Rakp.Message2.decode(p.payload());
+            return earlier.answeredBy(m2.messageTag(), m2.remoteConsoleSessionId());
+        }
+        if (earlier.waitingIn() == Phase.RAKP_3 && p.payloadType() == PayloadType.RAKP_4) {
+            var m4 = io.ipmirunner.ipmi.wire.Rakp.Message4.decode(p.payload());
+            return earlier.answeredBy(m4.messageTag(), m4.remoteConsoleSessionId());
+        }
+        return false;
+    }
+
+    /**
+     * Continue the earlier handshake and drop the current one: its Open Session or RAKP 1 may have reached
+     * the BMC, which then holds an unfinished handshake until its own timeout, as after any lost reply.
+     */
+    private void adoptEarlier() {
+        RakpAttempt e = earlier;
+        earlier = null;
+        answeredLate = true;
+        phase = e.waitingIn();
+        tag = e.tag();
+        consoleSid = e.consoleSid();
+        bmcSid = e.bmcSid();
+        rm = e.rm();
+        role = e.role();
+        guid = e.guid();
+        keys = e.keys();
+    }
+
     private Step delayedRestart() {
         Step s = openSession();
         return new Step.SendLater(((Step.Send) s).datagram(), BUSY_DELAY_MILLIS);
@@ -256,7 +301,10 @@ public final class RmcpPlusLogin implements Login {
                     ? proposeNextSuite() : openSession();
             // A lost Open Session reply leaves a session on the BMC keyed by our console session id, and
             // ipmi_sim then ignores a resent request with that id: every retry is a fresh Open Session.
-            case RAKP_1, RAKP_3 -> openSession();
+            case RAKP_1, RAKP_3 -> {
+                earlier = new RakpAttempt(phase, tag, consoleSid, bmcSid, rm, role, guid, keys);
+                yield openSession();
+            }
             case SET_PRIVILEGE -> send(privilegeRequest());
             default -> new Step.Send(last);
         };

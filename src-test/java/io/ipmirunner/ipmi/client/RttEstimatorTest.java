@@ -109,9 +109,9 @@ class RttEstimatorTest {
         assertEquals(500, t.rtoMillis(Phase.DISCOVERY), "first contact: half the RFC's second");
         assertEquals(1000, t.rtoMillis(Phase.RAKP_1));
         t.sample(Phase.DISCOVERY, 5 * MS);
-        assertEquals(200, t.rtoMillis(Phase.COMMAND));
+        assertEquals(50, t.rtoMillis(Phase.COMMAND));
         t.sample(Phase.OPEN_SESSION, 5 * MS);
-        assertEquals(200, t.rtoMillis(Phase.OPEN_SESSION));
+        assertEquals(50, t.rtoMillis(Phase.OPEN_SESSION));
         for (Phase slow : new Phase[] {Phase.RAKP_1, Phase.ACTIVATE}) {
             assertEquals(1000, t.rtoMillis(slow), slow + " checks the password: still waits the initial second");
         }
@@ -121,9 +121,9 @@ class RttEstimatorTest {
         t.sample(Phase.RAKP_1, 250 * MS);
         assertEquals(750, t.rtoMillis(Phase.RAKP_1));
         assertEquals(500, t.rtoMillis(Phase.RAKP_3));
-        assertEquals(200, t.rtoMillis(Phase.CIPHER_SUITES), "pre-session queries are commands");
-        assertEquals(400, t.backOff(Phase.CIPHER_SUITES, 200));
-        assertEquals(400, t.rtoMillis(Phase.COMMAND));
+        assertEquals(50, t.rtoMillis(Phase.CIPHER_SUITES), "pre-session queries are commands");
+        assertEquals(100, t.backOff(Phase.CIPHER_SUITES, 50));
+        assertEquals(100, t.rtoMillis(Phase.COMMAND));
     }
 
     @Test
@@ -139,7 +139,7 @@ class RttEstimatorTest {
         assertEquals(600, second.rtoMillis(Phase.RAKP_1));
         assertFalse(second.unmeasured(Phase.RAKP_1), "the fleet has measured it");
         assertTrue(second.unmeasured(Phase.RAKP_3));
-        assertEquals(200, second.rtoMillis(Phase.COMMAND));
+        assertEquals(50, second.rtoMillis(Phase.COMMAND));
         assertEquals(500, second.rtoMillis(Phase.RAKP_3), "only what was measured is shared");
         assertEquals(1200, second.backOff(Phase.RAKP_1, 600));
         assertEquals(1200, second.rtoMillis(Phase.RAKP_1), "once backed off, a BMC keeps its own timeout");

@@ -1,6 +1,7 @@
 package io.ipmirunner.ipmi.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,6 +92,84 @@ class RmcpPlusLoginTest {
         V20Packet priv = packet(((Step.Send) s4).datagram());
         assertTrue(priv.authenticated() && priv.encrypted(), "suite 3 signs and encrypts");
         assertEquals(BMC_SID, priv.sessionId());
+    }
+
+    private static int consoleSidOf(byte[] open) throws Exception {
+        return OpenSessionRequest.decode(packet(open).payload()).remoteConsoleSessionId();
+    }
+
+    private byte[] rakp4Reply(byte[] rakp1, int consoleSid, byte[] rc) throws Exception {
+        var m1 = io.ipmirunner.ipmi.wire.Rakp.Message1.decode(packet(rakp1).payload());
+        var auth = CipherSuite.byId(3).orElseThrow().auth();
+        SessionKeys keys = SessionKeys.derive(auth, null, PASSWORD, m1.remoteConsoleRandom(), rc, m1.role(),
+                m1.username());
+        byte[] icv = Rakp.rakp4IntegrityCheckValue(auth, keys.sik(), m1.remoteConsoleRandom(), BMC_SID, GUID);
+        var m4 = new io.ipmirunner.ipmi.wire.Rakp.Message4(m1.messageTag(), RmcpPlusStatus.OK, consoleSid, icv);
+        return reply(PayloadType.RAKP_4, m4.encode());
+    }
+
+    @Test
+    void aLateRakp2OfTheAttemptATimeoutLeftBehindCompletesTheLogin() throws Exception {
+        RmcpPlusLogin l = login("adminpass", 3);
+        byte[] open1 = ((Step.Send) l.start()).datagram();
+        byte[] rakp1 = ((Step.Send) l.onPacket(LanPacket.decode(openSessionReply(open1, RmcpPlusStatus.OK))))
+                .datagram();
+        byte[] open2 = ((Step.Send) l.onTimeout()).datagram();
+        assertEquals(Phase.OPEN_SESSION, l.phase());
+        assertNotEquals(consoleSidOf(open1), consoleSidOf(open2));
+        // The password check was only slow: the first attempt's RAKP 2 arrives while the second opens.
+        byte[] rc = new byte[16];
+        random.nextBytes(rc);
+        Step s3 = l.onPacket(LanPacket.decode(rakp2Reply(rakp1, consoleSidOf(open1), PASSWORD, rc)));
+        assertInstanceOf(Step.Send.class, s3);
+        assertTrue(l.lastAnswerLate(), "its round trip must not be taken as the current request's");
+        assertEquals(Phase.RAKP_3, l.phase());
+        var m3 = io.ipmirunner.ipmi.wire.Rakp.Message3.decode(packet(((Step.Send) s3).datagram()).payload());
+        assertEquals(BMC_SID, m3.managedSystemSessionId(), "RAKP 3 of the first attempt");
+        Step s4 = l.onPacket(LanPacket.decode(rakp4Reply(rakp1, consoleSidOf(open1), rc)));
+        assertInstanceOf(Step.Send.class, s4);
+        assertFalse(l.lastAnswerLate());
+        assertEquals(Phase.SET_PRIVILEGE, l.phase());
+        // The second attempt's Open Session reply, now stale, changes nothing.
+        assertInstanceOf(Step.Wait.class, l.onPacket(LanPacket.decode(openSessionReply(open2, RmcpPlusStatus.OK))));
+        assertEquals(Phase.SET_PRIVILEGE, l.phase());
+    }
+
+    @Test
+    void aLateRakp4OfTheAttemptATimeoutLeftBehindCompletesTheLogin() throws Exception {
+        RmcpPlusLogin l = login("adminpass", 3);
+        byte[] open1 = ((Step.Send) l.start()).datagram();
+        byte[] rakp1 = ((Step.Send) l.onPacket(LanPacket.decode(openSessionReply(open1, RmcpPlusStatus.OK))))
+                .datagram();
+        byte[] rc = new byte[16];
+        random.nextBytes(rc);
+        l.onPacket(LanPacket.decode(rakp2Reply(rakp1, consoleSidOf(open1), PASSWORD, rc)));
+        assertEquals(Phase.RAKP_3, l.phase());
+        byte[] open2 = ((Step.Send) l.onTimeout()).datagram();
+        l.onPacket(LanPacket.decode(openSessionReply(open2, RmcpPlusStatus.OK)));
+        assertEquals(Phase.RAKP_1, l.phase(), "the second attempt waits for its own password check");
+        Step s4 = l.onPacket(LanPacket.decode(rakp4Reply(rakp1, consoleSidOf(open1), rc)));
+        assertInstanceOf(Step.Send.class, s4);
+        assertTrue(l.lastAnswerLate());
+        assertEquals(Phase.SET_PRIVILEGE, l.phase());
+        assertEquals(BMC_SID, packet(((Step.Send) s4).datagram()).sessionId());
+    }
+
+    @Test
+    void onceTheNewAttemptHasItsOwnRakp2TheEarlierOneIsStale() throws Exception {
+        RmcpPlusLogin l = login("adminpass", 3);
+        byte[] open1 = ((Step.Send) l.start()).datagram();
+        byte[] rakp1 = ((Step.Send) l.onPacket(LanPacket.decode(openSessionReply(open1, RmcpPlusStatus.OK))))
+                .datagram();
+        byte[] open2 = ((Step.Send) l.onTimeout()).datagram();
+        byte[] rakp1b = ((Step.Send) l.onPacket(LanPacket.decode(openSessionReply(open2, RmcpPlusStatus.OK))))
+                .datagram();
+        byte[] rc = new byte[16];
+        l.onPacket(LanPacket.decode(rakp2Reply(rakp1b, consoleSidOf(open2), PASSWORD, rc)));
+        assertEquals(Phase.RAKP_3, l.phase());
+        assertInstanceOf(Step.Wait.class,
+                l.onPacket(LanPacket.decode(rakp2Reply(rakp1, consoleSidOf(open1), PASSWORD, rc))));
+        assertEquals(Phase.RAKP_3, l.phase());
     }
 
     @Test
