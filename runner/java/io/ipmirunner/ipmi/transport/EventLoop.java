@@ -82,21 +82,23 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void run() {
         while (running) {
             try {
+                if (timerDue()) {
+                    // Read before timing out: when thousands of answers arrive at once the loop falls behind,
+                    // and an answer already waiting in a socket must not be taken for a loss (and resent, or a
+                    // login restarted) by a timer that happens to be handled first.
+                    selector.selectNow();
+                    dispatchReadyKeys();
+                }
                 long wait = runDueTimers();
                 if (tasks.isEmpty()) {
                     selector.select(wait);
                 } else {
                     selector.selectNow();
                 }
-                var keys = selector.selectedKeys();
-                for (SelectionKey k : keys) {
-                    ((Consumer<SelectionKey>) k.attachment()).accept(k);
-                }
-                keys.clear();
+                dispatchReadyKeys();
                 Runnable r;
                 while ((r = tasks.poll()) != null) {
                     r.run();
@@ -106,6 +108,20 @@ public final class EventLoop implements AutoCloseable {
                 System.err.println("ipmi-runner: event loop: " + e);
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void dispatchReadyKeys() {
+        var keys = selector.selectedKeys();
+        for (SelectionKey k : keys) {
+            ((Consumer<SelectionKey>) k.attachment()).accept(k);
+        }
+        keys.clear();
+    }
+
+    private boolean timerDue() {
+        Timer t = timers.peek();
+        return t != null && t.deadline - System.nanoTime() <= 0;
     }
 
     /** Runs due timers; returns how long to wait for the next one (0 = forever, as select() takes it). */
