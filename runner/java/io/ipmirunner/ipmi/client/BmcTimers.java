@@ -27,6 +27,9 @@ final class BmcTimers {
      */
     static final long FIRST_CONTACT_MILLIS = 500;
 
+    /** Fleet samples of a step before its variation stands in for a BMC's own at the first sample. */
+    static final int PRIOR_SAMPLES = 16;
+
     /** How many of the fleet's latest answers to a step {@link #lateAfterMillis} looks at. */
     static final int RECENT_SAMPLES = 32;
 
@@ -101,9 +104,17 @@ final class BmcTimers {
         return next;
     }
 
-    /** A request in {@code phase} sent once and answered after {@code rttNanos}. */
+    /**
+     * A request in {@code phase} sent once and answered after {@code rttNanos}. A BMC's first round trip
+     * of a step takes its variation from the fleet once the fleet has {@link #PRIOR_SAMPLES}: otherwise the
+     * first timeout is three times a round trip that, measured while a thousand BMCs were answering at once,
+     * is itself the slow end; a lost RAKP 1 after a restart then waited most of a second.
+     */
     void sample(Phase phase, long rttNanos) {
-        estimator(phase).sample(rttNanos);
+        RttEstimator own = estimator(phase);
+        RttEstimator known = fleet == null ? null : fleet.estimators.get(kind(phase));
+        boolean prior = own.samples() == 0 && known != null && known.samples() >= PRIOR_SAMPLES;
+        own.sample(rttNanos, prior ? known.rttvarMicros() : -1);
         if (fleet != null) {
             fleet.sample(phase, rttNanos);
         } else {

@@ -18,6 +18,7 @@ final class RttEstimator {
     private long rttvar;
     private long rto;
     private boolean touched;
+    private long samples;
 
     RttEstimator(long initialMillis, long minMillis, long maxMillis) {
         if (minMillis <= 0 || maxMillis < minMillis || initialMillis <= 0) {
@@ -30,11 +31,21 @@ final class RttEstimator {
 
     /** One round trip of an exchange that was sent exactly once. */
     void sample(long rttNanos) {
+        sample(rttNanos, -1);
+    }
+
+    /**
+     * One round trip; if it is the first, {@code priorRttvarMicros} (when not negative) is the variation to
+     * start from instead of half the sample: what many BMCs of the same fleet showed says more of this one's
+     * variation than a single round trip can (RFC 6298 §2.2 has nothing better for a lone connection).
+     */
+    void sample(long rttNanos, long priorRttvarMicros) {
         touched = true;
+        samples++;
         long r = Math.max(0, rttNanos / 1000);
         if (srtt < 0) {
             srtt = r;
-            rttvar = r / 2;
+            rttvar = priorRttvarMicros >= 0 ? priorRttvarMicros : r / 2;
         } else {
             // RFC 6298 §2.3 with alpha = 1/8, beta = 1/4; RTTVAR first, from the old SRTT.
             rttvar = (3 * rttvar + Math.abs(srtt - r)) / 4;
@@ -62,6 +73,16 @@ final class RttEstimator {
     /** The wait after {@code currentMillis} ran out with no answer: doubled, at most the maximum. */
     long nextMillis(long currentMillis) {
         return Math.min(maxMicros / 1000, currentMillis * 2);
+    }
+
+    /** How many round trips it has learnt from. */
+    long samples() {
+        return samples;
+    }
+
+    /** The smoothed variation in microseconds (0 before the first sample). */
+    long rttvarMicros() {
+        return rttvar;
     }
 
     /** Neither sampled nor backed off: it knows nothing of its BMC yet. */

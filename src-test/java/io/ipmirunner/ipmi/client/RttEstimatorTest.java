@@ -163,6 +163,28 @@ class RttEstimatorTest {
         assertEquals(250, waiting.lateAfterMillis(Phase.RAKP_1), "an old slow answer is forgotten");
         assertEquals(-1, waiting.lateAfterMillis(Phase.RAKP_3), "only what was measured counts");
         waiting.sample(Phase.RAKP_1, 220 * MS);
-        assertEquals(660, waiting.lateAfterMillis(Phase.RAKP_1), "once measured, the BMC's own estimate");
+        assertEquals(221, waiting.lateAfterMillis(Phase.RAKP_1), 1,
+                "once measured, the BMC's own estimate: its round trip, the fleet's (small) variation");
+    }
+
+    @Test
+    void aBmcsFirstRoundTripTakesItsVariationFromTheFleet() {
+        var fleet = BmcTimers.fleet(Timing.DEFAULT);
+        var lone = new BmcTimers(Timing.DEFAULT, null);
+        lone.sample(Phase.RAKP_1, 300 * MS);
+        assertEquals(900, lone.rtoMillis(Phase.RAKP_1), "RFC 6298 alone: 3 x the first round trip");
+        var early = new BmcTimers(Timing.DEFAULT, fleet);
+        early.sample(Phase.RAKP_1, 300 * MS);
+        assertEquals(900, early.rtoMillis(Phase.RAKP_1), "the fleet knows too little yet");
+        for (int i = 1; i < BmcTimers.PRIOR_SAMPLES; i++) {
+            new BmcTimers(Timing.DEFAULT, fleet).sample(Phase.RAKP_1, 300 * MS);
+        }
+        // Sixteen equal round trips: the fleet's variation has decayed to 150 ms x 0.75^15, about 2 ms.
+        var late = new BmcTimers(Timing.DEFAULT, fleet);
+        late.sample(Phase.RAKP_1, 300 * MS);
+        assertEquals(308, late.rtoMillis(Phase.RAKP_1), 2);
+        var other = new BmcTimers(Timing.DEFAULT, fleet);
+        other.sample(Phase.RAKP_3, 10 * MS);
+        assertEquals(50, other.rtoMillis(Phase.RAKP_3), "a step the fleet has not measured: RFC 6298's start");
     }
 }
