@@ -57,10 +57,10 @@ public final class ExecCommand implements Callable<Integer> {
     VaultOptions vault;
 
     // 1000: one engine multiplexes every session, so forks cost a virtual thread each, not a process.
-    // Measured on 10,000 simulated BMCs (docs/benchmark.md): 256 at once took 16 s, 1000 took 5.7 s, and
-    // 10,000 at once flooded the sockets (six times the retransmissions, 8.7 s).
-    @Option(names = "--forks", paramLabel = "N", description = "hosts worked on at once (default 1000)",
-            defaultValue = "1000")
+    // Measured on 10,000 simulated BMCs (docs/benchmark.md): 256 at once took 16 s, 1,000 about 4.1 s,
+    // 2,000 and 3,000 3.4-3.5 s, 4,000 3.6-3.8 s; 10,000 at once flooded the sockets (8.7 s).
+    @Option(names = "--forks", paramLabel = "N", description = "hosts worked on at once (default 2000)",
+            defaultValue = "2000")
     int forks;
 
     @Option(names = "--retries", paramLabel = "N",
