@@ -108,18 +108,27 @@ class RmcpPlusLoginTest {
         return reply(PayloadType.RAKP_4, m4.encode());
     }
 
+    /** The BMC accepts {@code open}; returns the RAKP 1 the login sends next. */
+    private byte[] acceptOpen(RmcpPlusLogin l, byte[] open) throws Exception {
+        return ((Step.Send) l.onPacket(LanPacket.decode(openSessionReply(open, RmcpPlusStatus.OK)))).datagram();
+    }
+
+    private byte[] randomRc() {
+        byte[] rc = new byte[16];
+        random.nextBytes(rc);
+        return rc;
+    }
+
     @Test
     void aLateRakp2OfTheAttemptATimeoutLeftBehindCompletesTheLogin() throws Exception {
         RmcpPlusLogin l = login("adminpass", 3);
         byte[] open1 = ((Step.Send) l.start()).datagram();
-        byte[] rakp1 = ((Step.Send) l.onPacket(LanPacket.decode(openSessionReply(open1, RmcpPlusStatus.OK))))
-                .datagram();
+        byte[] rakp1 = acceptOpen(l, open1);
         byte[] open2 = ((Step.Send) l.onTimeout()).datagram();
         assertEquals(Phase.OPEN_SESSION, l.phase());
         assertNotEquals(consoleSidOf(open1), consoleSidOf(open2));
         // The password check was only slow: the first attempt's RAKP 2 arrives while the second opens.
-        byte[] rc = new byte[16];
-        random.nextBytes(rc);
+        byte[] rc = randomRc();
         Step s3 = l.onPacket(LanPacket.decode(rakp2Reply(rakp1, consoleSidOf(open1), PASSWORD, rc)));
         assertInstanceOf(Step.Send.class, s3);
         assertTrue(l.lastAnswerLate(), "its round trip must not be taken as the current request's");
@@ -139,14 +148,12 @@ class RmcpPlusLoginTest {
     void aLateRakp4OfTheAttemptATimeoutLeftBehindCompletesTheLogin() throws Exception {
         RmcpPlusLogin l = login("adminpass", 3);
         byte[] open1 = ((Step.Send) l.start()).datagram();
-        byte[] rakp1 = ((Step.Send) l.onPacket(LanPacket.decode(openSessionReply(open1, RmcpPlusStatus.OK))))
-                .datagram();
-        byte[] rc = new byte[16];
-        random.nextBytes(rc);
+        byte[] rakp1 = acceptOpen(l, open1);
+        byte[] rc = randomRc();
         l.onPacket(LanPacket.decode(rakp2Reply(rakp1, consoleSidOf(open1), PASSWORD, rc)));
         assertEquals(Phase.RAKP_3, l.phase());
         byte[] open2 = ((Step.Send) l.onTimeout()).datagram();
-        l.onPacket(LanPacket.decode(openSessionReply(open2, RmcpPlusStatus.OK)));
+        acceptOpen(l, open2);
         assertEquals(Phase.RAKP_1, l.phase(), "the second attempt waits for its own password check");
         Step s4 = l.onPacket(LanPacket.decode(rakp4Reply(rakp1, consoleSidOf(open1), rc)));
         assertInstanceOf(Step.Send.class, s4);
@@ -159,11 +166,9 @@ class RmcpPlusLoginTest {
     void onceTheNewAttemptHasItsOwnRakp2TheEarlierOneIsStale() throws Exception {
         RmcpPlusLogin l = login("adminpass", 3);
         byte[] open1 = ((Step.Send) l.start()).datagram();
-        byte[] rakp1 = ((Step.Send) l.onPacket(LanPacket.decode(openSessionReply(open1, RmcpPlusStatus.OK))))
-                .datagram();
+        byte[] rakp1 = acceptOpen(l, open1);
         byte[] open2 = ((Step.Send) l.onTimeout()).datagram();
-        byte[] rakp1b = ((Step.Send) l.onPacket(LanPacket.decode(openSessionReply(open2, RmcpPlusStatus.OK))))
-                .datagram();
+        byte[] rakp1b = acceptOpen(l, open2);
         byte[] rc = new byte[16];
         l.onPacket(LanPacket.decode(rakp2Reply(rakp1b, consoleSidOf(open2), PASSWORD, rc)));
         assertEquals(Phase.RAKP_3, l.phase());
