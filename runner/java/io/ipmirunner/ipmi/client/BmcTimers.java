@@ -104,6 +104,11 @@ final class BmcTimers {
         return next;
     }
 
+    /** A timeout of {@code waitMillis} ran out and the next try waits as long: keep it (not less) until a sample. */
+    void keep(Phase phase, long waitMillis) {
+        estimator(phase).backedOff(waitMillis);
+    }
+
     /**
      * A request in {@code phase} sent once and answered after {@code rttNanos}. A BMC's first round trip
      * of a step takes its variation from the fleet once the fleet has {@link #PRIOR_SAMPLES}: otherwise the

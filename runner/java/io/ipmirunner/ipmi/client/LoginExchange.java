@@ -146,8 +146,15 @@ final class LoginExchange {
                 return;
             }
             blind = false;
-            // Back off from the timeout actually used, not from the guess it replaced.
+            // The fleet's answers set this timeout high among their own round trips, so the datagram is far
+            // more likely lost than this BMC slow; and if it is slow, the restarted login still takes its
+            // late answer. The first retry waits as long again, not twice: a second loss in a row (one login
+            // in two thousand at 1% each way, so at start-up of most thousand-BMC runs) otherwise doubled
+            // the slowest host's time. Later retries back off as RFC 6298 asks.
+            timers.keep(exchangePhase, Math.max(due, waited));
             rto = Math.max(due, waited);
+            step(login.onTimeout());
+            return;
         }
         rto = timers.backOff(exchangePhase, rto);
         step(login.onTimeout());

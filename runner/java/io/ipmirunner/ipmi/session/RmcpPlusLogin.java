@@ -54,8 +54,8 @@ public final class RmcpPlusLogin implements Login {
     private int rqSeq;
     private long privilegeSeqs;
     private byte[] last;
-    /** The handshake the last restart left waiting; its late answer is taken. */
-    private RakpAttempt earlier;
+    /** The handshakes the last restarts left waiting: a late answer to any of them is taken. */
+    private final AbandonedHandshakes earlier = new AbandonedHandshakes();
     private boolean answeredLate;
 
     RmcpPlusLogin(String host, SessionConfig config, SecureRandom random) {
@@ -126,8 +126,10 @@ public final class RmcpPlusLogin implements Login {
     public Step onPacket(LanPacket packet) {
         answeredLate = false;
         try {
-            if (earlier != null && packet instanceof V20Packet p && answersEarlier(p)) {
-                adoptEarlier();
+            RakpAttempt answered = packet instanceof V20Packet p ? earlier.answeredBy(p) : null;
+            if (answered != null) {
+                adopt(answered);
+                V20Packet p = (V20Packet) packet;
                 return p.payloadType() == PayloadType.RAKP_2 ? onRakp2(p) : onRakp4(p);
             }
             return switch (phase) {
@@ -206,7 +208,7 @@ public final class RmcpPlusLogin implements Login {
         byte[] code = Rakp.rakp3KeyExchangeAuthCode(suite.auth(), kuid, m2.managedSystemRandom(), consoleSid, role,
                 username);
         // This attempt's own RAKP 2 came first: an earlier one's late answer is stale from now on.
-        earlier = null;
+        earlier.clear();
         phase = Phase.RAKP_3;
         var m3 = new io.ipmirunner.ipmi.wire.Rakp.Message3(tag, RmcpPlusStatus.OK, bmcSid, code);
         return send(V20Packet.encode(PayloadType.RAKP_3, false, 0, 0, m3.encode(), null));
@@ -257,25 +259,12 @@ public final class RmcpPlusLogin implements Login {
         return openSession();
     }
 
-    private boolean answersEarlier(V20Packet p) throws MalformedPacketException {
-        if (earlier.waitingIn() == Phase.RAKP_1 && p.payloadType() == PayloadType.RAKP_2) {
-            var m2 = io.ipmirunner.ipmi.wire.Rakp.Message2.decode(p.payload());
-            return earlier.answeredBy(m2.messageTag(), m2.remoteConsoleSessionId());
-        }
-        if (earlier.waitingIn() == Phase.RAKP_3 && p.payloadType() == PayloadType.RAKP_4) {
-            var m4 = io.ipmirunner.ipmi.wire.Rakp.Message4.decode(p.payload());
-            return earlier.answeredBy(m4.messageTag(), m4.remoteConsoleSessionId());
-        }
-        return false;
-    }
-
     /**
      * Continue the earlier handshake and drop the current one: its Open Session or RAKP 1 may have reached
      * the BMC, which then holds an unfinished handshake until its own timeout, as after any lost reply.
      */
-    private void adoptEarlier() {
-        RakpAttempt e = earlier;
-        earlier = null;
+    private void adopt(RakpAttempt e) {
+        earlier.clear();
         answeredLate = true;
         phase = e.waitingIn();
         tag = e.tag();
@@ -302,7 +291,7 @@ public final class RmcpPlusLogin implements Login {
             // A lost Open Session reply leaves a session on the BMC keyed by our console session id, and
             // ipmi_sim then ignores a resent request with that id: every retry is a fresh Open Session.
             case RAKP_1, RAKP_3 -> {
-                earlier = new RakpAttempt(phase, tag, consoleSid, bmcSid, rm, role, guid, keys);
+                earlier.remember(new RakpAttempt(phase, tag, consoleSid, bmcSid, rm, role, guid, keys));
                 yield openSession();
             }
             case SET_PRIVILEGE -> send(privilegeRequest());

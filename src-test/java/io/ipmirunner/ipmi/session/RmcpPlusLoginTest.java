@@ -163,6 +163,36 @@ class RmcpPlusLoginTest {
     }
 
     @Test
+    void aSlowPasswordCheckOutlastingSeveralRestartsStillCompletesWithTheFirstAnswer() throws Exception {
+        RmcpPlusLogin l = login("adminpass", 3);
+        byte[] open1 = ((Step.Send) l.start()).datagram();
+        byte[] rakp1 = acceptOpen(l, open1);
+        byte[] open = open1;
+        for (int restart = 0; restart < AbandonedHandshakes.KEPT - 1; restart++) {
+            open = ((Step.Send) l.onTimeout()).datagram();
+            acceptOpen(l, open);
+        }
+        byte[] rc = randomRc();
+        assertInstanceOf(Step.Send.class,
+                l.onPacket(LanPacket.decode(rakp2Reply(rakp1, consoleSidOf(open1), PASSWORD, rc))));
+        assertTrue(l.lastAnswerLate());
+        assertEquals(Phase.RAKP_3, l.phase(), "the first attempt, two restarts back, goes on");
+    }
+
+    @Test
+    void onlyTheLastFewAbandonedAttemptsAreKept() throws Exception {
+        RmcpPlusLogin l = login("adminpass", 3);
+        byte[] open1 = ((Step.Send) l.start()).datagram();
+        byte[] rakp1 = acceptOpen(l, open1);
+        for (int restart = 0; restart < AbandonedHandshakes.KEPT + 1; restart++) {
+            acceptOpen(l, ((Step.Send) l.onTimeout()).datagram());
+        }
+        assertInstanceOf(Step.Wait.class,
+                l.onPacket(LanPacket.decode(rakp2Reply(rakp1, consoleSidOf(open1), PASSWORD, randomRc()))));
+        assertEquals(Phase.RAKP_1, l.phase());
+    }
+
+    @Test
     void onceTheNewAttemptHasItsOwnRakp2TheEarlierOneIsStale() throws Exception {
         RmcpPlusLogin l = login("adminpass", 3);
         byte[] open1 = ((Step.Send) l.start()).datagram();
