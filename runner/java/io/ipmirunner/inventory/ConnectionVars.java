@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.OptionalInt;
 
 /**
@@ -29,6 +30,9 @@ import java.util.OptionalInt;
  * {@code inventory_hostname}, {@code inventory_hostname_short} and {@code group_names} in scope.
  */
 final class ConnectionVars {
+    /** Read once per host (ipmi_port, ipmi_retries, ...): compiled once, not per call as String.matches does. */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
+
     static final List<String> NAMES = List.of("ipmi_host", "ipmi_port", "ipmi_user", SecretVars.IPMI_PASSWORD,
             "ipmi_cipher_suite", "ipmi_privilege", SecretVars.IPMI_KG, "ipmi_timeout", "ipmi_retries", "ipmi_version", "ipmi_credentials");
     private static final int MAX_USER_BYTES = 16;
@@ -155,7 +159,7 @@ final class ConnectionVars {
             return Optional.empty();
         }
         if (v instanceof YamlScalar s && (s.kind() == YamlScalar.Kind.INTEGER || s.kind() == YamlScalar.Kind.STRING)
-                && s.text().strip().matches("[0-9]{1,9}")) {
+                && DIGITS.matcher(s.text().strip()).matches()) {
             int n = Integer.parseInt(s.text().strip());
             if (s.kind() == YamlScalar.Kind.INTEGER && s.value() instanceof Long l && l != n) {
                 problems.add(v.at(), var + " is written " + s.describe() + "; write it without a leading 0");
