@@ -4,7 +4,6 @@ package io.ipmirunner.ipmi;
 public enum Phase {
     PING("presence ping"),
     DISCOVERY("Get Channel Authentication Capabilities"),
-    CIPHER_SUITES("Get Channel Cipher Suites"),
     OPEN_SESSION("Open Session"),
     RAKP_1("RAKP 1/2"),
     RAKP_3("RAKP 3/4"),

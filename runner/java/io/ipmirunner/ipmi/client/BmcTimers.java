@@ -36,9 +36,8 @@ final class BmcTimers {
     private final Timing timing;
     private final BmcTimers fleet;
     private final Map<Phase, RttEstimator> estimators = new EnumMap<>(Phase.class);
-    /** Fleet only: the latest round trips of each step, in microseconds, as a ring. */
-    private final Map<Phase, long[]> recent = new EnumMap<>(Phase.class);
-    private final Map<Phase, Integer> recentNext = new EnumMap<>(Phase.class);
+    /** The fleet's latest round trips of each step; per-BMC timers (ten thousand of them) keep none. */
+    private final Map<Phase, RecentRoundTrips> recent;
 
     /** The fleet-wide timers, learning from every BMC. */
     static BmcTimers fleet(Timing timing) {
@@ -49,6 +48,7 @@ final class BmcTimers {
     BmcTimers(Timing timing, BmcTimers fleet) {
         this.timing = timing;
         this.fleet = fleet;
+        this.recent = fleet == null ? new EnumMap<>(Phase.class) : Map.of();
     }
 
     /** How long to wait for the first answer to a new request in {@code phase}. */
@@ -88,11 +88,7 @@ final class BmcTimers {
         if (unmeasured(phase)) {
             return -1;
         }
-        long[] ring = fleet.recent.get(kind(phase));
-        long slowest = 0;
-        for (long micros : ring) {
-            slowest = Math.max(slowest, micros);
-        }
+        long slowest = fleet.recent.get(kind(phase)).slowestMicros();
         return Math.max(fleet.estimator(phase).rtoMillis(), slowest * 5 / 4 / 1000);
     }
 
@@ -123,10 +119,7 @@ final class BmcTimers {
         if (fleet != null) {
             fleet.sample(phase, rttNanos);
         } else {
-            Phase k = kind(phase);
-            int next = recentNext.getOrDefault(k, 0);
-            recent.computeIfAbsent(k, x -> new long[RECENT_SAMPLES])[next] = rttNanos / 1000;
-            recentNext.put(k, (next + 1) % RECENT_SAMPLES);
+            recent.computeIfAbsent(kind(phase), k -> new RecentRoundTrips()).add(rttNanos / 1000);
         }
     }
 
@@ -142,5 +135,24 @@ final class BmcTimers {
             case OPEN_SESSION, RAKP_1, RAKP_3, CHALLENGE, ACTIVATE -> phase;
             default -> Phase.COMMAND;
         };
+    }
+
+    /** The last {@link #RECENT_SAMPLES} round trips of one step, in microseconds, as a ring. */
+    private static final class RecentRoundTrips {
+        private final long[] micros = new long[RECENT_SAMPLES];
+        private int next;
+
+        void add(long rttMicros) {
+            micros[next] = rttMicros;
+            next = (next + 1) % micros.length;
+        }
+
+        long slowestMicros() {
+            long slowest = 0;
+            for (long m : micros) {
+                slowest = Math.max(slowest, m);
+            }
+            return slowest;
+        }
     }
 }

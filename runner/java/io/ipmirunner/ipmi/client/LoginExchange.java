@@ -151,12 +151,11 @@ final class LoginExchange {
             // late answer. The first retry waits as long again, not twice: a second loss in a row (one login
             // in two thousand at 1% each way, so at start-up of most thousand-BMC runs) otherwise doubled
             // the slowest host's time. Later retries back off as RFC 6298 asks.
-            timers.keep(exchangePhase, Math.max(due, waited));
             rto = Math.max(due, waited);
-            step(login.onTimeout());
-            return;
+            timers.keep(exchangePhase, rto);
+        } else {
+            rto = timers.backOff(exchangePhase, rto);
         }
-        rto = timers.backOff(exchangePhase, rto);
         step(login.onTimeout());
     }
 

@@ -12,8 +12,8 @@ import io.ipmirunner.ipmi.wire.V20Packet;
 
 /**
  * Framing for requests sent outside a session (session id 0, no authentication): v1.5 framing for Get
- * Channel Authentication Capabilities and Get Session Challenge, which every BMC accepts, and RMCP+
- * framing for Get Channel Cipher Suites, as IPMI v2.0 §22.15 expects it.
+ * Channel Authentication Capabilities and Get Session Challenge, which every BMC accepts; the reply is
+ * taken in either framing.
  */
 final class PreSession {
     private PreSession() {}
@@ -21,11 +21,6 @@ final class PreSession {
     static <Q extends WireMessage> byte[] v15(CommandSpec<Q, ?> spec, Q request, int rqSeq) {
         byte[] msg = IpmiRequest.toBmc(spec.netFn(), spec.cmd(), rqSeq, request.toBytes()).encode();
         return new V15Packet(V15Packet.AUTH_NONE, 0, 0, new byte[0], msg).encode();
-    }
-
-    static <Q extends WireMessage> byte[] v20(CommandSpec<Q, ?> spec, Q request, int rqSeq) {
-        byte[] msg = IpmiRequest.toBmc(spec.netFn(), spec.cmd(), rqSeq, request.toBytes()).encode();
-        return V20Packet.encode(PayloadType.IPMI, false, 0, 0, msg, null);
     }
 
     /** The response in a sessionless packet answering {@code spec} with {@code rqSeq}, or null. */

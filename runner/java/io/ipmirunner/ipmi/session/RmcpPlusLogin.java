@@ -126,10 +126,8 @@ public final class RmcpPlusLogin implements Login {
     public Step onPacket(LanPacket packet) {
         answeredLate = false;
         try {
-            RakpAttempt answered = packet instanceof V20Packet p ? earlier.answeredBy(p) : null;
-            if (answered != null) {
+            if (packet instanceof V20Packet p && earlier.answeredBy(p) instanceof RakpAttempt answered) {
                 adopt(answered);
-                V20Packet p = (V20Packet) packet;
                 return p.payloadType() == PayloadType.RAKP_2 ? onRakp2(p) : onRakp4(p);
             }
             return switch (phase) {

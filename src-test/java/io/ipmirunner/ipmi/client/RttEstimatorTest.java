@@ -121,8 +121,8 @@ class RttEstimatorTest {
         t.sample(Phase.RAKP_1, 250 * MS);
         assertEquals(750, t.rtoMillis(Phase.RAKP_1));
         assertEquals(500, t.rtoMillis(Phase.RAKP_3));
-        assertEquals(50, t.rtoMillis(Phase.CIPHER_SUITES), "pre-session queries are commands");
-        assertEquals(100, t.backOff(Phase.CIPHER_SUITES, 50));
+        assertEquals(50, t.rtoMillis(Phase.PING), "pre-session queries are commands");
+        assertEquals(100, t.backOff(Phase.PING, 50));
         assertEquals(100, t.rtoMillis(Phase.COMMAND));
     }
 
