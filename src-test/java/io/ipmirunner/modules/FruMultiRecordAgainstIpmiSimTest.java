@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipmirunner.interop.IpmiSim;
-import io.ipmirunner.interop.Peers;
-import io.ipmirunner.ipmi.client.IpmiClient;
+import io.ipmirunner.interop.IpmiSimPeer;
 import io.ipmirunner.ipmi.fru.FruBytes;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The FRU multi-record area (power supply, DC output, management access) read from ipmi_sim by the fru
@@ -21,38 +19,30 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("interop")
 class FruMultiRecordAgainstIpmiSimTest {
-    private static IpmiSim bmc;
-    private static IpmiClient client;
+    @RegisterExtension
+    static final IpmiSimPeer PEER = new IpmiSimPeer(FruMultiRecordAgainstIpmiSimTest::fruBmc, "ipmi-fru");
 
-    @BeforeAll
-    static void start() {
-        Peers.require("ipmi_sim");
-        Peers.require("ipmi-fru");
+    private static IpmiSim bmc() {
+        return PEER.bmc();
+    }
+
+    /** FRU 0 with power supply, DC output and management access records; FRU 1 the same with a bad checksum. */
+    private static IpmiSim fruBmc() {
         byte[] broken = FruBytes.withPowerSupply();
         broken[broken.length - 20] ^= 0x10;
-        bmc = IpmiSim.builder().address("127.42.1.2").fru(0, FruBytes.withPowerSupply()).fru(1, broken).build();
-        client = IpmiClient.create();
+        return IpmiSim.builder().address("127.42.1.2").fru(0, FruBytes.withPowerSupply()).fru(1, broken).build();
     }
 
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (bmc != null) {
-            bmc.close();
-        }
-    }
 
     @Test
     @SuppressWarnings("unchecked")
     void multiRecordsEqualIpmiFru() throws Exception {
-        Map<String, Object> r = IpmiSimModules.run(client, bmc, new FruModule(), Map.of()).result();
+        Map<String, Object> r = IpmiSimModules.run(PEER, new FruModule(), Map.of()).result();
         assertEquals(List.of(), r.get("warnings"));
         List<Map<String, Object>> recs = (List<Map<String, Object>>) r.get("multi_records");
         assertEquals(List.of("power_supply", "dc_output", "management_access"),
                 recs.stream().map(m -> m.get("type")).toList());
-        Map<String, String> fi = IpmiSimModules.keyValues(bmc.freeipmi("ipmi-fru", "--device-id=0").stdout());
+        Map<String, String> fi = IpmiSimModules.keyValues(bmc().freeipmi("ipmi-fru", "--device-id=0").stdout());
         Map<String, Object> ps = recs.get(0);
         assertEquals(fi.get("FRU Power Supply Overall Capacity"), ps.get("capacity_watts") + " Watts");
         assertEquals(fi.get("FRU Power Supply Max Inrush Current"), ps.get("inrush_amps") + " Amps");
@@ -96,7 +86,7 @@ class FruMultiRecordAgainstIpmiSimTest {
     @Test
     @SuppressWarnings("unchecked")
     void aBrokenRecordChecksumIsAWarningAndTheRestStillDecodes() throws Exception {
-        Map<String, Object> r = IpmiSimModules.run(client, bmc, new FruModule(), Map.of("id", "1")).result();
+        Map<String, Object> r = IpmiSimModules.run(PEER, new FruModule(), Map.of("id", "1")).result();
         List<String> warnings = (List<String>) r.get("warnings");
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).contains("data checksum mismatch"), warnings.toString());

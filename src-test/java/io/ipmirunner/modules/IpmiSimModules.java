@@ -22,9 +22,7 @@ final class IpmiSimModules {
 
     static ModuleResult run(IpmiClient client, IpmiSim bmc, Module module, Map<String, String> args)
             throws Exception {
-        SessionConfig c = SessionConfig.of(bmc.username(), Secret.of(bmc.password(), "test")).withCipherSuite(3);
-        try (BmcSession s = client.open(new BmcTarget("ipmi_sim", new InetSocketAddress(bmc.host(), bmc.port()),
-                c))) {
+        try (BmcSession s = open(client, bmc)) {
             Object validated = module.validate(args);
             if (module instanceof HostBoundModule bound) {
                 validated = bound.bind(validated, Map.of());
@@ -43,5 +41,11 @@ final class IpmiSimModules {
             }
         }
         return m;
+    }
+
+    /** A session to the ipmi_sim as its administrator, cipher suite 3. */
+    static BmcSession open(IpmiClient client, IpmiSim bmc) {
+        SessionConfig c = SessionConfig.of(bmc.username(), Secret.of(bmc.password(), "test")).withCipherSuite(3);
+        return client.open(new BmcTarget("ipmi_sim", new InetSocketAddress(bmc.host(), bmc.port()), c));
     }
 }

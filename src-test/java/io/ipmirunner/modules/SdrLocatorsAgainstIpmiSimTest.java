@@ -5,18 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipmirunner.interop.IpmiSim;
-import io.ipmirunner.interop.Peers;
-import io.ipmirunner.ipmi.client.IpmiClient;
+import io.ipmirunner.interop.IpmiSimPeer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SDR record types 03h (event-only), 11h (FRU device locator) and 12h (MC device locator) compiled by
@@ -27,30 +26,23 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("interop")
 class SdrLocatorsAgainstIpmiSimTest {
-    private static IpmiSim bmc;
-    private static IpmiClient client;
+    @RegisterExtension
+    static final IpmiSimPeer PEER = new IpmiSimPeer(SdrLocatorsAgainstIpmiSimTest::locatorsBmc, "ipmitool",
+            "ipmi-sensors");
 
-    @BeforeAll
-    static void start() throws IOException {
-        Peers.require("ipmi_sim");
-        Peers.require("ipmitool");
-        Peers.require("ipmi-sensors");
+    private static IpmiSim bmc() {
+        return PEER.bmc();
+    }
+
+    private static IpmiSim locatorsBmc() {
         try (InputStream in = SdrLocatorsAgainstIpmiSimTest.class.getResourceAsStream("/interop/locators.sdrs")) {
-            bmc = IpmiSim.builder().address("127.42.1.3").sdrs(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+            return IpmiSim.builder().address("127.42.1.3").sdrs(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        client = IpmiClient.create();
     }
 
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (bmc != null) {
-            bmc.close();
-        }
-    }
 
     /** The blank-line separated blocks of a verbose listing, each as "Key : Value" pairs. */
     private static List<Map<String, String>> blocks(String out) {
@@ -61,11 +53,11 @@ class SdrLocatorsAgainstIpmiSimTest {
     @Test
     @SuppressWarnings("unchecked")
     void eventOnlyAndLocatorRecordsEqualIpmitoolAndFreeIpmi() throws Exception {
-        Map<String, Object> r = IpmiSimModules.run(client, bmc, new SensorsModule(), Map.of()).result();
+        Map<String, Object> r = IpmiSimModules.run(PEER, new SensorsModule(), Map.of()).result();
         assertEquals(List.of(), r.get("warnings"));
         List<Map<String, Object>> sensors = (List<Map<String, Object>>) r.get("sensors");
         Map<String, Object> intrusion = sensors.get(2);
-        List<String[]> elist = bmc.ipmitool("sdr", "elist", "all").stdout().lines()
+        List<String[]> elist = bmc().ipmitool("sdr", "elist", "all").stdout().lines()
                 .map(l -> Arrays.stream(l.split("\\|")).map(String::trim).toArray(String[]::new)).toList();
         // "Intrusion        | 30h | ns  | 23.1 | Event-Only"
         String[] row = elist.get(2);
@@ -74,7 +66,7 @@ class SdrLocatorsAgainstIpmiSimTest {
         assertEquals("Event-Only", row[4]);
         assertEquals("event-only", intrusion.get("status"));
         assertEquals("Physical Security", intrusion.get("type"));
-        List<Map<String, String>> verbose = blocks(bmc.ipmitool("sdr", "list", "all", "-v").stdout());
+        List<Map<String, String>> verbose = blocks(bmc().ipmitool("sdr", "list", "all", "-v").stdout());
         assertEquals("Physical Security (0x05)", verbose.get(2).get("Sensor Type"));
 
         Map<String, Object> fru = ((List<Map<String, Object>>) r.get("fru_devices")).get(0);
@@ -99,7 +91,7 @@ class SdrLocatorsAgainstIpmiSimTest {
             assertEquals(itMc.get(n[0]), caps.contains(n[1]) ? "Yes" : "No", n[0]);
         }
 
-        List<Map<String, String>> fi = blocks(bmc.freeipmi("ipmi-sensors", "-vv").stdout());
+        List<Map<String, String>> fi = blocks(bmc().freeipmi("ipmi-sensors", "-vv").stdout());
         assertEquals("Event-Only Record (3h)", fi.get(2).get("Record Type"));
         assertEquals(intrusion.get("number").toString(), fi.get(2).get("Sensor Number"));
         assertEquals(intrusion.get("name"), fi.get(2).get("ID String"));
