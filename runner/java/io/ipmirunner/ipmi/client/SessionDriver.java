@@ -261,13 +261,7 @@ final class SessionDriver {
         op.attempts = 1;
         sender.send(target, session.encode(IpmiRequest.toBmc(op.netFn, op.cmd, rqSeq, op.data)));
         op.result.complete(null);
-        session = null;
-        state = State.IDLE;
-        if (!queue.isEmpty()) {
-            startLogin();
-        } else if (handles == 0) {
-            finish();
-        }
+        forgetSession();
     }
 
     private void operationDeadline(Operation op) {
@@ -283,7 +277,6 @@ final class SessionDriver {
             // The BMC kept answering, only busy: say so instead of calling it a timeout.
             op.result.completeExceptionally(new IpmiException.CompletionCodeError(target.name(), phase, op.name,
                     CompletionCode.NODE_BUSY));
-            inFlight = null;
             pump();
             return;
         }
@@ -293,6 +286,11 @@ final class SessionDriver {
             return;
         }
         // A BMC that stopped answering may have reset and forgotten the session: log in afresh for the rest.
+        forgetSession();
+    }
+
+    /** The session is gone on the BMC's side: what is still queued goes through a fresh login. */
+    private void forgetSession() {
         session = null;
         state = State.IDLE;
         if (!queue.isEmpty()) {
