@@ -7,7 +7,7 @@ import io.ipmirunner.inventory.Host;
 import io.ipmirunner.inventory.HostSpec;
 import io.ipmirunner.inventory.Inventory;
 import io.ipmirunner.inventory.InventoryLoader;
-import io.ipmirunner.playbook.yaml.InvalidInputException;
+import io.ipmirunner.yaml.InvalidInputException;
 import io.ipmirunner.ipmi.client.BmcTarget;
 import io.ipmirunner.ipmi.client.IpmiClient;
 import io.ipmirunner.ipmi.session.SessionConfig;

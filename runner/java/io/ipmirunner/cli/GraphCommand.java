@@ -7,7 +7,7 @@ import io.ipmirunner.playbook.Playbook;
 import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.graph.GraphPrinter;
 import io.ipmirunner.playbook.graph.TaskGraph;
-import io.ipmirunner.playbook.yaml.InvalidInputException;
+import io.ipmirunner.yaml.InvalidInputException;
 import io.ipmirunner.vault.VaultKeys;
 import java.nio.file.Path;
 import java.util.List;

@@ -22,7 +22,7 @@ import io.ipmirunner.playbook.ExtraVars;
 import io.ipmirunner.playbook.Playbook;
 import io.ipmirunner.playbook.PlaybookCheck;
 import io.ipmirunner.playbook.PlaybookParser;
-import io.ipmirunner.playbook.yaml.InvalidInputException;
+import io.ipmirunner.yaml.InvalidInputException;
 import io.ipmirunner.report.EndOfRun;
 import io.ipmirunner.vault.VaultKeys;
 import java.nio.file.Path;

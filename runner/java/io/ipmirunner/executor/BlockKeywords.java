@@ -2,7 +2,7 @@ package io.ipmirunner.executor;
 
 import io.ipmirunner.playbook.Task;
 import io.ipmirunner.playbook.TaskOptions;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.yaml.YamlValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;

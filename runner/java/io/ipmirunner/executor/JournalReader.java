@@ -1,7 +1,7 @@
 package io.ipmirunner.executor;
 
-import io.ipmirunner.playbook.yaml.SafeYaml;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.yaml.SafeYaml;
+import io.ipmirunner.yaml.YamlValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

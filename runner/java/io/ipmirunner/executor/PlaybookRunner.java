@@ -10,7 +10,7 @@ import io.ipmirunner.playbook.Play;
 import io.ipmirunner.playbook.Playbook;
 import io.ipmirunner.playbook.RunPolicy;
 import io.ipmirunner.playbook.VarsFile;
-import io.ipmirunner.playbook.expr.MagicVariables;
+import io.ipmirunner.expr.MagicVariables;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.ipmirunner.executor;
 import io.ipmirunner.playbook.RunPolicy;
 import io.ipmirunner.playbook.Task;
 import io.ipmirunner.playbook.TaskOptions;
-import io.ipmirunner.playbook.expr.MagicVariables;
+import io.ipmirunner.expr.MagicVariables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.ipmirunner.inventory;
 
-import io.ipmirunner.playbook.yaml.Location;
+import io.ipmirunner.yaml.Location;
 import java.util.Optional;
 
 /**

@@ -3,17 +3,17 @@ package io.ipmirunner.inventory;
 import io.ipmirunner.ipmi.command.Privilege;
 import io.ipmirunner.ipmi.crypto.CipherSuite;
 import io.ipmirunner.ipmi.session.IpmiVersion;
-import io.ipmirunner.playbook.expr.ExpressionException;
-import io.ipmirunner.playbook.expr.Expressions;
-import io.ipmirunner.playbook.expr.MagicVariables;
-import io.ipmirunner.playbook.yaml.Location;
-import io.ipmirunner.playbook.yaml.MapReader;
-import io.ipmirunner.playbook.yaml.Problems;
-import io.ipmirunner.playbook.yaml.Suggestions;
-import io.ipmirunner.playbook.yaml.YamlList;
-import io.ipmirunner.playbook.yaml.YamlMap;
-import io.ipmirunner.playbook.yaml.YamlScalar;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.expr.ExpressionException;
+import io.ipmirunner.expr.Expressions;
+import io.ipmirunner.expr.MagicVariables;
+import io.ipmirunner.yaml.Location;
+import io.ipmirunner.yaml.MapReader;
+import io.ipmirunner.yaml.Problems;
+import io.ipmirunner.yaml.Suggestions;
+import io.ipmirunner.yaml.YamlList;
+import io.ipmirunner.yaml.YamlMap;
+import io.ipmirunner.yaml.YamlScalar;
+import io.ipmirunner.yaml.YamlValue;
 import io.ipmirunner.secret.Secret;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -179,7 +179,7 @@ final class ConnectionVars {
             return Optional.empty();
         }
         if (v instanceof YamlScalar s && s.kind() == YamlScalar.Kind.VAULT) {
-            return Optional.of(new SecretSource.Vault((io.ipmirunner.playbook.yaml.VaultValue) s.value()));
+            return Optional.of(new SecretSource.Vault((io.ipmirunner.yaml.VaultValue) s.value()));
         }
         if (v instanceof YamlScalar s && s.kind() != YamlScalar.Kind.BOOLEAN) {
             if (var.equals(SecretVars.IPMI_PASSWORD) && s.text().getBytes(StandardCharsets.UTF_8).length

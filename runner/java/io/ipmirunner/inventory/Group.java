@@ -1,7 +1,7 @@
 package io.ipmirunner.inventory;
 
-import io.ipmirunner.playbook.yaml.Location;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.yaml.Location;
+import io.ipmirunner.yaml.YamlValue;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.ipmirunner.inventory;
 
-import io.ipmirunner.playbook.yaml.Problem;
+import io.ipmirunner.yaml.Problem;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;

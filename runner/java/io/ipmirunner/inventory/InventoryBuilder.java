@@ -1,9 +1,9 @@
 package io.ipmirunner.inventory;
 
-import io.ipmirunner.playbook.yaml.Location;
-import io.ipmirunner.playbook.yaml.Problems;
-import io.ipmirunner.playbook.yaml.YamlScalar;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.yaml.Location;
+import io.ipmirunner.yaml.Problems;
+import io.ipmirunner.yaml.YamlScalar;
+import io.ipmirunner.yaml.YamlValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

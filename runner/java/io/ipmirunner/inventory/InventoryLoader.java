@@ -1,13 +1,13 @@
 package io.ipmirunner.inventory;
 
-import io.ipmirunner.playbook.yaml.InvalidInputException;
-import io.ipmirunner.playbook.yaml.Location;
-import io.ipmirunner.playbook.yaml.Problems;
-import io.ipmirunner.playbook.yaml.SafeYaml;
-import io.ipmirunner.playbook.yaml.VaultText;
-import io.ipmirunner.playbook.yaml.YamlMap;
-import io.ipmirunner.playbook.yaml.YamlScalar;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.yaml.InvalidInputException;
+import io.ipmirunner.yaml.Location;
+import io.ipmirunner.yaml.Problems;
+import io.ipmirunner.yaml.SafeYaml;
+import io.ipmirunner.yaml.VaultText;
+import io.ipmirunner.yaml.YamlMap;
+import io.ipmirunner.yaml.YamlScalar;
+import io.ipmirunner.yaml.YamlValue;
 import io.ipmirunner.secret.Decrypter;
 import java.io.IOException;
 import java.nio.file.Files;

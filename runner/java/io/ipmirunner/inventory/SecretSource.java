@@ -1,7 +1,7 @@
 package io.ipmirunner.inventory;
 
-import io.ipmirunner.playbook.yaml.Location;
-import io.ipmirunner.playbook.yaml.VaultValue;
+import io.ipmirunner.yaml.Location;
+import io.ipmirunner.yaml.VaultValue;
 import io.ipmirunner.secret.Secret;
 import java.nio.file.Path;
 

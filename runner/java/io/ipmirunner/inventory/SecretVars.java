@@ -1,9 +1,9 @@
 package io.ipmirunner.inventory;
 
-import io.ipmirunner.playbook.yaml.YamlList;
-import io.ipmirunner.playbook.yaml.YamlMap;
-import io.ipmirunner.playbook.yaml.YamlScalar;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.yaml.YamlList;
+import io.ipmirunner.yaml.YamlMap;
+import io.ipmirunner.yaml.YamlScalar;
+import io.ipmirunner.yaml.YamlValue;
 import io.ipmirunner.secret.Secret;
 import java.util.Collections;
 import java.util.LinkedHashMap;

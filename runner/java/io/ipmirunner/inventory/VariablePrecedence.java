@@ -1,7 +1,7 @@
 package io.ipmirunner.inventory;
 
-import io.ipmirunner.playbook.yaml.YamlMap;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.yaml.YamlMap;
+import io.ipmirunner.yaml.YamlValue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

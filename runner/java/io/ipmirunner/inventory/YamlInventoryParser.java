@@ -1,11 +1,11 @@
 package io.ipmirunner.inventory;
 
-import io.ipmirunner.playbook.yaml.Location;
-import io.ipmirunner.playbook.yaml.Problems;
-import io.ipmirunner.playbook.yaml.Suggestions;
-import io.ipmirunner.playbook.yaml.YamlMap;
-import io.ipmirunner.playbook.yaml.YamlScalar;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.yaml.Location;
+import io.ipmirunner.yaml.Problems;
+import io.ipmirunner.yaml.Suggestions;
+import io.ipmirunner.yaml.YamlMap;
+import io.ipmirunner.yaml.YamlScalar;
+import io.ipmirunner.yaml.YamlValue;
 import java.util.List;
 import java.util.Optional;
 

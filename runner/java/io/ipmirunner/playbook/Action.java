@@ -1,9 +1,9 @@
 package io.ipmirunner.playbook;
 
-import io.ipmirunner.playbook.expr.Expression;
-import io.ipmirunner.playbook.expr.TemplateText;
-import io.ipmirunner.playbook.yaml.Location;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.expr.Expression;
+import io.ipmirunner.expr.TemplateText;
+import io.ipmirunner.yaml.Location;
+import io.ipmirunner.yaml.YamlValue;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;

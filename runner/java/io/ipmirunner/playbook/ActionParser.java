@@ -1,14 +1,14 @@
 package io.ipmirunner.playbook;
 
 import io.ipmirunner.modules.Modules;
-import io.ipmirunner.playbook.expr.Expression;
-import io.ipmirunner.playbook.expr.TemplateText;
-import io.ipmirunner.playbook.yaml.Location;
-import io.ipmirunner.playbook.yaml.MapReader;
-import io.ipmirunner.playbook.yaml.Problems;
-import io.ipmirunner.playbook.yaml.YamlMap;
-import io.ipmirunner.playbook.yaml.YamlScalar;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.expr.Expression;
+import io.ipmirunner.expr.TemplateText;
+import io.ipmirunner.yaml.Location;
+import io.ipmirunner.yaml.MapReader;
+import io.ipmirunner.yaml.Problems;
+import io.ipmirunner.yaml.YamlMap;
+import io.ipmirunner.yaml.YamlScalar;
+import io.ipmirunner.yaml.YamlValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,16 +1,16 @@
 package io.ipmirunner.playbook;
 
-import io.ipmirunner.playbook.expr.Expression;
-import io.ipmirunner.playbook.expr.ExpressionException;
-import io.ipmirunner.playbook.expr.Expressions;
-import io.ipmirunner.playbook.expr.TemplateText;
-import io.ipmirunner.playbook.yaml.Location;
-import io.ipmirunner.playbook.yaml.MapReader;
-import io.ipmirunner.playbook.yaml.Problems;
-import io.ipmirunner.playbook.yaml.YamlList;
-import io.ipmirunner.playbook.yaml.YamlMap;
-import io.ipmirunner.playbook.yaml.YamlScalar;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.expr.Expression;
+import io.ipmirunner.expr.ExpressionException;
+import io.ipmirunner.expr.Expressions;
+import io.ipmirunner.expr.TemplateText;
+import io.ipmirunner.yaml.Location;
+import io.ipmirunner.yaml.MapReader;
+import io.ipmirunner.yaml.Problems;
+import io.ipmirunner.yaml.YamlList;
+import io.ipmirunner.yaml.YamlMap;
+import io.ipmirunner.yaml.YamlScalar;
+import io.ipmirunner.yaml.YamlValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

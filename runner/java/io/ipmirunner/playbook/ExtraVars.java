@@ -1,11 +1,11 @@
 package io.ipmirunner.playbook;
 
-import io.ipmirunner.playbook.yaml.InvalidInputException;
-import io.ipmirunner.playbook.yaml.Location;
-import io.ipmirunner.playbook.yaml.SafeYaml;
-import io.ipmirunner.playbook.yaml.YamlMap;
-import io.ipmirunner.playbook.yaml.YamlScalar;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.yaml.InvalidInputException;
+import io.ipmirunner.yaml.Location;
+import io.ipmirunner.yaml.SafeYaml;
+import io.ipmirunner.yaml.YamlMap;
+import io.ipmirunner.yaml.YamlScalar;
+import io.ipmirunner.yaml.YamlValue;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.ipmirunner.playbook;
 
-import io.ipmirunner.playbook.expr.TemplateText;
-import io.ipmirunner.playbook.yaml.Location;
+import io.ipmirunner.expr.TemplateText;
+import io.ipmirunner.yaml.Location;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.ipmirunner.playbook;
 
-import io.ipmirunner.playbook.expr.TemplateText;
-import io.ipmirunner.playbook.yaml.YamlList;
+import io.ipmirunner.expr.TemplateText;
+import io.ipmirunner.yaml.YamlList;
 
 /** A task's {@code loop}: the task runs once per item, with the item as {@code item}. */
 public sealed interface Loop {

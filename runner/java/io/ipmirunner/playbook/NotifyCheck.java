@@ -1,9 +1,9 @@
 package io.ipmirunner.playbook;
 
-import io.ipmirunner.playbook.expr.Expressions;
-import io.ipmirunner.playbook.yaml.Location;
-import io.ipmirunner.playbook.yaml.Problems;
-import io.ipmirunner.playbook.yaml.Suggestions;
+import io.ipmirunner.expr.Expressions;
+import io.ipmirunner.yaml.Location;
+import io.ipmirunner.yaml.Problems;
+import io.ipmirunner.yaml.Suggestions;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

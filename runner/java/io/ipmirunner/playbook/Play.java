@@ -1,7 +1,7 @@
 package io.ipmirunner.playbook;
 
-import io.ipmirunner.playbook.yaml.Location;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.yaml.Location;
+import io.ipmirunner.yaml.YamlValue;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.ipmirunner.playbook;
 
-import io.ipmirunner.playbook.yaml.Location;
+import io.ipmirunner.yaml.Location;
 
 /** A task: exactly one action, and the keywords that say when and how it runs. */
 public record Task(String name, Location at, Action action, TaskOptions options) implements TaskItem {

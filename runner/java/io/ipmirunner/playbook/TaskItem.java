@@ -1,6 +1,6 @@
 package io.ipmirunner.playbook;
 
-import io.ipmirunner.playbook.yaml.Location;
+import io.ipmirunner.yaml.Location;
 
 /** An entry of a task list: a task, a block (with rescue and always), or an include_tasks. */
 public sealed interface TaskItem permits Task, Block, IncludeTasks {

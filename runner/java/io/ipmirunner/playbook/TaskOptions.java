@@ -1,7 +1,7 @@
 package io.ipmirunner.playbook;
 
-import io.ipmirunner.playbook.expr.Expression;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.expr.Expression;
+import io.ipmirunner.yaml.YamlValue;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,15 +1,15 @@
 package io.ipmirunner.playbook;
 
-import io.ipmirunner.playbook.expr.TemplateText;
-import io.ipmirunner.playbook.yaml.InvalidInputException;
-import io.ipmirunner.playbook.yaml.MapReader;
-import io.ipmirunner.playbook.yaml.Problems;
-import io.ipmirunner.playbook.yaml.SafeYaml;
-import io.ipmirunner.playbook.yaml.Suggestions;
-import io.ipmirunner.playbook.yaml.YamlList;
-import io.ipmirunner.playbook.yaml.YamlMap;
-import io.ipmirunner.playbook.yaml.YamlScalar;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.expr.TemplateText;
+import io.ipmirunner.yaml.InvalidInputException;
+import io.ipmirunner.yaml.MapReader;
+import io.ipmirunner.yaml.Problems;
+import io.ipmirunner.yaml.SafeYaml;
+import io.ipmirunner.yaml.Suggestions;
+import io.ipmirunner.yaml.YamlList;
+import io.ipmirunner.yaml.YamlMap;
+import io.ipmirunner.yaml.YamlScalar;
+import io.ipmirunner.yaml.YamlValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.ipmirunner.playbook;
 
-import io.ipmirunner.playbook.expr.MagicVariables;
-import io.ipmirunner.playbook.yaml.Location;
-import io.ipmirunner.playbook.yaml.Problems;
+import io.ipmirunner.expr.MagicVariables;
+import io.ipmirunner.yaml.Location;
+import io.ipmirunner.yaml.Problems;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.ipmirunner.playbook;
 
-import io.ipmirunner.playbook.expr.TemplateText;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.expr.TemplateText;
+import io.ipmirunner.yaml.YamlValue;
 import java.util.Map;
 
 /** One entry of a play's {@code vars_files}. */

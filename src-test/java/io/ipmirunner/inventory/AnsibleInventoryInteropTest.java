@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ipmirunner.playbook.yaml.VaultValue;
+import io.ipmirunner.yaml.VaultValue;
 import io.ipmirunner.secret.Secret;
 import java.io.File;
 import java.io.IOException;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ipmirunner.playbook.yaml.InvalidInputException;
-import io.ipmirunner.playbook.yaml.TestFiles;
+import io.ipmirunner.yaml.InvalidInputException;
+import io.ipmirunner.yaml.TestFiles;
 import io.ipmirunner.util.Json;
 import java.nio.file.Path;
 import java.util.List;

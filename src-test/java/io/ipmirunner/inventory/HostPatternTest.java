@@ -3,7 +3,7 @@ package io.ipmirunner.inventory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.ipmirunner.playbook.yaml.TestFiles;
+import io.ipmirunner.yaml.TestFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

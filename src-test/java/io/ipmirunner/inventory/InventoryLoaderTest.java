@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipmirunner.ipmi.command.Privilege;
 import io.ipmirunner.ipmi.session.IpmiVersion;
-import io.ipmirunner.playbook.yaml.TestFiles;
+import io.ipmirunner.yaml.TestFiles;
 import io.ipmirunner.secret.Secret;
 import io.ipmirunner.util.Json;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.ipmirunner.playbook.yaml.InvalidInputException;
-import io.ipmirunner.playbook.yaml.Problem;
-import io.ipmirunner.playbook.yaml.TestFiles;
+import io.ipmirunner.yaml.InvalidInputException;
+import io.ipmirunner.yaml.Problem;
+import io.ipmirunner.yaml.TestFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.ipmirunner.playbook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.ipmirunner.playbook.yaml.InvalidInputException;
-import io.ipmirunner.playbook.yaml.TestFiles;
+import io.ipmirunner.yaml.InvalidInputException;
+import io.ipmirunner.yaml.TestFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;

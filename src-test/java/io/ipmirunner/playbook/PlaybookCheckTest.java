@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.ipmirunner.inventory.HostPattern;
 import io.ipmirunner.inventory.Inventory;
 import io.ipmirunner.inventory.InventoryLoader;
-import io.ipmirunner.playbook.yaml.TestFiles;
-import io.ipmirunner.playbook.yaml.YamlValue;
+import io.ipmirunner.yaml.TestFiles;
+import io.ipmirunner.yaml.YamlValue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +84,8 @@ class PlaybookCheckTest {
                   tasks:
                     - debug: {msg: "${item} ${target} ${base} ${ansible_loop.index}"}
                       loop: [1, 2]
-                """, Optional.empty(), Map.of("target", io.ipmirunner.playbook.yaml.YamlScalar.string("x",
-                io.ipmirunner.playbook.yaml.Location.commandLine("-e")))));
+                """, Optional.empty(), Map.of("target", io.ipmirunner.yaml.YamlScalar.string("x",
+                io.ipmirunner.yaml.Location.commandLine("-e")))));
     }
 
     @Test

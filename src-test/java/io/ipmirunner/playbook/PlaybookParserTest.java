@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ipmirunner.playbook.yaml.InvalidInputException;
-import io.ipmirunner.playbook.yaml.TestFiles;
-import io.ipmirunner.playbook.yaml.YamlScalar;
+import io.ipmirunner.yaml.InvalidInputException;
+import io.ipmirunner.yaml.TestFiles;
+import io.ipmirunner.yaml.YamlScalar;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -65,7 +65,7 @@ class PlaybookParserTest {
         assertTrue(power.handlers().get(0).answers("verify power"));
     }
 
-    private static Map<String, Object> plain(Map<String, io.ipmirunner.playbook.yaml.YamlValue> vars) {
+    private static Map<String, Object> plain(Map<String, io.ipmirunner.yaml.YamlValue> vars) {
         Map<String, Object> out = new java.util.HashMap<>();
         vars.forEach((k, v) -> out.put(k, v.toPlain()));
         return out;
@@ -179,7 +179,7 @@ class PlaybookParserTest {
     @Test
     void extraVars() {
         TestFiles.write(dir, "ev.yml", "serial_size: 5\n");
-        Map<String, io.ipmirunner.playbook.yaml.YamlValue> ev = ExtraVars.parse(List.of("a=1 b=two",
+        Map<String, io.ipmirunner.yaml.YamlValue> ev = ExtraVars.parse(List.of("a=1 b=two",
                 "{\"c\": [1, 2]}", "@" + dir.resolve("ev.yml")));
         assertEquals("1", ev.get("a").toPlain());
         assertEquals(List.of(1L, 2L), ev.get("c").toPlain());

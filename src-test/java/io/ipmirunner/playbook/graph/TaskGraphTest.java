@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipmirunner.playbook.PlaybookParser;
-import io.ipmirunner.playbook.yaml.TestFiles;
+import io.ipmirunner.yaml.TestFiles;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
-package io.ipmirunner.playbook.expr;
+package io.ipmirunner.expr;
 
-import io.ipmirunner.playbook.yaml.Location;
+import io.ipmirunner.yaml.Location;
 
 /**
  * A string from a playbook that may hold {@code ${...}} interpolations (task names, messages, module

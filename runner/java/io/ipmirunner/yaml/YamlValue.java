@@ -1,4 +1,4 @@
-package io.ipmirunner.playbook.yaml;
+package io.ipmirunner.yaml;
 
 /**
  * A value read from a playbook, inventory or vars file, with where it was written. Immutable; INI inventories

@@ -1,4 +1,4 @@
-package io.ipmirunner.playbook.yaml;
+package io.ipmirunner.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,4 +1,4 @@
-package io.ipmirunner.playbook.yaml;
+package io.ipmirunner.yaml;
 
 import io.ipmirunner.secret.Decrypter;
 import io.ipmirunner.secret.DecryptionException;

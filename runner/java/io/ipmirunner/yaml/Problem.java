@@ -1,4 +1,4 @@
-package io.ipmirunner.playbook.yaml;
+package io.ipmirunner.yaml;
 
 /** One thing wrong with a playbook or inventory, shown as {@code file:line:column: message}. */
 public record Problem(Location at, String message) {

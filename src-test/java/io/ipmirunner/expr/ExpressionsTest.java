@@ -1,4 +1,4 @@
-package io.ipmirunner.playbook.expr;
+package io.ipmirunner.expr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

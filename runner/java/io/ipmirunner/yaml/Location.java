@@ -1,4 +1,4 @@
-package io.ipmirunner.playbook.yaml;
+package io.ipmirunner.yaml;
 
 /**
  * Where a value was written: the file as the user named it, 1-based line and column. Printed as

@@ -1,4 +1,4 @@
-package io.ipmirunner.playbook.expr;
+package io.ipmirunner.expr;
 
 import freemarker.ext.beans.BeansWrapper;
 import freemarker.template.Configuration;
@@ -6,7 +6,7 @@ import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
-import io.ipmirunner.playbook.yaml.VaultValue;
+import io.ipmirunner.yaml.VaultValue;
 import io.ipmirunner.secret.Secret;
 
 /**

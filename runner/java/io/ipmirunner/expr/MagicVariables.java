@@ -1,4 +1,4 @@
-package io.ipmirunner.playbook.expr;
+package io.ipmirunner.expr;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.ipmirunner.playbook.expr;
+package io.ipmirunner.expr;
 
 import freemarker.core.Environment;
 import freemarker.core.InvalidReferenceException;

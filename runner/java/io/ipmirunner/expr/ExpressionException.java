@@ -1,4 +1,4 @@
-package io.ipmirunner.playbook.expr;
+package io.ipmirunner.expr;
 
 /**
  * An expression or template failed: it does not parse, a variable is undefined, or the value has the wrong

@@ -1,4 +1,4 @@
-package io.ipmirunner.playbook.yaml;
+package io.ipmirunner.yaml;
 
 /**
  * A value written as {@code !vault |} (Ansible Vault inline encryption), kept as the ciphertext envelope

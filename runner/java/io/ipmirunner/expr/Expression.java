@@ -1,6 +1,6 @@
-package io.ipmirunner.playbook.expr;
+package io.ipmirunner.expr;
 
-import io.ipmirunner.playbook.yaml.Location;
+import io.ipmirunner.yaml.Location;
 
 /**
  * A bare FreeMarker expression from a playbook ({@code when}, {@code until}, {@code changed_when},

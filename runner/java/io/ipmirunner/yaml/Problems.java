@@ -1,4 +1,4 @@
-package io.ipmirunner.playbook.yaml;
+package io.ipmirunner.yaml;
 
 import java.util.LinkedHashSet;
 import java.util.List;
