@@ -59,4 +59,31 @@ class FreeCursorsTest {
         assertEquals(5, after.size());
         assertTrue(after.stream().allMatch(r -> r.status() == RunEvent.Status.OK), after.toString());
     }
+
+    @Test
+    void aFailureARescueCatchesIsNotFatal() throws Exception {
+        PlayHarness h = new PlayHarness(dir);
+        FakeModule power = new FakeModule("power", h.current, (host, a, n) -> {
+            if (host.equals("n2")) {
+                throw FakeModule.unreachable(host);
+            }
+            return new ModuleResult(false, Map.of());
+        });
+        var recap = h.run("""
+                - hosts: all
+                  any_errors_fatal: true
+                  tasks:
+                    - block:
+                        - name: try
+                          power: {state: status}
+                      rescue:
+                        - name: caught
+                          debug: {msg: rescued}
+                    - name: after
+                      debug: {msg: go on}
+                """, 3, 3, power);
+        assertEquals(3, h.results().stream().filter(r -> r.task().equals("after")).count(), h.results().toString());
+        assertEquals(1, recap.get("n2").rescued());
+        assertEquals(0, recap.get("n2").unreachable());
+    }
 }
