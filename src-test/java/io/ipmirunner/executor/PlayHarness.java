@@ -3,6 +3,7 @@ package io.ipmirunner.executor;
 import io.ipmirunner.inventory.Inventory;
 import io.ipmirunner.inventory.InventoryLoader;
 import io.ipmirunner.playbook.PlaybookParser;
+import io.ipmirunner.sim.FakeBmc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import java.util.function.UnaryOperator;
 final class PlayHarness {
     final Path dir;
     final FakeTime time = new FakeTime();
-    final ThreadLocal<String> current = new ThreadLocal<>();
     final List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
     Resume resume = Resume.NONE;
     RunListener extra = e -> { };
@@ -47,10 +47,7 @@ final class PlayHarness {
                 time, time, RetryPolicy.fixed());
         TaskRunner taskRunner = new TaskRunner(new ActionRunner(time, time, false, FakeModule.only(modules)), time,
                 time, RetryPolicy.fixed());
-        runner = new PlaybookRunner(options, taskRunner, h -> {
-            current.set(h);
-            return null;
-        }, e -> {
+        runner = new PlaybookRunner(options, taskRunner, h -> new FakeBmc(h, time), e -> {
             events.add(e);
             extra.on(e);
         }, gate);
