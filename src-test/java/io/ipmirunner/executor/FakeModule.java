@@ -30,7 +30,7 @@ final class FakeModule implements Module<Map<String, String>> {
         this.script = script;
     }
 
-    static Function<String, java.util.Optional<Module<?>>> only(FakeModule... modules) {
+    static Function<String, java.util.Optional<Module<?>>> only(Module<?>... modules) {
         return n -> java.util.Arrays.stream(modules).filter(m -> m.name().equals(n)).findFirst().map(m -> m);
     }
 

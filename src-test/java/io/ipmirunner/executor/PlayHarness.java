@@ -2,6 +2,7 @@ package io.ipmirunner.executor;
 
 import io.ipmirunner.inventory.Inventory;
 import io.ipmirunner.inventory.InventoryLoader;
+import io.ipmirunner.modules.Module;
 import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.sim.FakeBmc;
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Runs an inline playbook on fake hosts n1..nN with fake modules and the fake clock; records every event.
+ * Runs an inline playbook on fake BMCs n1..nN with the given modules (fakes, or real ones: the BMCs are
+ * simulated) and the fake clock; records every event.
  * Hosts' inventory lines may carry variables ({@code hostLine}).
  */
 final class PlayHarness {
@@ -33,7 +35,7 @@ final class PlayHarness {
         this.dir = dir;
     }
 
-    Map<String, RunEvent.Recap> run(String playbook, int hosts, int forks, FakeModule... modules)
+    Map<String, RunEvent.Recap> run(String playbook, int hosts, int forks, Module<?>... modules)
             throws IOException, InterruptedException {
         Path inv = dir.resolve("inv.yml");
         StringBuilder sb = new StringBuilder("all:\n  hosts:\n");
