@@ -80,15 +80,11 @@ public final class ExecCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Verbosity.set(verbose.length);
-        Module module = Modules.find(moduleName).orElseThrow(() -> new UserError(ExitCodes.BAD_OPTIONS,
+        Module<?> module = Modules.find(moduleName).orElseThrow(() -> new UserError(ExitCodes.BAD_OPTIONS,
                 "unknown module '" + moduleName + "' (known: " + String.join(", ", Modules.names()) + ")"));
-        Object args;
+        AdHocRunner.Call call;
         try {
-            args = module.validate(parseArgs(moduleArgs));
-            if (module instanceof HostBoundModule bound) {
-                // exec has no host variables: only file-named secrets can be bound here.
-                args = bound.bind(args, Map.of());
-            }
+            call = prepare(module, parseArgs(moduleArgs));
         } catch (ModuleArgumentException e) {
             throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
         }
@@ -143,7 +139,7 @@ public final class ExecCommand implements Callable<Integer> {
         try {
             Logins logins = new Logins(client, selection == null ? Map.of() : selection.logins());
             all.addAll(new AdHocRunner(logins, forks, t -> hostRetries.getOrDefault(t.name(), retries))
-                    .run(targets, module, args, printer::onDone));
+                    .run(targets, call, printer::onDone));
         } finally {
             if (!interrupted.get()) {
                 client.close();
@@ -172,6 +168,15 @@ public final class ExecCommand implements Callable<Integer> {
             targets.add(new BmcTarget(h.name(), new InetSocketAddress(h.address(), h.port().orElse(connection.port)),
                     config));
         }
+    }
+
+    /** Validates and binds with the module's argument type captured, so it reaches run typed. */
+    private static <A> AdHocRunner.Call prepare(Module<A> module, Map<String, String> args)
+            throws ModuleArgumentException {
+        A validated = module.validate(args);
+        // exec has no host variables: only file-named secrets can be bound here.
+        A bound = module instanceof HostBoundModule<A> b ? b.bind(validated, Map.of()) : validated;
+        return bmc -> module.run(bmc, bound);
     }
 
     static Map<String, String> parseArgs(List<String> raw) {

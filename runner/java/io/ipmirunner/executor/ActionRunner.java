@@ -28,10 +28,10 @@ final class ActionRunner {
     private final Sleeper sleeper;
     private final Clock clock;
     private final boolean checkMode;
-    private final Function<String, java.util.Optional<Module>> modules;
+    private final Function<String, java.util.Optional<Module<?>>> modules;
 
     ActionRunner(Sleeper sleeper, Clock clock, boolean checkMode,
-                 Function<String, java.util.Optional<Module>> modules) {
+                 Function<String, java.util.Optional<Module<?>>> modules) {
         this.sleeper = sleeper;
         this.clock = clock;
         this.checkMode = checkMode;
@@ -70,7 +70,7 @@ final class ActionRunner {
 
     private ActionOutcome module(Action.ModuleCall call, HostContext host, Map<String, Object> scope)
             throws ExpressionException, InterruptedException {
-        Module module = modules.apply(call.name()).orElse(null);
+        Module<?> module = modules.apply(call.name()).orElse(null);
         if (module == null) {
             return ActionOutcome.failed("unknown module '" + call.name() + "'", "unsupported", Map.of());
         }
@@ -78,16 +78,22 @@ final class ActionRunner {
         for (Map.Entry<String, YamlValue> e : call.args().entrySet()) {
             args.put(e.getKey(), String.valueOf(resolve(e.getValue().toPlain(), scope)));
         }
-        Object validated;
+        return module(call, module, args, host);
+    }
+
+    /** The module's argument type captured, so what validate returns reaches run typed. */
+    private <A> ActionOutcome module(Action.ModuleCall call, Module<A> module, Map<String, String> args,
+                                     HostContext host) throws InterruptedException {
+        A validated;
         try {
             validated = module.validate(args);
-            if (module instanceof HostBoundModule bound) {
+            if (module instanceof HostBoundModule<A> bound) {
                 validated = bound.bind(validated, host.vars());
             }
         } catch (ModuleArgumentException e) {
             return ActionOutcome.failed(e.getMessage(), "arguments", Map.of());
         }
-        if (checkMode && !CheckMode.readOnly(call.name(), args) && module instanceof CheckableModule checkable) {
+        if (checkMode && !CheckMode.readOnly(call.name(), args) && module instanceof CheckableModule<A> checkable) {
             // A write that can say what it would change by reading: the report shows that, nothing is written.
             try {
                 ModuleResult r = checkable.check(host.sessions().session(), validated);
@@ -123,11 +129,16 @@ final class ActionRunner {
 
     /** Polls {@code power state=status} until the state is the one asked for; read-only, so it runs under --check. */
     private ActionOutcome waitForPower(Action.WaitForPower w, HostContext host) throws InterruptedException {
-        Module power = modules.apply("power").orElse(null);
+        Module<?> power = modules.apply("power").orElse(null);
         if (power == null) {
             return ActionOutcome.failed("wait_for_power needs the power module", "unsupported", Map.of());
         }
-        Object status;
+        return waitForPower(w, host, power);
+    }
+
+    private <A> ActionOutcome waitForPower(Action.WaitForPower w, HostContext host, Module<A> power)
+            throws InterruptedException {
+        A status;
         try {
             status = power.validate(Map.of("state", "status"));
         } catch (ModuleArgumentException e) {

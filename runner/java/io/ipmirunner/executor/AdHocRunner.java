@@ -1,9 +1,9 @@
 package io.ipmirunner.executor;
 
 import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.client.BmcSession;
 import io.ipmirunner.ipmi.client.BmcTarget;
-import io.ipmirunner.modules.Module;
 import io.ipmirunner.modules.ModuleResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +25,12 @@ public final class AdHocRunner {
     private final int forks;
     private final ToIntFunction<BmcTarget> retries;
 
+    /** One module with its arguments validated and bound, as it runs on each host. */
+    @FunctionalInterface
+    public interface Call {
+        ModuleResult run(Bmc bmc) throws IpmiException, InterruptedException;
+    }
+
     /**
      * Hosts with credential lists try them in order (their results name the one that worked); {@code retries}
      * gives each host's number of tries again after no answer.
@@ -36,7 +42,7 @@ public final class AdHocRunner {
     }
 
     /** Outcomes in the order of {@code targets}; {@code onDone} sees each as it finishes. */
-    public List<HostOutcome> run(List<BmcTarget> targets, Module module, Object args, Consumer<HostOutcome> onDone)
+    public List<HostOutcome> run(List<BmcTarget> targets, Call call, Consumer<HostOutcome> onDone)
             throws InterruptedException {
         Semaphore slots = new Semaphore(forks);
         List<Future<HostOutcome>> futures = new ArrayList<>();
@@ -45,7 +51,7 @@ public final class AdHocRunner {
                 slots.acquire();
                 futures.add(pool.submit(() -> {
                     try {
-                        HostOutcome o = runHost(t, module, args);
+                        HostOutcome o = runHost(t, call);
                         onDone.accept(o);
                         return o;
                     } finally {
@@ -61,7 +67,7 @@ public final class AdHocRunner {
         return out;
     }
 
-    private HostOutcome runHost(BmcTarget target, Module module, Object args) throws InterruptedException {
+    private HostOutcome runHost(BmcTarget target, Call call) throws InterruptedException {
         long start = System.nanoTime();
         IpmiException last = null;
         int tries = Math.max(0, retries.applyAsInt(target));
@@ -70,7 +76,7 @@ public final class AdHocRunner {
                 Thread.sleep(Math.min(10_000, 500L << attempt));
             }
             try (BmcSession s = logins.open(target)) {
-                ModuleResult r = module.run(s, args);
+                ModuleResult r = call.run(s);
                 return new HostOutcome(target.name(), r.changed() ? HostOutcome.Status.CHANGED : HostOutcome.Status.OK,
                         logins.annotate(target.name(), r.result()), null, null, millisSince(start));
             } catch (IpmiException e) {

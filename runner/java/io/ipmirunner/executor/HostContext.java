@@ -1,7 +1,7 @@
 package io.ipmirunner.executor;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import java.util.Map;
 
 /**
@@ -18,6 +18,6 @@ public record HostContext(String host, Map<String, Object> vars, SessionSource s
     /** Opens (once) or returns the host's session. */
     @FunctionalInterface
     public interface SessionSource {
-        BmcSession session() throws IpmiException, InterruptedException;
+        Bmc session() throws IpmiException, InterruptedException;
     }
 }

@@ -5,7 +5,7 @@ import io.ipmirunner.inventory.HostPattern;
 import io.ipmirunner.inventory.Inventory;
 import io.ipmirunner.inventory.SecretVars;
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.playbook.Play;
 import io.ipmirunner.playbook.Playbook;
 import io.ipmirunner.playbook.RunPolicy;
@@ -37,7 +37,7 @@ public final class PlaybookRunner {
     private final SessionFactory sessionFactory;
     private final RunListener listener;
     private final Map<String, RunEvent.Recap> recap = new ConcurrentHashMap<>();
-    private final Map<String, BmcSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Bmc> sessions = new ConcurrentHashMap<>();
     /** Each host's latest failed or unreachable status: what a rescue takes off its recap. */
     private final Map<String, RunEvent.Status> lastFailure = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> facts = new HashMap<>();
@@ -117,7 +117,7 @@ public final class PlaybookRunner {
                 }
             }
         } finally {
-            sessions.values().forEach(BmcSession::close);
+            sessions.values().forEach(Bmc::close);
         }
         order.replaceAll((h, zero) -> recap.getOrDefault(h, zero));
         listener.on(new RunEvent.RunEnded(order));
@@ -232,8 +232,8 @@ public final class PlaybookRunner {
         return out;
     }
 
-    private BmcSession session(String host) throws IpmiException, InterruptedException {
-        BmcSession s = sessions.get(host);
+    private Bmc session(String host) throws IpmiException, InterruptedException {
+        Bmc s = sessions.get(host);
         if (s == null) {
             s = sessionFactory.open(host);
             if (s != null) {

@@ -2,10 +2,11 @@ package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.Phase;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.app.DeviceId;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,8 +17,8 @@ import java.util.Set;
  * Device ID on a fresh session until the BMC answers again. {@code settle} seconds pass before the first
  * try, so a BMC that answers for a moment before it goes down is not taken for one that came back.
  */
-public final class BmcResetModule implements Module {
-    private static final long POLL_MILLIS = 1000;
+public final class BmcResetModule implements Module<BmcResetModule.Args> {
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     record Args(String type, boolean waitFor, long timeoutMillis, long settleMillis) {}
 
@@ -33,7 +34,7 @@ public final class BmcResetModule implements Module {
     }
 
     @Override
-    public Object validate(Map<String, String> args) throws ModuleArgumentException {
+    public Args validate(Map<String, String> args) throws ModuleArgumentException {
         if (!Set.of("type", "wait", "timeout", "settle").containsAll(args.keySet())) {
             throw new ModuleArgumentException("bmc_reset takes type=cold|warm [wait=true|false] [timeout=S] "
                     + "[settle=S], got " + args.keySet());
@@ -63,45 +64,44 @@ public final class BmcResetModule implements Module {
     }
 
     @Override
-    public ModuleResult run(BmcSession session, Object validated) throws IpmiException, InterruptedException {
-        Args a = (Args) validated;
+    public ModuleResult run(Bmc bmc, Args a) throws IpmiException, InterruptedException {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("type", a.type());
-        r.put("firmware_before", session.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE).firmware());
-        long sent = System.nanoTime();
+        r.put("firmware_before", bmc.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE).firmware());
+        long sent = bmc.time().nanoTime();
         if (a.type().equals("cold")) {
-            session.sendLast(Commands.COLD_RESET, WireMessage.Empty.INSTANCE);
+            bmc.sendLast(Commands.COLD_RESET, WireMessage.Empty.INSTANCE);
         } else {
-            session.sendLast(Commands.WARM_RESET, WireMessage.Empty.INSTANCE);
+            bmc.sendLast(Commands.WARM_RESET, WireMessage.Empty.INSTANCE);
         }
         r.put("sent", true);
         if (!a.waitFor()) {
             r.put("back", false);
             return new ModuleResult(true, r);
         }
-        Thread.sleep(a.settleMillis());
-        DeviceId id = waitForAnswer(session, sent, a.timeoutMillis());
+        bmc.time().sleep(Duration.ofMillis(a.settleMillis()));
+        DeviceId id = waitForAnswer(bmc, sent, a.timeoutMillis());
         r.put("back", true);
         r.put("firmware", id.firmware());
-        r.put("back_after_seconds", Math.round((System.nanoTime() - sent) / 1e8) / 10.0);
+        r.put("back_after_seconds", Math.round((bmc.time().nanoTime() - sent) / 1e8) / 10.0);
         return new ModuleResult(true, r);
     }
 
     /** Get Device ID until answered; each failed try has already waited out the engine's own timeout. */
-    private static DeviceId waitForAnswer(BmcSession session, long sent, long timeoutMillis)
+    private static DeviceId waitForAnswer(Bmc bmc, long sent, long timeoutMillis)
             throws IpmiException, InterruptedException {
         long deadline = sent + timeoutMillis * 1_000_000;
         int attempts = 0;
         while (true) {
             attempts++;
             try {
-                return session.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE);
+                return bmc.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE);
             } catch (IpmiException.Timeout | IpmiException.Unreachable | IpmiException.CompletionCodeError e) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new IpmiException.Timeout(session.host(), Phase.COMMAND,
-                            (System.nanoTime() - sent) / 1_000_000, attempts);
+                if (bmc.time().nanoTime() - deadline > 0) {
+                    throw new IpmiException.Timeout(bmc.host(), Phase.COMMAND,
+                            (bmc.time().nanoTime() - sent) / 1_000_000, attempts);
                 }
-                Thread.sleep(POLL_MILLIS);
+                bmc.time().sleep(POLL);
             }
         }
     }

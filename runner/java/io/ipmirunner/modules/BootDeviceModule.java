@@ -2,7 +2,7 @@ package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.chassis.BootFlags;
 import io.ipmirunner.ipmi.command.chassis.BootOptions;
 import io.ipmirunner.ipmi.wire.ByteReader;
@@ -20,7 +20,7 @@ import java.util.Set;
  * flags (IPMI v2.0 §28.13 parameter 5). Without {@code device} it only reads them. After a set it reads
  * them back: many BMCs accept and then drop the persistent or EFI bit, which {@code verified: false} shows.
  */
-public final class BootDeviceModule implements Module {
+public final class BootDeviceModule implements Module<BootDeviceModule.Args> {
     private static final Map<String, BootFlags.Device> DEVICES = Map.of("pxe", BootFlags.Device.PXE,
             "disk", BootFlags.Device.DISK, "safe", BootFlags.Device.SAFE, "diag", BootFlags.Device.DIAG,
             "cdrom", BootFlags.Device.CDROM, "bios", BootFlags.Device.BIOS, "floppy", BootFlags.Device.FLOPPY,
@@ -37,7 +37,7 @@ public final class BootDeviceModule implements Module {
     }
 
     @Override
-    public Object validate(Map<String, String> args) throws ModuleArgumentException {
+    public Args validate(Map<String, String> args) throws ModuleArgumentException {
         for (String k : args.keySet()) {
             if (!Set.of("device", "persistent", "efi").contains(k)) {
                 throw new ModuleArgumentException("boot_device: unknown argument '" + k + "' (device, persistent, efi)");
@@ -60,9 +60,8 @@ public final class BootDeviceModule implements Module {
     }
 
     @Override
-    public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException {
-        Args a = (Args) validatedArgs;
-        BootFlags now = read(session);
+    public ModuleResult run(Bmc bmc, Args a) throws IpmiException {
+        BootFlags now = read(bmc);
         if (a.device() == null) {
             return new ModuleResult(false, result(now, null));
         }
@@ -70,11 +69,11 @@ public final class BootDeviceModule implements Module {
             return new ModuleResult(false, result(now, a));
         }
         BootFlags wanted = new BootFlags(true, a.persistent(), a.efi(), a.device().code(), 0, 0, 0, 0);
-        setInProgress(session, SET_IN_PROGRESS);
-        session.send(Commands.SET_SYSTEM_BOOT_OPTIONS,
+        setInProgress(bmc, SET_IN_PROGRESS);
+        bmc.send(Commands.SET_SYSTEM_BOOT_OPTIONS,
                 new BootOptions.SetRequest(BootOptions.BOOT_FLAGS, false, wanted.toBytes()));
-        setInProgress(session, SET_COMPLETE);
-        BootFlags after = read(session);
+        setInProgress(bmc, SET_COMPLETE);
+        BootFlags after = read(bmc);
         return new ModuleResult(true, result(after, a));
     }
 
@@ -82,7 +81,7 @@ public final class BootDeviceModule implements Module {
      * The handshake is optional (§28.12): BMCs without parameter 0 answer 0x80, and OpenIPMI's ipmi_sim
      * answers 0xCC; either way the set of parameter 5 goes ahead.
      */
-    private static void setInProgress(BmcSession s, byte[] state) throws IpmiException {
+    private static void setInProgress(Bmc s, byte[] state) throws IpmiException {
         try {
             s.send(Commands.SET_SYSTEM_BOOT_OPTIONS,
                     new BootOptions.SetRequest(BootOptions.SET_IN_PROGRESS, false, state));
@@ -94,7 +93,7 @@ public final class BootDeviceModule implements Module {
         }
     }
 
-    static BootFlags read(BmcSession s) throws IpmiException {
+    static BootFlags read(Bmc s) throws IpmiException {
         BootOptions.GetResponse r = s.send(Commands.GET_SYSTEM_BOOT_OPTIONS,
                 new BootOptions.GetRequest(BootOptions.BOOT_FLAGS, 0, 0));
         try {

@@ -1,7 +1,7 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.Privilege;
 import io.ipmirunner.ipmi.command.WireMessage;
@@ -30,7 +30,7 @@ final class ChannelProbes {
     private ChannelProbes() {}
 
     /** Probe name to {@code accepted} or {@code refused}, with the refusal's reason under {@code NAME_detail}. */
-    static Map<String, Object> run(BmcSession s) {
+    static Map<String, Object> run(Bmc s) {
         Map<String, Object> r = new LinkedHashMap<>();
         Secret wrong = wrongPassword();
         // IPMI v2.0 §13.28: suite 0 is RAKP-none: the BMC cannot check the password it never sees.
@@ -46,8 +46,8 @@ final class ChannelProbes {
         return r;
     }
 
-    private static void probe(Map<String, Object> r, String name, BmcSession s, UnaryOperator<SessionConfig> how) {
-        try (BmcSession fresh = s.loginWith(how)) {
+    private static void probe(Map<String, Object> r, String name, Bmc s, UnaryOperator<SessionConfig> how) {
+        try (Bmc fresh = s.loginWith(how)) {
             fresh.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE);
             r.put(name, "accepted");
         } catch (IpmiException e) {

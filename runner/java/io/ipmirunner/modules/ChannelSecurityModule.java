@@ -1,7 +1,7 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.Privilege;
 import io.ipmirunner.ipmi.command.app.ChannelAuthCapabilities;
@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code probe=true} it also tries the weak logins ({@link ChannelProbes}): what a BMC lists and what it accepts
  * can differ, both ways.
  */
-public final class ChannelSecurityModule implements Module {
+public final class ChannelSecurityModule implements Module<ChannelSecurityModule.Args> {
     private static final List<String> AUTH = List.of("none", "hmac_sha1", "hmac_md5", "hmac_sha256");
     private static final List<String> INTEGRITY = List.of("none", "hmac_sha1_96", "hmac_md5_128", "md5_128",
             "hmac_sha256_128");
@@ -36,7 +36,7 @@ public final class ChannelSecurityModule implements Module {
     }
 
     @Override
-    public Object validate(Map<String, String> args) throws ModuleArgumentException {
+    public Args validate(Map<String, String> args) throws ModuleArgumentException {
         for (String k : args.keySet()) {
             if (!k.equals("channel") && !k.equals("probe")) {
                 throw new ModuleArgumentException("channel_security: unknown argument '" + k + "' (channel, probe)");
@@ -50,25 +50,24 @@ public final class ChannelSecurityModule implements Module {
     }
 
     @Override
-    public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException {
-        Args a = (Args) validatedArgs;
-        int ch = LanChannels.pick(session, a.channel());
+    public ModuleResult run(Bmc bmc, Args a) throws IpmiException {
+        int ch = LanChannels.pick(bmc, a.channel());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("channel", ch);
         String source = "session";
         ChannelAuthCapabilities.Response caps;
         try {
-            caps = session.send(Commands.GET_CHANNEL_AUTH_CAPABILITIES,
+            caps = bmc.send(Commands.GET_CHANNEL_AUTH_CAPABILITIES,
                     new ChannelAuthCapabilities.Request(ch, true, Privilege.ADMINISTRATOR.code()));
         } catch (IpmiException.CompletionCodeError refused) {
-            caps = session.loginCapabilities().orElseThrow(() -> refused);
+            caps = bmc.loginCapabilities().orElseThrow(() -> refused);
             source = "login";
         }
         r.putAll(capabilities(caps));
         r.put("capabilities_from", source);
         List<Map<String, Object>> suites = new ArrayList<>();
         try {
-            for (ChannelCipherSuites.SuiteRecord s : ChannelCipherSuites.parse(cipherSuitePages(session, ch))) {
+            for (ChannelCipherSuites.SuiteRecord s : ChannelCipherSuites.parse(cipherSuitePages(bmc, ch))) {
                 suites.add(suite(s));
             }
         } catch (IpmiException.CompletionCodeError e) {
@@ -77,7 +76,7 @@ public final class ChannelSecurityModule implements Module {
         r.put("cipher_suites", suites);
         List<String> findings = findings(r, suites);
         if (a.probe()) {
-            Map<String, Object> probes = ChannelProbes.run(session);
+            Map<String, Object> probes = ChannelProbes.run(bmc);
             r.put("probes", probes);
             findings.addAll(ChannelProbes.findings(probes));
         }
@@ -101,7 +100,7 @@ public final class ChannelSecurityModule implements Module {
     }
 
     /** All pages of the suite records: 16 bytes each, a shorter page is the last (at most 64 pages). */
-    static byte[] cipherSuitePages(BmcSession s, int ch) throws IpmiException {
+    static byte[] cipherSuitePages(Bmc s, int ch) throws IpmiException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (int index = 0; index < ChannelCipherSuites.MAX_PAGES; index++) {
             ChannelCipherSuites.Response page = s.send(Commands.GET_CHANNEL_CIPHER_SUITES,

@@ -1,7 +1,7 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.chassis.ChassisStatus;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code chassis_status}: Get Chassis Status (IPMI v2.0 §28.2, Table 28-3) in words. Read-only. */
-public final class ChassisStatusModule implements Module {
+public final class ChassisStatusModule implements Module<NoArgs> {
     /** Byte 2, last power event, bits 0..4. */
     private static final List<String> LAST_EVENTS = List.of("ac_failed", "overload", "interlock", "power_fault",
             "ipmi_command");
@@ -22,16 +22,13 @@ public final class ChassisStatusModule implements Module {
     }
 
     @Override
-    public Object validate(Map<String, String> args) throws ModuleArgumentException {
-        if (!args.isEmpty()) {
-            throw new ModuleArgumentException("chassis_status takes no arguments, got " + args.keySet());
-        }
-        return args;
+    public NoArgs validate(Map<String, String> args) throws ModuleArgumentException {
+        return NoArgs.require(name(), args);
     }
 
     @Override
-    public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException {
-        return new ModuleResult(false, result(session.send(Commands.GET_CHASSIS_STATUS, WireMessage.Empty.INSTANCE)));
+    public ModuleResult run(Bmc bmc, NoArgs none) throws IpmiException {
+        return new ModuleResult(false, result(bmc.send(Commands.GET_CHASSIS_STATUS, WireMessage.Empty.INSTANCE)));
     }
 
     static Map<String, Object> result(ChassisStatus s) {

@@ -1,7 +1,7 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.secret.Secret;
@@ -20,7 +20,7 @@ import java.util.Set;
  * try is a failed login for that user name: on BMCs with lockout it can lock the account, so audits make this
  * check opt-in.
  */
-public final class DefaultCredentialsModule implements HostBoundModule {
+public final class DefaultCredentialsModule implements HostBoundModule<DefaultCredentialsModule.Args> {
     private static final String DEFAULT_VAR = "default_bmc_credentials";
 
     record Entry(String label, String user, Secret password) {}
@@ -33,7 +33,7 @@ public final class DefaultCredentialsModule implements HostBoundModule {
     }
 
     @Override
-    public Object validate(Map<String, String> args) throws ModuleArgumentException {
+    public Args validate(Map<String, String> args) throws ModuleArgumentException {
         for (String k : args.keySet()) {
             if (!k.equals("list_var")) {
                 throw new ModuleArgumentException("default_credentials: unknown argument '" + k + "' (list_var)");
@@ -43,8 +43,8 @@ public final class DefaultCredentialsModule implements HostBoundModule {
     }
 
     @Override
-    public Object bind(Object validatedArgs, Map<String, Object> hostVars) throws ModuleArgumentException {
-        String var = ((Args) validatedArgs).listVar();
+    public Args bind(Args args, Map<String, Object> hostVars) throws ModuleArgumentException {
+        String var = args.listVar();
         if (!(hostVars.get(var) instanceof List<?> list)) {
             throw new ModuleArgumentException("default_credentials: '" + var + "' is not a list variable of this "
                     + "host ([{label, user, password}, ...])");
@@ -71,13 +71,13 @@ public final class DefaultCredentialsModule implements HostBoundModule {
     }
 
     @Override
-    public ModuleResult run(BmcSession session, Object validatedArgs) {
+    public ModuleResult run(Bmc bmc, Args args) {
         List<String> accepted = new ArrayList<>();
         List<String> unanswered = new ArrayList<>();
         int refused = 0;
-        for (Entry e : ((Args) validatedArgs).entries()) {
+        for (Entry e : args.entries()) {
             String who = e.label() + " (" + e.user() + ")";
-            try (BmcSession fresh = session.loginAs(e.user(), e.password())) {
+            try (Bmc fresh = bmc.loginAs(e.user(), e.password())) {
                 fresh.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE);
                 accepted.add(who);
             } catch (IpmiException.AuthenticationFailed | IpmiException.CompletionCodeError x) {
@@ -87,7 +87,7 @@ public final class DefaultCredentialsModule implements HostBoundModule {
             }
         }
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("tried", ((Args) validatedArgs).entries().size());
+        r.put("tried", args.entries().size());
         r.put("accepted", accepted);
         r.put("refused", refused);
         r.put("errors", unanswered);

@@ -1,7 +1,7 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.fru.FruDecoder;
 import io.ipmirunner.ipmi.fru.FruInventory;
 import io.ipmirunner.ipmi.fru.FruReader;
@@ -10,14 +10,17 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code fru [id=0]}: the chassis, board, product and multi-record areas of one FRU device. Read-only. */
-public final class FruModule implements Module {
+public final class FruModule implements Module<FruModule.Args> {
+    /** The FRU device ID (IPMI v2.0 §34.1); 0 is the BMC's own FRU. */
+    record Args(int id) {}
+
     @Override
     public String name() {
         return "fru";
     }
 
     @Override
-    public Object validate(Map<String, String> args) throws ModuleArgumentException {
+    public Args validate(Map<String, String> args) throws ModuleArgumentException {
         if (!Set.of("id").containsAll(args.keySet())) {
             throw new ModuleArgumentException("fru takes only id=N, got " + args.keySet());
         }
@@ -27,15 +30,15 @@ public final class FruModule implements Module {
             if (n < 0 || n > 0xfe) {
                 throw new NumberFormatException();
             }
-            return n;
+            return new Args(n);
         } catch (NumberFormatException e) {
             throw new ModuleArgumentException("fru id must be 0..254, got " + id);
         }
     }
 
     @Override
-    public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException {
-        FruInventory fru = FruDecoder.decode(FruReader.read(session, (Integer) validatedArgs));
+    public ModuleResult run(Bmc bmc, Args a) throws IpmiException {
+        FruInventory fru = FruDecoder.decode(FruReader.read(bmc, a.id()));
         return new ModuleResult(false, result(fru));
     }
 

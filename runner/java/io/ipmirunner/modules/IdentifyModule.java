@@ -2,7 +2,7 @@ package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.chassis.ChassisRequests;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code identify [seconds=N] [state=on|off]}: Chassis Identify (IPMI v2.0 §28.5). {@code seconds} 1..255
  * lights the LED that long (default 15); {@code state=on} forces it on until {@code state=off}.
  */
-public final class IdentifyModule implements Module {
+public final class IdentifyModule implements Module<IdentifyModule.Args> {
     record Args(int seconds, boolean force) {}
 
     @Override
@@ -21,7 +21,7 @@ public final class IdentifyModule implements Module {
     }
 
     @Override
-    public Object validate(Map<String, String> args) throws ModuleArgumentException {
+    public Args validate(Map<String, String> args) throws ModuleArgumentException {
         if (!Set.of("seconds", "state").containsAll(args.keySet())) {
             throw new ModuleArgumentException("identify takes seconds=N or state=on|off, got " + args.keySet());
         }
@@ -49,9 +49,8 @@ public final class IdentifyModule implements Module {
     }
 
     @Override
-    public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException {
-        Args a = (Args) validatedArgs;
-        session.send(Commands.CHASSIS_IDENTIFY, new ChassisRequests.Identify(a.seconds(), a.force()));
+    public ModuleResult run(Bmc bmc, Args a) throws IpmiException {
+        bmc.send(Commands.CHASSIS_IDENTIFY, new ChassisRequests.Identify(a.seconds(), a.force()));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("identify", a.force() ? "on" : a.seconds() == 0 ? "off" : "timed");
         r.put("seconds", a.seconds());

@@ -2,7 +2,7 @@ package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.Phase;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.app.ChannelInfo;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ final class LanChannels {
 
     private LanChannels() {}
 
-    static List<Integer> all(BmcSession s) throws IpmiException {
+    static List<Integer> all(Bmc s) throws IpmiException {
         List<CompletableFuture<ChannelInfo>> asks = new ArrayList<>();
         for (int ch = 0; ch <= LAST_CHANNEL; ch++) {
             asks.add(s.sendAsync(Commands.GET_CHANNEL_INFO, new ChannelInfo.Request(ch)));
@@ -28,7 +28,7 @@ final class LanChannels {
         for (int ch = 0; ch <= LAST_CHANNEL; ch++) {
             ChannelInfo info;
             try {
-                info = BmcSession.await(asks.get(ch));
+                info = Bmc.await(asks.get(ch));
             } catch (IpmiException.CompletionCodeError absent) {
                 continue;
             }
@@ -40,7 +40,7 @@ final class LanChannels {
     }
 
     /** {@code given} when set, else the first LAN channel; fails when the BMC has none. */
-    static int pick(BmcSession s, Integer given) throws IpmiException {
+    static int pick(Bmc s, Integer given) throws IpmiException {
         if (given != null) {
             return given;
         }

@@ -1,7 +1,7 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.transport.LanConfig;
 import io.ipmirunner.ipmi.command.transport.LanParameters;
@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * differ inside the set-in-progress handshake (IPMI v2.0 §23.2 parameter 0), reads back, and reports
  * {@code verified: false} with {@code not_kept} when the BMC did not keep a value.
  */
-public final class LanModule implements CheckableModule {
+public final class LanModule implements CheckableModule<LanModule.Args> {
     private static final Set<String> KEYS = Set.of("channel", "source", "address", "netmask", "gateway");
     /** Parameter 0 values (Table 23-4): 00b set complete, 01b set in progress, 10b commit write. */
     private static final byte[] SET_IN_PROGRESS = {0x01};
@@ -46,7 +46,7 @@ public final class LanModule implements CheckableModule {
     }
 
     @Override
-    public Object validate(Map<String, String> args) throws ModuleArgumentException {
+    public Args validate(Map<String, String> args) throws ModuleArgumentException {
         for (String k : args.keySet()) {
             if (!KEYS.contains(k)) {
                 throw new ModuleArgumentException("lan: unknown argument '" + k + "' (" + String.join(", ",
@@ -79,16 +79,16 @@ public final class LanModule implements CheckableModule {
     }
 
     @Override
-    public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException {
-        return apply(session, (Args) validatedArgs, false);
+    public ModuleResult run(Bmc bmc, Args a) throws IpmiException {
+        return apply(bmc, a, false);
     }
 
     @Override
-    public ModuleResult check(BmcSession session, Object validatedArgs) throws IpmiException {
-        return apply(session, (Args) validatedArgs, true);
+    public ModuleResult check(Bmc bmc, Args a) throws IpmiException {
+        return apply(bmc, a, true);
     }
 
-    private static ModuleResult apply(BmcSession s, Args a, boolean dryRun) throws IpmiException {
+    private static ModuleResult apply(Bmc s, Args a, boolean dryRun) throws IpmiException {
         int ch = LanChannels.pick(s, a.channel());
         Map<String, Object> before = LanReading.read(s, ch).toMap();
         List<String> changes = differences(a, before);
@@ -156,7 +156,7 @@ public final class LanModule implements CheckableModule {
      * The handshake is optional (§23.2): a BMC without parameter 0 answers 0x80, one without commit write
      * 0xCC, and the set goes ahead.
      */
-    private static void setInProgress(BmcSession s, int ch, byte[] state) throws IpmiException {
+    private static void setInProgress(Bmc s, int ch, byte[] state) throws IpmiException {
         try {
             s.send(Commands.SET_LAN_CONFIG, new LanConfig.SetRequest(ch, LanConfig.SET_IN_PROGRESS, state));
         } catch (IpmiException.CompletionCodeError e) {

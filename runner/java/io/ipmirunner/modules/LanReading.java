@@ -1,7 +1,7 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.transport.LanConfig;
 import io.ipmirunner.ipmi.command.transport.LanParameters;
@@ -29,7 +29,7 @@ final class LanReading {
 
     private LanReading() {}
 
-    static LanReading read(BmcSession s, int channel) throws IpmiException {
+    static LanReading read(Bmc s, int channel) throws IpmiException {
         Map<Integer, CompletableFuture<LanConfig.GetResponse>> asks = new LinkedHashMap<>();
         for (int p : PARAMETERS) {
             asks.put(p, s.sendAsync(Commands.GET_LAN_CONFIG, new LanConfig.GetRequest(channel, false, p, 0, 0)));
@@ -37,7 +37,7 @@ final class LanReading {
         LanReading r = new LanReading();
         for (var e : asks.entrySet()) {
             try {
-                r.data.put(e.getKey(), BmcSession.await(e.getValue()).data());
+                r.data.put(e.getKey(), Bmc.await(e.getValue()).data());
             } catch (IpmiException.CompletionCodeError cc) {
                 r.unsupported.add("parameter " + e.getKey() + " (" + cc.code() + ")");
             }

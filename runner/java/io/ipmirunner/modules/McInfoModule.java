@@ -1,7 +1,7 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.CommandSpec;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.WireMessage;
@@ -12,23 +12,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code mc_info}: the BMC's identity from Get Device ID (IPMI v2.0 §20.1), self test and GUID. Read-only. */
-public final class McInfoModule implements Module {
+public final class McInfoModule implements Module<NoArgs> {
     @Override
     public String name() {
         return "mc_info";
     }
 
     @Override
-    public Object validate(Map<String, String> args) throws ModuleArgumentException {
-        if (!args.isEmpty()) {
-            throw new ModuleArgumentException("mc_info takes no arguments, got " + args.keySet());
-        }
-        return args;
+    public NoArgs validate(Map<String, String> args) throws ModuleArgumentException {
+        return NoArgs.require(name(), args);
     }
 
     @Override
-    public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException {
-        DeviceId id = session.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE);
+    public ModuleResult run(Bmc bmc, NoArgs none) throws IpmiException {
+        DeviceId id = bmc.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("device_id", id.deviceId());
         r.put("device_revision", id.deviceRevision());
@@ -42,13 +39,13 @@ public final class McInfoModule implements Module {
         if (id.auxFirmware().length > 0) {
             r.put("aux_firmware", HexFormat.of().formatHex(id.auxFirmware()));
         }
-        optional(session, Commands.GET_SELF_TEST_RESULTS).ifPresent(t -> r.put("self_test", t.summary()));
-        optional(session, Commands.GET_SYSTEM_GUID).ifPresent(g -> r.put("system_guid", guidText(g.bytes())));
+        optional(bmc, Commands.GET_SELF_TEST_RESULTS).ifPresent(t -> r.put("self_test", t.summary()));
+        optional(bmc, Commands.GET_SYSTEM_GUID).ifPresent(g -> r.put("system_guid", guidText(g.bytes())));
         return new ModuleResult(false, r);
     }
 
     /** Self test and system GUID are optional (§20.4, §22.14): a BMC that refuses one just lacks the key. */
-    private static <S extends WireMessage> Optional<S> optional(BmcSession s, CommandSpec<WireMessage.Empty, S> spec)
+    private static <S extends WireMessage> Optional<S> optional(Bmc s, CommandSpec<WireMessage.Empty, S> spec)
             throws IpmiException {
         try {
             return Optional.of(s.send(spec, WireMessage.Empty.INSTANCE));

@@ -7,10 +7,10 @@ import java.util.TreeMap;
 
 /** The task modules by name. */
 public final class Modules {
-    private static final Map<String, Module> BY_NAME = new TreeMap<>();
+    private static final Map<String, Module<?>> BY_NAME = new TreeMap<>();
 
     static {
-        for (Module m : List.of(new PowerModule(), new McInfoModule(), new FruModule(), new SensorsModule(),
+        for (Module<?> m : List.of(new PowerModule(), new McInfoModule(), new FruModule(), new SensorsModule(),
                 new SelModule(), new BootDeviceModule(), new ChassisStatusModule(), new IdentifyModule(),
                 new RawModule(), new UsersModule(), new UserModule(), new LanModule(), new ChannelSecurityModule(),
                 new BmcResetModule(), new PowerReadingModule(), new DefaultCredentialsModule())) {
@@ -20,7 +20,7 @@ public final class Modules {
 
     private Modules() {}
 
-    public static Optional<Module> find(String name) {
+    public static Optional<Module<?>> find(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
     }
 

@@ -1,11 +1,12 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.chassis.ChassisControl;
 import io.ipmirunner.ipmi.wire.CompletionCode;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +17,9 @@ import java.util.Set;
  * of a host that is off is refused by many BMCs, so it powers the host on and says so. With wait=true the
  * module polls until the power state is the one asked for, or fails after timeout seconds.
  */
-public final class PowerModule implements Module {
+public final class PowerModule implements Module<PowerModule.Args> {
     private static final Set<String> STATES = Set.of("status", "on", "off", "cycle", "reset", "soft", "diag");
-    private static final long POLL_MILLIS = 1000;
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     record Args(String state, boolean waitFor, long timeoutMillis) {}
 
@@ -35,7 +36,7 @@ public final class PowerModule implements Module {
     }
 
     @Override
-    public Object validate(Map<String, String> args) throws ModuleArgumentException {
+    public Args validate(Map<String, String> args) throws ModuleArgumentException {
         for (String k : args.keySet()) {
             if (!Set.of("state", "wait", "timeout").contains(k)) {
                 throw new ModuleArgumentException("power: unknown argument '" + k + "' (state, wait, timeout)");
@@ -60,9 +61,8 @@ public final class PowerModule implements Module {
     }
 
     @Override
-    public ModuleResult run(BmcSession session, Object validated) throws IpmiException, InterruptedException {
-        Args a = (Args) validated;
-        boolean on = readPower(session);
+    public ModuleResult run(Bmc bmc, Args a) throws IpmiException, InterruptedException {
+        boolean on = readPower(bmc);
         Map<String, Object> r = new LinkedHashMap<>();
         String before = on ? "on" : "off";
         if (a.state().equals("status")) {
@@ -89,20 +89,20 @@ public final class PowerModule implements Module {
             if (!on && (a.state().equals("cycle") || a.state().equals("reset"))) {
                 r.put("note", "host was off: powered on instead of " + a.state());
             }
-            control(session, action, r);
+            control(bmc, action, r);
         }
         r.put("previous", before);
         r.put("action", idempotentNoop ? "none" : a.state());
         if (a.waitFor()) {
-            long deadline = System.nanoTime() + a.timeoutMillis() * 1_000_000;
-            boolean now = readPower(session);
+            long deadline = bmc.time().nanoTime() + a.timeoutMillis() * 1_000_000;
+            boolean now = readPower(bmc);
             while ((now ? "on" : "off").equals(target) == false) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new IpmiException.Timeout(session.host(), io.ipmirunner.ipmi.Phase.COMMAND,
+                if (bmc.time().nanoTime() - deadline > 0) {
+                    throw new IpmiException.Timeout(bmc.host(), io.ipmirunner.ipmi.Phase.COMMAND,
                             a.timeoutMillis(), 0);
                 }
-                Thread.sleep(POLL_MILLIS);
-                now = readPower(session);
+                bmc.time().sleep(POLL);
+                now = readPower(bmc);
             }
             r.put("state", target);
             r.put("confirmed", true);
@@ -118,9 +118,9 @@ public final class PowerModule implements Module {
      * cycle then reaches a BMC that is already off mid-cycle and answers 0xD5 (not in present state). The
      * host read on just before, so that 0xD5 says the first transmission took effect.
      */
-    private static void control(BmcSession session, int action, Map<String, Object> r) throws IpmiException {
+    private static void control(Bmc bmc, int action, Map<String, Object> r) throws IpmiException {
         try {
-            session.send(Commands.CHASSIS_CONTROL, new ChassisControl(action));
+            bmc.send(Commands.CHASSIS_CONTROL, new ChassisControl(action));
         } catch (IpmiException.CompletionCodeError e) {
             if (action != ChassisControl.POWER_CYCLE || !e.code().equals(CompletionCode.NOT_SUPPORTED_IN_STATE)) {
                 throw e;
@@ -129,7 +129,7 @@ public final class PowerModule implements Module {
         }
     }
 
-    private static boolean readPower(BmcSession s) throws IpmiException {
+    private static boolean readPower(Bmc s) throws IpmiException {
         return s.send(Commands.GET_CHASSIS_STATUS, WireMessage.Empty.INSTANCE).powerOn();
     }
 }

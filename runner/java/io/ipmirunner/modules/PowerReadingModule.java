@@ -1,7 +1,7 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.dcmi.Dcmi;
 import io.ipmirunner.ipmi.sel.SelEntry;
@@ -15,7 +15,7 @@ import java.util.Map;
  * supported capabilities (§6.1, parameter 1). Read-only. A BMC without DCMI answers 0xC1 (invalid
  * command); that is a failure with its completion code, like any other command refused.
  */
-public final class PowerReadingModule implements Module {
+public final class PowerReadingModule implements Module<NoArgs> {
     /**
      * Table 6-3 parameter 1: data byte 1 mandatory platform capabilities, byte 2 optional ones (bit 0 power
      * management), byte 3 manageability access.
@@ -31,19 +31,16 @@ public final class PowerReadingModule implements Module {
     }
 
     @Override
-    public Object validate(Map<String, String> args) throws ModuleArgumentException {
-        if (!args.isEmpty()) {
-            throw new ModuleArgumentException("power_reading takes no arguments, got " + args.keySet());
-        }
-        return args;
+    public NoArgs validate(Map<String, String> args) throws ModuleArgumentException {
+        return NoArgs.require(name(), args);
     }
 
     @Override
-    public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException {
-        Dcmi.PowerReading p = session.send(Commands.GET_POWER_READING,
+    public ModuleResult run(Bmc bmc, NoArgs none) throws IpmiException {
+        Dcmi.PowerReading p = bmc.send(Commands.GET_POWER_READING,
                 new Dcmi.PowerReadingRequest(Dcmi.MODE_SYSTEM_POWER_STATISTICS, 0));
         Map<String, Object> r = reading(p);
-        r.put("dcmi", capabilities(session.send(Commands.GET_DCMI_CAPABILITIES,
+        r.put("dcmi", capabilities(bmc.send(Commands.GET_DCMI_CAPABILITIES,
                 new Dcmi.CapabilitiesRequest(Dcmi.PARAMETER_SUPPORTED_CAPABILITIES))));
         return new ModuleResult(false, r);
     }

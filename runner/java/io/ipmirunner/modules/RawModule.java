@@ -1,7 +1,7 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code raw netfn=N cmd=N [data="0x01 0x02"]}: any request, answered whatever its completion code. Like
  * Ansible's command module it reports changed, since it cannot know what the command did.
  */
-public final class RawModule implements Module {
+public final class RawModule implements Module<RawModule.Args> {
     record Args(int netFn, int cmd, byte[] data) {}
 
     @Override
@@ -27,7 +27,7 @@ public final class RawModule implements Module {
     }
 
     @Override
-    public Object validate(Map<String, String> args) throws ModuleArgumentException {
+    public Args validate(Map<String, String> args) throws ModuleArgumentException {
         if (!Set.of("netfn", "cmd", "data").containsAll(args.keySet()) || !args.containsKey("netfn")
                 || !args.containsKey("cmd")) {
             throw new ModuleArgumentException("raw takes netfn=N cmd=N [data=BYTES], got " + args.keySet());
@@ -66,9 +66,8 @@ public final class RawModule implements Module {
     }
 
     @Override
-    public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException {
-        Args a = (Args) validatedArgs;
-        IpmiResponse r = session.raw("raw", a.netFn(), a.cmd(), a.data());
+    public ModuleResult run(Bmc bmc, Args a) throws IpmiException {
+        IpmiResponse r = bmc.raw("raw", a.netFn(), a.cmd(), a.data());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("completion_code", r.completionCode().code());
         m.put("data", HexFormat.of().formatHex(r.data()));

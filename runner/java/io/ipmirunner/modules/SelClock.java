@@ -1,7 +1,7 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.storage.Sel;
@@ -37,8 +37,8 @@ final class SelClock {
         }
     }
 
-    static Map<String, Object> get(BmcSession session) throws IpmiException {
-        long t = Integer.toUnsignedLong(session.send(Commands.GET_SEL_TIME, WireMessage.Empty.INSTANCE).seconds());
+    static Map<String, Object> get(Bmc bmc) throws IpmiException {
+        long t = Integer.toUnsignedLong(bmc.send(Commands.GET_SEL_TIME, WireMessage.Empty.INSTANCE).seconds());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("time", SelEntry.timestampText(t));
         r.put("seconds", t);
@@ -47,12 +47,12 @@ final class SelClock {
         return r;
     }
 
-    static ModuleResult set(BmcSession session, Instant asked) throws IpmiException {
-        long seconds = (asked == null ? Instant.now() : asked).getEpochSecond();
-        long before = Integer.toUnsignedLong(session.send(Commands.GET_SEL_TIME, WireMessage.Empty.INSTANCE)
+    static ModuleResult set(Bmc bmc, Instant asked) throws IpmiException {
+        long seconds = (asked == null ? bmc.time().now() : asked).getEpochSecond();
+        long before = Integer.toUnsignedLong(bmc.send(Commands.GET_SEL_TIME, WireMessage.Empty.INSTANCE)
                 .seconds());
-        session.send(Commands.SET_SEL_TIME, new Sel.Time((int) seconds));
-        Map<String, Object> r = get(session);
+        bmc.send(Commands.SET_SEL_TIME, new Sel.Time((int) seconds));
+        Map<String, Object> r = get(bmc);
         long after = (Long) r.get("seconds");
         r.put("previous", SelEntry.timestampText(before));
         r.put("verified", after >= seconds && after - seconds <= TOLERANCE_SECONDS);

@@ -2,7 +2,7 @@ package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.storage.Repository;
 import io.ipmirunner.ipmi.sdr.SensorNames;
@@ -21,7 +21,7 @@ import java.util.Set;
  * {@code sel action=list|info|clear|time|set_time [time=now|ISO-8601]}: the System Event Log (IPMI v2.0
  * §31). clear and set_time change the BMC; set_time reads the clock back and says whether it took.
  */
-public final class SelModule implements Module {
+public final class SelModule implements Module<SelModule.Args> {
     private static final Set<String> ACTIONS = Set.of("list", "info", "clear", "time", "set_time");
     private static final long CLEAR_TIMEOUT_MILLIS = 30_000;
 
@@ -41,7 +41,7 @@ public final class SelModule implements Module {
     }
 
     @Override
-    public Object validate(Map<String, String> args) throws ModuleArgumentException {
+    public Args validate(Map<String, String> args) throws ModuleArgumentException {
         if (!Set.of("action", "time").containsAll(args.keySet())) {
             throw new ModuleArgumentException("sel takes action=list|info|clear|time|set_time [time=now|ISO-8601], got "
                     + args.keySet());
@@ -57,29 +57,28 @@ public final class SelModule implements Module {
     }
 
     @Override
-    public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException, InterruptedException {
+    public ModuleResult run(Bmc bmc, Args a) throws IpmiException, InterruptedException {
         Map<String, Object> r = new LinkedHashMap<>();
-        Args a = (Args) validatedArgs;
         switch (a.action()) {
             case "time" -> {
-                return new ModuleResult(false, SelClock.get(session));
+                return new ModuleResult(false, SelClock.get(bmc));
             }
             case "set_time" -> {
-                return SelClock.set(session, a.time());
+                return SelClock.set(bmc, a.time());
             }
             case "info" -> {
-                return new ModuleResult(false, info(session));
+                return new ModuleResult(false, info(bmc));
             }
             case "clear" -> {
-                Repository.Info before = session.send(Commands.GET_SEL_INFO, WireMessage.Empty.INSTANCE);
-                boolean done = SelReader.clear(session, CLEAR_TIMEOUT_MILLIS);
+                Repository.Info before = bmc.send(Commands.GET_SEL_INFO, WireMessage.Empty.INSTANCE);
+                boolean done = SelReader.clear(bmc, CLEAR_TIMEOUT_MILLIS);
                 r.put("cleared", before.records());
                 r.put("completed", done);
                 return new ModuleResult(before.records() > 0, r);
             }
             default -> {
                 List<Map<String, Object>> entries = new ArrayList<>();
-                for (SelEntry e : SelReader.readAll(SelReader.of(session))) {
+                for (SelEntry e : SelReader.readAll(SelReader.of(bmc))) {
                     entries.add(entry(e));
                 }
                 r.put("entries", entries);
@@ -89,8 +88,8 @@ public final class SelModule implements Module {
     }
 
     /** §31.2 Get SEL Info: times as ISO-8601; bit 7 of the support byte is "events were dropped". */
-    private static Map<String, Object> info(BmcSession session) throws IpmiException {
-        Repository.Info i = session.send(Commands.GET_SEL_INFO, WireMessage.Empty.INSTANCE);
+    private static Map<String, Object> info(Bmc bmc) throws IpmiException {
+        Repository.Info i = bmc.send(Commands.GET_SEL_INFO, WireMessage.Empty.INSTANCE);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("version", "%d.%d".formatted(i.version() & 0x0f, i.version() >> 4));
         r.put("entries", i.records());

@@ -2,7 +2,7 @@ package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.sensor.SensorReading;
 import io.ipmirunner.ipmi.sdr.SdrDecoder;
 import io.ipmirunner.ipmi.sdr.SdrReader;
@@ -21,7 +21,7 @@ import java.util.OptionalDouble;
  * event-only sensors (no reading: status "event-only"), and the FRU and management controller device
  * locators as {@code fru_devices} and {@code controllers}.
  */
-public final class SensorsModule implements Module {
+public final class SensorsModule implements Module<NoArgs> {
     /** The BMC's own IPMB address: sensors owned by other controllers would need bridging. */
     private static final int BMC_ADDRESS = 0x20;
     static final String NOT_AVAILABLE = "not available";
@@ -32,22 +32,19 @@ public final class SensorsModule implements Module {
     }
 
     @Override
-    public Object validate(Map<String, String> args) throws ModuleArgumentException {
-        if (!args.isEmpty()) {
-            throw new ModuleArgumentException("sensors takes no arguments, got " + args.keySet());
-        }
-        return args;
+    public NoArgs validate(Map<String, String> args) throws ModuleArgumentException {
+        return NoArgs.require(name(), args);
     }
 
     @Override
-    public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException {
+    public ModuleResult run(Bmc bmc, NoArgs none) throws IpmiException {
         List<Map<String, Object>> sensors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<Map<String, Object>> fruDevices = new ArrayList<>();
         List<Map<String, Object>> controllers = new ArrayList<>();
-        for (byte[] bytes : SdrReader.readAll(session)) {
+        for (byte[] bytes : SdrReader.readAll(bmc)) {
             switch (SdrDecoder.decode(bytes)) {
-                case SdrRecord.Sensor s -> sensors.add(sensor(s, reading(session, s)));
+                case SdrRecord.Sensor s -> sensors.add(sensor(s, reading(bmc, s)));
                 case SdrRecord.EventOnly e -> sensors.add(SdrDevices.eventOnly(e));
                 case SdrRecord.FruLocator f -> fruDevices.add(SdrDevices.fru(f));
                 case SdrRecord.McLocator m -> controllers.add(SdrDevices.controller(m));
@@ -65,12 +62,12 @@ public final class SensorsModule implements Module {
     }
 
     /** Null when the sensor cannot be read: absent, owned elsewhere, or refused with a completion code. */
-    private static SensorReading reading(BmcSession session, SdrRecord.Sensor s) throws IpmiException {
+    private static SensorReading reading(Bmc bmc, SdrRecord.Sensor s) throws IpmiException {
         if (s.ownerId() != BMC_ADDRESS || s.ownerLun() != 0) {
             return null;
         }
         try {
-            return session.send(Commands.GET_SENSOR_READING, new SensorReading.Request(s.number()));
+            return bmc.send(Commands.GET_SENSOR_READING, new SensorReading.Request(s.number()));
         } catch (IpmiException.CompletionCodeError e) {
             return null;
         }

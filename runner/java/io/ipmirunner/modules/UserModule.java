@@ -1,7 +1,7 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.app.UserAccess;
 import io.ipmirunner.ipmi.command.app.UserSetup;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * is proven by logging in afresh with it ({@code verified}). The password itself never reaches the
  * arguments, the result or a log: it comes from a file or from a host variable holding a secret.
  */
-public final class UserModule implements CheckableModule, HostBoundModule {
+public final class UserModule implements CheckableModule<UserArgs>, HostBoundModule<UserArgs> {
     @Override
     public String name() {
         return "user";
@@ -33,26 +33,26 @@ public final class UserModule implements CheckableModule, HostBoundModule {
     }
 
     @Override
-    public Object validate(Map<String, String> args) throws ModuleArgumentException {
+    public UserArgs validate(Map<String, String> args) throws ModuleArgumentException {
         return UserArgs.parse(args);
     }
 
     @Override
-    public Object bind(Object validatedArgs, Map<String, Object> hostVars) throws ModuleArgumentException {
-        return ((UserArgs) validatedArgs).bind(hostVars);
+    public UserArgs bind(UserArgs args, Map<String, Object> hostVars) throws ModuleArgumentException {
+        return args.bind(hostVars);
     }
 
     @Override
-    public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException, InterruptedException {
-        return apply(session, (UserArgs) validatedArgs, false);
+    public ModuleResult run(Bmc bmc, UserArgs args) throws IpmiException, InterruptedException {
+        return apply(bmc, args, false);
     }
 
     @Override
-    public ModuleResult check(BmcSession session, Object validatedArgs) throws IpmiException, InterruptedException {
-        return apply(session, (UserArgs) validatedArgs, true);
+    public ModuleResult check(Bmc bmc, UserArgs args) throws IpmiException, InterruptedException {
+        return apply(bmc, args, true);
     }
 
-    private static ModuleResult apply(BmcSession s, UserArgs a, boolean dryRun)
+    private static ModuleResult apply(Bmc s, UserArgs a, boolean dryRun)
             throws IpmiException, InterruptedException {
         int ch = LanChannels.pick(s, a.channel());
         UserState before = UserState.read(s, ch, a.id());
@@ -117,7 +117,7 @@ public final class UserModule implements CheckableModule, HostBoundModule {
     }
 
     /** A disabled user cannot log in, so its new password is not tried: {@code verified} stays null. */
-    private static void verify(BmcSession s, UserArgs a, UserState after, Secret password, Map<String, Object> r)
+    private static void verify(Bmc s, UserArgs a, UserState after, Secret password, Map<String, Object> r)
             throws InterruptedException {
         boolean enabled = after.enabled().orElse(a.enabled() == null || a.enabled());
         if (!enabled) {

@@ -1,7 +1,7 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.app.UserSetup;
@@ -27,7 +27,7 @@ final class UserPassword {
         return size == UserSetup.PASSWORD_20 || size == 0 && password.length() > UserSetup.PASSWORD_16;
     }
 
-    static Comparison compare(BmcSession s, int id, Secret password, boolean twenty) throws IpmiException {
+    static Comparison compare(Bmc s, int id, Secret password, boolean twenty) throws IpmiException {
         Comparison c = test(s, id, password, twenty);
         if (c != Comparison.MATCHES) {
             return c;
@@ -40,7 +40,7 @@ final class UserPassword {
         }
     }
 
-    private static Comparison test(BmcSession s, int id, Secret password, boolean twenty) throws IpmiException {
+    private static Comparison test(Bmc s, int id, Secret password, boolean twenty) throws IpmiException {
         try {
             s.send(Commands.SET_USER_PASSWORD, new UserSetup.SetPassword(id, UserSetup.Operation.TEST_PASSWORD,
                     twenty, password));
@@ -53,7 +53,7 @@ final class UserPassword {
         }
     }
 
-    static void set(BmcSession s, int id, Secret password, boolean twenty) throws IpmiException {
+    static void set(Bmc s, int id, Secret password, boolean twenty) throws IpmiException {
         s.send(Commands.SET_USER_PASSWORD, new UserSetup.SetPassword(id, UserSetup.Operation.SET_PASSWORD, twenty,
                 password));
     }
@@ -62,8 +62,8 @@ final class UserPassword {
      * Logs in afresh as {@code name} with {@code password} and sends Get Device ID. Returns null on success,
      * else the failure's one-line message (which never holds the password).
      */
-    static String login(BmcSession s, String name, Secret password) throws InterruptedException {
-        try (BmcSession fresh = s.loginAs(name, password)) {
+    static String login(Bmc s, String name, Secret password) throws InterruptedException {
+        try (Bmc fresh = s.loginAs(name, password)) {
             fresh.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE);
             return null;
         } catch (IpmiException e) {

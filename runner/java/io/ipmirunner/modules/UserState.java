@@ -1,7 +1,7 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.Privilege;
 import io.ipmirunner.ipmi.command.app.UserAccess;
@@ -22,7 +22,7 @@ record UserState(int id, String name, int enableStatus, int enabledUsers, int ma
     static final int DISABLED = 2;
 
     /** Sends both requests at once; a BMC that has no name for the id answers an error, read as "". */
-    static CompletableFuture<UserState> readAsync(BmcSession s, int channel, int id) {
+    static CompletableFuture<UserState> readAsync(Bmc s, int channel, int id) {
         CompletableFuture<String> name = s.sendAsync(Commands.GET_USER_NAME, new UserAccess.NameRequest(id))
                 .thenApply(UserAccess.Name::name).exceptionally(e -> "");
         CompletableFuture<UserAccess.Response> access = s.sendAsync(Commands.GET_USER_ACCESS,
@@ -31,8 +31,8 @@ record UserState(int id, String name, int enableStatus, int enabledUsers, int ma
                 a.maxUsers(), a.messaging(), a.privilegeLimit()));
     }
 
-    static UserState read(BmcSession s, int channel, int id) throws IpmiException {
-        return BmcSession.await(readAsync(s, channel, id));
+    static UserState read(Bmc s, int channel, int id) throws IpmiException {
+        return Bmc.await(readAsync(s, channel, id));
     }
 
     /** True or false when the BMC says, empty when it does not. */

@@ -1,7 +1,7 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code users [channel=N]}: every user id the BMC has room for (Get User Access says how many), with name,
  * enabled state and privilege limit on each LAN channel. Read-only.
  */
-public final class UsersModule implements Module {
+public final class UsersModule implements Module<UsersModule.Args> {
     record Args(Integer channel) {}
 
     @Override
@@ -21,7 +21,7 @@ public final class UsersModule implements Module {
     }
 
     @Override
-    public Object validate(Map<String, String> args) throws ModuleArgumentException {
+    public Args validate(Map<String, String> args) throws ModuleArgumentException {
         for (String k : args.keySet()) {
             if (!k.equals("channel")) {
                 throw new ModuleArgumentException("users: unknown argument '" + k + "' (channel)");
@@ -31,30 +31,29 @@ public final class UsersModule implements Module {
     }
 
     @Override
-    public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException {
-        Args a = (Args) validatedArgs;
-        List<Integer> channels = a.channel() != null ? List.of(a.channel()) : LanChannels.all(session);
-        int main = channels.isEmpty() ? LanChannels.pick(session, null) : channels.getFirst();
-        UserState first = UserState.read(session, main, 1);
+    public ModuleResult run(Bmc bmc, Args a) throws IpmiException {
+        List<Integer> channels = a.channel() != null ? List.of(a.channel()) : LanChannels.all(bmc);
+        int main = channels.isEmpty() ? LanChannels.pick(bmc, null) : channels.getFirst();
+        UserState first = UserState.read(bmc, main, 1);
         List<CompletableFuture<UserState>> asks = new ArrayList<>();
         Map<Integer, List<CompletableFuture<UserState>>> others = new LinkedHashMap<>();
         for (int id = 1; id <= first.maxUsers(); id++) {
-            asks.add(UserState.readAsync(session, main, id));
+            asks.add(UserState.readAsync(bmc, main, id));
             for (int ch : channels) {
                 if (ch != main) {
-                    others.computeIfAbsent(ch, k -> new ArrayList<>()).add(UserState.readAsync(session, ch, id));
+                    others.computeIfAbsent(ch, k -> new ArrayList<>()).add(UserState.readAsync(bmc, ch, id));
                 }
             }
         }
         List<Map<String, Object>> users = new ArrayList<>();
         for (int i = 0; i < asks.size(); i++) {
-            UserState u = BmcSession.await(asks.get(i));
+            UserState u = Bmc.await(asks.get(i));
             Map<String, Object> m = u.toMap();
             Map<String, Object> perChannel = new LinkedHashMap<>();
             perChannel.put(String.valueOf(main), m.get("privilege"));
             for (var e : others.entrySet()) {
                 perChannel.put(String.valueOf(e.getKey()),
-                        UserState.privilegeName(BmcSession.await(e.getValue().get(i)).privilege()));
+                        UserState.privilegeName(Bmc.await(e.getValue().get(i)).privilege()));
             }
             m.put("privileges", perChannel);
             users.add(m);

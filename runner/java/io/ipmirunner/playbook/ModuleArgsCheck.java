@@ -42,7 +42,7 @@ final class ModuleArgsCheck {
 
     /** Runs the module's validate on the arguments; reports its complaint at the action's position. */
     static boolean validate(String module, Map<String, YamlValue> args, Location at, Problems problems) {
-        Module m = Modules.find(module).orElseThrow();
+        Module<?> m = Modules.find(module).orElseThrow();
         Map<String, String> text = new LinkedHashMap<>();
         boolean templated = false;
         for (Map.Entry<String, YamlValue> e : args.entrySet()) {

@@ -29,7 +29,7 @@ class BrokenPlayTest {
     @Test
     void aRolloutStoppedByItsThresholdRunsNoLaterPlay() throws Exception {
         PlayHarness h = new PlayHarness(dir);
-        FakeModule power = new FakeModule("power", h.current, (host, a, n) -> {
+        FakeModule power = new FakeModule("power", (host, a, n) -> {
             if (host.equals("n2")) {
                 throw FakeModule.unreachable(host);
             }
@@ -45,7 +45,7 @@ class BrokenPlayTest {
     @Test
     void withoutAThresholdTheOtherHostsGoOn() throws Exception {
         PlayHarness h = new PlayHarness(dir);
-        FakeModule power = new FakeModule("power", h.current, (host, a, n) -> {
+        FakeModule power = new FakeModule("power", (host, a, n) -> {
             if (host.equals("n2")) {
                 throw FakeModule.unreachable(host);
             }

@@ -3,7 +3,7 @@ package io.ipmirunner.executor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.modules.CheckableModule;
 import io.ipmirunner.modules.HostBoundModule;
 import io.ipmirunner.modules.ModuleArgumentException;
@@ -11,6 +11,7 @@ import io.ipmirunner.modules.ModuleResult;
 import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.Task;
 import io.ipmirunner.secret.Secret;
+import io.ipmirunner.sim.FakeBmc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +32,10 @@ class CheckableModuleTest {
     final FakeTime time = new FakeTime();
 
     /** Records which entry point ran and what bind saw. */
-    static final class Planner implements CheckableModule, HostBoundModule {
+    static final class Planner implements CheckableModule<Planner.Args>, HostBoundModule<Planner.Args> {
+        /** The variable named in the task, and once bound, the secret it holds. */
+        record Args(String passwordVar, Secret password) {}
+
         final List<String> calls = new ArrayList<>();
 
         @Override
@@ -40,27 +44,27 @@ class CheckableModuleTest {
         }
 
         @Override
-        public Object validate(Map<String, String> args) {
-            return args.get("password_var");
+        public Args validate(Map<String, String> args) {
+            return new Args(args.get("password_var"), null);
         }
 
         @Override
-        public Object bind(Object validated, Map<String, Object> vars) throws ModuleArgumentException {
-            if (!(vars.get((String) validated) instanceof Secret s)) {
+        public Args bind(Args validated, Map<String, Object> vars) throws ModuleArgumentException {
+            if (!(vars.get(validated.passwordVar()) instanceof Secret s)) {
                 throw new ModuleArgumentException("not a secret");
             }
             calls.add("bind " + s.length());
-            return s;
+            return new Args(validated.passwordVar(), s);
         }
 
         @Override
-        public ModuleResult run(BmcSession session, Object args) {
+        public ModuleResult run(Bmc bmc, Args args) {
             calls.add("run");
             return new ModuleResult(true, Map.of("verified", true));
         }
 
         @Override
-        public ModuleResult check(BmcSession session, Object args) {
+        public ModuleResult check(Bmc bmc, Args args) {
             calls.add("check");
             return new ModuleResult(true, Map.of("changes", List.of("password")));
         }
@@ -76,7 +80,7 @@ class CheckableModuleTest {
         TaskRunner runner = new TaskRunner(new ActionRunner(time, time, check, n -> Optional.of(p)), time, time,
                 RetryPolicy.fixed());
         return runner.run(task("- user: {id: 3, password_var: new_password}"),
-                new HostContext("n1", new HashMap<>(vars), () -> null));
+                new HostContext("n1", new HashMap<>(vars), () -> new FakeBmc("n1", time)));
     }
 
     @Test

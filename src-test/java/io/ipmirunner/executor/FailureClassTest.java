@@ -19,7 +19,7 @@ class FailureClassTest {
     @Test
     void eachFailureIsClassified() throws Exception {
         PlayHarness h = new PlayHarness(dir);
-        FakeModule power = new FakeModule("power", h.current, (host, a, n) -> switch (host) {
+        FakeModule power = new FakeModule("power", (host, a, n) -> switch (host) {
             case "n1" -> throw new IpmiException.Unreachable(host, Phase.PING, 1000);
             case "n2" -> throw new IpmiException.AuthenticationFailed(host, Phase.RAKP_1, "bad password");
             case "n3" -> throw new IpmiException.Timeout(host, Phase.COMMAND, 1000, 3);

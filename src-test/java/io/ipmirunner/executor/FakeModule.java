@@ -2,7 +2,7 @@ package io.ipmirunner.executor;
 
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.Phase;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.modules.Module;
 import io.ipmirunner.modules.ModuleResult;
 import java.util.ArrayList;
@@ -13,9 +13,9 @@ import java.util.function.Function;
 
 /**
  * A module test double under a real module's name (the parser validates arguments with the real one):
- * records each call as "host args" and answers with a script.
+ * records each call as "host args", the host being the one whose BMC it was handed, and answers with a script.
  */
-final class FakeModule implements Module {
+final class FakeModule implements Module<Map<String, String>> {
     /** What a call returns; throw {@link IpmiException} to fail like a BMC. */
     interface Script {
         ModuleResult answer(String host, Map<String, String> args, int call) throws IpmiException;
@@ -23,16 +23,14 @@ final class FakeModule implements Module {
 
     private final String name;
     private final Script script;
-    private final ThreadLocal<String> host;
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
-    FakeModule(String name, ThreadLocal<String> host, Script script) {
+    FakeModule(String name, Script script) {
         this.name = name;
-        this.host = host;
         this.script = script;
     }
 
-    static Function<String, java.util.Optional<Module>> only(FakeModule... modules) {
+    static Function<String, java.util.Optional<Module<?>>> only(Module<?>... modules) {
         return n -> java.util.Arrays.stream(modules).filter(m -> m.name().equals(n)).findFirst().map(m -> m);
     }
 
@@ -46,15 +44,13 @@ final class FakeModule implements Module {
     }
 
     @Override
-    public Object validate(Map<String, String> args) {
+    public Map<String, String> validate(Map<String, String> args) {
         return Map.copyOf(args);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public ModuleResult run(BmcSession session, Object validatedArgs) throws IpmiException {
-        Map<String, String> args = (Map<String, String>) validatedArgs;
-        String h = host.get();
+    public ModuleResult run(Bmc bmc, Map<String, String> args) throws IpmiException {
+        String h = bmc.host();
         int n;
         synchronized (calls) {
             calls.add(h + " " + new java.util.TreeMap<>(args));

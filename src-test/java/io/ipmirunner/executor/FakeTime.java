@@ -1,37 +1,6 @@
 package io.ipmirunner.executor;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import io.ipmirunner.ipmi.client.ManualTime;
 
-/** A clock that moves only when someone sleeps; records every sleep. Shared by virtual threads. */
-final class FakeTime extends Clock implements Sleeper {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
-
-    @Override
-    public synchronized void sleep(Duration d) {
-        sleeps.add(d);
-        now = now.plus(d);
-    }
-
-    @Override
-    public synchronized Instant instant() {
-        return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-}
+/** The manual time as the executor's {@link Sleeper} too: runner, modules and fake BMCs share one time line. */
+final class FakeTime extends ManualTime implements Sleeper {}

@@ -21,7 +21,7 @@ class FreePacingTest {
         PlayHarness h = new PlayHarness(dir);
         AtomicInteger now = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        FakeModule slow = new FakeModule("power", h.current, (host, a, n) -> {
+        FakeModule slow = new FakeModule("power", (host, a, n) -> {
             if (a.get("state").equals("on")) {
                 most.accumulateAndGet(now.incrementAndGet(), Math::max);
                 try {
@@ -49,7 +49,7 @@ class FreePacingTest {
     @Test
     void staggerSpacesStartsAcrossHosts() throws Exception {
         PlayHarness h = new PlayHarness(dir);
-        FakeModule power = new FakeModule("power", h.current, (host, a, n) -> new ModuleResult(true, Map.of()));
+        FakeModule power = new FakeModule("power", (host, a, n) -> new ModuleResult(true, Map.of()));
         h.run("""
                 - hosts: all
                   strategy: free

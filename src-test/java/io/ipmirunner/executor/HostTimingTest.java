@@ -21,7 +21,7 @@ class HostTimingTest {
     void ipmiRetriesTriesASilentHostAgainButNotAnAnsweredFailure() throws Exception {
         PlayHarness h = new PlayHarness(dir);
         h.hostLine = n -> "    " + n + ": {ipmi_retries: 2}\n";
-        FakeModule power = new FakeModule("power", h.current, (host, a, call) -> switch (host) {
+        FakeModule power = new FakeModule("power", (host, a, call) -> switch (host) {
             case "n1" -> {
                 if (call < 3) {
                     throw new IpmiException.Timeout(host, Phase.COMMAND, 1000, 3);

@@ -2,7 +2,9 @@ package io.ipmirunner.executor;
 
 import io.ipmirunner.inventory.Inventory;
 import io.ipmirunner.inventory.InventoryLoader;
+import io.ipmirunner.modules.Module;
 import io.ipmirunner.playbook.PlaybookParser;
+import io.ipmirunner.sim.FakeBmc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +17,13 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Runs an inline playbook on fake hosts n1..nN with fake modules and the fake clock; records every event.
+ * Runs an inline playbook on fake BMCs n1..nN with the given modules (fakes, or real ones: the BMCs are
+ * simulated) and the fake clock; records every event.
  * Hosts' inventory lines may carry variables ({@code hostLine}).
  */
 final class PlayHarness {
     final Path dir;
     final FakeTime time = new FakeTime();
-    final ThreadLocal<String> current = new ThreadLocal<>();
     final List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
     Resume resume = Resume.NONE;
     Optional<String> startAt = Optional.empty();
@@ -34,7 +36,7 @@ final class PlayHarness {
         this.dir = dir;
     }
 
-    Map<String, RunEvent.Recap> run(String playbook, int hosts, int forks, FakeModule... modules)
+    Map<String, RunEvent.Recap> run(String playbook, int hosts, int forks, Module<?>... modules)
             throws IOException, InterruptedException {
         Path inv = dir.resolve("inv.yml");
         StringBuilder sb = new StringBuilder("all:\n  hosts:\n");
@@ -48,10 +50,7 @@ final class PlayHarness {
                 time, time, RetryPolicy.fixed());
         TaskRunner taskRunner = new TaskRunner(new ActionRunner(time, time, false, FakeModule.only(modules)), time,
                 time, RetryPolicy.fixed());
-        runner = new PlaybookRunner(options, taskRunner, h -> {
-            current.set(h);
-            return null;
-        }, e -> {
+        runner = new PlaybookRunner(options, taskRunner, h -> new FakeBmc(h, time), e -> {
             events.add(e);
             extra.on(e);
         }, gate);

@@ -7,6 +7,7 @@ import io.ipmirunner.inventory.Inventory;
 import io.ipmirunner.inventory.InventoryLoader;
 import io.ipmirunner.modules.ModuleResult;
 import io.ipmirunner.playbook.PlaybookParser;
+import io.ipmirunner.sim.FakeBmc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ class PlaybookRunnerTest {
     Path dir;
 
     final FakeTime time = new FakeTime();
-    final ThreadLocal<String> current = new ThreadLocal<>();
     final List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
     Resume resume = Resume.NONE;
     Journal journal;
@@ -33,7 +33,7 @@ class PlaybookRunnerTest {
 
     /** power: fails on hosts named in {@code failing}; state=on reports a change. */
     FakeModule power(Set<String> failing) {
-        return new FakeModule("power", current, (h, a, n) -> {
+        return new FakeModule("power", (h, a, n) -> {
             if (failing.contains(h)) {
                 throw FakeModule.unreachable(h);
             }
@@ -64,10 +64,7 @@ class PlaybookRunnerTest {
                 RetryPolicy.fixed());
         TaskRunner runner = new TaskRunner(new ActionRunner(time, time, false, FakeModule.only(module)), time, time,
                 RetryPolicy.fixed());
-        playbookRunner = new PlaybookRunner(options, runner, h -> {
-            current.set(h);
-            return null;
-        }, e -> {
+        playbookRunner = new PlaybookRunner(options, runner, h -> new FakeBmc(h, time), e -> {
             events.add(e);
             if (journal != null) {
                 journal.on(e);
@@ -192,7 +189,7 @@ class PlaybookRunnerTest {
     void forksBoundHowManyHostsWorkAtOnce() throws Exception {
         java.util.concurrent.atomic.AtomicInteger now = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
-        FakeModule slow = new FakeModule("power", current, (h, a, n) -> {
+        FakeModule slow = new FakeModule("power", (h, a, n) -> {
             most.accumulateAndGet(now.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(20);
@@ -209,7 +206,7 @@ class PlaybookRunnerTest {
 
     @Test
     void freeLetsAHostRunAheadOfASlowOne() throws Exception {
-        FakeModule p = new FakeModule("power", current, (h, a, n) -> {
+        FakeModule p = new FakeModule("power", (h, a, n) -> {
             if (h.equals("n1") && a.get("state").equals("status")) {
                 // n1 stays in task one until n2's result of task two is out: only free lets n2 get there
                 long deadline = System.nanoTime() + 5_000_000_000L;
@@ -258,7 +255,7 @@ class PlaybookRunnerTest {
 
     @Test
     void taskTimeoutFailsAHangingHostOnly() throws Exception {
-        FakeModule hang = new FakeModule("power", current, (h, a, n) -> {
+        FakeModule hang = new FakeModule("power", (h, a, n) -> {
             if (h.equals("n1")) {
                 try {
                     Thread.sleep(10_000);
@@ -337,7 +334,7 @@ class PlaybookRunnerTest {
 
     @Test
     void stopLetsRunningHostsFinishAndStartsNothingNew() throws Exception {
-        FakeModule p = new FakeModule("power", current, (h, a, n) -> {
+        FakeModule p = new FakeModule("power", (h, a, n) -> {
             if (h.equals("n2")) {
                 playbookRunner.stop();
             }

@@ -20,7 +20,7 @@ class RescueAndRetryTest {
     @Test
     void aRescuedHostCountsAsRescuedAndIsNotRetried() throws Exception {
         PlayHarness h = new PlayHarness(dir);
-        FakeModule power = new FakeModule("power", h.current, (host, a, n) -> switch (host) {
+        FakeModule power = new FakeModule("power", (host, a, n) -> switch (host) {
             case "n1" -> throw FakeModule.unreachable(host);
             case "n2" -> throw new IpmiException.Timeout(host, Phase.COMMAND, 1000, 3);
             case "n3" -> throw new IpmiException.AuthenticationFailed(host, Phase.RAKP_1, "no such user");

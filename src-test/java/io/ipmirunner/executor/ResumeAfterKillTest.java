@@ -52,13 +52,13 @@ class ResumeAfterKillTest {
     private Outcome run(Resume resume, Path runDir) throws Exception {
         PlayHarness h = new PlayHarness(dir);
         h.resume = resume;
-        FakeModule power = new FakeModule("power", h.current, (host, a, n) -> {
+        FakeModule power = new FakeModule("power", (host, a, n) -> {
             if (host.equals("n4")) {
                 throw FakeModule.unreachable(host);
             }
             return new ModuleResult(!a.get("state").equals("status"), Map.of("state", "on"));
         });
-        FakeModule fru = new FakeModule("fru", h.current, (host, a, n) -> {
+        FakeModule fru = new FakeModule("fru", (host, a, n) -> {
             if (host.equals("n2")) {
                 throw FakeModule.unreachable(host);
             }

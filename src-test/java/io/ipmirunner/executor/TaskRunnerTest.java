@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ipmirunner.modules.ModuleResult;
 import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.Task;
+import io.ipmirunner.sim.FakeBmc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,6 @@ class TaskRunnerTest {
     Path dir;
 
     final FakeTime time = new FakeTime();
-    final ThreadLocal<String> current = new ThreadLocal<>();
 
     private Task task(String yaml) throws IOException {
         Path f = dir.resolve("play.yml");
@@ -31,10 +31,8 @@ class TaskRunnerTest {
     }
 
     private HostContext host(String name, Map<String, Object> vars) {
-        return new HostContext(name, new HashMap<>(vars), () -> {
-            current.set(name);
-            return null;
-        });
+        FakeBmc bmc = new FakeBmc(name, time);
+        return new HostContext(name, new HashMap<>(vars), () -> bmc);
     }
 
     private TaskRunner runner(boolean check, FakeModule... modules) {
@@ -44,7 +42,7 @@ class TaskRunnerTest {
 
     @Test
     void whenFalseSkipsWithoutTouchingTheBmc() throws Exception {
-        FakeModule power = new FakeModule("power", current, (h, a, n) -> new ModuleResult(false, Map.of()));
+        FakeModule power = new FakeModule("power", (h, a, n) -> new ModuleResult(false, Map.of()));
         var r = runner(false, power).run(task("- power: {state: status}\n  when: enabled"),
                 host("n1", Map.of("enabled", false)));
         assertEquals(RunEvent.Status.SKIPPED, r.status());
@@ -53,7 +51,7 @@ class TaskRunnerTest {
 
     @Test
     void registerHoldsResultChangedFailedAndAttempts() throws Exception {
-        FakeModule power = new FakeModule("power", current,
+        FakeModule power = new FakeModule("power",
                 (h, a, n) -> new ModuleResult(true, Map.of("state", "on")));
         HostContext h = host("n1", Map.of());
         var r = runner(false, power).run(task("- power: {state: \"on\"}\n  register: p"), h);
@@ -64,7 +62,7 @@ class TaskRunnerTest {
 
     @Test
     void untilRetriesWithTheDelayAndCountsAttempts() throws Exception {
-        FakeModule power = new FakeModule("power", current,
+        FakeModule power = new FakeModule("power",
                 (h, a, n) -> new ModuleResult(false, Map.of("state", n < 3 ? "off" : "on")));
         HostContext h = host("n1", Map.of());
         var r = runner(false, power).run(task("""
@@ -83,7 +81,7 @@ class TaskRunnerTest {
 
     @Test
     void untilThatNeverHoldsFailsAfterRetriesPlusOne() throws Exception {
-        FakeModule power = new FakeModule("power", current,
+        FakeModule power = new FakeModule("power",
                 (h, a, n) -> new ModuleResult(false, Map.of("state", "off")));
         var r = runner(false, power).run(task("""
                 - power: {state: status}
@@ -112,7 +110,7 @@ class TaskRunnerTest {
 
     @Test
     void unreachableIsNotRetriedAndIsNotIgnorable() throws Exception {
-        FakeModule power = new FakeModule("power", current, (h, a, n) -> {
+        FakeModule power = new FakeModule("power", (h, a, n) -> {
             throw FakeModule.unreachable(h);
         });
         var r = runner(false, power).run(task("- power: {state: status}\n  retries: 3\n  ignore_errors: true"),
@@ -125,7 +123,7 @@ class TaskRunnerTest {
 
     @Test
     void failedWhenChangedWhenAndIgnoreErrors() throws Exception {
-        FakeModule mc = new FakeModule("mc_info", current,
+        FakeModule mc = new FakeModule("mc_info",
                 (h, a, n) -> new ModuleResult(false, Map.of("firmware", "1.0")));
         var r = runner(false, mc).run(task("""
                 - mc_info:
@@ -142,7 +140,7 @@ class TaskRunnerTest {
 
     @Test
     void loopRunsPerItemAndRegistersResults() throws Exception {
-        FakeModule power = new FakeModule("power", current, (h, a, n) -> new ModuleResult(true, Map.of()));
+        FakeModule power = new FakeModule("power", (h, a, n) -> new ModuleResult(true, Map.of()));
         HostContext h = host("n1", Map.of());
         var r = runner(false, power).run(task("""
                 - power: {state: "${item}"}
@@ -173,7 +171,7 @@ class TaskRunnerTest {
 
     @Test
     void waitForPowerPollsUntilTheStateOrTimesOut() throws Exception {
-        FakeModule power = new FakeModule("power", current,
+        FakeModule power = new FakeModule("power",
                 (h, a, n) -> new ModuleResult(false, Map.of("state", n < 4 ? "off" : "on")));
         var r = runner(false, power).run(task("- wait_for_power: {state: \"on\", interval: 10s, timeout: 1m}"),
                 host("n1", Map.of()));
@@ -182,7 +180,7 @@ class TaskRunnerTest {
         var late = runner(false, power).run(task("- wait_for_power: {state: \"off\", interval: 10s, timeout: 25s}"),
                 host("n2", Map.of()));
         assertEquals(RunEvent.Status.OK, late.status());
-        var never = runner(false, new FakeModule("power", current,
+        var never = runner(false, new FakeModule("power",
                 (h, a, n) -> new ModuleResult(false, Map.of("state", "off"))))
                 .run(task("- wait_for_power: {state: \"on\", interval: 10s, timeout: 25s}"), host("n3", Map.of()));
         assertEquals(RunEvent.Status.FAILED, never.status());
@@ -191,7 +189,7 @@ class TaskRunnerTest {
 
     @Test
     void checkModeRunsReadsButNotWrites() throws Exception {
-        FakeModule power = new FakeModule("power", current,
+        FakeModule power = new FakeModule("power",
                 (h, a, n) -> new ModuleResult(false, Map.of("state", "off")));
         TaskRunner runner = runner(true, power);
         assertEquals(RunEvent.Status.OK, runner.run(task("- power: {state: status}"), host("n1", Map.of())).status());

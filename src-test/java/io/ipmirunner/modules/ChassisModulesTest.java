@@ -24,11 +24,11 @@ class ChassisModulesTest {
 
     @Test
     void bootFlagsWhatWasNotKept() throws Exception {
-        var pxeEfi = (BootDeviceModule.Args) new BootDeviceModule().validate(Map.of("device", "pxe", "efi", "true"));
+        var pxeEfi = new BootDeviceModule().validate(Map.of("device", "pxe", "efi", "true"));
         assertEquals(List.of(), BootDeviceModule.mismatch(new BootFlags(true, false, true, 1, 0, 0, 0, 0), pxeEfi));
         assertEquals(List.of("efi"),
                 BootDeviceModule.mismatch(new BootFlags(true, false, false, 1, 0, 0, 0, 0), pxeEfi));
-        var none = (BootDeviceModule.Args) new BootDeviceModule().validate(Map.of("device", "none"));
+        var none = new BootDeviceModule().validate(Map.of("device", "none"));
         assertEquals(List.of(), BootDeviceModule.mismatch(new BootFlags(false, false, false, 2, 0, 0, 0, 0), none),
                 "an invalid override is no override");
         assertThrows(ModuleArgumentException.class, () -> new BootDeviceModule().validate(Map.of("device", "usb")));

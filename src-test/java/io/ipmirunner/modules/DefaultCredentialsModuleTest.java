@@ -14,8 +14,8 @@ class DefaultCredentialsModuleTest {
 
     @Test
     void bindsAListOfSecretsFromTheNamedVariable() throws Exception {
-        Object args = module.validate(Map.of("list_var", "mine"));
-        var bound = (DefaultCredentialsModule.Args) module.bind(args, Map.of("mine", List.of(
+        var args = module.validate(Map.of("list_var", "mine"));
+        var bound = module.bind(args, Map.of("mine", List.of(
                 Map.of("label", "Dell iDRAC", "user", "root", "password", Secret.of("calvin", "test")))));
         assertEquals(1, bound.entries().size());
         assertEquals("Dell iDRAC", bound.entries().getFirst().label());
@@ -24,7 +24,7 @@ class DefaultCredentialsModuleTest {
 
     @Test
     void refusesWhatIsNotAListOfLabelUserAndSecretPassword() throws Exception {
-        Object args = module.validate(Map.of());
+        var args = module.validate(Map.of());
         assertEquals("default_credentials: 'default_bmc_credentials' is not a list variable of this host "
                 + "([{label, user, password}, ...])", assertThrows(ModuleArgumentException.class,
                 () -> module.bind(args, Map.of())).getMessage());
@@ -40,8 +40,8 @@ class DefaultCredentialsModuleTest {
     @Test
     void channelSecurityProbeIsTrueOrFalse() throws Exception {
         ChannelSecurityModule cs = new ChannelSecurityModule();
-        assertEquals(true, ((ChannelSecurityModule.Args) cs.validate(Map.of("probe", "true"))).probe());
-        assertEquals(false, ((ChannelSecurityModule.Args) cs.validate(Map.of())).probe());
+        assertEquals(true, cs.validate(Map.of("probe", "true")).probe());
+        assertEquals(false, cs.validate(Map.of()).probe());
         assertEquals("channel_security: probe must be true or false, got 'yes'", assertThrows(
                 ModuleArgumentException.class, () -> cs.validate(Map.of("probe", "yes"))).getMessage());
     }

@@ -16,15 +16,15 @@ final class IpmiSimModules {
     private IpmiSimModules() {}
 
     /** The module once on the class's ipmi_sim, through the class's client. */
-    static ModuleResult run(IpmiSimPeer peer, Module module, Map<String, String> args) throws Exception {
+    static <A> ModuleResult run(IpmiSimPeer peer, Module<A> module, Map<String, String> args) throws Exception {
         return run(peer.client(), peer.bmc(), module, args);
     }
 
-    static ModuleResult run(IpmiClient client, IpmiSim bmc, Module module, Map<String, String> args)
+    static <A> ModuleResult run(IpmiClient client, IpmiSim bmc, Module<A> module, Map<String, String> args)
             throws Exception {
         try (BmcSession s = open(client, bmc)) {
-            Object validated = module.validate(args);
-            if (module instanceof HostBoundModule bound) {
+            A validated = module.validate(args);
+            if (module instanceof HostBoundModule<A> bound) {
                 validated = bound.bind(validated, Map.of());
             }
             return module.run(s, validated);

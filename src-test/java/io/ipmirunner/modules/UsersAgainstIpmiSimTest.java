@@ -82,7 +82,7 @@ class UsersAgainstIpmiSimTest {
         Path file = dir.resolve("carol.pw");
         Files.writeString(file, "notcarols1");
         UserModule m = new UserModule();
-        Object args = m.bind(m.validate(Map.of("id", "4", "name", "carla", "privilege", "operator",
+        UserArgs args = m.bind(m.validate(Map.of("id", "4", "name", "carla", "privilege", "operator",
                 "password_file", file.toString())), Map.of());
         ModuleResult plan;
         try (BmcSession s = IpmiSimModules.open(client(), bmc())) {

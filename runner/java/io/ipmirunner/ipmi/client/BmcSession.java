@@ -7,21 +7,16 @@ import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.app.ChannelAuthCapabilities;
 import io.ipmirunner.ipmi.session.SessionConfig;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
-import io.ipmirunner.ipmi.wire.MalformedPacketException;
-import io.ipmirunner.secret.Secret;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.UnaryOperator;
 
 /**
- * A handle on a session to one BMC. {@code send} blocks (cheap on a virtual thread) and {@code sendAsync}
- * returns a future; both fail with an {@link IpmiException}. A non-zero completion code fails a typed send;
- * {@link #raw} hands the response back whatever its code. Close the handle when done: the session closes
- * when its last handle does.
+ * A handle on a session to one BMC through the engine. {@code send} blocks (cheap on a virtual thread) and
+ * {@code sendAsync} returns a future; both fail with an {@link IpmiException}. Close the handle when done:
+ * the session closes when its last handle does.
  */
-public final class BmcSession implements AutoCloseable {
+public final class BmcSession implements Bmc {
     private final IpmiClient client;
     private final SessionDriver driver;
     private boolean closed;
@@ -31,41 +26,19 @@ public final class BmcSession implements AutoCloseable {
         this.driver = driver;
     }
 
+    @Override
     public String host() {
         return driver.target().name();
     }
 
-    public <Q extends WireMessage, S extends WireMessage> CompletableFuture<S> sendAsync(CommandSpec<Q, S> spec,
-                                                                                          Q request) {
-        return rawAsync(spec.name(), spec.netFn(), spec.cmd(), request.toBytes()).thenApply(r -> {
-            if (!r.completionCode().isOk()) {
-                throw new CompletionException(new IpmiException.CompletionCodeError(host(), Phase.COMMAND,
-                        spec.name(), r.completionCode()));
-            }
-            try {
-                return spec.decodeResponse(r.data());
-            } catch (MalformedPacketException e) {
-                throw new CompletionException(new IpmiException.ProtocolError(host(), Phase.COMMAND,
-                        "bad " + spec.name() + " response: " + e.getMessage()));
-            }
-        });
-    }
-
-    public <Q extends WireMessage, S extends WireMessage> S send(CommandSpec<Q, S> spec, Q request)
-            throws IpmiException {
-        return await(sendAsync(spec, request));
-    }
-
+    @Override
     public CompletableFuture<IpmiResponse> rawAsync(String name, int netFn, int cmd, byte[] data) {
         return submit(new Operation(name, netFn, cmd, data));
     }
 
-    /**
-     * Sends once without waiting for a reply and forgets the session: for Cold/Warm Reset (IPMI v2.0
-     * §20.2, §20.3), which a BMC may or may not answer before it goes down. The next send logs in afresh.
-     */
+    @Override
     public <Q extends WireMessage> void sendLast(CommandSpec<Q, ?> spec, Q request) throws IpmiException {
-        await(submit(new Operation(spec.name(), spec.netFn(), spec.cmd(), request.toBytes(), true)));
+        Bmc.await(submit(new Operation(spec.name(), spec.netFn(), spec.cmd(), request.toBytes(), true)));
     }
 
     private CompletableFuture<IpmiResponse> submit(Operation op) {
@@ -81,29 +54,13 @@ public final class BmcSession implements AutoCloseable {
         return op.result;
     }
 
-    public IpmiResponse raw(String name, int netFn, int cmd, byte[] data) throws IpmiException {
-        return await(rawAsync(name, netFn, cmd, data));
-    }
-
-    /**
-     * A new, unshared session to the same BMC as another user: the login happens with its first request.
-     * The privilege asked for is this session's, stepping down when the BMC refuses it.
-     */
-    public BmcSession loginAs(String username, Secret password) {
-        return loginWith(c -> new SessionConfig(username, password, c.kg(), c.privilege(), false,
-                c.cipherSuite(), c.version(), c.nameOnlyLookup(), c.v15AuthType()));
-    }
-
-    /**
-     * A new, unshared session to the same BMC with this session's settings changed by {@code adjust}: for
-     * security probes (cipher suite 0, a null user, IPMI v1.5 auth type none) that must not touch the shared one.
-     */
+    @Override
     public BmcSession loginWith(UnaryOperator<SessionConfig> adjust) {
         BmcTarget t = driver.target();
         return client.openUnshared(new BmcTarget(t.name(), t.address(), adjust.apply(t.config())));
     }
 
-    /** The Get Channel Authentication Capabilities answer this session's login received, if it logged in. */
+    @Override
     public Optional<ChannelAuthCapabilities.Response> loginCapabilities() {
         CompletableFuture<Optional<ChannelAuthCapabilities.Response>> f =
                 new CompletableFuture<>();
@@ -111,27 +68,16 @@ public final class BmcSession implements AutoCloseable {
         return f.join();
     }
 
+    @Override
+    public TimeSource time() {
+        return TimeSource.SYSTEM;
+    }
+
     /** How the session was set up (protocol version, cipher suite): for verbose output. */
     public String describe() {
         CompletableFuture<String> f = new CompletableFuture<>();
         client.execute(() -> f.complete(driver.describe()));
         return f.join();
-    }
-
-    /** Waits for a {@link #sendAsync} answer, the IPMI failure unwrapped: for modules that ask several at once. */
-    public static <T> T await(CompletableFuture<T> f) throws IpmiException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause() instanceof CompletionException ce ? ce.getCause() : e.getCause();
-            if (c instanceof IpmiException ie) {
-                throw ie;
-            }
-            throw new IllegalStateException("unexpected failure in the IPMI engine", c);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the BMC", e);
-        }
     }
 
     @Override

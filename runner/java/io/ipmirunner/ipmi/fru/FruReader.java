@@ -2,7 +2,7 @@ package io.ipmirunner.ipmi.fru;
 
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.storage.Fru;
 import io.ipmirunner.ipmi.wire.CompletionCode;
 import java.io.ByteArrayOutputStream;
@@ -40,14 +40,14 @@ public final class FruReader {
     }
 
     /** The image bytes from offset 0 through the end of the last chassis, board or product area. */
-    public static byte[] read(BmcSession session, int deviceId) throws IpmiException {
+    public static byte[] read(Bmc session, int deviceId) throws IpmiException {
         Fru.AreaInfo info = session.send(Commands.GET_FRU_INVENTORY_AREA_INFO,
                 new Fru.AreaInfoRequest(deviceId));
         return read(info, (offset, count) -> session.send(Commands.READ_FRU_DATA,
                 new Fru.ReadRequest(deviceId, offset, count)).bytes());
     }
 
-    /** As {@link #read(BmcSession, int)}, over any device: the seam for tests of the chunking. */
+    /** As {@link #read(Bmc, int)}, over any device: the seam for tests of the chunking. */
     public static byte[] read(Fru.AreaInfo info, Device device) throws IpmiException {
         FruReader r = new FruReader(device, info);
         r.fill(8);

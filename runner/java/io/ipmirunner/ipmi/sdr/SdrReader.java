@@ -2,7 +2,7 @@ package io.ipmirunner.ipmi.sdr;
 
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.storage.Repository;
 import io.ipmirunner.ipmi.wire.CompletionCode;
@@ -48,7 +48,7 @@ public final class SdrReader {
         this.reserver = reserver;
     }
 
-    public static List<byte[]> readAll(BmcSession s) throws IpmiException {
+    public static List<byte[]> readAll(Bmc s) throws IpmiException {
         return readAll(q -> s.send(Commands.GET_SDR, q),
                 () -> s.send(Commands.RESERVE_SDR_REPOSITORY, WireMessage.Empty.INSTANCE).id());
     }

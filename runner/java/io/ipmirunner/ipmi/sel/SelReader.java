@@ -2,11 +2,12 @@ package io.ipmirunner.ipmi.sel;
 
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.client.BmcSession;
+import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.storage.Repository;
 import io.ipmirunner.ipmi.command.storage.Sel;
 import io.ipmirunner.ipmi.wire.CompletionCode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class SelReader {
     static final int MAX_RESERVATION_RETRIES = 5;
     /** A SEL holds at most 0xFFFE entries; the walk stops there even if the next-ids loop. */
     private static final int MAX_ENTRIES = 0xFFFE;
+    private static final Duration ERASE_POLL = Duration.ofMillis(200);
 
     private SelReader() {}
 
@@ -31,7 +33,7 @@ public final class SelReader {
         int reserve() throws IpmiException;
     }
 
-    public static Log of(BmcSession s) {
+    public static Log of(Bmc s) {
         return new Log() {
             @Override
             public Repository.ReadResponse read(Repository.ReadRequest q) throws IpmiException {
@@ -75,14 +77,14 @@ public final class SelReader {
         return entries;
     }
 
-    /** Starts the erase, then polls its status until completed or {@code timeoutMillis} pass. */
-    public static boolean clear(BmcSession s, long timeoutMillis) throws IpmiException, InterruptedException {
+    /** Starts the erase, then polls its status until completed or {@code timeoutMillis} pass on the BMC's time. */
+    public static boolean clear(Bmc s, long timeoutMillis) throws IpmiException, InterruptedException {
         int reservation = s.send(Commands.RESERVE_SEL, WireMessage.Empty.INSTANCE).id();
         Sel.ClearResponse r = s.send(Commands.CLEAR_SEL,
                 new Sel.ClearRequest(reservation, true, Sel.CLEAR_INITIATE));
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-        while (r.progress() != Sel.ERASE_COMPLETED && System.nanoTime() < deadline) {
-            Thread.sleep(200);
+        long deadline = s.time().nanoTime() + timeoutMillis * 1_000_000;
+        while (r.progress() != Sel.ERASE_COMPLETED && s.time().nanoTime() - deadline < 0) {
+            s.time().sleep(ERASE_POLL);
             r = s.send(Commands.CLEAR_SEL, new Sel.ClearRequest(reservation, true, Sel.CLEAR_STATUS));
         }
         return r.progress() == Sel.ERASE_COMPLETED;

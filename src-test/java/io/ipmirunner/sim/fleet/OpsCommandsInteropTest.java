@@ -56,7 +56,7 @@ class OpsCommandsInteropTest {
         }
     }
 
-    private static Map<String, Object> run(int bmc, Module m, Map<String, String> args) throws Exception {
+    private static <A> Map<String, Object> run(int bmc, Module<A> m, Map<String, String> args) throws Exception {
         SessionConfig c = SessionConfig.of("admin", Secret.of(InteropFleet.PASSWORD, "test"));
         try (BmcSession s = client.open(new BmcTarget("sim", fleet.host().address(bmc), c))) {
             return m.run(s, m.validate(args)).result();
