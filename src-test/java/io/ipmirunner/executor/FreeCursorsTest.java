@@ -20,7 +20,7 @@ class FreeCursorsTest {
     void startAtTaskNeverRunsAnEarlierTaskOnAnyHost() throws Exception {
         PlayHarness h = new PlayHarness(dir);
         h.startAt = Optional.of("two");
-        FakeModule power = new FakeModule("power", h.current, (host, a, n) -> new ModuleResult(false, Map.of()));
+        FakeModule power = new FakeModule("power", (host, a, n) -> new ModuleResult(false, Map.of()));
         var recap = h.run("""
                 - hosts: all
                   strategy: free
@@ -41,7 +41,7 @@ class FreeCursorsTest {
     @Test
     void runOnceRunsOnceAndEveryHostTakesItsResult() throws Exception {
         PlayHarness h = new PlayHarness(dir);
-        FakeModule power = new FakeModule("power", h.current, (host, a, n) -> new ModuleResult(true,
+        FakeModule power = new FakeModule("power", (host, a, n) -> new ModuleResult(true,
                 Map.of("state", "on")));
         h.run("""
                 - hosts: all
@@ -63,7 +63,7 @@ class FreeCursorsTest {
     @Test
     void aFailureARescueCatchesIsNotFatal() throws Exception {
         PlayHarness h = new PlayHarness(dir);
-        FakeModule power = new FakeModule("power", h.current, (host, a, n) -> {
+        FakeModule power = new FakeModule("power", (host, a, n) -> {
             if (host.equals("n2")) {
                 throw FakeModule.unreachable(host);
             }
