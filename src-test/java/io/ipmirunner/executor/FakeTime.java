@@ -12,6 +12,9 @@ import java.util.List;
 /** A clock that moves only when someone sleeps; records every sleep. Shared by virtual threads. */
 final class FakeTime extends Clock implements Sleeper {
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    /** Back-off whose jitter never shortens a pause, so tests can name every sleep. */
+    static final RetryPolicy NO_JITTER = new RetryPolicy(Backoff.CONNECTION, () -> 0L);
+
     final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
 
     @Override

@@ -38,8 +38,8 @@ class TaskRunnerTest {
     }
 
     private TaskRunner runner(boolean check, FakeModule... modules) {
-        return new TaskRunner(new ActionRunner(time, time, check, FakeModule.only(modules)), time, time,
-                RetryPolicy.fixed());
+        return new TaskRunner(new ActionRunner(time, time, check, FakeTime.NO_JITTER, FakeModule.only(modules)), time,
+                time, FakeTime.NO_JITTER);
     }
 
     @Test
@@ -96,18 +96,6 @@ class TaskRunnerTest {
         assertEquals(3, r.attempts());
         assertEquals(3, power.calls.size());
         assertEquals("retries", r.failureClass());
-    }
-
-    @Test
-    void exponentialBackoffWithJitterStaysWithinItsBand() {
-        RetryPolicy p = RetryPolicy.standard();
-        for (int retry = 1; retry <= 4; retry++) {
-            long base = 5000L << (retry - 1);
-            long ms = p.pause(Duration.ofSeconds(5), retry).toMillis();
-            assertTrue(ms >= base * 0.8 - 1 && ms <= base * 1.2 + 1, retry + ": " + ms);
-        }
-        assertEquals(Duration.ofMinutes(5), new RetryPolicy(2, Duration.ofMinutes(5), 0, null)
-                .pause(Duration.ofMinutes(1), 10));
     }
 
     @Test
@@ -199,5 +187,21 @@ class TaskRunnerTest {
         assertEquals(RunEvent.Status.CHANGED, write.status());
         assertEquals(true, write.result().get("check_mode"));
         assertEquals(1, power.calls.size());
+    }
+
+    @Test
+    void checkModeStillRetriesAsAnsibleDoesWithinRetriesTimesDelay() throws Exception {
+        FakeModule power = new FakeModule("power", current,
+                (h, a, n) -> new ModuleResult(false, Map.of("state", "off")));
+        var r = runner(true, power).run(task("""
+                - power: {state: status}
+                  register: p
+                  until: p.state == "on"
+                  retries: 10
+                  delay: 1
+                """), host("n1", Map.of()));
+        assertEquals(RunEvent.Status.FAILED, r.status());
+        assertEquals(11, power.calls.size());
+        assertEquals(Duration.ofSeconds(10), r.duration());
     }
 }
