@@ -9,6 +9,7 @@ import io.ipmirunner.yaml.YamlList;
 import io.ipmirunner.yaml.YamlMap;
 import io.ipmirunner.yaml.YamlScalar;
 import io.ipmirunner.yaml.YamlValue;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,16 @@ final class TaskOptionsParser {
 
     private TaskOptionsParser() {}
 
+    /** A task's keywords, where {@code backoff} without retries to pace is a mistake worth naming. */
+    static TaskOptions readTask(MapReader r) {
+        TaskOptions options = read(r);
+        if (options.retry().isEmpty()) {
+            r.value("backoff").ifPresent(v -> r.problems().add(v.at(), "'backoff' of " + r.owner()
+                    + " paces retries, so it needs 'retries' or 'until'"));
+        }
+        return options;
+    }
+
     static TaskOptions read(MapReader r) {
         String owner = r.owner();
         Problems problems = r.problems();
@@ -49,17 +60,12 @@ final class TaskOptionsParser {
                 r.stringList("tags", true), pacing, vars(r));
     }
 
-    /**
-     * Ansible retries only with {@code retries} or {@code until}; {@code delay} alone changes nothing there, and
-     * is accepted as it is there. {@code backoff} is ours, so alone it is an error rather than silently nothing.
-     */
+    /** Ansible retries only with {@code retries} or {@code until}; {@code delay} alone is accepted and idle there. */
     private static Optional<TaskOptions.Retry> retry(MapReader r) {
         Optional<Duration> delay = r.duration("delay");
         Optional<TaskOptions.Backoff> backoff = r.mapping("backoff").flatMap(m -> backoff(
                 new MapReader(m, "'backoff' of " + r.owner(), r.problems()), delay));
         if (!r.has("retries") && !r.has("until")) {
-            r.value("backoff").ifPresent(v -> r.problems().add(v.at(), "'backoff' of " + r.owner()
-                    + " paces retries, so it needs 'retries' or 'until'"));
             return Optional.empty();
         }
         int retries = r.integer("retries", 0, MAX_RETRIES).orElse(TaskOptions.Retry.DEFAULT_RETRIES);
@@ -87,7 +93,7 @@ final class TaskOptionsParser {
     }
 
     private static String seconds(Duration d) {
-        return d.toMillis() / 1000.0 + "s";
+        return BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + "s";
     }
 
     /** {@code vars} of a play, block or task: valid names; strings in values parse as templates. */
