@@ -18,6 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
  * until defaulting to "did not fail", retries: 0 one try), and our backoff keyword.
  */
 class TaskRetryTest {
+    /** A status read whose until never holds: 6 tries. */
+    private static final String NEVER_ON = """
+            - power: {state: status}
+              register: p
+              until: p.state == "on"
+              retries: 5
+              delay: 1s
+            """;
+
     @TempDir
     Path dir;
 
@@ -38,13 +47,7 @@ class TaskRetryTest {
     @Test
     void untilThatNeverHoldsGivesUpAfterSixTriesOneSecondApart() throws Exception {
         PlayHarness h = new PlayHarness(dir);
-        var r = runOne("""
-                - power: {state: status}
-                  register: p
-                  until: p.state == "on"
-                  retries: 5
-                  delay: 1s
-                """, TaskRetryTest::off, h);
+        var r = runOne(NEVER_ON, TaskRetryTest::off, h);
         assertEquals(RunEvent.Status.FAILED, r.status());
         assertEquals(6, r.attempts());
         assertEquals(Collections.nCopies(5, Duration.ofSeconds(1)), h.time.sleeps);
@@ -108,14 +111,7 @@ class TaskRetryTest {
     @Test
     void backoffGrowsFromTheDelayUpToItsMax() throws Exception {
         PlayHarness h = new PlayHarness(dir);
-        var r = runOne("""
-                - power: {state: status}
-                  register: p
-                  until: p.state == "on"
-                  retries: 5
-                  delay: 1s
-                  backoff: {factor: 2, max: 5s, jitter: 0}
-                """, TaskRetryTest::off, h);
+        var r = runOne(NEVER_ON + "  backoff: {factor: 2, max: 5s, jitter: 0}", TaskRetryTest::off, h);
         assertEquals(6, r.attempts());
         assertEquals(List.of(1L, 2L, 4L, 5L, 5L), h.time.sleeps.stream().map(Duration::toSeconds).toList());
     }

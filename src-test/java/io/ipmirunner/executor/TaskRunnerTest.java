@@ -82,23 +82,6 @@ class TaskRunnerTest {
     }
 
     @Test
-    void untilThatNeverHoldsFailsAfterRetriesPlusOne() throws Exception {
-        FakeModule power = new FakeModule("power", current,
-                (h, a, n) -> new ModuleResult(false, Map.of("state", "off")));
-        var r = runner(false, power).run(task("""
-                - power: {state: status}
-                  register: p
-                  until: p.state == "on"
-                  retries: 2
-                  delay: 5s
-                """), host("n1", Map.of()));
-        assertEquals(RunEvent.Status.FAILED, r.status());
-        assertEquals(3, r.attempts());
-        assertEquals(3, power.calls.size());
-        assertEquals("retries", r.failureClass());
-    }
-
-    @Test
     void unreachableIsNotRetriedAndIsNotIgnorable() throws Exception {
         FakeModule power = new FakeModule("power", current, (h, a, n) -> {
             throw FakeModule.unreachable(h);
