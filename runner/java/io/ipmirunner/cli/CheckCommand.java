@@ -6,7 +6,9 @@ import io.ipmirunner.playbook.PlaybookCheck;
 import io.ipmirunner.playbook.Playbook;
 import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.graph.GraphNode;
+import io.ipmirunner.playbook.graph.GraphCheck;
 import io.ipmirunner.playbook.graph.TaskGraph;
+import io.ipmirunner.yaml.Problems;
 import io.ipmirunner.yaml.InvalidInputException;
 import io.ipmirunner.vault.VaultKeys;
 import java.nio.file.Path;
@@ -73,6 +75,9 @@ public final class CheckCommand implements Callable<Integer> {
                         ExtraVars.parse(extraVars));
                 result.errors().list().forEach(p -> errors.add(p.toString()));
                 InventoryCommand.printWarnings(result.warnings().list());
+                Problems graphWarnings = new Problems();
+                GraphCheck.runOnceUnderFree(TaskGraph.of(parsed), graphWarnings);
+                InventoryCommand.printWarnings(graphWarnings.list());
             } catch (InvalidInputException e) {
                 e.problems().forEach(p -> errors.add(p.toString()));
             }

@@ -22,6 +22,9 @@ import io.ipmirunner.playbook.ExtraVars;
 import io.ipmirunner.playbook.Playbook;
 import io.ipmirunner.playbook.PlaybookCheck;
 import io.ipmirunner.playbook.PlaybookParser;
+import io.ipmirunner.playbook.graph.GraphCheck;
+import io.ipmirunner.playbook.graph.TaskGraph;
+import io.ipmirunner.yaml.Problems;
 import io.ipmirunner.yaml.InvalidInputException;
 import io.ipmirunner.report.EndOfRun;
 import io.ipmirunner.vault.VaultKeys;
@@ -137,6 +140,7 @@ public final class PlayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Verbosity.set(verbose.length);
         Playbook parsed;
+        TaskGraph graph;
         Inventory inventory;
         Optional<HostPattern> limitPattern = InventoryCommand.limit(limit);
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -148,6 +152,14 @@ public final class PlayCommand implements Callable<Integer> {
             InventoryCommand.printWarnings(inventory.warnings());
             var extraYaml = ExtraVars.parse(extraVars);
             PlaybookCheck.Result result = PlaybookCheck.run(parsed, inventory, limitPattern, extraYaml);
+            // The graph that runs is the one `graph` prints: built once, here, and handed to the runner.
+            graph = TaskGraph.of(parsed);
+            if (startAtTask != null) {
+                GraphCheck.startAt(graph, startAtTask, result.errors());
+            }
+            Problems graphWarnings = new Problems();
+            GraphCheck.runOnceUnderFree(graph, graphWarnings);
+            InventoryCommand.printWarnings(graphWarnings.list());
             if (!result.errors().list().isEmpty()) {
                 result.errors().list().forEach(System.err::println);
                 return ExitCodes.PARSE_ERROR;
@@ -233,7 +245,7 @@ public final class PlayCommand implements Callable<Integer> {
             });
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                recap = runner.run(parsed, inventory, limitPattern);
+                recap = runner.run(graph, inventory, limitPattern);
             } finally {
                 if (!runner.stopped()) {
                     client.close();

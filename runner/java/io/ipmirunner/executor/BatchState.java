@@ -18,16 +18,34 @@ import java.util.function.Predicate;
 final class BatchState {
     final Play play;
     final Map<String, HostContext> hosts;
+    /** One per host of the batch, in batch order. */
+    final List<HostCursor> cursors;
     private final Set<String> failed = new LinkedHashSet<>();
     private final Map<String, Set<String>> notified = new LinkedHashMap<>();
     private final AtomicBoolean stopping;
     private final Map<String, SharedPacing> pacing = new java.util.HashMap<>();
+    private final Map<Integer, java.util.concurrent.CompletableFuture<RunEvent.HostResult>> once =
+            new java.util.HashMap<>();
     private boolean aborted;
 
-    BatchState(Play play, Map<String, HostContext> hosts, AtomicBoolean stopping) {
+    BatchState(Play play, Map<String, HostContext> hosts, List<HostCursor> cursors, AtomicBoolean stopping) {
         this.play = play;
         this.hosts = hosts;
+        this.cursors = List.copyOf(cursors);
         this.stopping = stopping;
+    }
+
+    /** A run_once task's one run under the free strategy; {@code first}: the caller runs it and completes it. */
+    record Once(java.util.concurrent.CompletableFuture<RunEvent.HostResult> result, boolean first) {}
+
+    synchronized Once once(int taskNode) {
+        var existing = once.get(taskNode);
+        if (existing != null) {
+            return new Once(existing, false);
+        }
+        var created = new java.util.concurrent.CompletableFuture<RunEvent.HostResult>();
+        once.put(taskNode, created);
+        return new Once(created, true);
     }
 
     /** The operator asked to stop: no host starts anything new; what runs finishes. */
@@ -58,10 +76,6 @@ final class BatchState {
         return out;
     }
 
-    synchronized List<String> live() {
-        return hosts.keySet().stream().filter(h -> !failed.contains(h)).toList();
-    }
-
     synchronized Set<String> failed() {
         return Set.copyOf(failed);
     }
@@ -83,10 +97,5 @@ final class BatchState {
         boolean tooMany = play.policy().maxFailPercentage().isPresent()
                 && failed.size() * 100.0 / this.hosts.size() > play.policy().maxFailPercentage().getAsInt();
         aborted |= play.policy().anyErrorsFatal() || tooMany;
-    }
-
-    /** Hosts that failed in a block go on with its rescue, back in the batch. */
-    synchronized void rejoin(Collection<String> hosts) {
-        failed.removeAll(hosts);
     }
 }

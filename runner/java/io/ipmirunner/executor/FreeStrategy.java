@@ -6,16 +6,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
- * Free: each host runs ahead through the play on its own virtual thread, at most {@code forks} hosts at once,
- * so a slow BMC holds up nobody. Fail policies still apply to the batch as a whole; a task's {@code throttle}
- * and {@code stagger} hold across the batch's hosts ({@link SharedPacing}).
+ * Free: each host's cursor runs ahead through the play on its own virtual thread, at most {@code forks} hosts
+ * at once, so a slow BMC holds up nobody. Fail policies still apply to the batch as a whole; a task's
+ * {@code throttle} and {@code stagger} hold across the batch's hosts ({@link SharedPacing}).
  */
 final class FreeStrategy implements Strategy {
-    private final LinearStrategy perHost;
+    private final StepRunner steps;
     private final int forks;
 
-    FreeStrategy(LinearStrategy perHost, int forks) {
-        this.perHost = perHost;
+    FreeStrategy(StepRunner steps, int forks) {
+        this.steps = steps;
         this.forks = forks;
     }
 
@@ -24,7 +24,7 @@ final class FreeStrategy implements Strategy {
         Semaphore slots = new Semaphore(forks);
         List<Future<?>> running = new java.util.ArrayList<>();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String host : batch.live()) {
+            for (HostCursor cursor : batch.cursors) {
                 slots.acquire();
                 if (batch.aborted()) {
                     slots.release();
@@ -32,7 +32,9 @@ final class FreeStrategy implements Strategy {
                 }
                 running.add(pool.submit(() -> {
                     try {
-                        perHost.runSections(batch, List.of(host));
+                        while (cursor.at() != null && !batch.aborted()) {
+                            steps.step(cursor.at(), List.of(cursor), batch);
+                        }
                     } finally {
                         slots.release();
                     }

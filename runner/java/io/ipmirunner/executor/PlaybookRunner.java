@@ -10,6 +10,8 @@ import io.ipmirunner.playbook.Play;
 import io.ipmirunner.playbook.Playbook;
 import io.ipmirunner.playbook.RunPolicy;
 import io.ipmirunner.playbook.VarsFile;
+import io.ipmirunner.playbook.graph.GraphNode;
+import io.ipmirunner.playbook.graph.TaskGraph;
 import io.ipmirunner.expr.MagicVariables;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -41,6 +43,7 @@ public final class PlaybookRunner {
     private final Map<String, Map<String, Object>> facts = new HashMap<>();
     private final Set<String> leftRun = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private boolean startFound;
 
     public PlaybookRunner(RunOptions options, SessionFactory sessionFactory, RunListener listener) {
         this(options, sessionFactory, listener, TaskGate.OPEN);
@@ -78,22 +81,33 @@ public final class PlaybookRunner {
         };
     }
 
-    /** Runs every play; the recap holds every host that was in some play, in first-seen order. */
+    /** Runs every play of the playbook's graph: {@link #run(TaskGraph, Inventory, Optional)}. */
     public Map<String, RunEvent.Recap> run(Playbook playbook, Inventory inventory, Optional<HostPattern> limit)
             throws InterruptedException {
-        LinearStrategy linear = new LinearStrategy(new TaskFanout(runner, options, listener, gate), options, listener);
-        FreeStrategy free = new FreeStrategy(linear, options.forks());
+        return run(TaskGraph.of(playbook), inventory, limit);
+    }
+
+    /**
+     * Runs every play of the graph, each host through it on a cursor; the recap holds every host that was in
+     * some play, in first-seen order.
+     */
+    public Map<String, RunEvent.Recap> run(TaskGraph graph, Inventory inventory, Optional<HostPattern> limit)
+            throws InterruptedException {
+        StepRunner steps = new StepRunner(graph, new TaskFanout(runner, options, listener, gate), listener);
+        LinearStrategy linear = new LinearStrategy(steps);
+        FreeStrategy free = new FreeStrategy(steps, options.forks());
         Map<String, RunEvent.Recap> order = new LinkedHashMap<>();
         try {
-            for (Play play : playbook.plays()) {
+            for (GraphNode.PlayNode node : graph.plays()) {
                 if (stopping.get()) {
                     break;
                 }
+                Play play = node.play();
                 List<Host> hosts = ordered(play, inventory.select(HostPattern.parse(play.hostPattern()), limit)
                         .stream().filter(h -> !leftRun.contains(h.name())).toList());
                 hosts.forEach(h -> order.putIfAbsent(h.name(), RunEvent.Recap.ZERO));
                 listener.on(new RunEvent.PlayStarted(play.displayName(), hosts.stream().map(Host::name).toList()));
-                boolean broken = runPlay(play, hosts, inventory, playbook,
+                boolean broken = runPlay(graph, node, hosts, inventory,
                         play.policy().strategy() == RunPolicy.Strategy.FREE ? free : linear);
                 listener.on(new RunEvent.PlayEnded(play.displayName()));
                 if (broken) {
@@ -126,9 +140,12 @@ public final class PlaybookRunner {
      * Runs the play batch by batch; true when it broke off (any_errors_fatal, max_fail_percentage, or a whole
      * batch failed), which ends the playbook.
      */
-    private boolean runPlay(Play play, List<Host> hosts, Inventory inventory, Playbook playbook, Strategy strategy)
-            throws InterruptedException {
+    private boolean runPlay(TaskGraph graph, GraphNode.PlayNode node, List<Host> hosts, Inventory inventory,
+                            Strategy strategy) throws InterruptedException {
+        Play play = node.play();
         List<String> all = hosts.stream().map(Host::name).toList();
+        // --start-at-task: every batch of the play looks for the task; once a play found it, later plays run whole.
+        Optional<String> startAt = startFound ? Optional.empty() : options.startAtTask();
         int from = 0;
         for (int size : play.policy().serial().batchSizes(hosts.size())) {
             List<Host> batchHosts = hosts.subList(from, from + size);
@@ -136,7 +153,7 @@ public final class PlaybookRunner {
             List<String> batchNames = batchHosts.stream().map(Host::name).toList();
             List<String> playHosts = all.stream().filter(h -> !leftRun.contains(h)).toList();
             var context = new MagicVariables.PlayContext(play.displayName(), all, playHosts, batchNames,
-                    inventory.members(), inventory.hostvars(), parentOf(playbook.file()), inventory.inventoryDir(),
+                    inventory.members(), inventory.hostvars(), parentOf(graph.playbook()), inventory.inventoryDir(),
                     options.checkMode());
             Map<String, HostContext> contexts = new LinkedHashMap<>();
             Map<String, Map<String, Object>> initial = new HashMap<>();
@@ -155,8 +172,11 @@ public final class PlaybookRunner {
                 contexts.put(h.name(), new HostContext(h.name(), vars, () -> session(h.name()),
                         h.bmc().retries().orElse(0)));
             }
-            BatchState batch = new BatchState(play, contexts, stopping);
+            List<HostCursor> cursors = contexts.keySet().stream().map(h -> new HostCursor(graph, node, h,
+                    t -> options.selects(t.tags()), startAt)).toList();
+            BatchState batch = new BatchState(play, contexts, cursors, stopping);
             strategy.runBatch(batch);
+            startFound |= cursors.stream().anyMatch(HostCursor::started);
             leftRun.addAll(batch.failed());
             contexts.forEach((name, c) -> keepFacts(name, c.vars(), initial.get(name)));
             if (batch.aborted() || batch.failed().size() == batchHosts.size()) {

@@ -32,8 +32,9 @@ final class TaskFanout {
         this.gate = gate;
     }
 
-    /** Runs the task; returns the hosts that failed (not ignored) or were unreachable. */
-    List<String> run(Task task, List<String> hosts, BatchState batch, boolean handler) throws InterruptedException {
+    /** Runs the task; returns the hosts' results in the order they were started (none when it did not run). */
+    List<RunEvent.HostResult> run(Task task, List<String> hosts, BatchState batch, boolean handler)
+            throws InterruptedException {
         if (hosts.isEmpty() || !gate.admit(batch.play.displayName(), task, hosts)) {
             return List.of();
         }
@@ -77,11 +78,11 @@ final class TaskFanout {
                 }));
             }
         }
-        List<String> failed = new ArrayList<>();
+        List<RunEvent.HostResult> results = new ArrayList<>();
         for (Future<RunEvent.HostResult> f : futures) {
             RunEvent.HostResult r = f.resultNow();
+            results.add(r);
             if (!r.keepsHost()) {
-                failed.add(r.host());
                 remember(batch.hosts.get(r.host()), r);
             } else if (r.status() == RunEvent.Status.CHANGED && !task.options().notifies().isEmpty()) {
                 for (String h : pacing.runOnce() ? hosts : List.of(r.host())) {
@@ -94,7 +95,7 @@ final class TaskFanout {
             Object value = batch.hosts.get(targets.getFirst()).vars().get(name);
             hosts.forEach(h -> batch.hosts.get(h).vars().put(name, value == null ? Map.of() : value));
         }
-        return failed;
+        return results;
     }
 
     /** What a {@code rescue} section reads: the failed task's name and its result, with the error as msg. */

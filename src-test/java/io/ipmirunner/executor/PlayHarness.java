@@ -24,6 +24,7 @@ final class PlayHarness {
     final ThreadLocal<String> current = new ThreadLocal<>();
     final List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
     Resume resume = Resume.NONE;
+    Optional<String> startAt = Optional.empty();
     RunListener extra = e -> { };
     TaskGate gate = TaskGate.OPEN;
     UnaryOperator<String> hostLine = h -> "    " + h + ":\n";
@@ -43,7 +44,7 @@ final class PlayHarness {
         Files.writeString(inv, sb);
         Path pb = dir.resolve("play.yml");
         Files.writeString(pb, playbook);
-        RunOptions options = new RunOptions(forks, false, Set.of(), Set.of(), Map.of(), Optional.empty(), resume,
+        RunOptions options = new RunOptions(forks, false, Set.of(), Set.of(), Map.of(), startAt, resume,
                 time, time, FakeTime.NO_JITTER);
         TaskRunner taskRunner = new TaskRunner(new ActionRunner(time, time, false, FakeTime.NO_JITTER,
                 FakeModule.only(modules)), time, time, FakeTime.NO_JITTER);

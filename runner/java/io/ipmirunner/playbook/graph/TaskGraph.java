@@ -56,6 +56,12 @@ public final class TaskGraph {
         return targets(from, kind).stream().findFirst();
     }
 
+    /** The first task (not handler) of this name, in run order: where {@code --start-at-task} starts. */
+    public Optional<GraphNode.TaskNode> firstTaskNamed(String name) {
+        return nodes.stream().filter(n -> n instanceof GraphNode.TaskNode t && t.task().displayName().equals(name))
+                .map(n -> (GraphNode.TaskNode) n).findFirst();
+    }
+
     public List<GraphNode.PlayNode> plays() {
         return nodes.stream().filter(n -> n instanceof GraphNode.PlayNode).map(n -> (GraphNode.PlayNode) n).toList();
     }

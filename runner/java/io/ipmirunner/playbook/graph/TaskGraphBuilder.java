@@ -7,9 +7,13 @@ import io.ipmirunner.playbook.Play;
 import io.ipmirunner.playbook.Playbook;
 import io.ipmirunner.playbook.Task;
 import io.ipmirunner.playbook.TaskItem;
+import io.ipmirunner.playbook.TaskOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** Turns a playbook into a {@link TaskGraph}: nodes in run order, ids dense from 0. */
 final class TaskGraphBuilder {
@@ -47,7 +51,8 @@ final class TaskGraphBuilder {
             if (section.getValue().isEmpty()) {
                 continue;
             }
-            List<GraphNode> run = sequence(section.getValue());
+            List<GraphNode> run = sequence(section.getValue(),
+                    Optional.empty(), Set.copyOf(p.play().tags()));
             edge(last == null ? p : last, run.get(0), last == null ? EdgeKind.START : EdgeKind.NEXT);
             GraphNode flush = add(new GraphNode.FlushHandlersNode(nodes.size(), number, section.getKey()));
             edge(run.get(run.size() - 1), flush, EdgeKind.NEXT);
@@ -70,20 +75,26 @@ final class TaskGraphBuilder {
         }
     }
 
-    /** Adds the items as a chain of NEXT edges; returns their top-level nodes. */
-    private List<GraphNode> sequence(List<TaskItem> items) {
+    /**
+     * Adds the items as a chain of NEXT edges; returns their top-level nodes. {@code inherited} are the keywords
+     * of the blocks and includes around them, {@code tags} the tags around them.
+     */
+    private List<GraphNode> sequence(List<TaskItem> items, Optional<TaskOptions> inherited, Set<String> tags) {
         List<GraphNode> top = new ArrayList<>();
         for (TaskItem item : items) {
+            Set<String> itemTags = new HashSet<>(tags);
+            itemTags.addAll(item.options().tags());
             GraphNode n = switch (item) {
                 case Task t -> {
-                    GraphNode.TaskNode tn = add(new GraphNode.TaskNode(nodes.size(), t));
+                    GraphNode.TaskNode tn = add(new GraphNode.TaskNode(nodes.size(),
+                            inherited.map(p -> BlockKeywords.apply(p, t)).orElse(t), itemTags));
                     if (!t.options().notifies().isEmpty()) {
                         notifying.add(new Notifier(tn.id(), t));
                     }
                     yield tn;
                 }
-                case Block b -> block(b);
-                case IncludeTasks i -> include(i);
+                case Block b -> block(b, handedDown(inherited, b.options()), itemTags);
+                case IncludeTasks i -> include(i, handedDown(inherited, i.options()), itemTags);
             };
             if (!top.isEmpty()) {
                 edge(top.get(top.size() - 1), n, EdgeKind.NEXT);
@@ -93,23 +104,28 @@ final class TaskGraphBuilder {
         return top;
     }
 
-    private GraphNode block(Block b) {
+    private static Optional<TaskOptions> handedDown(Optional<TaskOptions> inherited, TaskOptions own) {
+        return Optional.of(inherited.map(p -> BlockKeywords.merge(p, own)).orElse(own));
+    }
+
+    private GraphNode block(Block b, Optional<TaskOptions> keywords, Set<String> tags) {
         GraphNode.BlockNode bn = add(new GraphNode.BlockNode(nodes.size(), b));
-        part(bn, b.block(), EdgeKind.BLOCK);
-        part(bn, b.rescue(), EdgeKind.RESCUE);
-        part(bn, b.always(), EdgeKind.ALWAYS);
+        part(bn, b.block(), EdgeKind.BLOCK, keywords, tags);
+        part(bn, b.rescue(), EdgeKind.RESCUE, keywords, tags);
+        part(bn, b.always(), EdgeKind.ALWAYS, keywords, tags);
         return bn;
     }
 
-    private GraphNode include(IncludeTasks i) {
+    private GraphNode include(IncludeTasks i, Optional<TaskOptions> keywords, Set<String> tags) {
         GraphNode.IncludeNode in = add(new GraphNode.IncludeNode(nodes.size(), i));
-        i.tasks().ifPresent(tasks -> part(in, tasks, EdgeKind.INCLUDE));
+        i.tasks().ifPresent(tasks -> part(in, tasks, EdgeKind.INCLUDE, keywords, tags));
         return in;
     }
 
-    private void part(GraphNode parent, List<TaskItem> items, EdgeKind kind) {
+    private void part(GraphNode parent, List<TaskItem> items, EdgeKind kind, Optional<TaskOptions> keywords,
+                      Set<String> tags) {
         if (!items.isEmpty()) {
-            edge(parent, sequence(items).get(0), kind);
+            edge(parent, sequence(items, keywords, tags).get(0), kind);
         }
     }
 

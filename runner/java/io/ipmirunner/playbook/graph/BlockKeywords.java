@@ -1,4 +1,4 @@
-package io.ipmirunner.executor;
+package io.ipmirunner.playbook.graph;
 
 import io.ipmirunner.playbook.Task;
 import io.ipmirunner.playbook.TaskOptions;

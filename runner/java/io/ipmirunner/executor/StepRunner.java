@@ -1,0 +1,145 @@
+package io.ipmirunner.executor;
+
+import io.ipmirunner.expr.ExpressionException;
+import io.ipmirunner.expr.Expressions;
+import io.ipmirunner.playbook.IncludeTasks;
+import io.ipmirunner.playbook.RunPolicy;
+import io.ipmirunner.playbook.Task;
+import io.ipmirunner.playbook.TaskOptions;
+import io.ipmirunner.playbook.graph.EdgeKind;
+import io.ipmirunner.playbook.graph.GraphNode;
+import io.ipmirunner.playbook.graph.TaskGraph;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Runs the node a group of cursors stands on, for their hosts, and moves each cursor by how it went: a task
+ * through {@link TaskFanout}, a block's or include's {@code when} as the hosts enter, the notified handlers
+ * at a flush. Both strategies step through here; they only choose which cursors step together.
+ */
+final class StepRunner {
+    private final TaskGraph graph;
+    private final TaskFanout fanout;
+    private final RunListener listener;
+
+    StepRunner(TaskGraph graph, TaskFanout fanout, RunListener listener) {
+        this.graph = graph;
+        this.fanout = fanout;
+        this.listener = listener;
+    }
+
+    /** Every cursor in {@code cursors} stands on {@code node}. */
+    void step(GraphNode node, List<HostCursor> cursors, BatchState batch) throws InterruptedException {
+        List<String> hosts = cursors.stream().map(HostCursor::host).toList();
+        switch (node) {
+            case GraphNode.TaskNode t -> {
+                Set<String> failed = t.task().options().pacing().runOnce()
+                        && batch.play.policy().strategy() == RunPolicy.Strategy.FREE
+                        ? onceUnderFree(t, hosts.getFirst(), batch) : failed(fanout.run(t.task(), hosts, batch, false));
+                cursors.forEach(c -> c.done(failed.contains(c.host())));
+            }
+            case GraphNode.BlockNode b -> cursors.forEach(c -> c.enter(applies(b.block().options(), batch, c)));
+            case GraphNode.IncludeNode i when i.include().tasks().isPresent() ->
+                    cursors.forEach(c -> c.enter(applies(i.include().options(), batch, c)));
+            case GraphNode.IncludeNode i -> {
+                unsupported(i.include(), hosts, batch);
+                cursors.forEach(c -> c.done(true));
+            }
+            case GraphNode.FlushHandlersNode f -> {
+                Set<String> failed = flushHandlers(f, hosts, batch);
+                cursors.forEach(c -> c.done(failed.contains(c.host())));
+            }
+            case GraphNode.PlayNode p -> throw new IllegalStateException("a cursor never stands on a play");
+            case GraphNode.HandlerNode h -> throw new IllegalStateException("handlers run at flushes only");
+        }
+        for (HostCursor c : cursors) {
+            c.takeRescued().forEach(b -> listener.on(new RunEvent.Rescued(c.host(), b.displayName())));
+            if (c.failed()) {
+                batch.leave(List.of(c.host()));
+            }
+        }
+    }
+
+    private static Set<String> failed(List<RunEvent.HostResult> results) {
+        Set<String> out = new java.util.HashSet<>();
+        results.stream().filter(r -> !r.keepsHost()).forEach(r -> out.add(r.host()));
+        return out;
+    }
+
+    /**
+     * {@code run_once} under free: the first host to reach the task runs it; the others wait for that run and
+     * take its registered value and notifications (Ansible warns here and runs the task on every host).
+     */
+    private Set<String> onceUnderFree(GraphNode.TaskNode t, String host, BatchState batch)
+            throws InterruptedException {
+        BatchState.Once once = batch.once(t.id());
+        Task task = t.task();
+        if (once.first()) {
+            List<RunEvent.HostResult> results = List.of();
+            try {
+                results = fanout.run(task, List.of(host), batch, false);
+            } finally {
+                once.result().complete(results.isEmpty() ? null : results.getFirst());
+            }
+            return failed(results);
+        }
+        RunEvent.HostResult first;
+        try {
+            first = once.result().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("run_once task failed to run", e.getCause());
+        }
+        if (first != null) {
+            task.options().register().ifPresent(name -> batch.hosts.get(host).vars().put(name,
+                    batch.hosts.get(first.host()).vars().getOrDefault(name, Map.of())));
+            if (first.status() == RunEvent.Status.CHANGED && !task.options().notifies().isEmpty()) {
+                batch.notify(host, task.options().notifies());
+            }
+        }
+        return Set.of();
+    }
+
+    /** A block's or include's {@code when}, decided once as the host enters; an error counts as false. */
+    private static boolean applies(TaskOptions options, BatchState batch, HostCursor c) {
+        try {
+            for (var condition : options.conditions().when()) {
+                if (!Expressions.isTrue(condition.source(), batch.hosts.get(c.host()).vars())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (ExpressionException e) {
+            return false;
+        }
+    }
+
+    private void unsupported(IncludeTasks inc, List<String> hosts, BatchState batch) {
+        listener.on(new RunEvent.TaskStarted(batch.play.displayName(), inc.displayName(), false,
+                inc.at().toString(), "include_tasks"));
+        for (String h : hosts) {
+            listener.on(new RunEvent.HostResult(h, inc.displayName(), inc.at().toString(), RunEvent.Status.FAILED,
+                    false, 0, Duration.ZERO, Map.of(),
+                    "include_tasks with a file chosen at run time is not supported yet", "unsupported"));
+        }
+    }
+
+    /** The play's handlers in the order it lists them, each on the hosts here it was notified on. */
+    private Set<String> flushHandlers(GraphNode.FlushHandlersNode flush, List<String> hosts, BatchState batch)
+            throws InterruptedException {
+        Set<String> failed = new java.util.HashSet<>();
+        GraphNode.PlayNode play = graph.plays().get(flush.playNumber() - 1);
+        for (GraphNode h : graph.targets(play, EdgeKind.HANDLER)) {
+            var handler = ((GraphNode.HandlerNode) h).handler();
+            List<String> live = new ArrayList<>(hosts);
+            live.removeAll(failed);
+            Set<String> notified = batch.takeNotified(handler::answers, live);
+            List<String> run = live.stream().filter(notified::contains).toList();
+            failed.addAll(failed(fanout.run(handler.task(), run, batch, true)));
+        }
+        return failed;
+    }
+}
