@@ -23,23 +23,23 @@ import java.util.function.Function;
 
 /** Runs one try of a task's action for one host: a module on the host's session, or a built-in action. */
 final class ActionRunner {
-    /** Before the n-th try again of a host that did not answer: n times this (ipmi_retries). */
-    static final Duration CONNECTION_RETRY_PAUSE = Duration.ofSeconds(1);
     private final Sleeper sleeper;
     private final Clock clock;
     private final boolean checkMode;
+    private final RetryPolicy retryPolicy;
     private final Function<String, java.util.Optional<Module<?>>> modules;
 
-    ActionRunner(Sleeper sleeper, Clock clock, boolean checkMode,
+    ActionRunner(Sleeper sleeper, Clock clock, boolean checkMode, RetryPolicy retryPolicy,
                  Function<String, java.util.Optional<Module<?>>> modules) {
         this.sleeper = sleeper;
         this.clock = clock;
         this.checkMode = checkMode;
+        this.retryPolicy = retryPolicy;
         this.modules = modules;
     }
 
-    ActionRunner(Sleeper sleeper, Clock clock, boolean checkMode) {
-        this(sleeper, clock, checkMode, Modules::find);
+    ActionRunner(Sleeper sleeper, Clock clock, boolean checkMode, RetryPolicy retryPolicy) {
+        this(sleeper, clock, checkMode, retryPolicy, Modules::find);
     }
 
     ActionOutcome run(Action action, HostContext host, Map<String, Object> scope)
@@ -112,6 +112,8 @@ final class ActionRunner {
             would.put("would_run", call.name() + " " + args);
             return ActionOutcome.ok(true, would);
         }
+        // A host that did not answer may only be busy or briefly off the network (ipmi_retries); a host that
+        // answered with an error has said so, and asking again would change nothing.
         for (int retry = 1; ; retry++) {
             try {
                 ModuleResult r = module.run(host.sessions().session(), validated);
@@ -122,7 +124,7 @@ final class ActionRunner {
                     return new ActionOutcome(false, true, e instanceof IpmiException.Unreachable, Map.of(),
                             e.getMessage(), e.failureClass());
                 }
-                sleeper.sleep(CONNECTION_RETRY_PAUSE.multipliedBy(retry));
+                sleeper.sleep(retryPolicy.connectionPause(retry));
             }
         }
     }

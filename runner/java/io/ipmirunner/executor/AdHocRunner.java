@@ -17,8 +17,8 @@ import java.util.function.ToIntFunction;
 /**
  * Runs one module on many hosts at once: a virtual thread per host, at most {@code forks} at a time
  * (IPMI work is waiting, not computing). A host whose attempt fails as unreachable or timed out is tried
- * again up to {@code retries} times (or the host's own number, the inventory's {@code ipmi_retries}) with a
- * growing pause; other failures are final.
+ * again up to {@code retries} times (or the host's own number, the inventory's {@code ipmi_retries}), paced by
+ * {@link Backoff#CONNECTION}; other failures are final.
  */
 public final class AdHocRunner {
     private final Logins logins;
@@ -73,7 +73,7 @@ public final class AdHocRunner {
         int tries = Math.max(0, retries.applyAsInt(target));
         for (int attempt = 0; attempt <= tries; attempt++) {
             if (attempt > 0) {
-                Thread.sleep(Math.min(10_000, 500L << attempt));
+                Thread.sleep(RetryPolicy.standard().connectionPause(attempt));
             }
             try (BmcSession s = logins.open(target)) {
                 ModuleResult r = call.run(s);

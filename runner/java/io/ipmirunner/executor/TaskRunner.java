@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * One task on one host: {@code when}, the loop, task-level retries ({@code retries}/{@code delay}/{@code until},
- * paced by a {@link RetryPolicy}), {@code changed_when}/{@code failed_when}, {@code ignore_errors} and
+ * {@code backoff}; paced by the {@link RetryPolicy}), {@code changed_when}/{@code failed_when}, {@code ignore_errors} and
  * {@code register}. Scheduling across hosts belongs to the strategies.
  */
 public final class TaskRunner {
@@ -36,7 +36,7 @@ public final class TaskRunner {
     }
 
     public TaskRunner(Sleeper sleeper, Clock clock, RetryPolicy retryPolicy, boolean checkMode) {
-        this(new ActionRunner(sleeper, clock, checkMode), sleeper, clock, retryPolicy);
+        this(new ActionRunner(sleeper, clock, checkMode, retryPolicy), sleeper, clock, retryPolicy);
     }
 
     public RunEvent.HostResult run(Task task, HostContext host) throws InterruptedException {
@@ -103,28 +103,47 @@ public final class TaskRunner {
         return new Verdict(out, attempts);
     }
 
-    /** Tries until {@code until} holds (or, without it, until no failure), at most retries + 1 times. */
+    /**
+     * Ansible's loop (ansible-core 2.16+ {@code TaskExecutor._execute}): a first try and at most {@code retries}
+     * more, until {@code until} holds or, without it, until the try does not fail. With {@code retries: 0} the
+     * one try stands and {@code until} is not asked. A host that is unreachable is not tried again here; its
+     * connection retries come first, in {@link ActionRunner}.
+     */
     private Verdict retried(Task task, HostContext host, Map<String, Object> scope)
             throws ExpressionException, InterruptedException {
         Optional<TaskOptions.Retry> retry = task.options().retry();
         int tries = retry.map(r -> r.retries() + 1).orElse(1);
-        ActionOutcome out = null;
         for (int attempt = 1; ; attempt++) {
-            out = judged(task, actions.run(task.action(), host, scope), scope, attempt);
-            if (out.unreachable() || retry.isEmpty()) {
+            ActionOutcome out = judged(task, actions.run(task.action(), host, scope), scope, attempt);
+            if (out.unreachable() || tries == 1) {
                 return new Verdict(out, attempt);
             }
             Optional<Expression> until = retry.get().until();
-            boolean done = until.isPresent() ? !out.failed() && isTrue(until.get(), scope) : !out.failed();
-            if (done) {
+            if (until.isEmpty() ? !out.failed() : holds(until.get(), scope, out)) {
                 return new Verdict(out, attempt);
             }
-            if (attempt >= tries) {
-                return new Verdict(until.isPresent() && !out.failed() ? ActionOutcome.failed("gave up after "
-                        + attempt + " attempts: " + until.get().source() + " never held", "retries",
-                        out.result()) : out, attempt);
+            if (attempt == tries) {
+                return new Verdict(out.failed() ? out : ActionOutcome.failed("gave up after " + attempt
+                        + " attempts: " + until.get().source() + " never held", "retries", out.result()), attempt);
             }
-            sleeper.sleep(retryPolicy.pause(retry.get().delay(), attempt));
+            sleeper.sleep(retryPolicy.taskPause(retry.get(), attempt));
+        }
+    }
+
+    /**
+     * As in Ansible, {@code until} is asked after a failed try too, and may end the retries with the failure.
+     * A failed try often lacks the keys {@code until} reads; that counts as not yet, not as a new error that
+     * would hide the module's own.
+     */
+    private static boolean holds(Expression until, Map<String, Object> scope, ActionOutcome out)
+            throws ExpressionException {
+        try {
+            return isTrue(until, scope);
+        } catch (ExpressionException e) {
+            if (out.failed()) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -36,12 +36,25 @@ public record TaskOptions(Conditions conditions, Optional<String> register, Opti
     }
 
     /**
-     * {@code retries} / {@code delay} / {@code until}: try again until {@code until} holds (or, without it,
-     * until the task does not fail), at most {@code retries} more times. Defaults as Ansible: 3 retries, 5 s.
+     * {@code retries} / {@code delay} / {@code until}, as in ansible-core 2.16+: after a first try, at most
+     * {@code retries} more, {@code delay} apart, until {@code until} holds (without it, until the task does not
+     * fail). Present only when the task has {@code retries} or {@code until}; {@code until} alone means 3 retries.
+     *
+     * @param backoff pauses that grow from {@code delay} instead of staying equal to it (ours, not Ansible's)
      */
-    public record Retry(int retries, Duration delay, Optional<Expression> until) {
+    public record Retry(int retries, Duration delay, Optional<Expression> until, Optional<Backoff> backoff) {
         public static final int DEFAULT_RETRIES = 3;
         public static final Duration DEFAULT_DELAY = Duration.ofSeconds(5);
+    }
+
+    /**
+     * The {@code backoff} keyword: each pause {@code factor} times the one before, at most {@code max}, shortened
+     * at random by up to {@code jitter} of itself so hosts that failed together do not retry together.
+     */
+    public record Backoff(double factor, Duration max, double jitter) {
+        public static final double DEFAULT_FACTOR = 2;
+        public static final Duration DEFAULT_MAX = Duration.ofMinutes(1);
+        public static final double DEFAULT_JITTER = 0.2;
     }
 
     /**

@@ -9,6 +9,7 @@ import io.ipmirunner.yaml.YamlList;
 import io.ipmirunner.yaml.YamlMap;
 import io.ipmirunner.yaml.YamlScalar;
 import io.ipmirunner.yaml.YamlValue;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +21,25 @@ import java.util.OptionalInt;
 final class TaskOptionsParser {
     /** Every keyword a task may have, besides {@code name} and its action. */
     static final List<String> TASK_KEYWORDS = List.of("when", "register", "loop", "retries", "delay", "until",
-            "ignore_errors", "changed_when", "failed_when", "notify", "tags", "timeout", "throttle", "stagger",
+            "backoff", "ignore_errors", "changed_when", "failed_when", "notify", "tags", "timeout", "throttle", "stagger",
             "run_once", "vars");
     static final List<String> BLOCK_KEYWORDS = List.of("when", "tags", "ignore_errors", "vars", "throttle", "timeout",
             "run_once");
     static final List<String> INCLUDE_KEYWORDS = List.of("when", "tags", "vars", "loop");
     private static final int MAX_RETRIES = 10_000;
+    private static final double MAX_BACKOFF_FACTOR = 10;
 
     private TaskOptionsParser() {}
+
+    /** A task's keywords, where {@code backoff} without retries to pace is a mistake worth naming. */
+    static TaskOptions readTask(MapReader r) {
+        TaskOptions options = read(r);
+        if (options.retry().isEmpty()) {
+            r.value("backoff").ifPresent(v -> r.problems().add(v.at(), "'backoff' of " + r.owner()
+                    + " paces retries, so it needs 'retries' or 'until'"));
+        }
+        return options;
+    }
 
     static TaskOptions read(MapReader r) {
         String owner = r.owner();
@@ -40,20 +52,48 @@ final class TaskOptionsParser {
                 "'failed_when' of " + owner, problems)).orElse(List.of());
         Optional<String> register = r.string("register").filter(name -> VariableNames.check(name,
                 r.value("register").orElseThrow().at(), "'register' of " + owner + ":", problems));
-        Optional<TaskOptions.Retry> retry = Optional.empty();
-        if (r.has("retries") || r.has("delay") || r.has("until")) {
-            int retries = r.integer("retries", 0, MAX_RETRIES).orElse(TaskOptions.Retry.DEFAULT_RETRIES);
-            Duration delay = r.duration("delay").orElse(TaskOptions.Retry.DEFAULT_DELAY);
-            Optional<Expression> until = r.value("until").flatMap(v -> ExpressionReader.expression(v,
-                    "'until' of " + owner, problems));
-            retry = Optional.of(new TaskOptions.Retry(retries, delay, until));
-        }
         TaskOptions.Pacing pacing = new TaskOptions.Pacing(
                 r.integer("throttle", 1, Integer.MAX_VALUE).map(OptionalInt::of).orElse(OptionalInt.empty()),
                 r.duration("stagger"), r.duration("timeout"), r.bool("run_once").orElse(false));
         return new TaskOptions(new TaskOptions.Conditions(when, changedWhen, failedWhen), register, loop(r),
-                retry, r.bool("ignore_errors").orElse(false), r.stringList("notify", false),
+                retry(r), r.bool("ignore_errors").orElse(false), r.stringList("notify", false),
                 r.stringList("tags", true), pacing, vars(r));
+    }
+
+    /** Ansible retries only with {@code retries} or {@code until}; {@code delay} alone is accepted and idle there. */
+    private static Optional<TaskOptions.Retry> retry(MapReader r) {
+        Optional<Duration> delay = r.duration("delay");
+        Optional<TaskOptions.Backoff> backoff = r.mapping("backoff").flatMap(m -> backoff(
+                new MapReader(m, "'backoff' of " + r.owner(), r.problems()), delay));
+        if (!r.has("retries") && !r.has("until")) {
+            return Optional.empty();
+        }
+        int retries = r.integer("retries", 0, MAX_RETRIES).orElse(TaskOptions.Retry.DEFAULT_RETRIES);
+        Optional<Expression> until = r.value("until").flatMap(v -> ExpressionReader.expression(v,
+                "'until' of " + r.owner(), r.problems()));
+        return Optional.of(new TaskOptions.Retry(retries, delay.orElse(TaskOptions.Retry.DEFAULT_DELAY), until,
+                backoff));
+    }
+
+    /** {@code backoff: {factor: 2, max: 1m, jitter: 0.2}}; each member may be left out for its default. */
+    private static Optional<TaskOptions.Backoff> backoff(MapReader b, Optional<Duration> delay) {
+        b.allowOnly(List.of("factor", "max", "jitter"));
+        double factor = b.number("factor", 1, MAX_BACKOFF_FACTOR).orElse(TaskOptions.Backoff.DEFAULT_FACTOR);
+        double jitter = b.number("jitter", 0, 1).orElse(TaskOptions.Backoff.DEFAULT_JITTER);
+        Duration first = delay.orElse(TaskOptions.Retry.DEFAULT_DELAY);
+        Optional<Duration> max = b.duration("max");
+        if (max.isPresent() && max.get().compareTo(first) < 0) {
+            b.problems().add(b.value("max").orElseThrow().at(), "'max' in " + b.owner() + " (" + seconds(max.get())
+                    + ") is shorter than the first pause, the task's 'delay' (" + seconds(first) + ")");
+            return Optional.empty();
+        }
+        Duration cap = max.orElse(first.compareTo(TaskOptions.Backoff.DEFAULT_MAX) > 0 ? first
+                : TaskOptions.Backoff.DEFAULT_MAX);
+        return Optional.of(new TaskOptions.Backoff(factor, cap, jitter));
+    }
+
+    private static String seconds(Duration d) {
+        return BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + "s";
     }
 
     /** {@code vars} of a play, block or task: valid names; strings in values parse as templates. */

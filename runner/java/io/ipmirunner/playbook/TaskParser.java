@@ -31,7 +31,7 @@ final class TaskParser {
     private static final Set<String> ANSIBLE_ONLY = Set.of("become", "become_user", "delegate_to", "local_action",
             "action", "args", "environment", "no_log", "check_mode", "diff", "loop_control", "connection", "async",
             "poll", "debugger", "collections", "module_defaults", "import_tasks", "include_role", "import_role");
-    private static final Set<String> TASK_ONLY = Set.of("register", "loop", "retries", "delay", "until",
+    private static final Set<String> TASK_ONLY = Set.of("register", "loop", "retries", "delay", "until", "backoff",
             "changed_when", "failed_when", "notify", "stagger");
 
     private final Problems problems;
@@ -123,7 +123,7 @@ final class TaskParser {
                     io.ipmirunner.modules.Modules.names()) + "; or " + String.join(", ", Action.BUILT_IN) + ")");
         }
         MapReader r = new MapReader(m, owner, problems);
-        TaskOptions options = TaskOptionsParser.read(r);
+        TaskOptions options = TaskOptionsParser.readTask(r);
         if (found.size() != 1) {
             return Optional.empty();
         }

@@ -80,6 +80,23 @@ public record MapReader(YamlMap map, String owner, Problems problems) {
         });
     }
 
+    /** A number, whole or not, in [min, max]. */
+    public Optional<Double> number(String key, double min, double max) {
+        return value(key).flatMap(v -> {
+            if (v instanceof YamlScalar s && (s.kind() == YamlScalar.Kind.INTEGER || s.kind() == YamlScalar.Kind.FLOAT)
+                    && s.value() instanceof Number n && n.doubleValue() >= min && n.doubleValue() <= max) {
+                return Optional.of(n.doubleValue());
+            }
+            problems.add(v.at(), "'" + key + "' in " + owner + " must be a number from " + plain(min) + " to "
+                    + plain(max) + ", found " + v.describe());
+            return Optional.empty();
+        });
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
     /** Seconds as a number, or a number with a unit: 500ms, 5s, 2m, 1h. */
     public Optional<Duration> duration(String key) {
         return value(key).flatMap(v -> {

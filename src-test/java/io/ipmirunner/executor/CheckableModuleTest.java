@@ -77,8 +77,8 @@ class CheckableModuleTest {
     }
 
     private RunEvent.HostResult run(boolean check, Planner p, Map<String, Object> vars) throws Exception {
-        TaskRunner runner = new TaskRunner(new ActionRunner(time, time, check, n -> Optional.of(p)), time, time,
-                RetryPolicy.fixed());
+        TaskRunner runner = new TaskRunner(new ActionRunner(time, time, check, FakeTime.NO_JITTER,
+                n -> Optional.of(p)), time, time, FakeTime.NO_JITTER);
         return runner.run(task("- user: {id: 3, password_var: new_password}"),
                 new HostContext("n1", new HashMap<>(vars), () -> new FakeBmc("n1", time)));
     }

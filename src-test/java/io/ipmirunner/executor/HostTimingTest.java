@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The inventory's ipmi_retries: a host that did not answer is tried again, apart from task retries. */
+/**
+ * The inventory's ipmi_retries: a host that did not answer is tried again, apart from task retries, paced by the
+ * one connection rule ({@link Backoff#CONNECTION}).
+ */
 class HostTimingTest {
     @TempDir
     Path dir;
@@ -45,7 +48,8 @@ class HostTimingTest {
         Map<String, String> status = new java.util.TreeMap<>();
         h.results().forEach(r -> status.put(r.host(), r.status().label() + " " + r.attempts()));
         assertEquals(Map.of("n1", "ok 1", "n2", "unreachable 1", "n3", "failed 1"), status);
-        long pauses = h.time.sleeps.stream().filter(d -> d.compareTo(Duration.ofSeconds(1)) >= 0).count();
-        assertEquals(4, pauses, h.time.sleeps.toString());
+        List<Duration> pauses = h.time.sleeps.stream().sorted().toList();
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(2)), pauses, "n1 and n2 each wait Backoff.CONNECTION's 1 s, then 2 s");
     }
 }

@@ -47,9 +47,9 @@ final class PlayHarness {
         Path pb = dir.resolve("play.yml");
         Files.writeString(pb, playbook);
         RunOptions options = new RunOptions(forks, false, Set.of(), Set.of(), Map.of(), startAt, resume,
-                time, time, RetryPolicy.fixed());
-        TaskRunner taskRunner = new TaskRunner(new ActionRunner(time, time, false, FakeModule.only(modules)), time,
-                time, RetryPolicy.fixed());
+                time, time, FakeTime.NO_JITTER);
+        TaskRunner taskRunner = new TaskRunner(new ActionRunner(time, time, false, FakeTime.NO_JITTER,
+                FakeModule.only(modules)), time, time, FakeTime.NO_JITTER);
         runner = new PlaybookRunner(options, taskRunner, h -> new FakeBmc(h, time), e -> {
             events.add(e);
             extra.on(e);

@@ -61,9 +61,9 @@ class PlaybookRunnerTest {
         Path pb = dir.resolve("play.yml");
         Files.writeString(pb, playbook);
         RunOptions options = new RunOptions(forks, false, tags, Set.of(), Map.of(), startAt, resume, time, time,
-                RetryPolicy.fixed());
-        TaskRunner runner = new TaskRunner(new ActionRunner(time, time, false, FakeModule.only(module)), time, time,
-                RetryPolicy.fixed());
+                FakeTime.NO_JITTER);
+        TaskRunner runner = new TaskRunner(new ActionRunner(time, time, false, FakeTime.NO_JITTER,
+                FakeModule.only(module)), time, time, FakeTime.NO_JITTER);
         playbookRunner = new PlaybookRunner(options, runner, h -> new FakeBmc(h, time), e -> {
             events.add(e);
             if (journal != null) {

@@ -139,7 +139,8 @@ class MalformedPlaybookTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource({"cases", "io.ipmirunner.playbook.MalformedTaskCases#cases"})
+    @MethodSource({"cases", "io.ipmirunner.playbook.MalformedTaskCases#cases",
+            "io.ipmirunner.playbook.MalformedRetryCases#cases"})
     void firstProblemIsExactlyThis(String what, String yaml, String expected) {
         Path file = TestFiles.write(dir, "play.yml", yaml);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> PlaybookParser.parse(file));
@@ -151,7 +152,8 @@ class MalformedPlaybookTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource({"cases", "io.ipmirunner.playbook.MalformedTaskCases#cases"})
+    @MethodSource({"cases", "io.ipmirunner.playbook.MalformedTaskCases#cases",
+            "io.ipmirunner.playbook.MalformedRetryCases#cases"})
     void noStackTraceEscapes(String what, String yaml, String expected) {
         Path file = TestFiles.write(dir, "play.yml", yaml);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> PlaybookParser.parse(file));

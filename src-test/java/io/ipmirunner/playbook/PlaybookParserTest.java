@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,6 +147,36 @@ class PlaybookParserTest {
                 () -> parse("- hosts: all\n  tasks:\n    - include_tasks: tasks/t.yml\n"));
         assertEquals(dir.resolve("tasks/t.yml").toString() + ":2:3: power: state must be one of "
                 + "status|on|off|cycle|reset|soft|diag, got 'of'", e.problems().get(0).toString());
+    }
+
+    @Test
+    void backoffGrowsFromTheDelayWithDefaultsForWhatIsLeftOut() {
+        Playbook pb = parse("""
+                - hosts: all
+                  tasks:
+                    - mc_info:
+                      retries: 4
+                      delay: 2s
+                      backoff: {factor: 3, max: 2m, jitter: 0.1}
+                    - mc_info:
+                      until: true
+                      backoff:
+                    - mc_info:
+                      retries: 2
+                      delay: 90s
+                      backoff: {jitter: 0}
+                    - mc_info:
+                      delay: 1s
+                """);
+        List<TaskOptions> o = pb.plays().getFirst().tasks().stream().map(t -> ((Task) t).options()).toList();
+        assertEquals(new TaskOptions.Retry(4, Duration.ofSeconds(2), Optional.empty(), Optional.of(
+                new TaskOptions.Backoff(3, Duration.ofMinutes(2), 0.1))), o.get(0).retry().orElseThrow());
+        assertEquals(new TaskOptions.Backoff(2, Duration.ofMinutes(1), 0.2), o.get(1).retry().orElseThrow().backoff()
+                .orElseThrow());
+        assertEquals(3, o.get(1).retry().orElseThrow().retries(), "until alone: Ansible's 3 retries");
+        assertEquals(new TaskOptions.Backoff(2, Duration.ofSeconds(90), 0), o.get(2).retry().orElseThrow().backoff()
+                .orElseThrow(), "the default max never undercuts the delay");
+        assertTrue(o.get(3).retry().isEmpty(), "delay alone retries nothing, as in Ansible");
     }
 
     @Test

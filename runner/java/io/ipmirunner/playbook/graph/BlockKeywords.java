@@ -10,8 +10,9 @@ import java.util.OptionalInt;
 /**
  * The keywords a block (or include) hands down to every task inside it: {@code ignore_errors}, {@code vars}
  * (the task's own win), {@code throttle}, {@code stagger}, {@code timeout}, {@code run_once}. Its {@code when}
- * is decided once, as the hosts enter; tags are collected separately. The task keeps its location, which
- * names it in the journal.
+ * is decided once, as the hosts enter; tags are collected separately. {@code retries}, {@code delay},
+ * {@code until} and {@code backoff} are the task's own, as in Ansible, where a block cannot carry them. The task
+ * keeps its location, which names it in the journal.
  */
 final class BlockKeywords {
     private BlockKeywords() {}

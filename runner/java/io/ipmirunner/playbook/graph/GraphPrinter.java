@@ -4,6 +4,7 @@ import io.ipmirunner.playbook.Action;
 import io.ipmirunner.playbook.Play;
 import io.ipmirunner.playbook.RunPolicy;
 import io.ipmirunner.playbook.TaskOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -120,10 +121,13 @@ public final class GraphPrinter {
                     .map(e -> o.conditions().when().size() > 1 ? "(" + e.source() + ")" : e.source()).toList()));
         }
         o.loop().ifPresent(l -> s.append("  loop"));
-        o.retry().ifPresent(r -> s.append("  retries: ").append(r.retries())
+        o.retry().ifPresent(r -> s.append("  retries: ").append(r.retries()).append(" delay ")
+                .append(seconds(r.delay()))
+                .append(r.backoff().map(b -> " backoff x" + number(b.factor()) + " max " + seconds(b.max())
+                        + " jitter " + number(b.jitter())).orElse(""))
                 .append(r.until().map(u -> " until " + u.source()).orElse("")));
         o.pacing().throttle().ifPresent(t -> s.append("  throttle: ").append(t));
-        o.pacing().stagger().ifPresent(t -> s.append("  stagger: ").append(t.toMillis() / 1000.0).append("s"));
+        o.pacing().stagger().ifPresent(t -> s.append("  stagger: ").append(seconds(t)));
         if (o.pacing().runOnce()) {
             s.append("  run_once");
         }
@@ -134,5 +138,13 @@ public final class GraphPrinter {
             s.append("  tags: ").append(String.join(",", o.tags()));
         }
         return s.toString();
+    }
+
+    private static String seconds(Duration d) {
+        return number(d.toMillis() / 1000.0) + "s";
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

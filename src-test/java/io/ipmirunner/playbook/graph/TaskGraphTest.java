@@ -134,4 +134,27 @@ class TaskGraphTest {
         assertTrue(GraphPrinter.print(g, GraphPrinter.Format.DOT, p -> "").contains("task: say \\\"hi\\\""));
         assertTrue(GraphPrinter.print(g, GraphPrinter.Format.MERMAID, p -> "").contains("say #quot;hi#quot;"));
     }
+
+    @Test
+    void retriesShowTheirDelayAndBackoff() {
+        TaskGraph g = graph("""
+                - hosts: all
+                  tasks:
+                    - name: wait on
+                      power: state=status
+                      register: p
+                      until: p.state == "on"
+                      retries: 10
+                      delay: 1
+                    - name: poll gently
+                      mc_info:
+                      retries: 5
+                      delay: 500ms
+                      backoff: {factor: 1.5, max: 30s, jitter: 0.25}
+                """);
+        String text = GraphPrinter.print(g, GraphPrinter.Format.TEXT, p -> "");
+        assertTrue(text.contains("task: wait on  (power)  retries: 10 delay 1s until p.state == \"on\""), text);
+        assertTrue(text.contains("task: poll gently  (mc_info)  retries: 5 delay 0.5s backoff x1.5 max 30s "
+                + "jitter 0.25"), text);
+    }
 }
