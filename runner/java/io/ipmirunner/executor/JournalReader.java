@@ -30,8 +30,7 @@ public final class JournalReader {
 
     /** Every event of {@code RUN_DIR/journal.jsonl}, in order. */
     public static List<JournalCodec.Entry> read(Path runDir) throws IOException {
-        Path file = runDir.resolve("journal.jsonl");
-        byte[] all = Files.readAllBytes(file);
+        byte[] all = Files.readAllBytes(runDir.resolve("journal.jsonl"));
         List<JournalCodec.Entry> out = new ArrayList<>();
         int lineNo = 0;
         for (int start = 0; start < all.length; ) {
@@ -42,7 +41,7 @@ public final class JournalReader {
                 boolean mayBeTorn = (next < end || end == all.length) && startsLikeALine(all, from, next);
                 byte[] line = Arrays.copyOfRange(all, from, next);
                 if (!new String(line, StandardCharsets.UTF_8).isBlank()) {
-                    decode(line, file, lineNo, mayBeTorn).ifPresent(out::add);
+                    decode(line, lineNo, mayBeTorn).ifPresent(out::add);
                 }
                 from = next;
             }
@@ -51,17 +50,17 @@ public final class JournalReader {
         return out;
     }
 
-    private static Optional<JournalCodec.Entry> decode(byte[] line, Path file, int lineNo, boolean mayBeTorn)
+    private static Optional<JournalCodec.Entry> decode(byte[] line, int lineNo, boolean mayBeTorn)
             throws JournalException {
         try {
             return Optional.of(JournalCodec.decode(Json.parse(line)));
         } catch (JournalException e) {
-            throw new JournalException(file + " line " + lineNo + ": " + e.getMessage());
+            throw new JournalException("line " + lineNo + ": " + e.getMessage());
         } catch (IOException notJson) {
             if (mayBeTorn) {
                 return Optional.empty();
             }
-            throw new JournalException(file + " line " + lineNo + ": not a journal line (not JSON)");
+            throw new JournalException("line " + lineNo + ": not a journal line (not JSON)");
         }
     }
 

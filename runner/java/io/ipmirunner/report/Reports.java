@@ -76,7 +76,7 @@ public final class Reports {
             throw new ReportException("no journal in " + runDir + " (expected " + runDir.resolve("journal.jsonl")
                     + ")");
         } catch (JournalException e) {
-            throw new ReportException(e.getMessage());
+            throw new ReportException("cannot read " + runDir.resolve("journal.jsonl") + ": " + e.getMessage());
         }
     }
 

@@ -146,7 +146,7 @@ class JournalCodecTest {
         new Random(7).nextBytes(junk);
         Files.write(dir.resolve("journal.jsonl"), junk);
         JournalException e = assertThrows(JournalException.class, () -> JournalReader.read(dir));
-        assertTrue(e.getMessage().contains("journal.jsonl line 1: not a journal line"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("line 1: not a journal line"), e.getMessage());
         assertThrows(JournalException.class, () -> Resume.from(dir));
         assertThrows(JournalException.class, () -> JournalReader.failedHosts(dir));
 
@@ -154,14 +154,14 @@ class JournalCodecTest {
         Files.writeString(dir.resolve("journal.jsonl"), "not json\n" + JournalCodec.encode(AT, everyKind().get(0))
                 + "\n");
         e = assertThrows(JournalException.class, () -> JournalReader.read(dir));
-        assertTrue(e.getMessage().endsWith("journal.jsonl line 1: not a journal line (not JSON)"), e.getMessage());
+        assertTrue(e.getMessage().equals("line 1: not a journal line (not JSON)"), e.getMessage());
         Files.writeString(dir.resolve("journal.jsonl"), "{\"at\":\"2026-01-01T00:00:00Z\",\"event\":\"party\"}\n");
         e = assertThrows(JournalException.class, () -> JournalReader.read(dir));
-        assertTrue(e.getMessage().endsWith("line 1: unknown event 'party'"), e.getMessage());
+        assertTrue(e.getMessage().equals("line 1: unknown event 'party'"), e.getMessage());
         Files.writeString(dir.resolve("journal.jsonl"), "{\"at\":\"2026-01-01T00:00:00Z\",\"event\":\"host_result\","
                 + "\"status\":\"ok\",\"attempts\":\"three\"}\n");
         e = assertThrows(JournalException.class, () -> JournalReader.read(dir));
-        assertTrue(e.getMessage().endsWith("line 1: 'attempts' is not a number"), e.getMessage());
+        assertTrue(e.getMessage().equals("line 1: 'attempts' is not a number"), e.getMessage());
     }
 
     @Test
