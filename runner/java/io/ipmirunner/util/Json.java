@@ -3,6 +3,7 @@ package io.ipmirunner.util;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
@@ -21,6 +22,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +66,7 @@ public final class Json {
      * Reads one JSON document into maps (string keys, in order), lists, strings, booleans, nulls and numbers in
      * their {@linkplain JsonValues#canonical(Object) canonical} types.
      *
-     * @throws IOException a {@link com.fasterxml.jackson.core.io.JsonEOFException} when the text stops short
+     * @throws IOException not one JSON value
      */
     public static Object parse(byte[] utf8) throws IOException {
         try (JsonParser p = FACTORY.createParser(utf8)) {
@@ -82,7 +84,7 @@ public final class Json {
         p.nextToken();
         Object v = value(p);
         if (p.nextToken() != null) {
-            throw new com.fasterxml.jackson.core.JsonParseException(p, "trailing characters after the value");
+            throw new JsonParseException(p, "trailing characters after the value");
         }
         return v;
     }
@@ -165,11 +167,11 @@ public final class Json {
     private static Object value(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
         if (t == null) {
-            throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "no JSON value");
+            throw new JsonParseException(p, "no JSON value");
         }
         return switch (t) {
             case START_OBJECT -> {
-                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                Map<String, Object> m = new LinkedHashMap<>();
                 for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
                     p.nextToken();
                     m.put(key, value(p));
@@ -189,7 +191,7 @@ public final class Json {
             case VALUE_NULL -> null;
             case VALUE_NUMBER_INT -> JsonValues.canonical(p.getNumberValue());
             case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-            default -> throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected " + t);
+            default -> throw new JsonParseException(p, "unexpected " + t);
         };
     }
 
