@@ -1,6 +1,7 @@
 package io.ipmirunner.cli;
 
 import io.ipmirunner.executor.AdHocRunner;
+import io.ipmirunner.executor.FailureClass;
 import io.ipmirunner.executor.HostOutcome;
 import io.ipmirunner.executor.Logins;
 import io.ipmirunner.inventory.Host;
@@ -117,7 +118,7 @@ public final class ExecCommand implements Callable<Integer> {
         targets.removeIf(t -> {
             if (t.address().isUnresolved()) {
                 unresolved.add(new HostOutcome(t.name(), HostOutcome.Status.UNREACHABLE, Map.of(),
-                        t.name() + ": unreachable: cannot resolve " + t.address().getHostString(), "unreachable", 0));
+                        t.name() + ": unreachable: cannot resolve " + t.address().getHostString(), FailureClass.UNREACHABLE, 0));
                 return true;
             }
             return false;

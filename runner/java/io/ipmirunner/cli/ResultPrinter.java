@@ -53,7 +53,7 @@ final class ResultPrinter {
             h.put("status", o.status().label());
             if (o.error() != null) {
                 h.put("error", o.error());
-                h.put("failure_class", o.failureClass());
+                h.put("failure_class", o.failureClass() == null ? null : o.failureClass().label());
             } else {
                 h.put("result", o.result());
             }

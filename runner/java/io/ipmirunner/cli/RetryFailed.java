@@ -1,8 +1,9 @@
 package io.ipmirunner.cli;
 
-import io.ipmirunner.executor.JournalReader;
+import io.ipmirunner.executor.FailureClass;
+import java.util.Arrays;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Checks {@code --failure-class}: a misspelt class would silently select no host. */
 final class RetryFailed {
@@ -10,9 +11,10 @@ final class RetryFailed {
 
     static Set<String> classes(Set<String> asked) {
         for (String c : asked) {
-            if (!JournalReader.FAILURE_CLASSES.contains(c)) {
+            if (FailureClass.of(c).isEmpty()) {
                 throw new UserError(ExitCodes.BAD_OPTIONS, "--failure-class: unknown class '" + c + "' (known: "
-                        + String.join(", ", new TreeSet<>(JournalReader.FAILURE_CLASSES)) + ")");
+                        + Arrays.stream(FailureClass.values()).map(FailureClass::label).sorted()
+                        .collect(Collectors.joining(", ")) + ")");
             }
         }
         return Set.copyOf(asked);

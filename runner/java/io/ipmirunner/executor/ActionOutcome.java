@@ -4,12 +4,12 @@ import java.util.Map;
 
 /** What one try of an action gave, before changed_when/failed_when and retries have their say. */
 record ActionOutcome(boolean changed, boolean failed, boolean unreachable, Map<String, Object> result, String error,
-                     String failureClass) {
+                     FailureClass failureClass) {
     static ActionOutcome ok(boolean changed, Map<String, Object> result) {
         return new ActionOutcome(changed, false, false, result, null, null);
     }
 
-    static ActionOutcome failed(String error, String failureClass, Map<String, Object> result) {
+    static ActionOutcome failed(String error, FailureClass failureClass, Map<String, Object> result) {
         return new ActionOutcome(false, true, false, result, error, failureClass);
     }
 }

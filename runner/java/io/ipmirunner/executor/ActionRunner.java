@@ -56,7 +56,7 @@ final class ActionRunner {
                 yield ActionOutcome.ok(false, Map.of("ansible_facts", facts));
             }
             case Action.Assert a -> assertion(a, scope);
-            case Action.Fail f -> ActionOutcome.failed(Expressions.render(f.msg().source(), scope), "assertion",
+            case Action.Fail f -> ActionOutcome.failed(Expressions.render(f.msg().source(), scope), FailureClass.ASSERTION,
                     Map.of());
             case Action.Pause p -> {
                 if (p.duration().isPresent()) {
@@ -72,7 +72,7 @@ final class ActionRunner {
             throws ExpressionException, InterruptedException {
         Module<?> module = modules.apply(call.name()).orElse(null);
         if (module == null) {
-            return ActionOutcome.failed("unknown module '" + call.name() + "'", "unsupported", Map.of());
+            return ActionOutcome.failed("unknown module '" + call.name() + "'", FailureClass.UNSUPPORTED, Map.of());
         }
         Map<String, String> args = new LinkedHashMap<>();
         for (Map.Entry<String, YamlValue> e : call.args().entrySet()) {
@@ -91,7 +91,7 @@ final class ActionRunner {
                 validated = bound.bind(validated, host.vars());
             }
         } catch (ModuleArgumentException e) {
-            return ActionOutcome.failed(e.getMessage(), "arguments", Map.of());
+            return ActionOutcome.failed(e.getMessage(), FailureClass.ARGUMENTS, Map.of());
         }
         if (checkMode && !CheckMode.readOnly(call.name(), args) && module instanceof CheckableModule<A> checkable) {
             // A write that can say what it would change by reading: the report shows that, nothing is written.
@@ -102,7 +102,7 @@ final class ActionRunner {
                 return ActionOutcome.ok(r.changed(), result);
             } catch (IpmiException e) {
                 return new ActionOutcome(false, true, e instanceof IpmiException.Unreachable, Map.of(), e.getMessage(),
-                        e.failureClass());
+                        FailureClass.of(e));
             }
         }
         if (checkMode && !CheckMode.readOnly(call.name(), args)) {
@@ -122,7 +122,7 @@ final class ActionRunner {
                 boolean silent = e instanceof IpmiException.Unreachable || e instanceof IpmiException.Timeout;
                 if (!silent || retry > host.connectionRetries()) {
                     return new ActionOutcome(false, true, e instanceof IpmiException.Unreachable, Map.of(),
-                            e.getMessage(), e.failureClass());
+                            e.getMessage(), FailureClass.of(e));
                 }
                 sleeper.sleep(retryPolicy.connectionPause(retry));
             }
@@ -133,7 +133,7 @@ final class ActionRunner {
     private ActionOutcome waitForPower(Action.WaitForPower w, HostContext host) throws InterruptedException {
         Module<?> power = modules.apply("power").orElse(null);
         if (power == null) {
-            return ActionOutcome.failed("wait_for_power needs the power module", "unsupported", Map.of());
+            return ActionOutcome.failed("wait_for_power needs the power module", FailureClass.UNSUPPORTED, Map.of());
         }
         return waitForPower(w, host, power);
     }
@@ -154,7 +154,7 @@ final class ActionRunner {
                 state = power.run(host.sessions().session(), status).result().get("state");
             } catch (IpmiException e) {
                 return new ActionOutcome(false, true, e instanceof IpmiException.Unreachable, Map.of(),
-                        e.getMessage(), e.failureClass());
+                        e.getMessage(), FailureClass.of(e));
             }
             long waited = Duration.between(start, clock.instant()).toMillis();
             if (w.state().equals(state)) {
@@ -162,7 +162,7 @@ final class ActionRunner {
             }
             if (clock.instant().plus(w.interval()).isAfter(deadline)) {
                 return ActionOutcome.failed("power is still " + state + " after " + waited + " ms (wanted "
-                        + w.state() + ")", "timeout", Map.of("state", String.valueOf(state), "waited_ms", waited));
+                        + w.state() + ")", FailureClass.TIMEOUT, Map.of("state", String.valueOf(state), "waited_ms", waited));
             }
             sleeper.sleep(w.interval());
         }
@@ -173,7 +173,7 @@ final class ActionRunner {
             if (!Expressions.isTrue(e.source(), scope)) {
                 String msg = a.failMsg().isPresent() ? Expressions.render(a.failMsg().get().source(), scope)
                         : "Assertion failed: " + e.source();
-                return ActionOutcome.failed(msg, "assertion", Map.of("assertion", e.source()));
+                return ActionOutcome.failed(msg, FailureClass.ASSERTION, Map.of("assertion", e.source()));
             }
         }
         String msg = a.successMsg().isPresent() ? Expressions.render(a.successMsg().get().source(), scope)

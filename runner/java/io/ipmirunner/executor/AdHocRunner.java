@@ -88,7 +88,7 @@ public final class AdHocRunner {
         }
         HostOutcome.Status status = last instanceof IpmiException.Unreachable ? HostOutcome.Status.UNREACHABLE
                 : HostOutcome.Status.FAILED;
-        return new HostOutcome(target.name(), status, Map.of(), last.getMessage(), last.failureClass(),
+        return new HostOutcome(target.name(), status, Map.of(), last.getMessage(), FailureClass.of(last),
                 millisSince(start));
     }
 

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /** The end state of one host in a run: status ok|changed|failed|unreachable, with a result or an error. */
 public record HostOutcome(String host, Status status, Map<String, Object> result, String error,
-                          String failureClass, long durationMillis) {
+                          FailureClass failureClass, long durationMillis) {
     public enum Status {
         OK, CHANGED, FAILED, UNREACHABLE;
 

@@ -1,27 +1,68 @@
 package io.ipmirunner.executor;
 
-import io.ipmirunner.yaml.SafeYaml;
-import io.ipmirunner.yaml.YamlValue;
+import io.ipmirunner.util.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads back what {@link Journal} wrote (JSON lines are YAML flow mappings, so the YAML reader serves). A torn
- * last line (the run was killed mid-write) is skipped: that host result was not finished.
+ * Reads back what {@link Journal} wrote, line by line through {@link JournalCodec}. A torn line (the run was killed
+ * mid-write) is skipped: that host result was not finished. A torn line is the start of a line that either ends the
+ * file without its line break or runs into the next line (a resumed run appends right after it). Anything else that
+ * is not an event is a {@link JournalException} naming the line: a report or a resume built from part of a damaged
+ * file would mislead.
  */
 public final class JournalReader {
+    /** Every line starts so; JSON escapes a quote inside a string, so these bytes start a line and nothing else. */
+    private static final byte[] LINE_START = "{\"at\":\"".getBytes(StandardCharsets.US_ASCII);
+
     private JournalReader() {}
 
-    /** The classes a failure can have, as {@code failure_class} in results and {@code --failure-class}. */
-    public static final Set<String> FAILURE_CLASSES = Set.of("unreachable", "auth", "timeout", "completion_code",
-            "assertion", "unsupported", "protocol", "retries", "expression", "arguments", "vars_files");
+    /** Every event of {@code RUN_DIR/journal.jsonl}, in order. */
+    public static List<JournalCodec.Entry> read(Path runDir) throws IOException {
+        byte[] all = Files.readAllBytes(runDir.resolve("journal.jsonl"));
+        List<JournalCodec.Entry> out = new ArrayList<>();
+        int lineNo = 0;
+        for (int start = 0; start < all.length; ) {
+            int end = indexOf(all, (byte) '\n', start, all.length);
+            lineNo++;
+            for (int from = start; from < end; ) {
+                int next = nextLineStart(all, from + 1, end);
+                boolean mayBeTorn = (next < end || end == all.length) && startsLikeALine(all, from, next);
+                byte[] line = Arrays.copyOfRange(all, from, next);
+                if (!new String(line, StandardCharsets.UTF_8).isBlank()) {
+                    decode(line, lineNo, mayBeTorn).ifPresent(out::add);
+                }
+                from = next;
+            }
+            start = end + 1;
+        }
+        return out;
+    }
+
+    private static Optional<JournalCodec.Entry> decode(byte[] line, int lineNo, boolean mayBeTorn)
+            throws JournalException {
+        try {
+            return Optional.of(JournalCodec.decode(Json.parse(line)));
+        } catch (JournalException e) {
+            throw new JournalException("line " + lineNo + ": " + e.getMessage());
+        } catch (IOException notJson) {
+            if (mayBeTorn) {
+                return Optional.empty();
+            }
+            throw new JournalException("line " + lineNo + ": not a journal line (not JSON)");
+        }
+    }
 
     /** Hosts with a failed (not ignored, not rescued) or unreachable result: those {@code --retry-failed} runs. */
     public static Set<String> failedHosts(Path runDir) throws IOException {
@@ -29,53 +70,59 @@ public final class JournalReader {
     }
 
     /**
-     * As {@link #failedHosts(Path)}, only those whose last failure has one of {@code classes} (all when
-     * empty). A host's failure in a block that a later {@code rescued} line covers does not count.
+     * As {@link #failedHosts(Path)}, only those whose last failure has one of {@code classes} (labels as on
+     * {@code --failure-class}; all when empty). A host's failure in a block that a later {@code rescued} line covers
+     * does not count.
      */
     public static Set<String> failedHosts(Path runDir, Set<String> classes) throws IOException {
-        Map<String, String> failed = new LinkedHashMap<>();
-        for (Map<?, ?> r : events(runDir, Set.of("host_result", "rescued"))) {
-            String host = String.valueOf(r.get("host"));
-            if ("rescued".equals(r.get("event"))) {
-                failed.remove(host);
-                continue;
-            }
-            String status = String.valueOf(r.get("status"));
-            if (!Boolean.TRUE.equals(r.get("ignored")) && (status.equals("failed") || status.equals("unreachable"))) {
-                Object c = r.get("failure_class");
-                failed.put(host, c == null ? status : String.valueOf(c));
+        Set<FailureClass> wanted = EnumSet.noneOf(FailureClass.class);
+        for (String c : classes) {
+            wanted.add(FailureClass.of(c).orElseThrow(() -> new IllegalArgumentException("unknown failure class '"
+                    + c + "'")));
+        }
+        // A failure without a class is selected only when no class is asked for.
+        Map<String, FailureClass> failed = new LinkedHashMap<>();
+        for (JournalCodec.Entry e : read(runDir)) {
+            switch (e.event()) {
+                case RunEvent.Rescued r -> failed.remove(r.host());
+                case RunEvent.HostResult r when !r.keepsHost() -> failed.put(r.host(), classOf(r));
+                default -> { }
             }
         }
         Set<String> out = new LinkedHashSet<>();
         failed.forEach((h, c) -> {
-            if (classes.isEmpty() || classes.contains(c)) {
+            if (wanted.isEmpty() || wanted.contains(c)) {
                 out.add(h);
             }
         });
         return out;
     }
 
-    /** Every finished host result, in journal order, as plain maps. */
-    static List<Map<?, ?>> hostResults(Path runDir) throws IOException {
-        return events(runDir, Set.of("host_result"));
+    private static FailureClass classOf(RunEvent.HostResult r) {
+        return r.failureClass() != null || r.status() != RunEvent.Status.UNREACHABLE ? r.failureClass()
+                : FailureClass.UNREACHABLE;
     }
 
-    private static List<Map<?, ?>> events(Path runDir, Set<String> kinds) throws IOException {
-        List<Map<?, ?>> out = new ArrayList<>();
-        for (String line : Files.readAllLines(runDir.resolve("journal.jsonl"))) {
-            if (kinds.stream().noneMatch(k -> line.contains("\"event\":\"" + k + "\"")) || !line.endsWith("}")) {
-                continue;
-            }
-            YamlValue v;
-            try {
-                v = SafeYaml.parse(line, "journal");
-            } catch (RuntimeException torn) {
-                continue;
-            }
-            if (v.toPlain() instanceof Map<?, ?> m && kinds.contains(String.valueOf(m.get("event")))) {
-                out.add(m);
+    private static boolean startsLikeALine(byte[] b, int from, int to) {
+        int n = Math.min(to - from, LINE_START.length);
+        return Arrays.equals(b, from, from + n, LINE_START, 0, n);
+    }
+
+    private static int nextLineStart(byte[] b, int from, int end) {
+        for (int i = from; i + LINE_START.length <= end; i++) {
+            if (Arrays.equals(b, i, i + LINE_START.length, LINE_START, 0, LINE_START.length)) {
+                return i;
             }
         }
-        return out;
+        return end;
+    }
+
+    private static int indexOf(byte[] b, byte x, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (b[i] == x) {
+                return i;
+            }
+        }
+        return end;
     }
 }

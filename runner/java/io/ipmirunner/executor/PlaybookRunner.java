@@ -164,7 +164,7 @@ public final class PlaybookRunner {
                 } catch (PlayVars.Unavailable e) {
                     listener.on(new RunEvent.HostResult(h.name(), "vars_files", play.at().toString(),
                             RunEvent.Status.FAILED, false, 1, java.time.Duration.ZERO, Map.of(), e.getMessage(),
-                            "vars_files"));
+                            FailureClass.VARS_FILES));
                     leftRun.add(h.name());
                     continue;
                 }

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,16 +17,18 @@ import java.util.Optional;
 public final class Resume {
     public static final Resume NONE = new Resume(Map.of());
 
-    private final Map<String, Map<?, ?>> finished;
+    private final Map<String, RunEvent.HostResult> finished;
 
-    private Resume(Map<String, Map<?, ?>> finished) {
+    private Resume(Map<String, RunEvent.HostResult> finished) {
         this.finished = finished;
     }
 
     public static Resume from(Path runDir) throws IOException {
-        Map<String, Map<?, ?>> done = new HashMap<>();
-        for (Map<?, ?> r : JournalReader.hostResults(runDir)) {
-            done.put(key(String.valueOf(r.get("host")), String.valueOf(r.get("task_at"))), r);
+        Map<String, RunEvent.HostResult> done = new HashMap<>();
+        for (JournalCodec.Entry e : JournalReader.read(runDir)) {
+            if (e.event() instanceof RunEvent.HostResult r) {
+                done.put(key(r.host(), r.taskAt()), r);
+            }
         }
         return new Resume(done);
     }
@@ -35,26 +37,24 @@ public final class Resume {
         return finished.size();
     }
 
+    /** The result the journal holds for the task written at {@code taskAt} on {@code host}, as it holds it. */
+    Optional<RunEvent.HostResult> finished(String host, String taskAt) {
+        return Optional.ofNullable(finished.get(key(host, taskAt)));
+    }
+
     /** The journal's result of this task on this host, its variables restored; empty when it must run. */
     Optional<RunEvent.HostResult> replay(Task task, HostContext host) {
-        Map<?, ?> r = finished.get(key(host.host(), task.at().toString()));
-        if (r == null) {
-            return Optional.empty();
-        }
-        Map<String, Object> result = new HashMap<>();
-        if (r.get("result") instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> result.put(String.valueOf(k), v));
-        }
+        return finished(host.host(), task.at().toString()).map(r -> replay(r, task, host));
+    }
+
+    private static RunEvent.HostResult replay(RunEvent.HostResult r, Task task, HostContext host) {
+        Map<String, Object> result = new LinkedHashMap<>(r.result());
         task.options().register().ifPresent(name -> host.vars().put(name, result));
         if (result.get("ansible_facts") instanceof Map<?, ?> facts) {
             facts.forEach((k, v) -> host.vars().put(String.valueOf(k), v));
         }
-        RunEvent.Status status = RunEvent.Status.valueOf(String.valueOf(r.get("status")).toUpperCase(Locale.ROOT));
-        int attempts = r.get("attempts") instanceof Number n ? n.intValue() : 1;
-        return Optional.of(new RunEvent.HostResult(host.host(), task.displayName(), task.at().toString(), status,
-                Boolean.TRUE.equals(r.get("ignored")), attempts, Duration.ZERO, result,
-                r.get("error") == null ? null : String.valueOf(r.get("error")),
-                r.get("failure_class") == null ? null : String.valueOf(r.get("failure_class"))));
+        return new RunEvent.HostResult(host.host(), task.displayName(), task.at().toString(), r.status(), r.ignored(),
+                r.attempts(), Duration.ZERO, result, r.error(), r.failureClass());
     }
 
     private static String key(String host, String taskAt) {

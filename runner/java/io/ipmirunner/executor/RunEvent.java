@@ -1,6 +1,8 @@
 package io.ipmirunner.executor;
 
+import io.ipmirunner.util.JsonValues;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -41,13 +43,16 @@ public sealed interface RunEvent {
      * @param taskAt where the task is written ({@code file:line:column}): names the task for {@code --resume}
      * @param attempts task-level tries ({@code retries}/{@code until}), not the engine's packet retransmissions
      * @param ignored failed, but {@code ignore_errors} keeps the host in the play
+     * @param duration to the millisecond, as the journal keeps it
+     * @param result numbers in their canonical types ({@link JsonValues#canonical}), so a result read back from the
+     *               journal equals the one the run made
      */
     record HostResult(String host, String task, String taskAt, Status status, boolean ignored, int attempts,
-                      Duration duration, Map<String, Object> result, String error, String failureClass)
+                      Duration duration, Map<String, Object> result, String error, FailureClass failureClass)
             implements RunEvent {
         public HostResult {
-            result = result == null ? Map.of() : java.util.Collections.unmodifiableMap(
-                    new java.util.LinkedHashMap<>(result));
+            duration = duration.truncatedTo(ChronoUnit.MILLIS);
+            result = result == null ? Map.of() : JsonValues.canonicalMap(result);
         }
 
         /** Whether the host stays in the play after this result. */

@@ -123,7 +123,7 @@ final class StepRunner {
         for (String h : hosts) {
             listener.on(new RunEvent.HostResult(h, inc.displayName(), inc.at().toString(), RunEvent.Status.FAILED,
                     false, 0, Duration.ZERO, Map.of(),
-                    "include_tasks with a file chosen at run time is not supported yet", "unsupported"));
+                    "include_tasks with a file chosen at run time is not supported yet", FailureClass.UNSUPPORTED));
         }
     }
 

@@ -127,7 +127,7 @@ final class TaskFanout {
             worker.join(INTERRUPT_GRACE);
             return new RunEvent.HostResult(host.host(), task.displayName(), task.at().toString(),
                     RunEvent.Status.FAILED, task.options().ignoreErrors(), 1, timeout, Map.of(),
-                    "task timed out after " + timeout.toMillis() + " ms", "timeout");
+                    "task timed out after " + timeout.toMillis() + " ms", FailureClass.TIMEOUT);
         }
         return switch (outcome.get()) {
             case RunEvent.HostResult r -> r;

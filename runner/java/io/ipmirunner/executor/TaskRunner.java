@@ -61,7 +61,7 @@ public final class TaskRunner {
             return result(task, host, status, v.attempts(), start, registered, out.error(), out.failureClass(),
                     out.failed() && !out.unreachable() && o.ignoreErrors());
         } catch (ExpressionException | ActionRunner.UncheckedExpression e) {
-            return result(task, host, RunEvent.Status.FAILED, 1, start, Map.of(), e.getMessage(), "expression",
+            return result(task, host, RunEvent.Status.FAILED, 1, start, Map.of(), e.getMessage(), FailureClass.EXPRESSION,
                     o.ignoreErrors());
         }
     }
@@ -124,7 +124,7 @@ public final class TaskRunner {
             }
             if (attempt == tries) {
                 return new Verdict(out.failed() ? out : ActionOutcome.failed("gave up after " + attempt
-                        + " attempts: " + until.get().source() + " never held", "retries", out.result()), attempt);
+                        + " attempts: " + until.get().source() + " never held", FailureClass.RETRIES, out.result()), attempt);
             }
             sleeper.sleep(retryPolicy.taskPause(retry.get(), attempt));
         }
@@ -167,7 +167,7 @@ public final class TaskRunner {
         boolean failed = allTrue(o.conditions().failedWhen(), scope);
         return failed ? new ActionOutcome(changed, true, false, out.result(), out.error() != null ? out.error()
                 : "failed_when held: " + o.conditions().failedWhen().getFirst().source(), out.failureClass() != null
-                ? out.failureClass() : "assertion")
+                ? out.failureClass() : FailureClass.ASSERTION)
                 : new ActionOutcome(changed, false, false, out.result(), null, null);
     }
 
@@ -185,7 +185,7 @@ public final class TaskRunner {
     }
 
     private RunEvent.HostResult result(Task task, HostContext host, RunEvent.Status status, int attempts,
-                                       Instant start, Map<String, Object> result, String error, String failureClass,
+                                       Instant start, Map<String, Object> result, String error, FailureClass failureClass,
                                        boolean ignored) {
         return new RunEvent.HostResult(host.host(), task.displayName(), task.at().toString(), status, ignored, attempts,
                 Duration.between(start, clock.instant()), result, error, failureClass);

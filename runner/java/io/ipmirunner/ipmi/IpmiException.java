@@ -25,18 +25,10 @@ public abstract sealed class IpmiException extends Exception {
         return phase;
     }
 
-    /** A short class name for reports and failure grouping. */
-    public abstract String failureClass();
-
     /** Nothing answered: wrong address, BMC off the network, or a firewall. */
     public static final class Unreachable extends IpmiException {
         public Unreachable(String host, Phase phase, long waitedMillis) {
             super(host, phase, "unreachable: no answer to " + phase.label() + " within " + waitedMillis + " ms");
-        }
-
-        @Override
-        public String failureClass() {
-            return "unreachable";
         }
     }
 
@@ -52,11 +44,6 @@ public abstract sealed class IpmiException extends Exception {
         public String reason() {
             return reason;
         }
-
-        @Override
-        public String failureClass() {
-            return "auth";
-        }
     }
 
     /** The BMC answered earlier but stopped answering in this phase. */
@@ -64,11 +51,6 @@ public abstract sealed class IpmiException extends Exception {
         public Timeout(String host, Phase phase, long waitedMillis, int attempts) {
             super(host, phase, "timeout in " + phase.label() + " after " + waitedMillis + " ms (" + attempts
                     + " attempts)");
-        }
-
-        @Override
-        public String failureClass() {
-            return "timeout";
         }
     }
 
@@ -90,23 +72,12 @@ public abstract sealed class IpmiException extends Exception {
         public String command() {
             return command;
         }
-
-        /** 0xC1 (invalid command): the BMC does not implement it, which an operator fixes differently. */
-        @Override
-        public String failureClass() {
-            return code.equals(CompletionCode.INVALID_COMMAND) ? "unsupported" : "completion_code";
-        }
     }
 
     /** The BMC's answers do not follow the protocol, or ask for something we do not support. */
     public static final class ProtocolError extends IpmiException {
         public ProtocolError(String host, Phase phase, String detail) {
             super(host, phase, "protocol error in " + phase.label() + ": " + detail);
-        }
-
-        @Override
-        public String failureClass() {
-            return "protocol";
         }
     }
 }

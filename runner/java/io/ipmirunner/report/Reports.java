@@ -1,5 +1,6 @@
 package io.ipmirunner.report;
 
+import io.ipmirunner.executor.JournalException;
 import io.ipmirunner.util.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +75,8 @@ public final class Reports {
         } catch (NoSuchFileException e) {
             throw new ReportException("no journal in " + runDir + " (expected " + runDir.resolve("journal.jsonl")
                     + ")");
+        } catch (JournalException e) {
+            throw new ReportException("cannot read " + runDir.resolve("journal.jsonl") + ": " + e.getMessage());
         }
     }
 

@@ -1,12 +1,11 @@
 package io.ipmirunner.report;
 
-import java.io.BufferedReader;
+import io.ipmirunner.executor.JournalCodec;
+import io.ipmirunner.executor.JournalReader;
+import io.ipmirunner.executor.RunEvent;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a {@link RunRecord} from {@code RUN_DIR/journal.jsonl}. A line that does not parse (the last one of a
- * killed run) is skipped, so a partial journal gives a partial report, never none.
+ * Builds a {@link RunRecord} from {@code RUN_DIR/journal.jsonl}. The torn last line of a killed run is skipped, so
+ * a partial journal gives a partial report, never none.
  */
 public final class RunReader {
     private final Map<String, Object> request = new LinkedHashMap<>();
@@ -34,32 +33,22 @@ public final class RunReader {
 
     private RunReader() {}
 
+    /**
+     * @throws io.ipmirunner.executor.JournalException a line is neither an event nor the torn end of one
+     */
     public static RunRecord read(Path runDir) throws IOException {
         RunReader r = new RunReader();
-        try (BufferedReader in = Files.newBufferedReader(runDir.resolve("journal.jsonl"), StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                Map<String, Object> event;
-                try {
-                    event = JsonParser.parse(line) instanceof Map<?, ?> m ? cast(m) : null;
-                } catch (IllegalArgumentException torn) {
-                    continue;
-                }
-                if (event != null) {
-                    r.on(event);
-                }
-            }
+        for (JournalCodec.Entry e : JournalReader.read(runDir)) {
+            r.on(e.at(), e.event());
         }
         return r.record();
     }
 
-    private void on(Map<String, Object> e) {
-        Instant at = instant(e.get("at"));
-        if (at != null) {
-            first = first == null ? at : first;
-            last = at;
-        }
-        switch (text(e.get("event"))) {
-            case "run_start" -> {
+    private void on(Instant at, RunEvent event) {
+        first = first == null ? at : first;
+        last = at;
+        switch (event) {
+            case RunEvent.RunStarted r -> {
                 starts++;
                 fromEarlierStart.clear();
                 hosts.forEach((h, runs) -> {
@@ -68,46 +57,42 @@ public final class RunReader {
                     }
                 });
                 if (request.isEmpty()) {
-                    e.forEach((k, v) -> {
-                        if (!k.equals("event") && !k.equals("at")) {
-                            request.put(k, v);
-                        }
-                    });
+                    request.put("playbook", r.playbook());
+                    request.put("inventory", r.inventories());
+                    request.put("limit", r.limit());
+                    request.put("check", r.check());
+                    request.put("user", r.user());
                 }
                 complete = false;
             }
-            case "play_start" -> {
-                play = text(e.get("play"));
+            case RunEvent.PlayStarted p -> {
+                play = text(p.play());
                 if (!plays.contains(play)) {
                     plays.add(play);
                 }
-                if (e.get("hosts") instanceof List<?> l) {
-                    l.forEach(h -> hosts.computeIfAbsent(String.valueOf(h), k -> new ArrayList<>()));
-                }
+                p.hosts().forEach(h -> hosts.computeIfAbsent(h, k -> new ArrayList<>()));
             }
-            case "task_start", "handler_start" -> {
-                String taskAt = text(e.get("task_at"));
-                String module = text(e.get("module"));
-                modules.put(taskAt, module);
-                Span s = new Span(play, text(e.get("task")), module, e.get("event").equals("handler_start"), at);
+            case RunEvent.TaskStarted t -> {
+                String taskAt = text(t.taskAt());
+                modules.put(taskAt, text(t.module()));
+                Span s = new Span(play, text(t.task()), text(t.module()), t.handler(), at);
                 open.put(taskAt, s);
                 spans.add(s);
             }
-            case "host_result" -> hostResult(e, at);
-            case "run_end" -> complete = true;
-            default -> { }
+            case RunEvent.HostResult r -> hostResult(r, at);
+            case RunEvent.RunEnded r -> complete = true;
+            case RunEvent.Rescued r -> { }
+            case RunEvent.PlayEnded p -> { }
         }
     }
 
-    private void hostResult(Map<String, Object> e, Instant at) {
-        String taskAt = text(e.get("task_at"));
-        String status = text(e.get("status"));
-        Map<String, Object> result = e.get("result") instanceof Map<?, ?> m ? cast(m) : Map.of();
-        TaskRun t = new TaskRun(play, text(e.get("task")), taskAt, modules.getOrDefault(taskAt, ""), status,
-                Boolean.TRUE.equals(e.get("ignored")), (int) number(e.get("attempts")), number(e.get("duration_ms")),
-                result, e.get("error") == null ? null : text(e.get("error")),
-                e.get("failure_class") == null ? null : text(e.get("failure_class")), at);
-        String host = text(e.get("host"));
+    private void hostResult(RunEvent.HostResult r, Instant at) {
+        String taskAt = text(r.taskAt());
+        String status = r.status().label();
+        TaskRun t = new TaskRun(play, text(r.task()), taskAt, modules.getOrDefault(taskAt, ""), status, r.ignored(),
+                r.attempts(), r.duration().toMillis(), r.result(), r.error(),
+                r.failureClass() == null ? null : r.failureClass().label(), at);
+        String host = r.host();
         List<TaskRun> runs = hosts.computeIfAbsent(host, k -> new ArrayList<>());
         // --resume replays what the journal already held: the replay stands in for the original, not beside it.
         Integer earlier = fromEarlierStart.remove(host + '\u0000' + taskAt);
@@ -119,9 +104,7 @@ public final class RunReader {
         Span s = open.get(taskAt);
         if (s != null) {
             s.counts.merge(status, 1, Integer::sum);
-            if (at != null) {
-                s.end = at;
-            }
+            s.end = at;
         }
     }
 
@@ -152,24 +135,7 @@ public final class RunReader {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> cast(Map<?, ?> m) {
-        return (Map<String, Object>) m;
-    }
-
-    private static String text(Object o) {
-        return o == null ? "" : String.valueOf(o);
-    }
-
-    private static long number(Object o) {
-        return o instanceof Number n ? n.longValue() : 0;
-    }
-
-    private static Instant instant(Object o) {
-        try {
-            return o == null ? null : Instant.parse(String.valueOf(o));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 }

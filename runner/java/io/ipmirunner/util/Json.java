@@ -1,104 +1,213 @@
 package io.ipmirunner.util;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON writer for results and reports: maps, collections, strings, numbers, booleans, null.
- * Every string is escaped (control characters, quotes, backslashes, U+2028/2029), so any BMC data stays
- * valid JSON. Maps keep their iteration order.
+ * JSON for results, reports and the journal, on Jackson's streaming core. Every string is escaped so any BMC data
+ * stays valid JSON: control characters, U+2028/2029 (they end a line in a script block) and every surrogate (a
+ * lone one from a broken FRU string then reads back as written). Maps keep their iteration order.
  */
 public final class Json {
+    private static final JsonFactory FACTORY = new JsonFactoryBuilder()
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .characterEscapes(new LineSeparatorEscapes())
+            .build();
+    private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withObjectEmptySeparator("")
+            .withArrayEmptySeparator("")).withObjectIndenter(INDENT).withArrayIndenter(INDENT);
+
     private Json() {}
 
+    /** One line for display output: NaN and infinities print as null, a value of another type as its text. */
     public static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value, -1, 0);
-        return sb.toString();
+        return new String(bytes(value, false, false), StandardCharsets.UTF_8);
     }
 
+    /** As {@link #write(Object)}, indented by two spaces. */
     public static String pretty(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value, 2, 0);
-        return sb.toString();
+        return new String(bytes(value, true, false), StandardCharsets.UTF_8);
     }
 
-    private static void write(StringBuilder sb, Object v, int indent, int depth) {
+    /**
+     * One line of UTF-8 for data that is read back ({@link #parse(byte[])} gives an equal value): only JSON values
+     * are accepted (see {@link JsonValues}); anything else is an {@link IllegalArgumentException} naming its path.
+     */
+    public static byte[] strict(Object value) {
+        return bytes(value, false, true);
+    }
+
+    /**
+     * Reads one JSON document into maps (string keys, in order), lists, strings, booleans, nulls and numbers in
+     * their {@linkplain JsonValues#canonical(Object) canonical} types.
+     *
+     * @throws IOException not one JSON value
+     */
+    public static Object parse(byte[] utf8) throws IOException {
+        try (JsonParser p = FACTORY.createParser(utf8)) {
+            return document(p);
+        }
+    }
+
+    public static Object parse(String text) throws IOException {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            return document(p);
+        }
+    }
+
+    private static Object document(JsonParser p) throws IOException {
+        p.nextToken();
+        Object v = value(p);
+        if (p.nextToken() != null) {
+            throw new JsonParseException(p, "trailing characters after the value");
+        }
+        return v;
+    }
+
+    private static byte[] bytes(Object value, boolean pretty, boolean strict) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            if (pretty) {
+                g.setPrettyPrinter(PRETTY);
+            }
+            write(g, value, strict, "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(JsonGenerator g, Object v, boolean strict, String path) throws IOException {
         switch (v) {
-            case null -> sb.append("null");
-            case String s -> string(sb, s);
-            case Boolean b -> sb.append(b);
-            case Double d when d.isNaN() || d.isInfinite() -> sb.append("null");
-            case Float f when f.isNaN() || f.isInfinite() -> sb.append("null");
-            case Number n -> sb.append(n);
+            case null -> g.writeNull();
+            case String s -> g.writeString(s);
+            case Boolean b -> g.writeBoolean(b);
+            case Integer i -> g.writeNumber(i);
+            case Long l -> g.writeNumber(l);
+            case BigInteger b -> g.writeNumber(b);
+            case Short s -> g.writeNumber(s);
+            case Byte b -> g.writeNumber(b);
+            case Double d when Double.isFinite(d) -> g.writeNumber(d);
+            case Float f when Float.isFinite(f) -> g.writeNumber(f);
+            case BigDecimal d -> g.writeNumber(d);
             case Map<?, ?> m -> {
-                sb.append('{');
-                boolean first = true;
+                g.writeStartObject();
                 for (Map.Entry<?, ?> e : m.entrySet()) {
-                    sb.append(first ? "" : ",");
-                    first = false;
-                    newline(sb, indent, depth + 1);
-                    string(sb, String.valueOf(e.getKey()));
-                    sb.append(indent >= 0 ? ": " : ":");
-                    write(sb, e.getValue(), indent, depth + 1);
+                    if (strict && !(e.getKey() instanceof String)) {
+                        throw JsonValues.refused(path, "a key of type " + typeName(e.getKey()));
+                    }
+                    String key = String.valueOf(e.getKey());
+                    g.writeFieldName(key);
+                    write(g, e.getValue(), strict, path.isEmpty() ? key : path + "." + key);
                 }
-                if (!m.isEmpty()) {
-                    newline(sb, indent, depth);
-                }
-                sb.append('}');
+                g.writeEndObject();
             }
             case Collection<?> c -> {
-                sb.append('[');
-                boolean first = true;
+                if (strict && !(c instanceof List<?>)) {
+                    throw JsonValues.refused(path, typeName(c));
+                }
+                g.writeStartArray();
+                int i = 0;
                 for (Object o : c) {
-                    sb.append(first ? "" : ",");
-                    first = false;
-                    newline(sb, indent, depth + 1);
-                    write(sb, o, indent, depth + 1);
+                    write(g, o, strict, path + "[" + i++ + "]");
                 }
-                if (!c.isEmpty()) {
-                    newline(sb, indent, depth);
-                }
-                sb.append(']');
+                g.writeEndArray();
             }
-            default -> string(sb, v.toString());
-        }
-    }
-
-    private static void newline(StringBuilder sb, int indent, int depth) {
-        if (indent >= 0) {
-            sb.append('\n').append(" ".repeat(indent * depth));
-        }
-    }
-
-    public static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c)
-                            && !validSurrogate(s, i)) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
+            default -> {
+                if (strict) {
+                    throw JsonValues.refused(path, typeName(v));
+                }
+                if (v instanceof Double || v instanceof Float) {
+                    g.writeNull();
+                } else if (v instanceof Number n) {
+                    g.writeNumber(n.toString());
+                } else {
+                    g.writeString(v.toString());
                 }
             }
         }
-        sb.append('"');
     }
 
-    private static boolean validSurrogate(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    private static String typeName(Object o) {
+        if (o == null) {
+            return "null";
         }
-        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+        if (o instanceof Double || o instanceof Float) {
+            return "non-finite " + o;
+        }
+        String simple = o.getClass().getSimpleName();
+        return simple.isEmpty() ? o.getClass().getName() : simple;
+    }
+
+    private static Object value(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            throw new JsonParseException(p, "no JSON value");
+        }
+        return switch (t) {
+            case START_OBJECT -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+                    p.nextToken();
+                    m.put(key, value(p));
+                }
+                yield m;
+            }
+            case START_ARRAY -> {
+                List<Object> l = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    l.add(value(p));
+                }
+                yield l;
+            }
+            case VALUE_STRING -> p.getText();
+            case VALUE_TRUE -> true;
+            case VALUE_FALSE -> false;
+            case VALUE_NULL -> null;
+            case VALUE_NUMBER_INT -> JsonValues.canonical(p.getNumberValue());
+            case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+            default -> throw new JsonParseException(p, "unexpected " + t);
+        };
+    }
+
+    /** Jackson escapes control characters itself; these two only a script block cares about. */
+    private static final class LineSeparatorEscapes extends CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch == 0x2028 ? new SerializedString("\\u2028") : ch == 0x2029 ? new SerializedString("\\u2029")
+                    : null;
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.ipmirunner.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipmirunner.executor.FailureClass;
 import io.ipmirunner.executor.HostOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class CollatedTest {
         all.add(new HostOutcome("node41", HostOutcome.Status.OK, Map.of("state", "off"), null, null, 5));
         for (String h : List.of("node42", "node43")) {
             all.add(new HostOutcome(h, HostOutcome.Status.UNREACHABLE, Map.of(), h + ": unreachable: no answer to "
-                    + "Get Channel Authentication Capabilities within 20000 ms", "unreachable", 20_000));
+                    + "Get Channel Authentication Capabilities within 20000 ms", FailureClass.UNREACHABLE, 20_000));
         }
         assertEquals(List.of("node[01-40] | OK | state=on", "node41 | OK | state=off",
                 "node[42-43] | UNREACHABLE | unreachable: no answer to Get Channel Authentication Capabilities "

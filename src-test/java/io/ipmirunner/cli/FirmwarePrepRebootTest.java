@@ -3,7 +3,7 @@ package io.ipmirunner.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ipmirunner.report.JsonParser;
+import io.ipmirunner.util.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +39,7 @@ class FirmwarePrepRebootTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> reportJson(Path runDir) throws Exception {
-        return (Map<String, Object>) JsonParser.parse(Files.readString(runDir.resolve("report.json")));
+        return (Map<String, Object>) Json.parse(Files.readString(runDir.resolve("report.json")));
     }
 
     @SuppressWarnings("unchecked")
@@ -61,7 +61,7 @@ class FirmwarePrepRebootTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("report: " + runDir.resolve("report.html")), r.toString());
         Map<String, Object> report = reportJson(runDir);
-        assertEquals(4L, ((Map<?, ?>) report.get("summary")).get("changed"), r.toString());
+        assertEquals(4, ((Map<?, ?>) report.get("summary")).get("changed"), r.toString());
         Map<String, Object> fw01 = host(report, "fw01");
         assertEquals("changed", task(fw01, "Soft power off (ACPI shutdown)").get("status"), "fw01 was on");
         assertEquals("ok", task(fw01, "Hard power off when the soft shutdown did not finish").get("status"),

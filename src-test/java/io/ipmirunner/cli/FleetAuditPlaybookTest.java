@@ -122,7 +122,7 @@ class FleetAuditPlaybookTest {
                     .endsWith("login with a wrong password accepted"), h.toString());
             assertEquals("the BMC accepts factory default logins: the fixture's account (" + bmc.username() + ")",
                     task(h, "No factory default login").get("error"), h.toString());
-            assertEquals(1L, result(h, "Factory default logins").get("refused"));
+            assertEquals(1, result(h, "Factory default logins").get("refused"));
             assertFalse(Files.readString(runDir.resolve("journal.jsonl")).contains(bmc.password()),
                     "no password in the journal");
         }

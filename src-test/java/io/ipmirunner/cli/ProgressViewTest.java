@@ -3,6 +3,7 @@ package io.ipmirunner.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipmirunner.executor.FailureClass;
 import io.ipmirunner.executor.RunEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ class ProgressViewTest {
 
     private static RunEvent.HostResult result(String host, String task, RunEvent.Status s, int seconds) {
         return new RunEvent.HostResult(host, task, "p.yml:1:1", s, false, 1, Duration.ofSeconds(seconds), Map.of(),
-                s == RunEvent.Status.OK ? null : "x", s == RunEvent.Status.OK ? null : "unreachable");
+                s == RunEvent.Status.OK ? null : "x", s == RunEvent.Status.OK ? null : FailureClass.UNREACHABLE);
     }
 
     @Test

@@ -3,8 +3,8 @@ package io.ipmirunner.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ipmirunner.report.JsonParser;
 import io.ipmirunner.report.SyntheticRun;
+import io.ipmirunner.util.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,7 +21,7 @@ class ReportCommandTest {
         assertEquals(0, all.exit(), all.toString());
         assertTrue(Files.exists(run.resolve("report.html")) && Files.exists(run.resolve("junit.xml")));
         CliRun json = CliRun.of("report", run.toString(), "--format", "json");
-        assertEquals(8, ((Map<?, ?>) ((Map<?, ?>) JsonParser.parse(json.out())).get("hosts")).size());
+        assertEquals(8, ((Map<?, ?>) ((Map<?, ?>) Json.parse(json.out())).get("hosts")).size());
         Path csv = dir.resolve("assets.csv");
         assertEquals(0, CliRun.of("report", run.toString(), "--template",
                 Path.of(System.getProperty("ipmirunner.root", "."), "reports", "csv-inventory.ftl").toString(), "-o",

@@ -14,8 +14,8 @@ class RetryFailedOptionsTest {
     void failureClassPicksHostsAndBadUseIsRefused(@TempDir Path dir) throws Exception {
         Path run = Files.createDirectories(dir.resolve("run"));
         Files.writeString(run.resolve("journal.jsonl"), """
-                {"event":"host_result","host":"n1","task":"t","task_at":"p.yml:3:7","status":"unreachable","ignored":false,"attempts":1,"duration_ms":5,"result":{},"error":"n1: unreachable","failure_class":"unreachable"}
-                {"event":"host_result","host":"n2","task":"t","task_at":"p.yml:3:7","status":"failed","ignored":false,"attempts":1,"duration_ms":5,"result":{},"error":"n2: auth","failure_class":"auth"}
+                {"at":"2026-01-01T00:00:01Z","event":"host_result","host":"n1","task":"t","task_at":"p.yml:3:7","status":"unreachable","ignored":false,"attempts":1,"duration_ms":5,"result":{},"error":"n1: unreachable","failure_class":"unreachable"}
+                {"at":"2026-01-01T00:00:02Z","event":"host_result","host":"n2","task":"t","task_at":"p.yml:3:7","status":"failed","ignored":false,"attempts":1,"duration_ms":5,"result":{},"error":"n2: auth","failure_class":"auth"}
                 """);
         Path playbook = Files.writeString(dir.resolve("p.yml"), """
                 - hosts: all

@@ -1,6 +1,6 @@
 package io.ipmirunner.cli;
 
-import io.ipmirunner.report.JsonParser;
+import io.ipmirunner.util.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +12,7 @@ final class UseCaseReports {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> json(Path runDir) throws Exception {
-        return (Map<String, Object>) JsonParser.parse(Files.readString(runDir.resolve("report.json")));
+        return (Map<String, Object>) Json.parse(Files.readString(runDir.resolve("report.json")));
     }
 
     @SuppressWarnings("unchecked")

@@ -106,7 +106,7 @@ class CheckableModuleTest {
         Planner p = new Planner();
         var r = run(false, p, Map.of("new_password", "plain text"));
         assertEquals(RunEvent.Status.FAILED, r.status());
-        assertEquals("arguments", r.failureClass());
+        assertEquals(FailureClass.ARGUMENTS, r.failureClass());
         assertTrue(p.calls.isEmpty());
     }
 }

@@ -39,7 +39,7 @@ class FailureClassTest {
                       when: inventory_hostname == 'n5'
                 """, 6, 4, power);
         Map<String, String> byHost = new java.util.TreeMap<>();
-        h.results().stream().filter(r -> r.failureClass() != null).forEach(r -> byHost.put(r.host(), r.failureClass()));
+        h.results().stream().filter(r -> r.failureClass() != null).forEach(r -> byHost.put(r.host(), r.failureClass().label()));
         assertEquals(Map.of("n1", "unreachable", "n2", "auth", "n3", "timeout", "n4", "completion_code",
                 "n5", "assertion", "n6", "unsupported"), byHost);
     }

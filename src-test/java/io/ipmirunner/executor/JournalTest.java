@@ -18,7 +18,7 @@ class JournalTest {
 
     static RunEvent.HostResult result(String host, RunEvent.Status status, boolean ignored) {
         return new RunEvent.HostResult(host, "task \"x\"", "p.yml:3:7", status, ignored, 1, Duration.ofMillis(5),
-                Map.of("k", "v"), status == RunEvent.Status.OK ? null : "boom", "assertion");
+                Map.of("k", "v"), status == RunEvent.Status.OK ? null : "boom", FailureClass.ASSERTION);
     }
 
     @Test

@@ -274,7 +274,7 @@ class PlaybookRunnerTest {
         assertEquals(1, recap.get("n1").failed());
         assertEquals(1, recap.get("n2").ok());
         assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.HostResult r
-                && "timeout".equals(r.failureClass())));
+                && r.failureClass() == FailureClass.TIMEOUT));
     }
 
     @Test

@@ -53,7 +53,7 @@ class TaskRetryTest {
         assertEquals(Collections.nCopies(5, Duration.ofSeconds(1)), h.time.sleeps);
         assertEquals(Duration.ofSeconds(5), r.duration());
         assertEquals("gave up after 6 attempts: p.state == \"on\" never held", r.error());
-        assertEquals("retries", r.failureClass());
+        assertEquals(FailureClass.RETRIES, r.failureClass());
     }
 
     @Test
@@ -100,12 +100,12 @@ class TaskRetryTest {
                 TaskRetryTest::refused, stops);
         assertEquals(RunEvent.Status.FAILED, r.status());
         assertEquals(1, r.attempts());
-        assertEquals("auth", r.failureClass());
+        assertEquals(FailureClass.AUTH, r.failureClass());
         PlayHarness goesOn = new PlayHarness(dir);
         var unread = runOne("- power: {state: status}\n  register: p\n  until: p.state == \"on\"\n  retries: 2\n"
                 + "  delay: 1s", TaskRetryTest::refused, goesOn);
         assertEquals(3, unread.attempts());
-        assertEquals("auth", unread.failureClass(), "the module's error, not the unreadable until");
+        assertEquals(FailureClass.AUTH, unread.failureClass(), "the module's error, not the unreadable until");
     }
 
     @Test

@@ -87,7 +87,7 @@ class TaskRunnerTest {
         var r = runner(false, power).run(task("- power: {state: status}\n  retries: 3\n  ignore_errors: true"),
                 host("n1", Map.of()));
         assertEquals(RunEvent.Status.UNREACHABLE, r.status());
-        assertEquals("unreachable", r.failureClass());
+        assertEquals(FailureClass.UNREACHABLE, r.failureClass());
         assertEquals(1, power.calls.size());
         assertFalse(r.keepsHost());
     }
@@ -132,7 +132,7 @@ class TaskRunnerTest {
         assertEquals(RunEvent.Status.OK, runner.run(task("- assert: {that: [where == \"r1-a\"]}"), h).status());
         var failed = runner.run(task("- assert: {that: [where == \"x\"], fail_msg: \"bad ${where}\"}"), h);
         assertEquals("bad r1-a", failed.error());
-        assertEquals("assertion", failed.failureClass());
+        assertEquals(FailureClass.ASSERTION, failed.failureClass());
         assertEquals("stop n1", runner.run(task("- fail: {msg: \"stop ${inventory_hostname}\"}"),
                 host("n1", Map.of("inventory_hostname", "n1"))).error());
         runner.run(task("- pause: {seconds: 7}"), h);
@@ -147,7 +147,7 @@ class TaskRunnerTest {
         var r = runner(false, power).run(task("- wait_for_power: {state: \"on\", interval: 10s, timeout: 1m}"),
                 host("n1", Map.of()));
         assertEquals(RunEvent.Status.OK, r.status());
-        assertEquals(30_000L, r.result().get("waited_ms"));
+        assertEquals(30_000, r.result().get("waited_ms"));
         var late = runner(false, power).run(task("- wait_for_power: {state: \"off\", interval: 10s, timeout: 25s}"),
                 host("n2", Map.of()));
         assertEquals(RunEvent.Status.OK, late.status());
@@ -155,7 +155,7 @@ class TaskRunnerTest {
                 (h, a, n) -> new ModuleResult(false, Map.of("state", "off"))))
                 .run(task("- wait_for_power: {state: \"on\", interval: 10s, timeout: 25s}"), host("n3", Map.of()));
         assertEquals(RunEvent.Status.FAILED, never.status());
-        assertEquals("timeout", never.failureClass());
+        assertEquals(FailureClass.TIMEOUT, never.failureClass());
     }
 
     @Test

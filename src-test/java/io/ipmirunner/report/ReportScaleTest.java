@@ -3,6 +3,7 @@ package io.ipmirunner.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipmirunner.util.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +25,7 @@ class ReportScaleTest {
                 + "rendered in %d ms (a figure, not a check)%n", Files.size(dir.resolve("journal.jsonl")) / 1024,
                 html / 1024, json / 1024, junit / 1024, millis);
         assertTrue(html < 12 * 1024 * 1024, "report.html of " + html + " bytes");
-        Map<?, ?> parsed = (Map<?, ?>) JsonParser.parse(Files.readString(dir.resolve("report.json")));
+        Map<?, ?> parsed = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("report.json")));
         assertEquals(5000, ((Map<?, ?>) parsed.get("hosts")).size());
     }
 }

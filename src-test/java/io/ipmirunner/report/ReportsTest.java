@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipmirunner.util.Json;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import org.xml.sax.InputSource;
 class ReportsTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(Path runDir) throws Exception {
-        return (Map<String, Object>) JsonParser.parse(Files.readString(runDir.resolve("report.json")));
+        return (Map<String, Object>) Json.parse(Files.readString(runDir.resolve("report.json")));
     }
 
     @Test
@@ -34,13 +35,13 @@ class ReportsTest {
         Path html = Reports.writeAll(dir);
         assertEquals(dir.resolve("report.html"), html);
         Map<String, Object> r = json(dir);
-        assertEquals(1L, r.get("schema_version"));
+        assertEquals(1, r.get("schema_version"));
         Map<String, Object> summary = (Map<String, Object>) r.get("summary");
-        assertEquals(30L, summary.get("hosts"));
-        assertEquals(24L, summary.get("ok"));
-        assertEquals(2L, summary.get("failed"), "node0011 and node0022 failed their FRU read");
-        assertEquals(4L, summary.get("unreachable"), "every 7th host");
-        assertEquals(30L + 26 + 24, summary.get("task_results"));
+        assertEquals(30, summary.get("hosts"));
+        assertEquals(24, summary.get("ok"));
+        assertEquals(2, summary.get("failed"), "node0011 and node0022 failed their FRU read");
+        assertEquals(4, summary.get("unreachable"), "every 7th host");
+        assertEquals(30 + 26 + 24, summary.get("task_results"));
         Map<String, Object> run = (Map<String, Object>) r.get("run");
         assertEquals("playbooks/audit.yml", run.get("playbook"));
         assertEquals(List.of("fleet.yml"), run.get("inventory"));
@@ -56,8 +57,8 @@ class ReportsTest {
         Map<String, Object> fru = tasks.get(1);
         assertEquals("fru", fru.get("module"));
         assertEquals("failed", fru.get("status"));
-        assertEquals(2L, fru.get("attempts"));
-        assertEquals(300L, fru.get("duration_ms"));
+        assertEquals(2, fru.get("attempts"));
+        assertEquals(300, fru.get("duration_ms"));
         assertTrue(String.valueOf(fru.get("error")).contains("0xcb"));
         Map<String, Object> n2 = (Map<String, Object>) hosts.get("node0002");
         Map<String, Object> product = (Map<String, Object>) ((Map<String, Object>) ((List<Map<String, Object>>)
@@ -125,8 +126,8 @@ class ReportsTest {
         SyntheticRun.write(dir, 12, "1.0", true);
         Reports.writeAll(dir);
         Map<String, Object> r = json(dir);
-        assertEquals(2L, ((Map<String, Object>) r.get("run")).get("starts"));
-        assertEquals(12L + 11 + 10, ((Map<String, Object>) r.get("summary")).get("task_results"),
+        assertEquals(2, ((Map<String, Object>) r.get("run")).get("starts"));
+        assertEquals(12 + 11 + 10, ((Map<String, Object>) r.get("summary")).get("task_results"),
                 "replayed results stand in for the originals");
     }
 

@@ -1,5 +1,6 @@
 package io.ipmirunner.report;
 
+import io.ipmirunner.executor.FailureClass;
 import io.ipmirunner.executor.Journal;
 import io.ipmirunner.executor.RunEvent;
 import java.nio.file.Path;
@@ -65,12 +66,12 @@ public final class SyntheticRun {
         if (module.equals("mc_info") && i % 7 == 0) {
             return new RunEvent.HostResult(h, "Read mc_info", at(module), RunEvent.Status.UNREACHABLE, false,
                     1, Duration.ofSeconds(20), Map.of(), h + ": no answer to Get Channel Authentication Capabilities "
-                    + "after 20 s " + NASTY, "unreachable");
+                    + "after 20 s " + NASTY, FailureClass.UNREACHABLE);
         }
         if (module.equals("fru") && i % 11 == 0) {
             return new RunEvent.HostResult(h, "Read fru", at(module), RunEvent.Status.FAILED, false, 2,
                     Duration.ofMillis(300), Map.of(), "Read FRU Data: BMC says 0xcb (requested data not present)",
-                    "completion_code");
+                    FailureClass.COMPLETION_CODE);
         }
         Map<String, Object> result = new LinkedHashMap<>();
         switch (module) {
