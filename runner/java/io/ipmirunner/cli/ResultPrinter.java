@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Of the run's events only host results concern it: exec's play and task are implied by its command line.
  */
 final class ResultPrinter implements Run.Output {
+    private static final Set<String> RUNNER_KEYS = Set.of("changed", "failed", "attempts");
     private final boolean json;
     private final boolean collate;
     private final AtomicBoolean interrupted = new AtomicBoolean();
@@ -29,12 +31,24 @@ final class ResultPrinter implements Run.Output {
 
     @Override
     public void on(RunEvent event) {
-        if (event instanceof RunEvent.HostResult r) {
+        if (event instanceof RunEvent.HostResult full) {
+            RunEvent.HostResult r = moduleResult(full);
             results.put(r.host(), r);
             if (!json && !collate) {
                 line(r);
             }
         }
+    }
+
+    /**
+     * The result as the module gave it: without what the task runner adds for {@code register} (changed, failed,
+     * attempts), which exec's status already says and its output never showed.
+     */
+    private static RunEvent.HostResult moduleResult(RunEvent.HostResult r) {
+        Map<String, Object> result = new LinkedHashMap<>(r.result());
+        result.keySet().removeAll(RUNNER_KEYS);
+        return new RunEvent.HostResult(r.host(), r.task(), r.taskAt(), r.status(), r.ignored(), r.attempts(),
+                r.duration(), result, r.error(), r.failureClass());
     }
 
     /** Hosts cut short by Ctrl-C are not reported as failed: the run says it was interrupted instead. */

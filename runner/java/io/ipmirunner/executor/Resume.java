@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public final class Resume {
         if (r == null) {
             return Optional.empty();
         }
-        Map<String, Object> result = new HashMap<>();
+        Map<String, Object> result = new LinkedHashMap<>(); // exec prints the keys in the module's order
         if (r.get("result") instanceof Map<?, ?> m) {
             m.forEach((k, v) -> result.put(String.valueOf(k), v));
         }
