@@ -117,7 +117,7 @@ public final class ExecCommand implements Callable<Integer> {
                     options, runs.runDir("exec-" + moduleName), new RunEvent.RunStarted(
                             OneTaskPlay.title(moduleName, args), inventories.given() ? inventories.sources()
                             : List.of(pattern), inventories.limitText(), false, System.getProperty("user.name", "")),
-                    System.err);
+                    System.err, true);
             Run.Result result = Run.execute(spec, connection.forRun(keys), printer, TaskGate.OPEN);
             printer.finish(hosts.stream().map(Host::name).toList());
             if (Verbosity.level() >= 1) {

@@ -141,7 +141,7 @@ public final class PlayCommand implements Callable<Integer> {
                 RetryPolicy.standard());
         Run.Spec spec = new Run.Spec(parsed, inventory, Targets.hosts(inventory, "all", limitPattern), limitPattern,
                 options, runDir, new RunEvent.RunStarted(playbook.toString(), inventories.sources(),
-                        inventories.limitText(), check, System.getProperty("user.name", "")), System.out);
+                        inventories.limitText(), check, System.getProperty("user.name", "")), System.out, false);
         try {
             return Run.execute(spec, connection.forRun(keys), PlayOutput.open(noProgress || step),
                     step ? new StepGate(operator) : TaskGate.OPEN).exitCode();

@@ -11,6 +11,7 @@ import io.ipmirunner.inventory.Host;
 import io.ipmirunner.inventory.HostPattern;
 import io.ipmirunner.inventory.Inventory;
 import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.client.BmcSession;
 import io.ipmirunner.ipmi.client.BmcTarget;
 import io.ipmirunner.ipmi.client.IpmiClient;
 import io.ipmirunner.ipmi.client.Timing;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -51,9 +53,12 @@ public final class Run {
      *
      * @param hosts the hosts sessions are prepared for, selected once ({@link Targets#hosts})
      * @param notes where the lines about the run go (resume:, journal:, report:): exec's stdout is its result
+     * @param oneTask every host has one task to run (exec): its session closes with its result, not at the end
+     *     of the run, so no more than forks sessions hold a BMC's few slots and the engine's memory at once
      */
     public record Spec(Playbook playbook, Inventory inventory, List<Host> hosts, Optional<HostPattern> limit,
-                       RunOptions options, Path runDir, RunEvent.RunStarted started, PrintStream notes) {}
+                       RunOptions options, Path runDir, RunEvent.RunStarted started, PrintStream notes,
+                       boolean oneTask) {}
 
     /** What shows the run's events; closed when the run ends, before the reports are written. */
     public interface Output extends RunListener, AutoCloseable {
@@ -88,6 +93,7 @@ public final class Run {
             selection.targets().forEach(t -> targets.put(t.name(), t));
             IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(connection.timing()));
             Logins logins = new Logins(client, selection.logins());
+            Map<String, BmcSession> doneWith = new ConcurrentHashMap<>();
             try (Journal journal = new Journal(spec.runDir(), Clock.systemUTC()); output) {
                 journal.on(spec.started());
                 PlaybookRunner runner = new PlaybookRunner(spec.options(), host -> {
@@ -95,11 +101,18 @@ public final class Run {
                     if (t.address().isUnresolved()) {
                         throw IpmiException.Unreachable.unresolved(host, t.address().getHostString());
                     }
-                    return logins.open(t);
+                    BmcSession s = logins.open(t);
+                    if (spec.oneTask()) {
+                        doneWith.put(host, s);
+                    }
+                    return s;
                 }, event -> {
                     RunEvent noted = logins.annotate(event);
                     journal.on(noted);
                     output.on(noted);
+                    if (noted instanceof RunEvent.HostResult r && doneWith.remove(r.host()) instanceof BmcSession s) {
+                        s.close(); // the runner closes it again at the end: closing twice is closing once
+                    }
                 }, gate);
                 Thread hook = interruptHook(runner, finished, output, reports, client, spec.runDir());
                 Runtime.getRuntime().addShutdownHook(hook);
