@@ -87,6 +87,7 @@ public final class Run {
         CountDownLatch finished = new CountDownLatch(1);
         Map<String, RunEvent.Recap> recap;
         String engine;
+        // A password that cannot be read fails here, before a run directory exists to report on.
         try (Targets.Selection selection = Targets.select(spec.hosts(), connection.defaults(),
                 connection.defaultPort(), connection.vault())) {
             Map<String, BmcTarget> targets = new HashMap<>();
@@ -125,10 +126,10 @@ public final class Run {
                     }
                 }
                 engine = String.valueOf(client.stats());
+            } finally {
+                reports.write();
+                finished.countDown();
             }
-        } finally {
-            reports.write();
-            finished.countDown();
         }
         notes.println("journal: " + spec.runDir().resolve("journal.jsonl"));
         return new Result(recap, engine);
