@@ -31,20 +31,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAYBOOK")
     Path playbook;
 
-    @Option(names = {"-i", "--inventory"}, paramLabel = "INV", required = true,
-            description = "inventory file, directory or comma-separated host list (repeatable)")
-    List<String> inventories;
-
-    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "only these hosts (@FILE: one per line)")
-    String limit;
+    @Mixin
+    InventoryOptions inventories;
 
     @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
             description = "key=value, @FILE or {json} (repeatable), as the run will get them")
     List<String> extraVars = new ArrayList<>();
-
-    @Option(names = "--max-inventory-hosts", paramLabel = "N", defaultValue = "100000",
-            description = "refuse inventories (and ranges) of more hosts than this (default 100000)")
-    int maxHosts;
 
     @Mixin
     VaultOptions vault;
@@ -55,14 +47,14 @@ public final class CheckCommand implements Callable<Integer> {
         Playbook parsed = null;
         Inventory inventory = null;
         VaultKeys keys = vault.keys();
+        inventories.require();
         try {
             parsed = PlaybookParser.parse(playbook, keys);
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> errors.add(p.toString()));
         }
         try {
-            inventory = InventoryCommand.load(inventories, maxHosts,
-                    Optional.ofNullable(playbook.toAbsolutePath().getParent()), keys);
+            inventory = inventories.load(Optional.ofNullable(playbook.toAbsolutePath().getParent()), keys);
             InventoryCommand.printWarnings(inventory.warnings());
             errors.addAll(VaultCheck.problems(inventory, keys));
         } catch (InvalidInputException e) {
@@ -71,7 +63,7 @@ public final class CheckCommand implements Callable<Integer> {
         PlaybookCheck.Result result = null;
         if (parsed != null && inventory != null) {
             try {
-                result = PlaybookCheck.run(parsed, inventory, InventoryCommand.limit(limit),
+                result = PlaybookCheck.run(parsed, inventory, inventories.limitPattern(),
                         ExtraVars.parse(extraVars));
                 result.errors().list().forEach(p -> errors.add(p.toString()));
                 InventoryCommand.printWarnings(result.warnings().list());

@@ -1,6 +1,6 @@
 package io.ipmirunner.cli;
 
-import io.ipmirunner.executor.HostOutcome;
+import io.ipmirunner.executor.RunEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +15,9 @@ import java.util.Map;
 final class Collated {
     private Collated() {}
 
-    static List<String> lines(List<HostOutcome> outcomes) {
+    static List<String> lines(List<RunEvent.HostResult> outcomes) {
         Map<String, List<String>> byAnswer = new LinkedHashMap<>();
-        for (HostOutcome o : outcomes) {
+        for (RunEvent.HostResult o : outcomes) {
             String answer = o.status().label().toUpperCase(Locale.ROOT) + " | " + (o.error() != null
                     ? withoutHost(o.host(), o.error()) : ResultPrinter.summary(o.result()));
             byAnswer.computeIfAbsent(answer, a -> new ArrayList<>()).add(o.host());

@@ -6,6 +6,8 @@ import io.ipmirunner.ipmi.crypto.CipherSuite;
 import io.ipmirunner.ipmi.crypto.Ipmi15AuthCode;
 import io.ipmirunner.ipmi.session.IpmiVersion;
 import io.ipmirunner.ipmi.session.SessionConfig;
+import io.ipmirunner.run.Run;
+import io.ipmirunner.secret.Decrypter;
 import io.ipmirunner.secret.Secret;
 import java.io.Console;
 import java.io.IOException;
@@ -86,6 +88,15 @@ public final class ConnectionOptions {
             c = c.withV15AuthType(t);
         }
         return c;
+    }
+
+    /** The run's connection defaults; {@code vault} opens the inventory's {@code !vault} passwords. */
+    Run.Connection forRun(Decrypter vault) {
+        try {
+            return new Run.Connection(sessionConfig(), port, timing(), vault);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
+        }
     }
 
     Timing timing() {

@@ -1,35 +1,41 @@
 package io.ipmirunner.cli;
 
-import io.ipmirunner.executor.AdHocRunner;
-import io.ipmirunner.executor.FailureClass;
-import io.ipmirunner.executor.HostOutcome;
-import io.ipmirunner.executor.Logins;
+import io.ipmirunner.executor.RetryPolicy;
+import io.ipmirunner.executor.RunEvent;
+import io.ipmirunner.executor.RunOptions;
+import io.ipmirunner.executor.Sleeper;
+import io.ipmirunner.executor.TaskGate;
 import io.ipmirunner.inventory.Host;
-import io.ipmirunner.inventory.HostSpec;
+import io.ipmirunner.inventory.HostPattern;
 import io.ipmirunner.inventory.Inventory;
-import io.ipmirunner.inventory.InventoryLoader;
-import io.ipmirunner.yaml.InvalidInputException;
-import io.ipmirunner.ipmi.client.BmcTarget;
-import io.ipmirunner.ipmi.client.IpmiClient;
-import io.ipmirunner.ipmi.session.SessionConfig;
-import io.ipmirunner.modules.HostBoundModule;
 import io.ipmirunner.modules.Module;
 import io.ipmirunner.modules.ModuleArgumentException;
 import io.ipmirunner.modules.Modules;
+import io.ipmirunner.playbook.graph.TaskGraph;
+import io.ipmirunner.run.HostLists;
+import io.ipmirunner.run.OneTaskPlay;
+import io.ipmirunner.run.Run;
+import io.ipmirunner.run.Targets;
 import io.ipmirunner.vault.VaultKeys;
-import java.net.InetSocketAddress;
+import io.ipmirunner.yaml.InvalidInputException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code exec PATTERN MODULE [key=value ...]}: one module on many BMCs, now. */
+/**
+ * {@code exec PATTERN MODULE [key=value ...]}: one module on many BMCs, now. As Ansible's ad-hoc command, a
+ * play of one task run by the playbook runner, so it is journaled, reported, resumable and retryable as a
+ * play is; its stdout stays exec's (grouped lines, one line per host, or JSON), the rest goes to stderr.
+ */
 @Command(name = "exec", mixinStandardHelpOptions = true,
         description = "Run one module on the given BMCs, in parallel.")
 public final class ExecCommand implements Callable<Integer> {
@@ -38,18 +44,17 @@ public final class ExecCommand implements Callable<Integer> {
             "without: hosts, comma-separated, with ranges and ports, e.g. 127.0.1.[1:24] or bmc01,10.0.0.5:6230"})
     String pattern;
 
-    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
-            description = "inventory file, directory or host list (repeatable)")
-    List<String> inventories = new ArrayList<>();
-
-    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "only these hosts (@FILE: one per line)")
-    String limit;
-
     @Parameters(index = "1", paramLabel = "MODULE", description = "module: power, mc_info")
     String moduleName;
 
     @Parameters(index = "2..*", paramLabel = "key=value", description = "module arguments")
     List<String> moduleArgs = new ArrayList<>();
+
+    @Mixin
+    InventoryOptions inventories;
+
+    @Mixin
+    RunDirOptions runs;
 
     @Mixin
     ConnectionOptions connection;
@@ -64,8 +69,8 @@ public final class ExecCommand implements Callable<Integer> {
             defaultValue = "2000")
     int forks;
 
-    @Option(names = "--retries", paramLabel = "N",
-            description = "tries again a host that was unreachable or timed out (default 0)", defaultValue = "0")
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "0", description = "tries again a host that "
+            + "was unreachable or timed out (default 0; a host's ipmi_retries wins)")
     int retries;
 
     @Option(names = "--json", description = "print one JSON object keyed by host")
@@ -81,103 +86,59 @@ public final class ExecCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Verbosity.set(verbose.length);
+        Map<String, String> args = parseArgs(moduleArgs);
+        validate(args);
+        VaultKeys keys = vault.keys();
+        try {
+            Inventory inventory;
+            String hostPattern = pattern;
+            if (inventories.given()) {
+                try {
+                    inventory = inventories.load(Optional.empty(), keys);
+                } catch (InvalidInputException e) {
+                    return InventoryCommand.printProblems(e);
+                }
+                InventoryCommand.printWarnings(inventory.warnings());
+            } else {
+                inventory = HostLists.literal(pattern, inventories.maxHosts());
+                hostPattern = "all";
+            }
+            inventory = HostLists.withRetries(inventory, retries);
+            ResultPrinter printer = new ResultPrinter(json, !noCollate);
+            Optional<HostPattern> limit = runs.limit(inventory, inventories.limitPattern());
+            if (runs.retrying() && limit.isEmpty()) {
+                System.err.println(runs.nothingToRetry());
+                printer.finish(List.of());
+                return ExitCodes.OK;
+            }
+            List<Host> hosts = Targets.hosts(inventory, hostPattern, limit);
+            RunOptions options = new RunOptions(forks, false, Set.of(), Set.of(), Map.of(), Optional.empty(),
+                    runs.resume(System.err), Sleeper.REAL, Clock.systemUTC(), RetryPolicy.standard());
+            Run.Spec spec = new Run.Spec(TaskGraph.of(OneTaskPlay.of(hostPattern, moduleName, args)), inventory, hosts, limit,
+                    options, runs.runDir("exec-" + moduleName), new RunEvent.RunStarted(
+                            OneTaskPlay.title(moduleName, args), inventories.given() ? inventories.sources()
+                            : List.of(pattern), inventories.limitText(), false, System.getProperty("user.name", "")),
+                    System.err, true);
+            Run.Result result = Run.execute(spec, connection.forRun(keys), printer, TaskGate.OPEN);
+            printer.finish(hosts.stream().map(Host::name).toList());
+            if (Verbosity.level() >= 1) {
+                System.err.println("engine: " + result.engine());
+            }
+            return result.exitCode();
+        } finally {
+            keys.close();
+        }
+    }
+
+    /** An unknown module or bad arguments stop exec before any BMC is asked (exit 5), as a playbook's check. */
+    private void validate(Map<String, String> args) {
         Module<?> module = Modules.find(moduleName).orElseThrow(() -> new UserError(ExitCodes.BAD_OPTIONS,
                 "unknown module '" + moduleName + "' (known: " + String.join(", ", Modules.names()) + ")"));
-        AdHocRunner.Call call;
         try {
-            call = prepare(module, parseArgs(moduleArgs));
+            module.validate(args);
         } catch (ModuleArgumentException e) {
             throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
         }
-        SessionConfig config;
-        try {
-            config = connection.sessionConfig();
-        } catch (IllegalArgumentException e) {
-            throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
-        }
-        VaultKeys keys = vault.keys();
-        List<BmcTarget> targets = new ArrayList<>();
-        List<HostOutcome> unresolved = new ArrayList<>();
-        InventoryTargets.Selection selection = null;
-        Map<String, Integer> hostRetries = new java.util.HashMap<>();
-        if (!inventories.isEmpty()) {
-            Inventory inventory;
-            try {
-                inventory = Inventory.load(inventories, InventoryLoader.Options.defaults().withVault(keys));
-            } catch (InvalidInputException e) {
-                return InventoryCommand.printProblems(e);
-            }
-            InventoryCommand.printWarnings(inventory.warnings());
-            List<Host> hosts = InventoryTargets.hosts(inventory, pattern, InventoryCommand.limit(limit));
-            hosts.forEach(h -> h.bmc().retries().ifPresent(n -> hostRetries.put(h.name(), n)));
-            selection = InventoryTargets.select(hosts, config, connection.port, keys);
-            targets.addAll(selection.targets());
-        } else {
-            literalHosts(config, targets);
-        }
-        targets.removeIf(t -> {
-            if (t.address().isUnresolved()) {
-                unresolved.add(new HostOutcome(t.name(), HostOutcome.Status.UNREACHABLE, Map.of(),
-                        t.name() + ": unreachable: cannot resolve " + t.address().getHostString(), FailureClass.UNREACHABLE, 0));
-                return true;
-            }
-            return false;
-        });
-        AtomicBoolean interrupted = new AtomicBoolean();
-        ResultPrinter printer = new ResultPrinter(json, !noCollate, interrupted);
-        unresolved.forEach(printer::onDone);
-        IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(connection.timing()));
-        // Ctrl-C or SIGTERM: close every session on the BMCs (they have few slots), then exit 99.
-        Thread hook = Thread.ofPlatform().unstarted(() -> {
-            interrupted.set(true);
-            client.close();
-            System.err.println("ipmi-runner: interrupted; sessions closed");
-            System.out.flush();
-            Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        List<HostOutcome> all = new ArrayList<>(unresolved);
-        try {
-            Logins logins = new Logins(client, selection == null ? Map.of() : selection.logins());
-            all.addAll(new AdHocRunner(logins, forks, t -> hostRetries.getOrDefault(t.name(), retries))
-                    .run(targets, call, printer::onDone));
-        } finally {
-            if (!interrupted.get()) {
-                client.close();
-                Runtime.getRuntime().removeShutdownHook(hook);
-            }
-            if (selection != null) {
-                selection.close();
-            }
-            keys.close();
-        }
-        printer.finish(all);
-        if (Verbosity.level() >= 1) {
-            System.err.println("engine: " + client.stats());
-        }
-        return exitCode(all);
-    }
-
-    private void literalHosts(SessionConfig config, List<BmcTarget> targets) {
-        List<HostSpec> hosts;
-        try {
-            hosts = HostSpec.parseList(pattern);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
-        }
-        for (HostSpec h : hosts) {
-            targets.add(new BmcTarget(h.name(), new InetSocketAddress(h.address(), h.port().orElse(connection.port)),
-                    config));
-        }
-    }
-
-    /** Validates and binds with the module's argument type captured, so it reaches run typed. */
-    private static <A> AdHocRunner.Call prepare(Module<A> module, Map<String, String> args)
-            throws ModuleArgumentException {
-        A validated = module.validate(args);
-        // exec has no host variables: only file-named secrets can be bound here.
-        A bound = module instanceof HostBoundModule<A> b ? b.bind(validated, Map.of()) : validated;
-        return bmc -> module.run(bmc, bound);
     }
 
     static Map<String, String> parseArgs(List<String> raw) {
@@ -190,12 +151,5 @@ public final class ExecCommand implements Callable<Integer> {
             m.put(a.substring(0, eq), a.substring(eq + 1));
         }
         return m;
-    }
-
-    /** 2 when any host failed, else 3 when any was unreachable, else 0. */
-    static int exitCode(List<HostOutcome> outcomes) {
-        boolean failed = outcomes.stream().anyMatch(o -> o.status() == HostOutcome.Status.FAILED);
-        boolean unreachable = outcomes.stream().anyMatch(o -> o.status() == HostOutcome.Status.UNREACHABLE);
-        return failed ? ExitCodes.HOST_FAILED : unreachable ? ExitCodes.HOST_UNREACHABLE : ExitCodes.OK;
     }
 }

@@ -10,7 +10,6 @@ import io.ipmirunner.playbook.graph.TaskGraph;
 import io.ipmirunner.yaml.InvalidInputException;
 import io.ipmirunner.vault.VaultKeys;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,20 +26,13 @@ public final class GraphCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAYBOOK")
     Path playbook;
 
-    @Option(names = {"-i", "--inventory"}, paramLabel = "INV",
-            description = "inventory (repeatable): plays then show how many hosts they select")
-    List<String> inventories = List.of();
-
-    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "only these hosts (@FILE: one per line)")
-    String limit;
+    /** Optional here: with an inventory, plays show how many hosts they select. */
+    @Mixin
+    InventoryOptions inventories;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default), dot (Graphviz) or mermaid")
     String format;
-
-    @Option(names = "--max-inventory-hosts", paramLabel = "N", defaultValue = "100000",
-            description = "refuse inventories (and ranges) of more hosts than this (default 100000)")
-    int maxHosts;
 
     @Mixin
     VaultOptions vault;
@@ -58,11 +50,11 @@ public final class GraphCommand implements Callable<Integer> {
         try {
             VaultKeys keys = vault.keys();
             parsed = PlaybookParser.parse(playbook, keys);
-            if (!inventories.isEmpty()) {
-                Inventory inventory = InventoryCommand.load(inventories, maxHosts,
-                        Optional.ofNullable(playbook.toAbsolutePath().getParent()), keys);
+            if (inventories.given()) {
+                Inventory inventory = inventories.load(Optional.ofNullable(playbook.toAbsolutePath().getParent()),
+                        keys);
                 InventoryCommand.printWarnings(inventory.warnings());
-                Optional<HostPattern> l = InventoryCommand.limit(limit);
+                Optional<HostPattern> l = inventories.limitPattern();
                 hostNote = p -> " → " + inventory.select(HostPattern.parse(p.hostPattern()), l).size() + " hosts";
             }
         } catch (InvalidInputException e) {

@@ -3,10 +3,8 @@ package io.ipmirunner.cli;
 import io.ipmirunner.inventory.HostPattern;
 import io.ipmirunner.inventory.Inventory;
 import io.ipmirunner.inventory.InventoryListing;
-import io.ipmirunner.inventory.InventoryLoader;
 import io.ipmirunner.yaml.InvalidInputException;
 import io.ipmirunner.yaml.Problem;
-import io.ipmirunner.secret.Decrypter;
 import io.ipmirunner.util.Json;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,9 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "inventory", mixinStandardHelpOptions = true,
         description = "Show an inventory as ipmi-runner reads it (the shapes of ansible-inventory).")
 public final class InventoryCommand implements Callable<Integer> {
-    @Option(names = {"-i", "--inventory"}, paramLabel = "INV", required = true,
-            description = "inventory file, directory or comma-separated host list (repeatable)")
-    List<String> inventories;
+    @Mixin
+    InventoryOptions inventories;
 
     static final class Mode {
         @Option(names = "--list", description = "all hosts with their merged variables, as JSON (secrets masked)")
@@ -42,18 +39,11 @@ public final class InventoryCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Mode mode;
 
-    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "only these hosts (@FILE: one per line)")
-    String limit;
-
     @Option(names = "--vars", description = "with --graph: show variables too")
     boolean vars;
 
     @Option(names = "--playbook-dir", paramLabel = "DIR", description = "also read DIR/group_vars and DIR/host_vars")
     Path playbookDir;
-
-    @Option(names = "--max-inventory-hosts", paramLabel = "N", defaultValue = "100000",
-            description = "refuse inventories (and ranges) of more hosts than this (default 100000)")
-    int maxHosts;
 
     @Mixin
     VaultOptions vault;
@@ -62,12 +52,12 @@ public final class InventoryCommand implements Callable<Integer> {
     public Integer call() {
         Inventory inventory;
         try {
-            inventory = load(inventories, maxHosts, Optional.ofNullable(playbookDir), vault.keys());
+            inventory = inventories.require().load(Optional.ofNullable(playbookDir), vault.keys());
         } catch (InvalidInputException e) {
             return printProblems(e);
         }
         printWarnings(inventory.warnings());
-        Optional<HostPattern> limitPattern = limit(limit);
+        Optional<HostPattern> limitPattern = inventories.limitPattern();
         if (mode.list) {
             System.out.println(Json.pretty(InventoryListing.list(inventory, limitPattern)));
         } else if (mode.graph != null) {
@@ -83,26 +73,6 @@ public final class InventoryCommand implements Callable<Integer> {
             System.out.println(Json.pretty(sorted));
         }
         return ExitCodes.OK;
-    }
-
-    /** Vault-encrypted files open with {@code vault}; inline {@code !vault} values stay closed until used. */
-    static Inventory load(List<String> sources, int maxHosts, Optional<Path> playbookDir, Decrypter vault) {
-        if (maxHosts < 1) {
-            throw new UserError(ExitCodes.BAD_OPTIONS, "--max-inventory-hosts must be at least 1");
-        }
-        InventoryLoader.Options options = new InventoryLoader.Options(maxHosts, playbookDir, vault);
-        return Inventory.load(sources, options);
-    }
-
-    static Optional<HostPattern> limit(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(HostPattern.parseLimit(text));
-        } catch (IllegalArgumentException e) {
-            throw new UserError(ExitCodes.BAD_OPTIONS, "--limit: " + e.getMessage());
-        }
     }
 
     /** One {@code file:line:column: message} line per problem on stderr; the parse-error exit code. */

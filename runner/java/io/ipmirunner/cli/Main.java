@@ -1,5 +1,6 @@
 package io.ipmirunner.cli;
 
+import io.ipmirunner.run.SetupError;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,6 +69,10 @@ public final class Main implements Runnable {
             if (ex instanceof UserError u) {
                 System.err.println("ipmi-runner: " + u.getMessage());
                 return u.exitCode();
+            }
+            if (ex instanceof SetupError s) {
+                System.err.println("ipmi-runner: " + s.getMessage());
+                return ExitCodes.BAD_OPTIONS;
             }
             System.err.println("ipmi-runner: unexpected error: " + ex);
             if (Verbosity.level() >= 3) {

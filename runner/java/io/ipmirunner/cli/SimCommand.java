@@ -20,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,7 +204,7 @@ public final class SimCommand implements Callable<Integer> {
         } else if (System.getenv("IPMI_PASSWORD") != null && !System.getenv("IPMI_PASSWORD").isEmpty()) {
             p = System.getenv("IPMI_PASSWORD");
         } else if (inventory != null) {
-            p = generatedPassword(); // written only to the inventory file (0600), never printed
+            p = UserTable.generatedPassword(); // written only to the inventory file (0600), never printed
         } else {
             throw new UserError(ExitCodes.BAD_OPTIONS, "choose the BMC password with --password-file or "
                     + "IPMI_PASSWORD, or let the simulator make one up with --write-inventory FILE");
@@ -214,16 +213,5 @@ public final class SimCommand implements Callable<Integer> {
             throw new UserError(ExitCodes.BAD_OPTIONS, "the password must be 1 to 20 bytes (IPMI v2.0 limit)");
         }
         return p;
-    }
-
-    /** A made-up test password: 16 characters without look-alikes (fits IPMI's 20-byte limit). */
-    static String generatedPassword() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-        SecureRandom r = new SecureRandom();
-        StringBuilder b = new StringBuilder(16);
-        for (int i = 0; i < 16; i++) {
-            b.append(alphabet.charAt(r.nextInt(alphabet.length())));
-        }
-        return b.toString();
     }
 }

@@ -13,6 +13,11 @@ import java.util.Set;
  */
 public record HostSpec(String name, String address, OptionalInt port) {
     public static List<HostSpec> parseList(String list) {
+        return parseList(list, HostRange.MAX_HOSTS);
+    }
+
+    /** As {@link #parseList(String)}, refusing lists of more than {@code maxHosts} hosts. */
+    public static List<HostSpec> parseList(String list, int maxHosts) {
         Set<String> seen = new LinkedHashSet<>();
         List<HostSpec> out = new ArrayList<>();
         for (String item : list.split(",")) {
@@ -20,8 +25,12 @@ public record HostSpec(String name, String address, OptionalInt port) {
             if (t.isEmpty()) {
                 continue;
             }
-            for (String name : HostRange.expand(t)) {
+            for (String name : HostRange.expand(t, maxHosts)) {
                 if (seen.add(name)) {
+                    if (out.size() == maxHosts) {
+                        throw new IllegalArgumentException("'" + list + "' names more than " + maxHosts
+                                + " hosts (the limit; raise it with --max-inventory-hosts)");
+                    }
                     out.add(parse(name));
                 }
             }

@@ -28,7 +28,16 @@ public abstract sealed class IpmiException extends Exception {
     /** Nothing answered: wrong address, BMC off the network, or a firewall. */
     public static final class Unreachable extends IpmiException {
         public Unreachable(String host, Phase phase, long waitedMillis) {
-            super(host, phase, "unreachable: no answer to " + phase.label() + " within " + waitedMillis + " ms");
+            this(host, phase, "no answer to " + phase.label() + " within " + waitedMillis + " ms");
+        }
+
+        private Unreachable(String host, Phase phase, String why) {
+            super(host, phase, "unreachable: " + why);
+        }
+
+        /** A BMC name that resolves to no address: nothing was sent. */
+        public static Unreachable unresolved(String host, String name) {
+            return new Unreachable(host, Phase.PING, "cannot resolve " + name);
         }
     }
 

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipmirunner.executor.FailureClass;
-import io.ipmirunner.executor.HostOutcome;
+import io.ipmirunner.executor.RunEvent;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,19 +30,24 @@ class CollatedTest {
 
     @Test
     void identicalAnswersGroupAndHostPrefixesOfErrorsAreDropped() {
-        List<HostOutcome> all = new ArrayList<>();
+        List<RunEvent.HostResult> all = new ArrayList<>();
         for (int i = 1; i <= 40; i++) {
-            all.add(new HostOutcome(String.format("node%02d", i), HostOutcome.Status.OK, Map.of("state", "on"), null,
-                    null, 5));
+            all.add(result(String.format("node%02d", i), RunEvent.Status.OK, Map.of("state", "on"), null, null));
         }
-        all.add(new HostOutcome("node41", HostOutcome.Status.OK, Map.of("state", "off"), null, null, 5));
+        all.add(result("node41", RunEvent.Status.OK, Map.of("state", "off"), null, null));
         for (String h : List.of("node42", "node43")) {
-            all.add(new HostOutcome(h, HostOutcome.Status.UNREACHABLE, Map.of(), h + ": unreachable: no answer to "
-                    + "Get Channel Authentication Capabilities within 20000 ms", FailureClass.UNREACHABLE, 20_000));
+            all.add(result(h, RunEvent.Status.UNREACHABLE, Map.of(), h + ": unreachable: no answer to "
+                    + "Get Channel Authentication Capabilities within 20000 ms", FailureClass.UNREACHABLE));
         }
         assertEquals(List.of("node[01-40] | OK | state=on", "node41 | OK | state=off",
                 "node[42-43] | UNREACHABLE | unreachable: no answer to Get Channel Authentication Capabilities "
                         + "within 20000 ms"), Collated.lines(all));
+    }
+
+    private static RunEvent.HostResult result(String host, RunEvent.Status status, Map<String, Object> result,
+                                              String error, FailureClass failureClass) {
+        return new RunEvent.HostResult(host, "power", "exec power:1:1", status, false, 1, Duration.ofMillis(5),
+                result, error, failureClass);
     }
 
     @Test

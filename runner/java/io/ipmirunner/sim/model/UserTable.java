@@ -18,6 +18,17 @@ public final class UserTable {
         this.users = List.copyOf(users);
     }
 
+    /** A made-up test password: 16 characters without look-alikes (fits IPMI's 20-byte limit). */
+    public static String generatedPassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+        java.security.SecureRandom r = new java.security.SecureRandom();
+        StringBuilder b = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
     /**
      * The fleet's test accounts, all with one password: {@code admin} (administrator), {@code operator}
      * and {@code user} at those levels. User 1, the anonymous (null name) user, is disabled (IPMI v2.0 §6.9).

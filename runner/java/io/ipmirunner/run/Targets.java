@@ -1,4 +1,4 @@
-package io.ipmirunner.cli;
+package io.ipmirunner.run;
 
 import io.ipmirunner.executor.Logins;
 import io.ipmirunner.inventory.BmcConnection;
@@ -22,21 +22,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns inventory hosts into BMC targets for exec. The inventory's connection variables win over the
- * command line's options, which act as defaults (as Ansible's host variables win over -u).
+ * Turns inventory hosts into BMC targets. The inventory's connection variables win over the command line's
+ * options, which act as defaults (as Ansible's host variables win over -u).
  */
-final class InventoryTargets {
-    private InventoryTargets() {}
+public final class Targets {
+    private Targets() {}
 
-    static List<Host> hosts(Inventory inventory, String pattern, Optional<HostPattern> limit) {
+    /** The hosts a run works on: {@code pattern} narrowed by {@code --limit}; at least one. */
+    public static List<Host> hosts(Inventory inventory, String pattern, Optional<HostPattern> limit) {
         List<Host> hosts;
         try {
             hosts = inventory.select(HostPattern.parse(pattern), limit);
         } catch (IllegalArgumentException e) {
-            throw new UserError(ExitCodes.BAD_OPTIONS, "host pattern '" + pattern + "': " + e.getMessage());
+            throw new SetupError("host pattern '" + pattern + "': " + e.getMessage());
         }
         if (hosts.isEmpty()) {
-            throw new UserError(ExitCodes.BAD_OPTIONS, "host pattern '" + pattern + "' matches no host in the inventory");
+            throw new SetupError("host pattern '" + pattern + "' matches no host in the inventory");
         }
         return hosts;
     }
@@ -45,7 +46,7 @@ final class InventoryTargets {
      * The targets of a run, the credential lists of the hosts that have one (their target holds the first), and
      * the simulated rack started for it (null when no host is simulated).
      */
-    record Selection(List<BmcTarget> targets, Map<String, List<Logins.Login>> logins, SimulatedRack rack)
+    public record Selection(List<BmcTarget> targets, Map<String, List<Logins.Login>> logins, SimulatedRack rack)
             implements AutoCloseable {
         @Override
         public void close() {
@@ -61,7 +62,7 @@ final class InventoryTargets {
      * that names its own password or credentials logs in with those, so a wrong one fails as on a real BMC.
      * {@code !vault} secrets are opened with {@code vault}.
      */
-    static Selection select(List<Host> hosts, SessionConfig defaults, int defaultPort, Decrypter vault) {
+    public static Selection select(List<Host> hosts, SessionConfig defaults, int defaultPort, Decrypter vault) {
         List<Host> simulated = hosts.stream().filter(SimulatedRack::isSimulated).toList();
         SimulatedRack rack = simulated.isEmpty() ? null : SimulatedRack.start(simulated, defaults);
         Map<String, BmcTarget> started = new HashMap<>();
@@ -121,7 +122,7 @@ final class InventoryTargets {
             case SecretSource.FromEnv e -> {
                 String v = System.getenv(e.variable());
                 if (v == null) {
-                    throw new UserError(ExitCodes.BAD_OPTIONS, e.at() + ": " + variable + " of " + host
+                    throw new SetupError(e.at() + ": " + variable + " of " + host
                             + " names environment variable " + e.variable() + ", which is not set");
                 }
                 yield Secret.of(v, "env " + e.variable());
@@ -131,7 +132,7 @@ final class InventoryTargets {
                     String v = Files.readString(f.path()).replaceAll("[\\r\\n]+$", "");
                     yield Secret.of(v, "file " + f.path());
                 } catch (IOException ex) {
-                    throw new UserError(ExitCodes.BAD_OPTIONS, f.at() + ": " + variable + " of " + host
+                    throw new SetupError(f.at() + ": " + variable + " of " + host
                             + ": cannot read " + f.path());
                 }
             }
@@ -141,7 +142,7 @@ final class InventoryTargets {
                     plain = vault.decrypt(v.value().envelope());
                     yield Secret.of(plain, "vault " + v.value().vaultId());
                 } catch (DecryptionException e) {
-                    throw new UserError(ExitCodes.BAD_OPTIONS, v.value().at() + ": " + variable + " of " + host
+                    throw new SetupError(v.value().at() + ": " + variable + " of " + host
                             + ": " + e.getMessage());
                 } finally {
                     if (plain != null) {

@@ -1,4 +1,4 @@
-package io.ipmirunner.cli;
+package io.ipmirunner.run;
 
 import io.ipmirunner.inventory.Host;
 import io.ipmirunner.ipmi.crypto.Ipmi15AuthCode;
@@ -27,7 +27,7 @@ import java.util.Set;
  * (the "factory" password of a bring-up: a credential entry without a password logs in with it).
  * So {@code inventory-examples/simulated-rack.yml} needs nothing else running.
  */
-final class SimulatedRack implements AutoCloseable {
+public final class SimulatedRack implements AutoCloseable {
     static final String VARIABLE = "ipmi_simulated";
     /**
      * A rack as a fleet audit wants it, so that fleet-audit.yml runs green on it: no cipher suite without
@@ -44,13 +44,13 @@ final class SimulatedRack implements AutoCloseable {
         this.targets = targets;
     }
 
-    static boolean isSimulated(Host h) {
+    public static boolean isSimulated(Host h) {
         return Boolean.TRUE.equals(h.plainVars().get(VARIABLE));
     }
 
     /** Starts one simulated BMC per host, named after it, and returns targets that log in to them. */
     static SimulatedRack start(List<Host> hosts, SessionConfig defaults) {
-        Secret password = Secret.of(SimCommand.generatedPassword(), "simulated rack");
+        Secret password = Secret.of(UserTable.generatedPassword(), "simulated rack");
         String user = hosts.getFirst().bmc().user().isEmpty() ? "admin" : hosts.getFirst().bmc().user();
         List<BmcPlan> plans = FleetPlanner.plan(groups(hosts), new Addressing.BasePort("127.0.0.1", 0),
                 UserTable.standard(user, password), 1);
@@ -95,7 +95,7 @@ final class SimulatedRack implements AutoCloseable {
                 : v == null ? List.of() : List.of(String.valueOf(v).split(","));
         Set<Quirk> out = EnumSet.noneOf(Quirk.class);
         for (String n : names) {
-            out.add(Quirk.parse(n).orElseThrow(() -> new UserError(ExitCodes.BAD_OPTIONS, h.name()
+            out.add(Quirk.parse(n).orElseThrow(() -> new SetupError(h.name()
                     + ": ipmi_sim_quirks: unknown quirk '" + n.trim() + "'")));
         }
         return out;
