@@ -66,11 +66,13 @@ final class BatchState {
 
     /** Which of {@code among} were notified under a name {@code answers} accepts; those notifications are used up. */
     synchronized Set<String> takeNotified(Predicate<String> answers, Collection<String> among) {
+        // A set, so a flush on thousands of notified hosts stays linear (a list's contains made it quadratic).
+        Set<String> hosts = new java.util.HashSet<>(among);
         Set<String> out = new LinkedHashSet<>();
         notified.forEach((name, hostSet) -> {
             if (answers.test(name)) {
-                hostSet.stream().filter(among::contains).forEach(out::add);
-                hostSet.removeAll(among);
+                hostSet.stream().filter(hosts::contains).forEach(out::add);
+                hostSet.removeIf(hosts::contains);
             }
         });
         return out;
