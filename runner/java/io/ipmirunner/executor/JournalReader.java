@@ -39,9 +39,8 @@ public final class JournalReader {
             for (int from = start; from < end; ) {
                 int next = nextLineStart(all, from + 1, end);
                 boolean mayBeTorn = (next < end || end == all.length) && startsLikeALine(all, from, next);
-                byte[] line = Arrays.copyOfRange(all, from, next);
-                if (!new String(line, StandardCharsets.UTF_8).isBlank()) {
-                    decode(line, lineNo, mayBeTorn).ifPresent(out::add);
+                if (!blank(all, from, next)) {
+                    decode(Arrays.copyOfRange(all, from, next), lineNo, mayBeTorn).ifPresent(out::add);
                 }
                 from = next;
             }
@@ -108,13 +107,23 @@ public final class JournalReader {
         return Arrays.equals(b, from, from + n, LINE_START, 0, n);
     }
 
+    /** Compares only where a '{' is: a range compare at every byte was half the time of reading a journal. */
     private static int nextLineStart(byte[] b, int from, int end) {
         for (int i = from; i + LINE_START.length <= end; i++) {
-            if (Arrays.equals(b, i, i + LINE_START.length, LINE_START, 0, LINE_START.length)) {
+            if (b[i] == LINE_START[0] && Arrays.equals(b, i, i + LINE_START.length, LINE_START, 0, LINE_START.length)) {
                 return i;
             }
         }
         return end;
+    }
+
+    private static boolean blank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int indexOf(byte[] b, byte x, int from, int end) {

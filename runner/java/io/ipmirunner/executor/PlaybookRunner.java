@@ -146,6 +146,8 @@ public final class PlaybookRunner {
         List<String> all = hosts.stream().map(Host::name).toList();
         // --start-at-task: every batch of the play looks for the task; once a play found it, later plays run whole.
         Optional<String> startAt = startFound ? Optional.empty() : options.startAtTask();
+        // What register and set_fact wrote is kept for later plays; after the last play there is none to keep it for.
+        boolean lastPlay = node == graph.plays().getLast();
         int from = 0;
         for (int size : play.policy().serial().batchSizes(hosts.size())) {
             List<Host> batchHosts = hosts.subList(from, from + size);
@@ -168,7 +170,9 @@ public final class PlaybookRunner {
                     leftRun.add(h.name());
                     continue;
                 }
-                initial.put(h.name(), Map.copyOf(nonNull(vars)));
+                if (!lastPlay) {
+                    initial.put(h.name(), Map.copyOf(nonNull(vars)));
+                }
                 contexts.put(h.name(), new HostContext(h.name(), vars, () -> session(h.name()),
                         h.bmc().retries().orElse(0)));
             }
@@ -178,7 +182,9 @@ public final class PlaybookRunner {
             strategy.runBatch(batch);
             startFound |= cursors.stream().anyMatch(HostCursor::started);
             leftRun.addAll(batch.failed());
-            contexts.forEach((name, c) -> keepFacts(name, c.vars(), initial.get(name)));
+            if (!lastPlay) {
+                contexts.forEach((name, c) -> keepFacts(name, c.vars(), initial.get(name)));
+            }
             if (batch.aborted() || batch.failed().size() == batchHosts.size()) {
                 return !batchHosts.isEmpty();
             }
@@ -203,11 +209,15 @@ public final class PlaybookRunner {
     private Map<String, Object> hostVars(Host h, Play play, MagicVariables.PlayContext context)
             throws PlayVars.Unavailable {
         Map<String, Object> vars = new HashMap<>(h.plainVars());
-        Map<String, Object> scope = new HashMap<>(vars);
-        scope.putAll(MagicVariables.forHost(h.name(), h.groupNames(), context));
-        PlayVars.apply(play, Path.of(context.playbookDir()), vars, scope);
+        Map<String, Object> magic = MagicVariables.forHost(h.name(), h.groupNames(), context);
+        if (!play.vars().isEmpty() || !play.varsFiles().isEmpty()) {
+            // Play vars are templated with the host's variables and the magic ones in reach.
+            Map<String, Object> scope = new HashMap<>(vars);
+            scope.putAll(magic);
+            PlayVars.apply(play, Path.of(context.playbookDir()), vars, scope);
+        }
         vars.putAll(facts.getOrDefault(h.name(), Map.of()));
-        vars.putAll(MagicVariables.forHost(h.name(), h.groupNames(), context));
+        vars.putAll(magic);
         vars.putAll(options.extraVars());
         return vars;
     }

@@ -2,6 +2,7 @@ package io.ipmirunner.util;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -36,6 +37,9 @@ public final class Json {
             .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .characterEscapes(new LineSeparatorEscapes())
+            // Jackson's default pool is per thread: every virtual thread that journals a result would allocate
+            // its own buffers. One shared pool serves them all.
+            .recyclerPool(JsonRecyclerPools.sharedLockFreePool())
             .build();
     private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
@@ -95,14 +99,14 @@ public final class Json {
             if (pretty) {
                 g.setPrettyPrinter(PRETTY);
             }
-            write(g, value, strict, "");
+            write(g, value, strict, At.ROOT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }
 
-    private static void write(JsonGenerator g, Object v, boolean strict, String path) throws IOException {
+    private static void write(JsonGenerator g, Object v, boolean strict, At path) throws IOException {
         switch (v) {
             case null -> g.writeNull();
             case String s -> g.writeString(s);
@@ -119,28 +123,28 @@ public final class Json {
                 g.writeStartObject();
                 for (Map.Entry<?, ?> e : m.entrySet()) {
                     if (strict && !(e.getKey() instanceof String)) {
-                        throw JsonValues.refused(path, "a key of type " + typeName(e.getKey()));
+                        throw JsonValues.refused(path.toString(), "a key of type " + typeName(e.getKey()));
                     }
                     String key = String.valueOf(e.getKey());
                     g.writeFieldName(key);
-                    write(g, e.getValue(), strict, path.isEmpty() ? key : path + "." + key);
+                    write(g, e.getValue(), strict, path.key(key));
                 }
                 g.writeEndObject();
             }
             case Collection<?> c -> {
                 if (strict && !(c instanceof List<?>)) {
-                    throw JsonValues.refused(path, typeName(c));
+                    throw JsonValues.refused(path.toString(), typeName(c));
                 }
                 g.writeStartArray();
                 int i = 0;
                 for (Object o : c) {
-                    write(g, o, strict, path + "[" + i++ + "]");
+                    write(g, o, strict, path.index(i++));
                 }
                 g.writeEndArray();
             }
             default -> {
                 if (strict) {
-                    throw JsonValues.refused(path, typeName(v));
+                    throw JsonValues.refused(path.toString(), typeName(v));
                 }
                 if (v instanceof Double || v instanceof Float) {
                     g.writeNull();
@@ -150,6 +154,31 @@ public final class Json {
                     g.writeString(v.toString());
                 }
             }
+        }
+    }
+
+    /**
+     * Where a value sits ({@code result.sdr.readings[1]}), spelt out only for an error: a string per value
+     * was most of the garbage of writing report.json.
+     */
+    private record At(At parent, String key, int index) {
+        static final At ROOT = new At(null, null, -1);
+
+        At key(String k) {
+            return new At(this, k, -1);
+        }
+
+        At index(int i) {
+            return new At(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "";
+            }
+            String up = parent.toString();
+            return key == null ? up + "[" + index + "]" : up.isEmpty() ? key : up + "." + key;
         }
     }
 
