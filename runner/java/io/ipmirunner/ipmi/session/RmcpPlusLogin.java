@@ -164,6 +164,12 @@ public final class RmcpPlusLogin implements Login {
             return fail(new IpmiException.ProtocolError(host, Phase.OPEN_SESSION,
                     "the BMC chose other algorithms than cipher suite " + suite.id() + " proposes"));
         }
+        if (resp.managedSystemSessionId() == 0) {
+            // IPMI v2.0 §13.17 Table 13-10 and §13.6: session id 0 means "outside a session"; every message
+            // of a session carrying it would be sessionless.
+            return fail(new IpmiException.ProtocolError(host, Phase.OPEN_SESSION,
+                    "the BMC gave managed system session id 0, which is reserved for messages outside a session"));
+        }
         fallbacks.clear();
         bmcSid = resp.managedSystemSessionId();
         phase = Phase.RAKP_1;

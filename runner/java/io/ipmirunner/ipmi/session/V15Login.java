@@ -170,6 +170,12 @@ public final class V15Login implements Login {
                     r.completionCode()), null);
         }
         var a = SessionMessages.ActivateResponse.decode(new ByteReader(r.data()));
+        if (a.sessionId() == 0) {
+            // IPMI v2.0 §22.17 Table 22-21 (and §6.12.6): session id 0 is reserved for messages outside a
+            // session, so it cannot name this one.
+            return new Step.Failed(new IpmiException.ProtocolError(host, Phase.ACTIVATE,
+                    "the BMC gave session id 0, which is reserved for messages outside a session"), null);
+        }
         session = new Ipmi15Session(a.authType(), password, a.sessionId(), a.initialInboundSeq(), Privilege.USER);
         if (!config.privilege().atLeast(Privilege.OPERATOR)) {
             session.privilegeGranted(config.privilege());
