@@ -16,7 +16,10 @@ public sealed interface Login permits DiscoveryLogin, RmcpPlusLogin, V15Login {
     /** The retransmission timer fired with no answer. */
     Step onTimeout();
 
-    /** The phase ran out of time; {@code heard} says whether the BMC ever answered anything. */
+    /**
+     * The login ran out of time in this phase, {@code waitedMillis} after it started and {@code attempts}
+     * datagrams in all; {@code heard} says whether the BMC ever sent a reply that could be used.
+     */
     Step onDeadline(long waitedMillis, int attempts, boolean heard);
 
     Phase phase();
