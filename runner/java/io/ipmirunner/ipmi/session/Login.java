@@ -9,6 +9,9 @@ import io.ipmirunner.ipmi.wire.LanPacket;
  * recorded bytes; the engine's driver does the I/O and timing.
  */
 public sealed interface Login permits DiscoveryLogin, RmcpPlusLogin, V15Login {
+    /** Why a session id of 0 from the BMC is refused, whichever protocol gave it. */
+    String SESSION_ID_ZERO = "the BMC gave session id 0, which is reserved for messages outside a session";
+
     Step start();
 
     Step onPacket(LanPacket packet);
