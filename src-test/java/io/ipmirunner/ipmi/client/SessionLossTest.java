@@ -46,20 +46,22 @@ class SessionLossTest {
                 .withTiming(Timing.DEFAULT.withRetransmitMillis(100).withTimeoutMillis(3000)));
     }
 
-    private static void restart(FleetHost bmc) {
+    /** Opens a session that has answered a command, then restarts the BMC under it. */
+    private static BmcSession openThenRestart(FleetHost bmc, IpmiClient c) throws Exception {
+        var t = new BmcTarget("restarts", bmc.address(0), SessionConfig.of("admin", PASSWORD).withCipherSuite(3));
+        BmcSession s = c.open(t);
+        s.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE);
         bmc.inspect(0, b -> {
             b.coldReset(System.currentTimeMillis());
             return null;
         });
+        return s;
     }
 
     @Test
     void aReadUnansweredAfterARestartIsSentOnceMoreInAFreshSession() throws Exception {
         try (FleetHost bmc = fleet(); IpmiClient c = client()) {
-            var t = new BmcTarget("restarts", bmc.address(0), SessionConfig.of("admin", PASSWORD).withCipherSuite(3));
-            try (BmcSession s = c.open(t)) {
-                s.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE);
-                restart(bmc);
+            try (BmcSession s = openThenRestart(bmc, c)) {
                 s.send(Commands.GET_CHASSIS_STATUS, WireMessage.Empty.INSTANCE);
                 assertEquals(2, c.stats().sessionsOpened(), c.stats().toString());
                 s.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE);
@@ -71,10 +73,7 @@ class SessionLossTest {
     @Test
     void aWriteUnansweredAfterARestartIsNotSentAgainAndTheNextCommandLogsIn() throws Exception {
         try (FleetHost bmc = fleet(); IpmiClient c = client()) {
-            var t = new BmcTarget("restarts", bmc.address(0), SessionConfig.of("admin", PASSWORD).withCipherSuite(3));
-            try (BmcSession s = c.open(t)) {
-                s.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE);
-                restart(bmc);
+            try (BmcSession s = openThenRestart(bmc, c)) {
                 IpmiException e = assertThrows(IpmiException.class, () -> s.send(Commands.CHASSIS_CONTROL,
                         new ChassisControl(ChassisControl.POWER_DOWN)));
                 assertInstanceOf(IpmiException.Timeout.class, e, e.getMessage());
