@@ -17,7 +17,7 @@ final class Operation {
      * session is forgotten after it: for Cold/Warm Reset, after which the BMC no longer knows the session.
      */
     final boolean lastInSession;
-    /** A read ({@link IdempotentCommands}): when the BMC loses the session, it is sent once more after a fresh login. */
+    /** A read ({@link IdempotentCommands}): if the BMC loses the session, it goes out once more after a fresh login. */
     final boolean idempotent;
     /** Already sent again after a fresh login: a second loss fails it. */
     boolean resentAfterLogin;
