@@ -2,6 +2,7 @@ package io.ipmirunner.ipmi.client;
 
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.Phase;
+import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.session.PresenceProbe;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
 import io.ipmirunner.ipmi.wire.LanPacket;
@@ -39,9 +40,12 @@ final class SessionLoss {
         this.send = send;
     }
 
-    /** {@code op} was just sent again: from its second send on, a probe goes along. */
+    /**
+     * {@code op} was just sent again: from its second send on, a probe goes along. Not with Close Session:
+     * a session being closed is given up after two sends anyway, and whether the BMC still had it is moot.
+     */
     void probeAfter(Operation op) {
-        if (op.attempts < SENDS_BEFORE_PROBE) {
+        if (op.attempts < SENDS_BEFORE_PROBE || Commands.CLOSE_SESSION.matches(op.netFn, op.cmd)) {
             return;
         }
         if (probed != op) {
