@@ -61,6 +61,20 @@ public abstract sealed class IpmiException extends Exception {
             super(host, phase, "timeout in " + phase.label() + " after " + waitedMillis + " ms (" + attempts
                     + " attempts)");
         }
+
+        private Timeout(String host, Phase phase, String detail) {
+            super(host, phase, detail);
+        }
+
+        /**
+         * The BMC answered outside the session but no longer in it (restarted?) while {@code command} was
+         * unanswered: whether it was carried out is unknown, and it is not sent again.
+         */
+        public static Timeout sessionLost(String host, String command, long waitedMillis, int attempts) {
+            return new Timeout(host, Phase.COMMAND, "timeout in " + Phase.COMMAND.label() + " after " + waitedMillis
+                    + " ms (" + attempts + " attempts): the BMC lost the session (restarted?); " + command
+                    + " may or may not have been carried out and was not sent again");
+        }
     }
 
     /** The BMC answered with a non-zero completion code. */

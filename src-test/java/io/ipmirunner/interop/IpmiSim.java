@@ -73,10 +73,11 @@ public final class IpmiSim implements AutoCloseable {
     public static final Duration SESSION_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
     private final SimFiles.Settings settings;
     private final Path dir;
-    private final Process process;
+    private Process process;
     private final ReferenceClients clients;
 
     IpmiSim(SimFiles.Settings settings, Path dir, Process process) {
@@ -191,10 +192,28 @@ public final class IpmiSim implements AutoCloseable {
         return readState("ipmi_sim.out", "") + "\n" + readState("ipmi_sim.err", "");
     }
 
+    /**
+     * Kills ipmi_sim (SIGKILL, as a crash or a BMC reset: no session is closed) and starts it again on the
+     * same state directory, address and port; returns once it answers a presence ping. Sessions are gone.
+     */
+    public void restart() {
+        stop(true);
+        process = SimProcess.launch(settings, dir, START_TIMEOUT);
+    }
+
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+        stop(false);
+        SimProcess.delete(dir);
+    }
+
+    private void stop(boolean kill) {
+        process.descendants().forEach(kill ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
+        if (kill) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -203,7 +222,6 @@ public final class IpmiSim implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        SimProcess.delete(dir);
     }
 
     private String readState(String file, String missing) {

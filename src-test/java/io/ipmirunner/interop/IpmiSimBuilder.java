@@ -4,7 +4,6 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Set;
@@ -14,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Configures and starts an {@link IpmiSim}: {@code IpmiSim.builder().address("127.0.80.9").build()}. */
 public final class IpmiSimBuilder {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     /** 127.0.80.1 - 127.0.95.254; the start is spread by pid so concurrent JVMs rarely meet. */
     private static final int ADDRESSES = 16 * 254;
     private static final AtomicInteger NEXT = new AtomicInteger((int) (ProcessHandle.current().pid() * 97 % ADDRESSES));
@@ -116,7 +114,7 @@ public final class IpmiSimBuilder {
         String name = "sim-" + host.replace('.', '-') + "-" + udpPort;
         SimFiles.Settings s = new SimFiles.Settings(name, host, udpPort, new ArrayList<>(users.values()),
                 bmcKey, guid, "SIM-" + host.replace('.', '-'), extraFru, extraSdrs);
-        return SimProcess.start(s, START_TIMEOUT);
+        return SimProcess.start(s, IpmiSim.START_TIMEOUT);
     }
 
     private static String nextFreeAddress(int udpPort) {

@@ -30,6 +30,19 @@ final class SimProcess {
             }
             throw new IllegalStateException("cannot write the ipmi_sim files", e);
         }
+        try {
+            return new IpmiSim(s, dir, launch(s, dir, timeout));
+        } catch (IllegalStateException e) {
+            delete(dir);
+            throw e;
+        }
+    }
+
+    /**
+     * Runs ipmi_sim on the files in {@code dir} and waits for its first pong; also restarts a BMC on its
+     * old state directory and port, as after a crash or a BMC reset.
+     */
+    static Process launch(SimFiles.Settings s, Path dir, Duration timeout) {
         List<String> command = List.of("ipmi_sim", "-c", dir.resolve("lan.conf").toString(),
                 "-f", dir.resolve("bmc.emu").toString(), "-s", dir.toString(), "-n");
         Process process;
@@ -39,11 +52,10 @@ final class SimProcess {
             process = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(dir.resolve("ipmi_sim.out").toFile())
-                    .redirectError(dir.resolve("ipmi_sim.err").toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("ipmi_sim.out").toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("ipmi_sim.err").toFile()))
                     .start();
         } catch (IOException e) {
-            delete(dir);
             throw new IllegalStateException("cannot start ipmi_sim", e);
         }
         String failure;
@@ -53,7 +65,7 @@ final class SimProcess {
             failure = "cannot ping ipmi_sim: " + e;
         }
         if (failure == null) {
-            return new IpmiSim(s, dir, process);
+            return process;
         }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
@@ -62,12 +74,10 @@ final class SimProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        String report = failure + "\ncommand: " + String.join(" ", command)
+        throw new IllegalStateException(failure + "\ncommand: " + String.join(" ", command)
                 + "\n--- ipmi_sim stdout ---\n" + read(dir.resolve("ipmi_sim.out"))
                 + "\n--- ipmi_sim stderr ---\n" + read(dir.resolve("ipmi_sim.err"))
-                + "\n--- lan.conf ---\n" + read(dir.resolve("lan.conf"));
-        delete(dir);
-        throw new IllegalStateException(report);
+                + "\n--- lan.conf ---\n" + read(dir.resolve("lan.conf")));
     }
 
     /** Null when ipmi_sim answered a Presence Ping, else why not. */

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * Drives one pure {@link Login} machine with real time: sends what it asks, retransmits with back-off, gives
- * each exchange (phase) the timeout and the whole login three timeouts at most, then reports the outcome.
+ * the whole login (every step, restart and busy wait) one exchange timeout, then reports the outcome.
  * Loop thread only.
  */
 final class LoginExchange {
@@ -41,8 +41,8 @@ final class LoginExchange {
     private final long loginStart = System.nanoTime();
     private boolean heard;
     private Phase exchangePhase;
-    private long exchangeStart;
-    private int exchangeAttempts;
+    /** Every datagram the login sent, in all its steps: what a timeout reports. */
+    private int loginAttempts;
     private boolean newRequest;
     private long requestStart;
     private int requestSends;
@@ -63,13 +63,20 @@ final class LoginExchange {
     }
 
     void start() {
+        // One deadline for the whole login: an operator's --timeout 5 means five seconds to a session, not
+        // five per step (three steps and a restart made it 15 s, reported as the last step's 945 ms).
+        deadlineTimer = loop.schedule(timing.timeoutMillis(), this::deadline);
         step(login.start());
     }
 
     void onPacket(LanPacket packet) {
-        heard = true;
         long rtt = System.nanoTime() - requestStart;
         Step s = login.onPacket(packet);
+        if (!(s instanceof Step.Wait)) {
+            // Only a reply the login could use says a BMC is there: datagrams that never parse (a bad
+            // checksum, another service on the port) leave a BMC that never answered, so unreachable.
+            heard = true;
+        }
         if (s instanceof Step.Send || s instanceof Step.SendLater || s instanceof Step.Established) {
             if (requestSends == 1 && !login.lastAnswerLate()) {
                 // Karn's rule: only a request sent once says how long this BMC takes for this step.
@@ -84,15 +91,15 @@ final class LoginExchange {
 
     /** Stops the timers; the outcome is not reported (the caller is shutting the session down). */
     void cancel() {
-        cancelTimer(retransmitTimer);
-        cancelTimer(deadlineTimer);
+        EventLoop.Timer.cancel(retransmitTimer);
+        EventLoop.Timer.cancel(deadlineTimer);
     }
 
     private void step(Step s) {
         switch (s) {
             case Step.Send send -> transmit(send.datagram());
             case Step.SendLater later -> {
-                cancelTimer(retransmitTimer);
+                EventLoop.Timer.cancel(retransmitTimer);
                 retransmitTimer = loop.schedule(later.delayMillis(), () -> transmit(later.datagram()));
             }
             case Step.Wait w -> stats.dropped.increment();
@@ -110,11 +117,7 @@ final class LoginExchange {
     private void transmit(byte[] datagram) {
         if (login.phase() != exchangePhase) {
             exchangePhase = login.phase();
-            exchangeStart = System.nanoTime();
-            exchangeAttempts = 0;
             newRequest = true;
-            cancelTimer(deadlineTimer);
-            deadlineTimer = loop.schedule(Math.min(timing.timeoutMillis(), budgetLeft()), this::deadline);
         }
         if (newRequest) {
             newRequest = false;
@@ -123,13 +126,13 @@ final class LoginExchange {
             rto = timers.rtoMillis(exchangePhase);
             blind = timers.unmeasured(exchangePhase);
         }
-        exchangeAttempts++;
+        loginAttempts++;
         requestSends++;
         if (requestSends > 1) {
             stats.retransmits.increment();
         }
         send.accept(datagram);
-        cancelTimer(retransmitTimer);
+        EventLoop.Timer.cancel(retransmitTimer);
         retransmitTimer = loop.schedule(blind && requestSends == 1 ? Math.min(rto, BLIND_LOOK_MILLIS) : rto,
                 this::retransmitTimeout);
     }
@@ -159,21 +162,9 @@ final class LoginExchange {
         step(login.onTimeout());
     }
 
-    /** A whole login may take three exchange timeouts (restarts included), never more. */
-    private long budgetLeft() {
-        long used = (System.nanoTime() - loginStart) / 1_000_000;
-        return Math.max(1, 3 * timing.timeoutMillis() - used);
-    }
-
     private void deadline() {
-        cancelTimer(retransmitTimer);
-        long waited = (System.nanoTime() - exchangeStart) / 1_000_000;
-        step(login.onDeadline(waited, exchangeAttempts, heard));
-    }
-
-    private static void cancelTimer(EventLoop.Timer t) {
-        if (t != null) {
-            t.cancel();
-        }
+        EventLoop.Timer.cancel(retransmitTimer);
+        long waited = (System.nanoTime() - loginStart) / 1_000_000;
+        step(login.onDeadline(waited, loginAttempts, heard));
     }
 }

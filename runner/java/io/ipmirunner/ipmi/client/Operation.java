@@ -1,5 +1,6 @@
 package io.ipmirunner.ipmi.client;
 
+import io.ipmirunner.ipmi.command.IdempotentCommands;
 import io.ipmirunner.ipmi.transport.EventLoop;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,10 @@ final class Operation {
      * session is forgotten after it: for Cold/Warm Reset, after which the BMC no longer knows the session.
      */
     final boolean lastInSession;
+    /** A read ({@link IdempotentCommands}): if the BMC loses the session, it goes out once more after a fresh login. */
+    final boolean idempotent;
+    /** Already sent again after a fresh login: a second loss fails it. */
+    boolean resentAfterLogin;
     /** Bit n set: this operation was sent with rqSeq n (6 bits, IPMI v2.0 §13.8). */
     private long seqsUsed;
     int attempts;
@@ -33,10 +38,28 @@ final class Operation {
 
     Operation(String name, int netFn, int cmd, byte[] data, boolean lastInSession) {
         this.lastInSession = lastInSession;
+        this.idempotent = IdempotentCommands.isIdempotent(netFn, cmd);
         this.name = name;
         this.netFn = netFn;
         this.cmd = cmd;
         this.data = data.clone();
+    }
+
+    /** Whether the BMC lost the session under it and it may go out again in a new one; if so, it is ready to. */
+    boolean resendAfterLogin() {
+        if (!idempotent || resentAfterLogin) {
+            return false;
+        }
+        resentAfterLogin = true;
+        attempts = 0;
+        busyRetries = 0;
+        lastAnswerBusy = false;
+        return true;
+    }
+
+    /** Short and capped: a busy BMC is usually free again within a few hundred milliseconds. */
+    long busyDelayMillis() {
+        return Math.min(800, 50L << Math.min(busyRetries, 4));
     }
 
     void useSeq(int rqSeq) {
@@ -48,11 +71,7 @@ final class Operation {
     }
 
     void cancelTimers() {
-        if (retransmit != null) {
-            retransmit.cancel();
-        }
-        if (deadline != null) {
-            deadline.cancel();
-        }
+        EventLoop.Timer.cancel(retransmit);
+        EventLoop.Timer.cancel(deadline);
     }
 }

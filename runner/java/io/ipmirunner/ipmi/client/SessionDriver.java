@@ -22,10 +22,8 @@ import java.util.concurrent.CompletableFuture;
  * operations one at a time (most BMCs serve one outstanding request per session) with retransmission,
  * busy back-off and deadlines, keeps the session alive, and always tries to close it. Loop thread only.
  */
-final class SessionDriver {
+final class SessionDriver implements LoginExchange.Outcome {
     enum State { IDLE, LOGIN, ACTIVE, CLOSING, CLOSED }
-
-    private static final long BUSY_MAX_DELAY_MILLIS = 800;
 
     private final BmcTarget target;
     private final Timing timing;
@@ -34,6 +32,7 @@ final class SessionDriver {
     private final Sender sender;
     private final SecureRandom random;
     private final ArrayDeque<Operation> queue = new ArrayDeque<>();
+    private final SessionLoss loss;
     final CompletableFuture<Void> closed = new CompletableFuture<>();
     final EngineStats stats;
 
@@ -60,6 +59,7 @@ final class SessionDriver {
         this.sender = sender;
         this.random = random;
         this.stats = stats;
+        this.loss = new SessionLoss(d -> sender.send(target, d));
     }
 
     BmcTarget target() {
@@ -103,33 +103,25 @@ final class SessionDriver {
     private void startLogin() {
         state = State.LOGIN;
         discovery = new DiscoveryLogin(target.name(), target.config(), random);
-        login = new LoginExchange(discovery, timing, timers, loop,
-                d -> sender.send(target, d), stats, heard, new LoginExchange.Outcome() {
-                    @Override
-                    public void established(ActiveSession s, long loginNanos) {
-                        stats.loginNanos.add(loginNanos);
-                        SessionDriver.this.established(s);
-                    }
-
-                    @Override
-                    public void failed(IpmiException failure, ActiveSession openSession) {
-                        loginFailed(failure, openSession);
-                    }
-                });
+        login = new LoginExchange(discovery, timing, timers, loop, d -> sender.send(target, d), stats, heard, this);
         login.start();
     }
 
     // ---- login ----
 
-    private void established(ActiveSession s) {
+    @Override
+    public void established(ActiveSession s, long loginNanos) {
+        stats.loginNanos.add(loginNanos);
         session = s;
+        heard = true;
         login = null;
         state = State.ACTIVE;
         stats.sessionsOpened.increment();
         pump();
     }
 
-    private void loginFailed(IpmiException failure, ActiveSession open) {
+    @Override
+    public void failed(IpmiException failure, ActiveSession open) {
         login = null;
         stats.loginFailures.increment();
         Operation op;
@@ -150,7 +142,6 @@ final class SessionDriver {
     // ---- packets ----
 
     void onPacket(LanPacket packet) {
-        heard = true;
         if (state == State.LOGIN && login != null) {
             login.onPacket(packet);
             return;
@@ -161,7 +152,7 @@ final class SessionDriver {
         switch (session.decode(packet)) {
             case Decoded.Accepted a -> onResponse(a);
             case Decoded.Dropped d -> stats.dropped.increment();
-            case Decoded.NotMine n -> { }
+            case Decoded.NotMine n -> loss.heardOutside(packet, inFlight);
         }
     }
 
@@ -172,9 +163,8 @@ final class SessionDriver {
             stats.dropped.increment();
             return;
         }
-        if (op.retransmit != null) {
-            op.retransmit.cancel();
-        }
+        heard = true;
+        EventLoop.Timer.cancel(op.retransmit);
         if (op.attempts == 1) {
             // Karn's rule: only an exchange sent once says how long this BMC takes.
             timers.sample(Phase.COMMAND, System.nanoTime() - op.started);
@@ -184,9 +174,7 @@ final class SessionDriver {
             op.busyRetries++;
             op.lastAnswerBusy = true;
             stats.busy.increment();
-            // Short and capped: a busy BMC is usually free again within a few hundred milliseconds.
-            long delay = Math.min(BUSY_MAX_DELAY_MILLIS, 50L << Math.min(op.busyRetries, 4));
-            op.retransmit = loop.schedule(delay, () -> transmit(op));
+            op.retransmit = loop.schedule(op.busyDelayMillis(), () -> transmit(op));
             return;
         }
         op.cancelTimers();
@@ -236,18 +224,39 @@ final class SessionDriver {
         op.lastAnswerBusy = false;
         // A fresh rqSeq per transmission: some BMCs (ipmi_sim) drop a request whose rqSeq they have seen,
         // so a resend with the old one would never be answered. A late reply to any of them still counts.
+        sendOnce(op);
+        op.retransmit = loop.schedule(op.rto, () -> retransmitTimeout(op));
+    }
+
+    private void sendOnce(Operation op) {
         rqSeq = rqSeq + 1 & 0x3F;
         op.useSeq(rqSeq);
         sender.send(target, session.encode(IpmiRequest.toBmc(op.netFn, op.cmd, rqSeq, op.data)));
-        op.retransmit = loop.schedule(op.rto, () -> retransmitTimeout(op));
     }
 
     private void retransmitTimeout(Operation op) {
         if (op != inFlight) {
             return;
         }
+        if (state == State.ACTIVE && loss.sessionGone(op)) {
+            sessionGone(op);
+            return;
+        }
         op.rto = timers.backOff(Phase.COMMAND, op.rto);
         transmit(op);
+        loss.probeAfter(op);
+    }
+
+    /** The BMC is up but has no session for us: log in afresh; only a read goes out again, in the new one. */
+    private void sessionGone(Operation op) {
+        op.cancelTimers();
+        inFlight = null;
+        if (op.resendAfterLogin()) {
+            queue.addFirst(op);
+        } else {
+            op.result.completeExceptionally(SessionLoss.unsafeToResend(target.name(), op));
+        }
+        forgetSession();
     }
 
     /**
@@ -255,11 +264,9 @@ final class SessionDriver {
      * forgets the session either way, so whatever comes next starts with a fresh login.
      */
     private void sendAndForget(Operation op) {
-        cancel(keepAliveTimer);
-        rqSeq = rqSeq + 1 & 0x3F;
-        op.useSeq(rqSeq);
+        EventLoop.Timer.cancel(keepAliveTimer);
         op.attempts = 1;
-        sender.send(target, session.encode(IpmiRequest.toBmc(op.netFn, op.cmd, rqSeq, op.data)));
+        sendOnce(op);
         op.result.complete(null);
         forgetSession();
     }
@@ -270,9 +277,7 @@ final class SessionDriver {
         }
         op.cancelTimers();
         inFlight = null;
-        long waited = (System.nanoTime() - op.started) / 1_000_000;
-        Phase phase = op.cmd == Commands.CLOSE_SESSION.cmd() && op.netFn == Commands.CLOSE_SESSION.netFn()
-                ? Phase.CLOSE : Phase.COMMAND;
+        Phase phase = Commands.CLOSE_SESSION.matches(op.netFn, op.cmd) ? Phase.CLOSE : Phase.COMMAND;
         if (op.busyRetries > 0 && op.lastAnswerBusy) {
             // The BMC kept answering, only busy: say so instead of calling it a timeout.
             op.result.completeExceptionally(new IpmiException.CompletionCodeError(target.name(), phase, op.name,
@@ -280,7 +285,7 @@ final class SessionDriver {
             pump();
             return;
         }
-        op.result.completeExceptionally(new IpmiException.Timeout(target.name(), phase, waited, op.attempts));
+        op.result.completeExceptionally(loss.timeout(target.name(), phase, op));
         if (state == State.CLOSING) {
             afterClose();
             return;
@@ -301,7 +306,7 @@ final class SessionDriver {
     }
 
     private void armKeepAlive() {
-        cancel(keepAliveTimer);
+        EventLoop.Timer.cancel(keepAliveTimer);
         keepAliveTimer = loop.schedule(timing.keepAliveMillis(), () -> {
             if (state == State.ACTIVE && inFlight == null && queue.isEmpty()) {
                 var spec = Commands.GET_DEVICE_ID;
@@ -344,7 +349,7 @@ final class SessionDriver {
             }
             case LOGIN -> {
                 login.cancel();
-                loginFailed(reason, null);
+                failed(reason, null);
             }
             case IDLE -> finish();
             default -> { }
@@ -352,7 +357,7 @@ final class SessionDriver {
     }
 
     private void beginClose() {
-        cancel(keepAliveTimer);
+        EventLoop.Timer.cancel(keepAliveTimer);
         state = State.CLOSING;
         var spec = Commands.CLOSE_SESSION;
         byte[] data = new SessionMessages.CloseRequest(session.bmcSessionId()).toBytes();
@@ -376,13 +381,7 @@ final class SessionDriver {
 
     private void finish() {
         state = State.CLOSED;
-        cancel(keepAliveTimer);
+        EventLoop.Timer.cancel(keepAliveTimer);
         closed.complete(null);
-    }
-
-    private static void cancel(EventLoop.Timer t) {
-        if (t != null) {
-            t.cancel();
-        }
     }
 }

@@ -9,6 +9,9 @@ import io.ipmirunner.ipmi.wire.LanPacket;
  * recorded bytes; the engine's driver does the I/O and timing.
  */
 public sealed interface Login permits DiscoveryLogin, RmcpPlusLogin, V15Login {
+    /** Why a session id of 0 from the BMC is refused, whichever protocol gave it. */
+    String SESSION_ID_ZERO = "the BMC gave session id 0, which is reserved for messages outside a session";
+
     Step start();
 
     Step onPacket(LanPacket packet);
@@ -16,7 +19,10 @@ public sealed interface Login permits DiscoveryLogin, RmcpPlusLogin, V15Login {
     /** The retransmission timer fired with no answer. */
     Step onTimeout();
 
-    /** The phase ran out of time; {@code heard} says whether the BMC ever answered anything. */
+    /**
+     * The login ran out of time in this phase, {@code waitedMillis} after it started and {@code attempts}
+     * datagrams in all; {@code heard} says whether the BMC ever sent a reply that could be used.
+     */
     Step onDeadline(long waitedMillis, int attempts, boolean heard);
 
     Phase phase();

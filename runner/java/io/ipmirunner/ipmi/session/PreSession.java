@@ -25,6 +25,12 @@ final class PreSession {
 
     /** The response in a sessionless packet answering {@code spec} with {@code rqSeq}, or null. */
     static IpmiResponse response(LanPacket packet, CommandSpec<?, ?> spec, int rqSeq) {
+        IpmiResponse r = response(packet);
+        return r != null && r.answers(spec.netFn(), spec.cmd(), rqSeq) ? r : null;
+    }
+
+    /** The response in a sessionless packet (session id 0, in either framing), or null. */
+    static IpmiResponse response(LanPacket packet) {
         byte[] msg;
         if (packet instanceof V15Packet p && p.sessionId() == 0) {
             msg = p.message();
@@ -35,8 +41,7 @@ final class PreSession {
             return null;
         }
         try {
-            IpmiResponse r = IpmiResponse.decode(msg);
-            return r.answers(spec.netFn(), spec.cmd(), rqSeq) ? r : null;
+            return IpmiResponse.decode(msg);
         } catch (MalformedPacketException e) {
             return null;
         }

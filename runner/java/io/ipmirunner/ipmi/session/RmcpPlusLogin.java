@@ -41,6 +41,8 @@ public final class RmcpPlusLogin implements Login {
     /** Suites still to propose after {@link #suite} when the BMC refuses it; empty once one was accepted. */
     private final ArrayDeque<CipherSuite> fallbacks = new ArrayDeque<>();
     private int silentProposals;
+    /** Handshakes the BMC said it no longer had (it restarted, or timed them out), each restarted once. */
+    private int lostHandshakes;
     private CipherSuite suite;
     private Privilege privilege;
     private int tag;
@@ -154,7 +156,7 @@ public final class RmcpPlusLogin implements Login {
             return new Step.SendLater(last, BUSY_DELAY_MILLIS);
         }
         if (!resp.status().isOk()) {
-            if (refusesAlgorithms(resp.status()) && !fallbacks.isEmpty()) {
+            if (HandshakeStatus.refusesAlgorithms(resp.status()) && !fallbacks.isEmpty()) {
                 return proposeNextSuite();
             }
             return failStatus(Phase.OPEN_SESSION, resp.status(), " to cipher suite " + suite.id());
@@ -163,6 +165,10 @@ public final class RmcpPlusLogin implements Login {
                 || resp.confidentialityAlgorithm() != suite.confidentiality().code()) {
             return fail(new IpmiException.ProtocolError(host, Phase.OPEN_SESSION,
                     "the BMC chose other algorithms than cipher suite " + suite.id() + " proposes"));
+        }
+        if (resp.managedSystemSessionId() == 0) {
+            // IPMI v2.0 §13.17 Table 13-10, §13.6: id 0 marks messages outside a session; it cannot name one.
+            return fail(new IpmiException.ProtocolError(host, Phase.OPEN_SESSION, Login.SESSION_ID_ZERO));
         }
         fallbacks.clear();
         bmcSid = resp.managedSystemSessionId();
@@ -189,6 +195,9 @@ public final class RmcpPlusLogin implements Login {
         if ((st.equals(RmcpPlusStatus.INVALID_ROLE) || st.equals(RmcpPlusStatus.UNAUTHORIZED_ROLE))
                 && !config.privilegeExplicit() && privilege.code() > Privilege.USER.code()) {
             privilege = Privilege.fromCode(privilege.code() - 1).orElseThrow();
+            return openSession();
+        }
+        if (HandshakeStatus.lost(st) && ++lostHandshakes <= HandshakeStatus.LOST_RESTARTS) {
             return openSession();
         }
         if (!st.isOk()) {
@@ -223,6 +232,9 @@ public final class RmcpPlusLogin implements Login {
         if (m4.status().isResourceShortage()) {
             return delayedRestart();
         }
+        if (HandshakeStatus.lost(m4.status()) && ++lostHandshakes <= HandshakeStatus.LOST_RESTARTS) {
+            return openSession();
+        }
         if (!m4.status().isOk()) {
             return failStatus(Phase.RAKP_3, m4.status(), "");
         }
@@ -242,13 +254,6 @@ public final class RmcpPlusLogin implements Login {
 
     private Step onPrivilege(LanPacket packet) {
         return SetPrivilege.onReply(host, session, packet, privilege, privilegeSeqs);
-    }
-
-    private static boolean refusesAlgorithms(RmcpPlusStatus status) {
-        return switch (status.code()) {
-            case 0x04, 0x05, 0x10, 0x11 -> true;
-            default -> false;
-        };
     }
 
     private Step proposeNextSuite() {
@@ -310,13 +315,7 @@ public final class RmcpPlusLogin implements Login {
     }
 
     private Step failStatus(Phase where, RmcpPlusStatus status, String context) {
-        boolean auth = switch (status.code()) {
-            case 0x09, 0x0A, 0x0D, 0x0E, 0x0F -> true;
-            default -> false;
-        };
-        String says = "BMC says " + status + context;
-        return fail(auth ? new IpmiException.AuthenticationFailed(host, where, says)
-                : new IpmiException.ProtocolError(host, where, says));
+        return fail(HandshakeStatus.failure(host, where, status, context));
     }
 
     private Step fail(IpmiException e) {

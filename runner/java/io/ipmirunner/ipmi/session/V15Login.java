@@ -34,6 +34,7 @@ public final class V15Login implements Login {
 
     private Phase phase = Phase.CHALLENGE;
     private int silentActivates;
+    private int lostChallenges;
     private int rqSeq;
     private long privilegeSeqs;
     private int tempSid;
@@ -161,6 +162,10 @@ public final class V15Login implements Login {
             // No session slot (overall, for this user, at this privilege): the BMC is busy, not refusing us.
             return new Step.SendLater(((Step.Send) challenge()).datagram(), RmcpPlusLogin.BUSY_DELAY_MILLIS);
         }
+        if ((cc == 0x84 || cc == 0x85) && ++lostChallenges <= HandshakeStatus.LOST_RESTARTS) {
+            // 84h/85h (§22.17): our challenge's temporary session is gone (the BMC restarted or timed it out).
+            return challenge();
+        }
         if (cc == 0x86) {
             return new Step.Failed(new IpmiException.AuthenticationFailed(host, Phase.ACTIVATE,
                     "privilege " + config.privilege().label() + " exceeds the user's or channel's limit"), null);
@@ -170,6 +175,11 @@ public final class V15Login implements Login {
                     r.completionCode()), null);
         }
         var a = SessionMessages.ActivateResponse.decode(new ByteReader(r.data()));
+        if (a.sessionId() == 0) {
+            // IPMI v2.0 §22.17 Table 22-21 (and §6.12.6): session id 0 is reserved for messages outside a
+            // session, so it cannot name this one.
+            return new Step.Failed(new IpmiException.ProtocolError(host, Phase.ACTIVATE, Login.SESSION_ID_ZERO), null);
+        }
         session = new Ipmi15Session(a.authType(), password, a.sessionId(), a.initialInboundSeq(), Privilege.USER);
         if (!config.privilege().atLeast(Privilege.OPERATOR)) {
             session.privilegeGranted(config.privilege());

@@ -38,6 +38,13 @@ public final class EventLoop implements AutoCloseable {
             action = null;
         }
 
+        /** Cancels {@code t} if there is one: most timers are armed only in some states. */
+        public static void cancel(Timer t) {
+            if (t != null) {
+                t.cancel();
+            }
+        }
+
         @Override
         public int compareTo(Timer o) {
             int c = Long.compare(deadline, o.deadline);

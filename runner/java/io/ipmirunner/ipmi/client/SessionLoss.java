@@ -1,0 +1,96 @@
+package io.ipmirunner.ipmi.client;
+
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.Phase;
+import io.ipmirunner.ipmi.command.Commands;
+import io.ipmirunner.ipmi.session.PresenceProbe;
+import io.ipmirunner.ipmi.wire.IpmiResponse;
+import io.ipmirunner.ipmi.wire.LanPacket;
+import java.util.function.Consumer;
+
+/**
+ * Tells a BMC that forgot our session (it restarted, or expired the session) from one that is slow or down.
+ * A BMC cannot authenticate a message for a session it does not have, and ipmi_sim (lanserv) drops one
+ * without a word ("Normal session message failure: Invalid SID" in its log); so a restarted BMC looks dead
+ * inside the session while it still answers outside one. From the second send of an unanswered command
+ * on, each resend goes with a {@link PresenceProbe}. When the BMC answers the probe and the command is still
+ * unanswered when its retransmission timer runs out again, the session is gone: a read moves on to a fresh
+ * login. So does any command the BMC answers outside the session (some BMCs refuse an unknown session so).
+ *
+ * <p>A write is never sent again, and a silent write is not given up early: a BMC may take seconds over a
+ * Chassis Control while it answers a probe at once. It runs to its deadline, which then says the session
+ * was lost. Nor is a read that already went out again after a fresh login given up early: a read slower
+ * than two retransmission timeouts would otherwise fail where waiting would have answered it.
+ * Loop thread only; one per session driver.
+ */
+final class SessionLoss {
+    /** Sends of a command left unanswered before the BMC's presence is asked: one loss is common, two rare. */
+    static final int SENDS_BEFORE_PROBE = 2;
+
+    private final Consumer<byte[]> send;
+    private int probeSeq;
+    /** The command the probes were sent for: a probe answered after it is done proves nothing. */
+    private Operation probed;
+    /** The BMC answered a probe sent for {@link #probed}. */
+    private boolean alive;
+    /** The BMC answered {@link #probed} itself, outside the session. */
+    private boolean refused;
+
+    SessionLoss(Consumer<byte[]> send) {
+        this.send = send;
+    }
+
+    /**
+     * {@code op} was just sent again: from its second send on, a probe goes along. Not with Close Session:
+     * a session being closed is given up after two sends anyway, and whether the BMC still had it is moot.
+     */
+    void probeAfter(Operation op) {
+        if (op.attempts < SENDS_BEFORE_PROBE || Commands.CLOSE_SESSION.matches(op.netFn, op.cmd)) {
+            return;
+        }
+        if (probed != op) {
+            probed = op;
+            alive = false;
+            refused = false;
+        }
+        // rqSeq 0 is the login's own Get Channel Authentication Capabilities; the probes use 1 to 63.
+        probeSeq = probeSeq % 63 + 1;
+        send.accept(PresenceProbe.request(probeSeq));
+    }
+
+    /** A packet outside our session came while {@code inFlight} (may be null) waited for its answer. */
+    void heardOutside(LanPacket packet, Operation inFlight) {
+        if (inFlight == null || probed != inFlight) {
+            return;
+        }
+        IpmiResponse r = PresenceProbe.sessionless(packet);
+        alive |= r != null && PresenceProbe.answers(packet, probeSeq);
+        refused |= r != null && inFlight.answeredBy(r);
+    }
+
+    /** Whether {@code op}, whose retransmission timer just ran out, should stop waiting in this session. */
+    boolean sessionGone(Operation op) {
+        boolean gone = probed == op && (refused || alive && op.idempotent && !op.resentAfterLogin);
+        if (gone) {
+            // The command goes out again in a new session, if at all: these answers are spent.
+            probed = null;
+        }
+        return gone;
+    }
+
+    /** The failure of {@code op} that ran out of time: a lost session when the BMC answered outside it. */
+    IpmiException timeout(String host, Phase phase, Operation op) {
+        long waited = (System.nanoTime() - op.started) / 1_000_000;
+        return probed == op && (alive || refused) ? unsafeToResend(host, op)
+                : new IpmiException.Timeout(host, phase, waited, op.attempts);
+    }
+
+    /**
+     * The failure of a command the BMC may or may not have carried out before it forgot the session: not
+     * sent again, since a state-changing command must never run twice behind the operator's back.
+     */
+    static IpmiException unsafeToResend(String host, Operation op) {
+        long waited = (System.nanoTime() - op.started) / 1_000_000;
+        return IpmiException.Timeout.sessionLost(host, op.name, waited, op.attempts);
+    }
+}
