@@ -61,6 +61,11 @@ public abstract sealed class IpmiException extends Exception {
             super(host, phase, "timeout in " + phase.label() + " after " + waitedMillis + " ms (" + attempts
                     + " attempts)");
         }
+
+        /** A deadline over many exchanges passed, each of which was answered: {@code detail} says which. */
+        public Timeout(String host, Phase phase, String detail) {
+            super(host, phase, "timeout in " + phase.label() + ": " + detail);
+        }
     }
 
     /** The BMC answered with a non-zero completion code. */
