@@ -5,6 +5,7 @@ import io.ipmirunner.sim.BmcSettings;
 import io.ipmirunner.sim.SimHarness;
 import io.ipmirunner.sim.SimulatedBmc;
 import io.ipmirunner.sim.fault.FaultProfile;
+import io.ipmirunner.sim.lan.Answering;
 import io.ipmirunner.sim.lan.LanEndpoint;
 import io.ipmirunner.sim.lan.LanServices;
 import java.io.IOException;
@@ -34,6 +35,15 @@ final class HostileBmc implements AutoCloseable {
     private int sessionReplies;
 
     HostileBmc(Misbehaviour misbehaviour) {
+        this(misbehaviour, misbehaviour.answering());
+    }
+
+    /** A BMC that answers as {@code answering} says, every reply at the socket untouched. */
+    HostileBmc(Answering answering) {
+        this(Misbehaviour.HONEST, answering);
+    }
+
+    private HostileBmc(Misbehaviour misbehaviour, Answering answering) {
         this.misbehaviour = misbehaviour;
         SimulatedBmc bmc = new SimulatedBmc(7, 42, SimHarness.profile(BmcSettings.DEFAULTS, FaultProfile.NONE),
                 SimHarness.T0);
@@ -41,7 +51,7 @@ final class HostileBmc implements AutoCloseable {
             bmc.sel().add(SimHarness.T0, 0x01, 0x30 + i, 0x01, false, 0x59, 0x00, 0x00);
         }
         endpoint = new LanEndpoint(bmc, new LanServices(new SecureRandom(), new SplittableRandom(1)), null,
-                misbehaviour.answering());
+                answering);
         try {
             channel = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
         } catch (IOException e) {
