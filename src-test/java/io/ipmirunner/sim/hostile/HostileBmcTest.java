@@ -9,8 +9,11 @@ import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.client.IpmiClient;
 import io.ipmirunner.ipmi.client.Timing;
+import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.modules.Module;
 import io.ipmirunner.modules.Modules;
+import io.ipmirunner.sim.cmd.Answer;
+import io.ipmirunner.sim.lan.Answering;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +110,20 @@ class HostileBmcTest {
         long grown = usedHeapAfterGc() - heapBefore;
         System.out.printf("hostile suite: heap after GC grew %d KiB; JVM peak RSS %s%n", grown >> 10, peakRss());
         assertTrue(grown < HEAP_GROWTH_LIMIT, "heap grew " + grown + " bytes");
+    }
+
+    /** The one padding let through, as OpenBMC's ipmid sends it (phosphor-host-ipmid issue #126): a warning. */
+    @Test
+    void chassisIdentifyPaddedAsOpenBmcPadsItIsAWarning() throws Exception {
+        Answering echo = (request, honest) -> Commands.CHASSIS_IDENTIFY.matches(request.netFn(), request.cmd())
+                ? new Answer(0, request.data()) : honest.apply(request.data());
+        try (IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(TIMING));
+             HostileBmc bmc = new HostileBmc(echo); Bmc session = client.open(bmc.target())) {
+            Module<?> identify = Modules.find("identify").orElseThrow();
+            assertEquals(Map.of("identify", "on", "seconds", 0, "warnings", List.of("Chassis Identify answered 2 "
+                    + "data bytes where IPMI v2.0 §28.5 has none; ignored")),
+                    run(identify, session, Map.of("state", "on")).result());
+        }
     }
 
     private static Map<String, Outcome> runAll(IpmiClient client, Misbehaviour misbehaviour) {
