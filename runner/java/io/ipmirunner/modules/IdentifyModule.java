@@ -57,7 +57,8 @@ public final class IdentifyModule implements Module<IdentifyModule.Args> {
         IpmiResponse answer = bmc.raw(spec.name(), spec.netFn(), spec.cmd(),
                 new ChassisRequests.Identify(a.seconds(), a.force()).toBytes());
         if (!answer.completionCode().isOk()) {
-            throw new IpmiException.CompletionCodeError(bmc.host(), Phase.COMMAND, spec.name(), answer.completionCode());
+            throw new IpmiException.CompletionCodeError(bmc.host(), Phase.COMMAND, spec.name(),
+                    answer.completionCode());
         }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("identify", a.force() ? "on" : a.seconds() == 0 ? "off" : "timed");

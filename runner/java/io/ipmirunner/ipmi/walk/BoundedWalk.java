@@ -39,13 +39,13 @@ public final class BoundedWalk {
     private final long start;
     private final Set<Integer> seen = new HashSet<>();
 
-    private BoundedWalk(String host, String what, String countSource, int declared, TimeSource time,
+    private BoundedWalk(String host, String what, String countSource, int declared, int maxRecords, TimeSource time,
                         Duration deadline) {
         this.host = host;
         this.what = what;
         this.countSource = countSource;
         this.declared = declared;
-        this.maxRecords = declared + Math.max(MIN_MARGIN, declared / 8);
+        this.maxRecords = maxRecords;
         this.time = time;
         this.deadline = deadline;
         this.start = time.nanoTime();
@@ -57,12 +57,13 @@ public final class BoundedWalk {
      */
     public static BoundedWalk chain(String host, String what, String countSource, int declared, TimeSource time,
                                     Duration deadline) {
-        return new BoundedWalk(host, what, countSource, declared, time, deadline);
+        return new BoundedWalk(host, what, countSource, declared, declared + Math.max(MIN_MARGIN, declared / 8), time,
+                deadline);
     }
 
-    /** A read bounded by its caller's size, so only by the deadline: a FRU area. */
+    /** A read of records without IDs, bounded by its caller's size, so here only by the deadline: a FRU area. */
     public static BoundedWalk area(String host, String what, TimeSource time, Duration deadline) {
-        return new BoundedWalk(host, what, "", Integer.MAX_VALUE - MIN_MARGIN, time, deadline);
+        return new BoundedWalk(host, what, "", 0, Integer.MAX_VALUE, time, deadline);
     }
 
     /** Before each read: fails once the deadline has passed. */
