@@ -15,6 +15,8 @@ import io.ipmirunner.modules.Modules;
 import io.ipmirunner.sim.cmd.Answer;
 import io.ipmirunner.sim.lan.Answering;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +83,7 @@ class HostileBmcTest {
     @Test
     void everyCaseEndsInTimeWithAFailureOrTheTruth() throws Exception {
         long heapBefore = usedHeapAfterGc();
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
         try (IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(TIMING))) {
             Map<String, Outcome> honest = runAll(client, Misbehaviour.HONEST);
             honest.forEach((module, o) -> assertTrue(o.failure() == null, module + " on an honest BMC: " + o));
@@ -107,8 +111,10 @@ class HostileBmcTest {
             });
             report.forEach(System.out::println);
         }
+        long peak = heapPools().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long grown = usedHeapAfterGc() - heapBefore;
-        System.out.printf("hostile suite: heap after GC grew %d KiB; JVM peak RSS %s%n", grown >> 10, peakRss());
+        System.out.printf("hostile suite: heap peak %d MiB, after GC grew %d KiB; JVM peak RSS %s%n", peak >> 20,
+                grown >> 10, peakRss());
         assertTrue(grown < HEAP_GROWTH_LIMIT, "heap grew " + grown + " bytes");
     }
 
@@ -163,6 +169,10 @@ class HostileBmcTest {
     private static long usedHeapAfterGc() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static Stream<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP);
     }
 
     /** VmHWM: the test JVM's peak resident set, the whole JVM (test framework included), not the client alone. */
