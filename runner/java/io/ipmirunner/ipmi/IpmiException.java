@@ -75,6 +75,11 @@ public abstract sealed class IpmiException extends Exception {
                     + " ms (" + attempts + " attempts): the BMC lost the session (restarted?); " + command
                     + " may or may not have been carried out and was not sent again");
         }
+
+        /** A deadline over many exchanges passed, each of which was answered: {@code detail} says which. */
+        public static Timeout deadline(String host, Phase phase, String detail) {
+            return new Timeout(host, phase, "timeout in " + phase.label() + ": " + detail);
+        }
     }
 
     /** The BMC answered with a non-zero completion code. */

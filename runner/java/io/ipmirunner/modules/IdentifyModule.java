@@ -3,8 +3,11 @@ package io.ipmirunner.modules;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.Bmc;
+import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.command.chassis.ChassisRequests;
+import io.ipmirunner.ipmi.wire.IpmiResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,10 +53,22 @@ public final class IdentifyModule implements Module<IdentifyModule.Args> {
 
     @Override
     public ModuleResult run(Bmc bmc, Args a) throws IpmiException {
-        bmc.send(Commands.CHASSIS_IDENTIFY, new ChassisRequests.Identify(a.seconds(), a.force()));
+        var spec = Commands.CHASSIS_IDENTIFY;
+        IpmiResponse answer = bmc.raw(spec.name(), spec.netFn(), spec.cmd(),
+                new ChassisRequests.Identify(a.seconds(), a.force()).toBytes());
+        if (!answer.completionCode().isOk()) {
+            throw new IpmiException.CompletionCodeError(bmc.host(), Phase.COMMAND, spec.name(),
+                    answer.completionCode());
+        }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("identify", a.force() ? "on" : a.seconds() == 0 ? "off" : "timed");
         r.put("seconds", a.seconds());
+        // The one reply with surplus bytes let through: it has no data to garble, and OpenBMC's ipmid answers
+        // with the request's two bytes echoed (github.com/openbmc/phosphor-host-ipmid/issues/126).
+        if (answer.data().length > 0) {
+            r.put("warnings", List.of("Chassis Identify answered %d data bytes where IPMI v2.0 §28.5 has none; ignored"
+                    .formatted(answer.data().length)));
+        }
         return new ModuleResult(true, r);
     }
 }

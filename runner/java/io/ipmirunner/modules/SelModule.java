@@ -78,7 +78,7 @@ public final class SelModule implements Module<SelModule.Args> {
             }
             default -> {
                 List<Map<String, Object>> entries = new ArrayList<>();
-                for (SelEntry e : SelReader.readAll(SelReader.of(bmc))) {
+                for (SelEntry e : SelReader.readAll(bmc)) {
                     entries.add(entry(e));
                 }
                 r.put("entries", entries);

@@ -16,8 +16,20 @@ public record CommandSpec<Q extends WireMessage, S extends WireMessage>(
         return requestDecoder.decode(new ByteReader(data));
     }
 
+    /**
+     * The response data read by this command's layout: fixed fields, optional fields the specification
+     * lists, or a variable tail it documents (parameter data, record bytes). Bytes the layout leaves over are
+     * a protocol error, never data: a reply with something appended is as little to be trusted as a
+     * truncated one, and read leniently it decodes into plausible garbage.
+     */
     public S decodeResponse(byte[] data) throws MalformedPacketException {
-        return responseDecoder.decode(new ByteReader(data));
+        ByteReader r = new ByteReader(data);
+        S response = responseDecoder.decode(r);
+        if (r.hasRemaining()) {
+            throw new MalformedPacketException("%d bytes past the end of its %d-byte layout".formatted(r.remaining(),
+                    r.position()));
+        }
+        return response;
     }
 
     public boolean matches(int requestNetFn, int command) {

@@ -4,14 +4,15 @@ import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.storage.Fru;
+import io.ipmirunner.ipmi.walk.BoundedWalk;
 import io.ipmirunner.ipmi.wire.CompletionCode;
 import java.io.ByteArrayOutputStream;
 import java.util.Set;
 
 /**
  * Reads a FRU device's image with Get FRU Inventory Area Info and Read FRU Data (IPMI v2.0 §34.1, §34.2),
- * only as far as the common header's areas and the multi-record area's records reach, in chunks that
- * shrink when the BMC refuses their size.
+ * only as far as the common header's areas and the multi-record area's records reach, and never past the
+ * area size the BMC reports, in chunks that shrink when the BMC refuses their size.
  */
 public final class FruReader {
     /** Fits any session's payload with room to spare; BMCs that want less say so with the codes below. */
@@ -27,13 +28,15 @@ public final class FruReader {
     }
 
     private final Device device;
+    private final BoundedWalk walk;
     private final int size;
     private final int unit;
     private final ByteArrayOutputStream read = new ByteArrayOutputStream();
     private int chunk = FIRST_CHUNK;
 
-    private FruReader(Device device, Fru.AreaInfo info) {
+    private FruReader(Device device, Fru.AreaInfo info, BoundedWalk walk) {
         this.device = device;
+        this.walk = walk;
         this.size = info.size();
         // §34.2: offsets and counts are in words when the device is word-accessed.
         this.unit = info.wordAccess() ? 2 : 1;
@@ -43,13 +46,15 @@ public final class FruReader {
     public static byte[] read(Bmc session, int deviceId) throws IpmiException {
         Fru.AreaInfo info = session.send(Commands.GET_FRU_INVENTORY_AREA_INFO,
                 new Fru.AreaInfoRequest(deviceId));
+        BoundedWalk walk = BoundedWalk.area(session.host(), "FRU device " + deviceId, session.time(),
+                BoundedWalk.DEFAULT_DEADLINE);
         return read(info, (offset, count) -> session.send(Commands.READ_FRU_DATA,
-                new Fru.ReadRequest(deviceId, offset, count)).bytes());
+                new Fru.ReadRequest(deviceId, offset, count)).bytes(), walk);
     }
 
     /** As {@link #read(Bmc, int)}, over any device: the seam for tests of the chunking. */
-    public static byte[] read(Fru.AreaInfo info, Device device) throws IpmiException {
-        FruReader r = new FruReader(device, info);
+    public static byte[] read(Fru.AreaInfo info, Device device, BoundedWalk walk) throws IpmiException {
+        FruReader r = new FruReader(device, info, walk);
         r.fill(8);
         int end = 8;
         byte[] header = r.read.toByteArray();
@@ -86,7 +91,10 @@ public final class FruReader {
         }
     }
 
-    /** Reads until {@code upTo} bytes are held or the device ends; true when {@code upTo} was reached. */
+    /**
+     * Reads until {@code upTo} bytes are held or the area ends; true when {@code upTo} was reached. Each read
+     * must return 1 to {@code count} units (§34.2 Table 34-3): none would never end the area, more is not data.
+     */
     private boolean fill(int upTo) throws IpmiException {
         // §34.1: the area size is in bytes whatever the access unit.
         int limit = Math.min(upTo, size);
@@ -94,9 +102,11 @@ public final class FruReader {
             int want = Math.min(chunk, limit - read.size());
             int count = Math.max(1, want / unit);
             try {
+                walk.beforeRead();
                 byte[] got = device.read(read.size() / unit, count);
-                if (got.length == 0) {
-                    return false;
+                if (got.length == 0 || got.length > count * unit) {
+                    throw walk.error("Read FRU Data returned %d bytes at offset %d, asked for %d".formatted(
+                            got.length, read.size(), count * unit));
                 }
                 read.writeBytes(got);
             } catch (IpmiException.CompletionCodeError e) {

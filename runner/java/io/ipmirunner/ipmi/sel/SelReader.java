@@ -6,22 +6,19 @@ import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.storage.Repository;
 import io.ipmirunner.ipmi.command.storage.Sel;
+import io.ipmirunner.ipmi.walk.BoundedWalk;
 import io.ipmirunner.ipmi.wire.CompletionCode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads and clears the SEL (IPMI v2.0 §31.4 Reserve SEL, §31.5 Get SEL Entry, §31.9 Clear SEL). Records
  * are read whole (16 bytes fit any payload); a cancelled reservation (0xC5) is renewed and the entry read
- * again.
+ * again. The walk is bounded by {@link BoundedWalk}.
  */
 public final class SelReader {
     static final int MAX_RESERVATION_RETRIES = 5;
-    /** A SEL holds at most 0xFFFE entries; the walk stops there even if the next-ids loop. */
-    private static final int MAX_ENTRIES = 0xFFFE;
     private static final Duration ERASE_POLL = Duration.ofMillis(200);
 
     private SelReader() {}
@@ -47,13 +44,28 @@ public final class SelReader {
         };
     }
 
-    public static List<SelEntry> readAll(Log log) throws IpmiException {
+    public static List<SelEntry> readAll(Bmc s) throws IpmiException {
+        return readAll(s, BoundedWalk.DEFAULT_DEADLINE);
+    }
+
+    /** The log's entries, bounded by its Get SEL Info entry count and {@code deadline}. */
+    public static List<SelEntry> readAll(Bmc s, Duration deadline) throws IpmiException {
+        Repository.Info info = s.send(Commands.GET_SEL_INFO, WireMessage.Empty.INSTANCE);
+        return readAll(of(s), BoundedWalk.chain(s.host(), "SEL", "Get SEL Info (IPMI v2.0 §31.2)", info.records(),
+                s.time(), deadline));
+    }
+
+    /**
+     * Entry by entry from the first; each read must return one whole record of 16 bytes (§32.1), anything else
+     * is a protocol error rather than an entry.
+     */
+    public static List<SelEntry> readAll(Log log, BoundedWalk walk) throws IpmiException {
         int reservation = log.reserve();
         List<SelEntry> entries = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
         int id = Repository.FIRST;
         int retries = 0;
-        while (id != Repository.LAST && entries.size() < MAX_ENTRIES) {
+        while (id != Repository.LAST) {
+            walk.beforeRead();
             Repository.ReadResponse r;
             try {
                 r = log.read(new Repository.ReadRequest(reservation, id, 0, Repository.ENTIRE_RECORD));
@@ -67,11 +79,17 @@ public final class SelReader {
                 reservation = log.reserve();
                 continue;
             }
-            SelEntry entry = SelEntry.decode(r.bytes());
-            if (!seen.add(entry.id())) {
-                break;
+            byte[] bytes = r.bytes();
+            if (bytes.length != Sel.RECORD_LENGTH) {
+                throw walk.error("Get SEL Entry returned %d bytes for entry 0x%04x, a SEL record is %d".formatted(
+                        bytes.length, id, Sel.RECORD_LENGTH));
             }
+            SelEntry entry = SelEntry.decode(bytes);
+            walk.record(entry.id());
             entries.add(entry);
+            if (r.nextRecordId() != Repository.LAST) {
+                walk.next(entry.id(), r.nextRecordId());
+            }
             id = r.nextRecordId();
         }
         return entries;

@@ -25,12 +25,19 @@ public final class LanEndpoint {
     private final SimulatedBmc bmc;
     private final LanServices services;
     private final Inet4Address address;
+    private final Answering answering;
     private SessionTable sessions;
 
     public LanEndpoint(SimulatedBmc bmc, LanServices services, Inet4Address address) {
+        this(bmc, services, address, Answering.HONEST);
+    }
+
+    /** A BMC that answers in-session requests as {@code answering} says. */
+    public LanEndpoint(SimulatedBmc bmc, LanServices services, Inet4Address address, Answering answering) {
         this.bmc = bmc;
         this.services = services;
         this.address = address;
+        this.answering = answering;
     }
 
     public Optional<byte[]> handle(byte[] datagram, long now) {
@@ -70,7 +77,7 @@ public final class LanEndpoint {
                 return null;
             }
             s.lastActive = now;
-            Answer a = InSession.run(this, s, req, now);
+            Answer a = inSession(s, req, now);
             return V15Messages.wrap(s, req.respond(CompletionCode.of(a.completionCode()), a.data()));
         }
         return V15Messages.activate(this, p, now);
@@ -104,9 +111,14 @@ public final class LanEndpoint {
             return null;
         }
         s.lastActive = now;
-        Answer a = InSession.run(this, s, req, now);
+        Answer a = inSession(s, req, now);
         return RmcpPlusMessages.wrap(s, req.respond(CompletionCode.of(a.completionCode()), a.data()),
                 services.crypto());
+    }
+
+    private Answer inSession(ServerSession s, IpmiRequest req, long now) {
+        return answering.answer(req, data -> InSession.run(this, s, new IpmiRequest(req.rsAddr(), req.netFn(),
+                req.rsLun(), req.rqAddr(), req.rqSeq(), req.rqLun(), req.cmd(), data), now));
     }
 
     /** The commands anyone may send without a session; null (no answer) for every other one. */

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.Phase;
+import io.ipmirunner.ipmi.client.TimeSource;
 import io.ipmirunner.ipmi.command.storage.Fru;
+import io.ipmirunner.ipmi.walk.BoundedWalk;
 import io.ipmirunner.ipmi.wire.CompletionCode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,12 +33,17 @@ class FruReaderTest {
         };
     }
 
+    private static byte[] read(Fru.AreaInfo info, FruReader.Device device) throws IpmiException {
+        return FruReader.read(info, device, BoundedWalk.area("h", "FRU device 0", TimeSource.SYSTEM,
+                Duration.ofMinutes(1)));
+    }
+
     @Test
     void shrinksTheChunkOnEachTooBigCode() throws Exception {
         for (CompletionCode code : List.of(CompletionCode.REQUEST_LENGTH_INVALID,
                 CompletionCode.REQUEST_LENGTH_EXCEEDED, CompletionCode.CANNOT_RETURN_BYTES)) {
             List<Integer> counts = new ArrayList<>();
-            byte[] got = FruReader.read(new Fru.AreaInfo(1024, false), device(IMAGE, 1, 5, code, counts));
+            byte[] got = read(new Fru.AreaInfo(1024, false), device(IMAGE, 1, 5, code, counts));
             assertArrayEquals(IMAGE, got, code.toString());
             assertTrue(counts.stream().skip(5).allMatch(n -> n <= 4), counts.toString());
         }
@@ -44,9 +52,9 @@ class FruReaderTest {
     @Test
     void readsOnlyAsFarAsTheAreasAndTheAreaSize() throws Exception {
         byte[] padded = Arrays.copyOf(IMAGE, IMAGE.length + 512);
-        assertArrayEquals(IMAGE, FruReader.read(new Fru.AreaInfo(padded.length, false),
+        assertArrayEquals(IMAGE, read(new Fru.AreaInfo(padded.length, false),
                 device(padded, 1, 255, CompletionCode.OK, new ArrayList<>())));
-        assertEquals(20, FruReader.read(new Fru.AreaInfo(20, false),
+        assertEquals(20, read(new Fru.AreaInfo(20, false),
                 device(IMAGE, 1, 255, CompletionCode.OK, new ArrayList<>())).length);
     }
 
@@ -54,12 +62,12 @@ class FruReaderTest {
     void followsTheMultiRecordHeadersToTheEndOfListAndNoFurther() throws Exception {
         byte[] img = FruBytes.withPowerSupply();
         byte[] padded = Arrays.copyOf(img, img.length + 300);
-        assertArrayEquals(img, FruReader.read(new Fru.AreaInfo(padded.length, false),
+        assertArrayEquals(img, read(new Fru.AreaInfo(padded.length, false),
                 device(padded, 1, 7, CompletionCode.CANNOT_RETURN_BYTES, new ArrayList<>())));
         byte[] badHeader = img.clone();
         int second = img.length - 17 - 18;
         badHeader[second + 4] ^= 1;
-        assertEquals(second + 5, FruReader.read(new Fru.AreaInfo(padded.length, false),
+        assertEquals(second + 5, read(new Fru.AreaInfo(padded.length, false),
                 device(Arrays.copyOf(badHeader, padded.length), 1, 255, CompletionCode.OK, new ArrayList<>())).length,
                 "a header whose checksum fails ends the walk: its length is not trusted");
     }
@@ -67,14 +75,14 @@ class FruReaderTest {
     @Test
     void wordAccessCountsInWords() throws Exception {
         List<Integer> counts = new ArrayList<>();
-        assertArrayEquals(IMAGE, FruReader.read(new Fru.AreaInfo(IMAGE.length, true),
+        assertArrayEquals(IMAGE, read(new Fru.AreaInfo(IMAGE.length, true),
                 device(IMAGE, 2, 255, CompletionCode.OK, counts)));
         assertTrue(counts.stream().allMatch(n -> n <= FruReader.FIRST_CHUNK / 2), counts.toString());
     }
 
     @Test
     void otherCodesFail() {
-        var e = assertThrows(IpmiException.CompletionCodeError.class, () -> FruReader.read(
+        var e = assertThrows(IpmiException.CompletionCodeError.class, () -> read(
                 new Fru.AreaInfo(1024, false), device(IMAGE, 1, 0, CompletionCode.NOT_PRESENT, new ArrayList<>())));
         assertEquals(CompletionCode.NOT_PRESENT, e.code());
     }

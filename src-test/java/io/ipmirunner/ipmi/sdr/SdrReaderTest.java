@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.Phase;
+import io.ipmirunner.ipmi.client.TimeSource;
 import io.ipmirunner.ipmi.command.storage.Repository;
+import io.ipmirunner.ipmi.walk.BoundedWalk;
 import io.ipmirunner.ipmi.wire.CompletionCode;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +20,11 @@ class SdrReaderTest {
     private static final List<byte[]> RECORDS = List.of(SdrBytes.compact(0, 1, "A"),
             SdrBytes.full(2, 2, 0, 1, 0, 0, 0, 0, 1, 0xc8, SdrBytes.ascii("Temp1234")));
     private static final int[] IDS = {0, 2};
+
+    private static BoundedWalk walk() {
+        return BoundedWalk.chain("h", "SDR repository", "Get SDR Repository Info", RECORDS.size(), TimeSource.SYSTEM,
+                Duration.ofMinutes(1));
+    }
 
     private static IpmiException.CompletionCodeError error(CompletionCode c) {
         return new IpmiException.CompletionCodeError("h", Phase.COMMAND, "Get SDR", c);
@@ -57,7 +65,7 @@ class SdrReaderTest {
     void readsEveryRecordInPartialReads() throws Exception {
         FakeRepo repo = new FakeRepo();
         repo.maxCount = 7;
-        List<byte[]> got = SdrReader.readAll(repo, repo);
+        List<byte[]> got = SdrReader.readAll(repo, repo, walk());
         assertEquals(2, got.size());
         assertArrayEquals(RECORDS.get(0), got.get(0));
         assertArrayEquals(RECORDS.get(1), got.get(1));
@@ -67,7 +75,7 @@ class SdrReaderTest {
     void renewsACancelledReservationAndRereadsTheRecord() throws Exception {
         FakeRepo repo = new FakeRepo();
         repo.cancelAfterReads = 4;
-        List<byte[]> got = SdrReader.readAll(repo, repo);
+        List<byte[]> got = SdrReader.readAll(repo, repo, walk());
         assertArrayEquals(RECORDS.get(1), got.get(1));
         assertEquals(2, repo.reservation.get() - 1, "reserved once more after the cancel");
     }
@@ -81,7 +89,7 @@ class SdrReaderTest {
             }
         };
         repo.reservation.set(99);
-        var e = assertThrows(IpmiException.CompletionCodeError.class, () -> SdrReader.readAll(repo, repo));
+        var e = assertThrows(IpmiException.CompletionCodeError.class, () -> SdrReader.readAll(repo, repo, walk()));
         assertEquals(CompletionCode.RESERVATION_CANCELLED, e.code());
     }
 }

@@ -29,7 +29,7 @@ public record SensorReading(int raw, boolean eventsEnabled, boolean scanning, bo
         int flags = r.u8();
         int state = r.hasRemaining() ? r.u8() : 0;
         if (r.hasRemaining()) {
-            r.rest(); // optional byte 4: discrete sensors' second state byte, unused for threshold sensors
+            r.u8(); // optional byte 4: discrete sensors' second state byte, unused for threshold sensors
         }
         return new SensorReading(raw, (flags & 0x80) != 0, (flags & 0x40) != 0, (flags & 0x20) != 0, state);
     }

@@ -44,7 +44,7 @@ public final class Fru {
         }
     }
 
-    /** Read FRU Data response (Table 34-3): the count returned, then the bytes. */
+    /** Read FRU Data response (Table 34-3): the count returned, then exactly that many bytes. */
     public record ReadResponse(byte[] bytes) implements WireMessage {
         public ReadResponse {
             bytes = bytes.clone();
@@ -61,8 +61,7 @@ public final class Fru {
         }
 
         public static ReadResponse decode(ByteReader r) throws MalformedPacketException {
-            int n = r.u8();
-            return new ReadResponse(r.bytes(Math.min(n, r.remaining())));
+            return new ReadResponse(r.bytes(r.u8()));
         }
     }
 }
