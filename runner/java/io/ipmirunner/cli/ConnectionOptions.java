@@ -47,7 +47,7 @@ public final class ConnectionOptions {
     String authType;
 
     @Option(names = "--port", paramLabel = "N", description = "UDP port of the BMCs (default 623)",
-            defaultValue = "623")
+            defaultValue = "623", converter = Ranged.Port.class)
     int port;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",

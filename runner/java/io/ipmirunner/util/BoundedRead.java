@@ -61,6 +61,7 @@ public final class BoundedRead {
             case Refused r -> r.getMessage();
             case java.nio.file.NoSuchFileException n -> path + ": no such file";
             case java.nio.file.AccessDeniedException a -> path + ": permission denied";
+            case java.nio.file.FileSystemException f when f.getReason() != null -> path + ": " + f.getReason();
             default -> path + ": " + e.getMessage();
         };
     }
