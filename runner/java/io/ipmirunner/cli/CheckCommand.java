@@ -76,7 +76,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
         if (!errors.isEmpty()) {
             errors.forEach(System.err::println);
-            System.err.println("check: " + errors.size() + " problem" + (errors.size() == 1 ? "" : "s"));
+            // The verdict goes where "ok: ..." goes, so stderr holds the problems and nothing else.
+            System.out.println("check: " + errors.size() + " problem" + (errors.size() == 1 ? "" : "s"));
             return ExitCodes.PARSE_ERROR;
         }
         TaskGraph graph = TaskGraph.of(parsed);

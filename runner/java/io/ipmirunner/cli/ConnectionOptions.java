@@ -9,10 +9,10 @@ import io.ipmirunner.ipmi.session.SessionConfig;
 import io.ipmirunner.run.Run;
 import io.ipmirunner.secret.Decrypter;
 import io.ipmirunner.secret.Secret;
+import io.ipmirunner.util.BoundedRead;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import picocli.CommandLine.Option;
@@ -47,7 +47,7 @@ public final class ConnectionOptions {
     String authType;
 
     @Option(names = "--port", paramLabel = "N", description = "UDP port of the BMCs (default 623)",
-            defaultValue = "623")
+            defaultValue = "623", converter = Ranged.Port.class)
     int port;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
@@ -146,14 +146,14 @@ public final class ConnectionOptions {
     /** The file's bytes without a trailing newline (editors add one). */
     private static byte[] readSecretFile(Path p, String option) {
         try {
-            byte[] b = Files.readAllBytes(p);
+            byte[] b = BoundedRead.bytes(p, BoundedRead.SECRET);
             int n = b.length;
             while (n > 0 && (b[n - 1] == '\n' || b[n - 1] == '\r')) {
                 n--;
             }
             return java.util.Arrays.copyOf(b, n);
         } catch (IOException e) {
-            throw new UserError(ExitCodes.BAD_OPTIONS, option + ": cannot read " + p + ": " + e.getMessage());
+            throw new UserError(ExitCodes.BAD_OPTIONS, option + ": cannot read " + BoundedRead.problem(p, e));
         }
     }
 }

@@ -66,10 +66,11 @@ public final class ExecCommand implements Callable<Integer> {
     // Measured on 10,000 simulated BMCs (docs/benchmark.md): 256 at once took 16 s, 1,000 about 4.1 s,
     // 2,000 and 3,000 3.4-3.5 s, 4,000 3.6-3.8 s; 10,000 at once flooded the sockets (8.7 s).
     @Option(names = "--forks", paramLabel = "N", description = "hosts worked on at once (default 2000)",
-            defaultValue = "2000")
+            defaultValue = "2000", converter = Ranged.AtLeastOne.class)
     int forks;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "0", description = "tries again a host that "
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "0", converter = Ranged.NotNegative.class,
+            description = "tries again a host that "
             + "was unreachable or timed out (default 0; a host's ipmi_retries wins)")
     int retries;
 

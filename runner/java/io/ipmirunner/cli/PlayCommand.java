@@ -58,7 +58,8 @@ public final class PlayCommand implements Callable<Integer> {
 
     // On 10,000 simulated BMCs (docs/benchmark.md) one power-status task took 13.1 s at 256 hosts at once,
     // 6.2 s at 1,000 (680 MB RSS) and 5.9 s at 2,000: past 1,000 the gain is small and the memory is not.
-    @Option(names = "--forks", paramLabel = "N", defaultValue = "1000", description = "hosts at once (default 1000)")
+    @Option(names = "--forks", paramLabel = "N", defaultValue = "1000", converter = Ranged.AtLeastOne.class,
+            description = "hosts at once (default 1000)")
     int forks;
 
     @Option(names = {"-C", "--check"}, description = "run read-only modules; report what write modules would do")

@@ -50,8 +50,17 @@ public final class ReportCommand implements Callable<Integer> {
             emit(template != null ? Reports.render(runDir, template) : Reports.render(runDir, format), output);
             return ExitCodes.OK;
         } catch (ReportException e) {
-            throw new UserError(ExitCodes.ERROR, "report: " + e.getMessage());
+            throw userError("report: ", e);
         }
+    }
+
+    static UserError userError(String command, ReportException e) {
+        int exit = switch (e.kind()) {
+            case MISSING -> ExitCodes.BAD_OPTIONS;
+            case DAMAGED -> ExitCodes.PARSE_ERROR;
+            case FAILED -> ExitCodes.ERROR;
+        };
+        return new UserError(exit, command + e.getMessage());
     }
 
     static void emit(String text, Path output) throws IOException {

@@ -37,7 +37,7 @@ public final class ReportDiffCommand implements Callable<Integer> {
             }
             return d.hostsWithDrift() > 0 ? ExitCodes.HOST_FAILED : ExitCodes.OK;
         } catch (ReportException e) {
-            throw new UserError(ExitCodes.ERROR, "report diff: " + e.getMessage());
+            throw ReportCommand.userError("report diff: ", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ipmirunner.cli;
 
+import io.ipmirunner.util.BoundedRead;
 import io.ipmirunner.secret.Secret;
 import io.ipmirunner.sim.BmcSettings;
 import io.ipmirunner.sim.fault.FaultProfile;
@@ -18,7 +19,6 @@ import io.ipmirunner.sim.model.UserTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -149,7 +149,7 @@ public final class SimCommand implements Callable<Integer> {
             FleetGroup base = new FleetGroup("default", n, personality,
                     BmcSettings.DEFAULTS.withSessionLimit(sessions).withPowerOnDelay(powerOnDelay), faults(), dead);
             FleetFile.Document doc = fleetFile == null ? new FleetFile.Document(Map.of(), List.of())
-                    : FleetFile.parse(Files.readString(fleetFile), fleetFile.toString());
+                    : FleetFile.parse(BoundedRead.text(fleetFile, BoundedRead.TEXT), fleetFile.toString());
             long fleetSeed = seed != null ? seed : Long.parseLong((String) doc.top().getOrDefault("seed", "1"));
             Map<String, Object> top = new LinkedHashMap<>(doc.top());
             top.remove("seed");
@@ -163,7 +163,7 @@ public final class SimCommand implements Callable<Integer> {
             UserTable users = UserTable.standard(user, Secret.of(password, "sim"));
             return new Fleet(FleetPlanner.plan(groups, addressing, users, fleetSeed), addressing, fleetSeed);
         } catch (IOException e) {
-            throw new UserError(ExitCodes.BAD_OPTIONS, "cannot read " + fleetFile + ": " + e.getMessage());
+            throw new UserError(ExitCodes.BAD_OPTIONS, "cannot read " + BoundedRead.problem(fleetFile, e));
         } catch (IllegalArgumentException e) {
             String m = e.getMessage();
             boolean positioned = fleetFile != null && m.startsWith(fleetFile + ":");
@@ -197,9 +197,9 @@ public final class SimCommand implements Callable<Integer> {
         String p;
         if (passwordFile != null) {
             try {
-                p = Files.readAllLines(passwordFile).stream().findFirst().orElse("").strip();
+                p = BoundedRead.text(passwordFile, BoundedRead.SECRET).lines().findFirst().orElse("").strip();
             } catch (IOException e) {
-                throw new UserError(ExitCodes.BAD_OPTIONS, "cannot read " + passwordFile + ": " + e.getMessage());
+                throw new UserError(ExitCodes.BAD_OPTIONS, "cannot read " + BoundedRead.problem(passwordFile, e));
             }
         } else if (System.getenv("IPMI_PASSWORD") != null && !System.getenv("IPMI_PASSWORD").isEmpty()) {
             p = System.getenv("IPMI_PASSWORD");

@@ -1,5 +1,6 @@
 package io.ipmirunner.cli;
 
+import io.ipmirunner.util.BoundedRead;
 import io.ipmirunner.secret.DecryptionException;
 import io.ipmirunner.vault.VaultFormat;
 import io.ipmirunner.vault.VaultKeys;
@@ -220,9 +221,10 @@ public final class VaultCommand implements Runnable {
 
     static byte[] read(Path file) {
         try {
-            return file.toString().equals("-") ? System.in.readAllBytes() : Files.readAllBytes(file);
+            return file.toString().equals("-") ? BoundedRead.bytes(System.in, "standard input", BoundedRead.TEXT)
+                    : BoundedRead.bytes(file, BoundedRead.TEXT);
         } catch (IOException e) {
-            throw new UserError(ExitCodes.BAD_OPTIONS, "cannot read " + file + ": " + e.getMessage());
+            throw new UserError(ExitCodes.BAD_OPTIONS, "cannot read " + BoundedRead.problem(file, e));
         }
     }
 

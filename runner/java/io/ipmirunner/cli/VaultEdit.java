@@ -1,5 +1,6 @@
 package io.ipmirunner.cli;
 
+import io.ipmirunner.util.BoundedRead;
 import io.ipmirunner.vault.VaultFormat;
 import io.ipmirunner.vault.VaultKeys;
 import java.io.IOException;
@@ -61,7 +62,7 @@ final class VaultEdit implements Callable<Integer> {
                     throw new UserError(ExitCodes.BAD_OPTIONS, "the editor exited with " + exit + "; " + file
                             + " is unchanged");
                 }
-                after = Files.readAllBytes(plain);
+                after = BoundedRead.bytes(plain, BoundedRead.TEXT);
                 if (exists && Arrays.equals(before, after)) {
                     System.err.println(file + ": unchanged");
                 } else {

@@ -1,5 +1,6 @@
 package io.ipmirunner.cli;
 
+import io.ipmirunner.util.BoundedRead;
 import io.ipmirunner.secret.Secret;
 import io.ipmirunner.vault.VaultKeys;
 import java.io.IOException;
@@ -43,7 +44,7 @@ final class VaultEncryptString implements Callable<Integer> {
                 plain = s.reveal();
                 s.wipe();
             } else {
-                plain = System.in.readAllBytes();
+                plain = BoundedRead.bytes(System.in, "standard input", BoundedRead.TEXT);
             }
             if (plain.length == 0) {
                 throw new UserError(ExitCodes.BAD_OPTIONS, "nothing to encrypt (standard input was empty)");

@@ -1,6 +1,7 @@
 package io.ipmirunner.cli;
 
 import io.ipmirunner.secret.Secret;
+import io.ipmirunner.util.BoundedRead;
 import io.ipmirunner.vault.VaultKeys;
 import io.ipmirunner.vault.VaultSecret;
 import java.io.Console;
@@ -82,9 +83,9 @@ public final class VaultOptions {
     static Secret read(Path file, String option) {
         byte[] raw;
         try {
-            raw = Files.isExecutable(file) && !Files.isDirectory(file) ? run(file) : Files.readAllBytes(file);
+            raw = Files.isExecutable(file) && !Files.isDirectory(file) ? run(file) : BoundedRead.bytes(file, BoundedRead.SECRET);
         } catch (IOException e) {
-            throw new UserError(ExitCodes.BAD_OPTIONS, option + ": cannot read " + file + ": " + e.getMessage());
+            throw new UserError(ExitCodes.BAD_OPTIONS, option + ": cannot read " + BoundedRead.problem(file, e));
         }
         return trimmed(raw, "vault password file");
     }
@@ -110,7 +111,13 @@ public final class VaultOptions {
     private static byte[] run(Path script) throws IOException {
         Process p = new ProcessBuilder(script.toAbsolutePath().toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
-        byte[] out = p.getInputStream().readAllBytes();
+        byte[] out;
+        try (var stdout = p.getInputStream()) {
+            out = BoundedRead.bytes(stdout, script + "'s output", BoundedRead.SECRET);
+        } catch (IOException e) {
+            p.destroyForcibly();
+            throw e;
+        }
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();

@@ -117,7 +117,9 @@ final class ActionRunner {
         for (int retry = 1; ; retry++) {
             try {
                 ModuleResult r = module.run(host.sessions().session(), validated);
-                return ActionOutcome.ok(r.changed(), r.result());
+                // The module's own verdict on what it read: an assertion it makes, the result kept for the report.
+                return r.failure().map(why -> ActionOutcome.failed(why, FailureClass.ASSERTION, r.result()))
+                        .orElseGet(() -> ActionOutcome.ok(r.changed(), r.result()));
             } catch (IpmiException e) {
                 boolean silent = e instanceof IpmiException.Unreachable || e instanceof IpmiException.Timeout;
                 if (!silent || retry > host.connectionRetries()) {

@@ -1,9 +1,9 @@
 package io.ipmirunner.executor;
 
+import io.ipmirunner.util.BoundedRead;
 import io.ipmirunner.util.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +30,7 @@ public final class JournalReader {
 
     /** Every event of {@code RUN_DIR/journal.jsonl}, in order. */
     public static List<JournalCodec.Entry> read(Path runDir) throws IOException {
-        byte[] all = Files.readAllBytes(runDir.resolve("journal.jsonl"));
+        byte[] all = BoundedRead.bytes(runDir.resolve("journal.jsonl"), BoundedRead.JOURNAL);
         List<JournalCodec.Entry> out = new ArrayList<>();
         int lineNo = 0;
         for (int start = 0; start < all.length; ) {

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *
  * <p>The scope is a map of plain values: inventory and play variables, registered results, facts and the
  * magic variables of {@link MagicVariables}. FreeMarker is locked down: no {@code ?new}, no {@code ?api},
- * no template loading, no Java methods on objects; secrets render as their mask.
+ * no template loading, no Java methods on objects ({@link Sandbox} refuses such text as it compiles, and the
+ * configuration again as it runs); secrets render as their mask.
  */
 public final class Expressions {
     private static final String RESULT = "ipmi_runner_result__";
@@ -150,6 +151,10 @@ public final class Expressions {
             throw new ExpressionException(syntaxMessage(e), e.getLineNumber(), e.getColumnNumber());
         } catch (IOException e) {
             throw new ExpressionException("cannot read expression: " + e.getMessage());
+        }
+        Optional<ExpressionException> refused = Sandbox.refusal(t, text);
+        if (refused.isPresent()) {
+            throw refused.get();
         }
         CACHE.put(text, t);
         return t;

@@ -1,7 +1,7 @@
 package io.ipmirunner.inventory;
 
+import io.ipmirunner.util.BoundedRead;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -86,13 +86,13 @@ public record HostPattern(String text, List<String> terms) {
             }
             Path file = Path.of(t.substring(1));
             try {
-                for (String line : Files.readAllLines(file)) {
+                for (String line : BoundedRead.text(file, BoundedRead.TEXT).lines().toList()) {
                     if (!line.isBlank()) {
                         expanded.add(line.strip());
                     }
                 }
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read limit file " + file + ": " + e.getMessage());
+                throw new IllegalArgumentException("cannot read limit file " + BoundedRead.problem(file, e));
             }
         }
         if (expanded.stream().allMatch(String::isEmpty)) {

@@ -5,6 +5,7 @@ import io.ipmirunner.yaml.Problems;
 import io.ipmirunner.yaml.YamlScalar;
 import io.ipmirunner.yaml.YamlValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ final class IniInventoryParser {
     private final InventoryBuilder inventory;
     private final Problems problems;
     private final int maxHosts;
+    /** Keys of the current [g:vars] section, where each was set: a second one is an error, as in YAML. */
+    private final Map<String, Location> sectionKeys = new HashMap<>();
 
     IniInventoryParser(InventoryBuilder inventory, Problems problems, int maxHosts) {
         this.inventory = inventory;
@@ -46,9 +49,15 @@ final class IniInventoryParser {
             if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
                 continue;
             }
+            if (raw.indexOf('\0') >= 0) {
+                // Ansible keeps it in the value; nothing a BMC takes has one, and C tools would cut the value there.
+                problems.add(new Location(file, n + 1, raw.indexOf('\0') + 1), "NUL byte in the line");
+                continue;
+            }
             Matcher section = SECTION.matcher(line);
             if (section.matches()) {
                 group = section.group(1);
+                sectionKeys.clear();
                 state = section.group(2) == null ? "hosts" : section.group(2);
                 if (!List.of("hosts", "vars", "children").contains(state)) {
                     problems.add(at, "section [" + group + ":" + state + "] has unknown type '" + state
@@ -136,6 +145,7 @@ final class IniInventoryParser {
             return;
         }
         Map<String, YamlValue> vars = new LinkedHashMap<>();
+        Map<String, Location> set = new HashMap<>();
         names.port().ifPresent(p -> vars.put("ansible_port",
                 new YamlScalar(Integer.toString(p), YamlScalar.Kind.INTEGER, (long) p, false, at)));
         for (ShellWords.Word w : words.subList(1, words.size())) {
@@ -145,7 +155,11 @@ final class IniInventoryParser {
                 problems.add(wordAt, "expected key=value after the host name, found '" + w.text() + "'");
                 return;
             }
-            vars.put(w.text().substring(0, eq), value(w.text().substring(eq + 1), wordAt.shifted(eq + 1)));
+            String key = w.text().substring(0, eq);
+            if (twice(key, wordAt, set, "this host line")) {
+                return;
+            }
+            vars.put(key, value(w.text().substring(eq + 1), wordAt.shifted(eq + 1)));
         }
         for (String host : names.names()) {
             if (!inventory.host(host, group, at)) {
@@ -166,9 +180,25 @@ final class IniInventoryParser {
             problems.add(at, "expected key=value in [" + group + ":vars], found no key before '='");
             return;
         }
+        if (twice(key, at, sectionKeys, "[" + group + ":vars]")) {
+            return;
+        }
         String rest = line.substring(eq + 1);
         String value = rest.strip();
         inventory.groupVar(group, key, value(value, at.shifted(eq + 1 + rest.indexOf(value.isEmpty() ? "" : value))));
+    }
+
+    /**
+     * Ansible keeps the last of two settings silently; a YAML inventory refuses the duplicate key, and so does
+     * this, since one of the two values is a mistake nobody sees.
+     */
+    private boolean twice(String key, Location at, Map<String, Location> seen, String where) {
+        Location first = seen.putIfAbsent(key, at);
+        if (first != null) {
+            problems.add(at, "'" + key + "' is set twice in " + where + " (first at " + first.line() + ":"
+                    + first.column() + ")");
+        }
+        return first != null;
     }
 
     private static YamlValue value(String text, Location at) {

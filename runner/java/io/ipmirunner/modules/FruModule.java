@@ -6,13 +6,18 @@ import io.ipmirunner.ipmi.fru.FruDecoder;
 import io.ipmirunner.ipmi.fru.FruInventory;
 import io.ipmirunner.ipmi.fru.FruReader;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code fru [id=0]}: the chassis, board, product and multi-record areas of one FRU device. Read-only. */
+/**
+ * {@code fru [id=0] [checksums=fail|warn]}: the chassis, board, product and multi-record areas of one FRU device.
+ * Read-only. A checksum mismatch fails the task by default: an audit goes by exit codes, and a checksum says the
+ * stored bytes are not the ones written, so every decoded field is suspect. {@code warn} keeps it a warning.
+ */
 public final class FruModule implements Module<FruModule.Args> {
     /** The FRU device ID (IPMI v2.0 §34.1); 0 is the BMC's own FRU. */
-    record Args(int id) {}
+    record Args(int id, boolean failOnChecksum) {}
 
     @Override
     public String name() {
@@ -21,8 +26,12 @@ public final class FruModule implements Module<FruModule.Args> {
 
     @Override
     public Args validate(Map<String, String> args) throws ModuleArgumentException {
-        if (!Set.of("id").containsAll(args.keySet())) {
-            throw new ModuleArgumentException("fru takes only id=N, got " + args.keySet());
+        if (!Set.of("id", "checksums").containsAll(args.keySet())) {
+            throw new ModuleArgumentException("fru takes only id=N and checksums=fail|warn, got " + args.keySet());
+        }
+        String checksums = args.getOrDefault("checksums", "fail");
+        if (!Set.of("fail", "warn").contains(checksums)) {
+            throw new ModuleArgumentException("fru checksums must be fail or warn, got '" + checksums + "'");
         }
         String id = args.getOrDefault("id", "0");
         try {
@@ -30,7 +39,7 @@ public final class FruModule implements Module<FruModule.Args> {
             if (n < 0 || n > 0xfe) {
                 throw new NumberFormatException();
             }
-            return new Args(n);
+            return new Args(n, checksums.equals("fail"));
         } catch (NumberFormatException e) {
             throw new ModuleArgumentException("fru id must be 0..254, got " + id);
         }
@@ -39,6 +48,11 @@ public final class FruModule implements Module<FruModule.Args> {
     @Override
     public ModuleResult run(Bmc bmc, Args a) throws IpmiException {
         FruInventory fru = FruDecoder.decode(FruReader.read(bmc, a.id()));
+        List<String> defects = fru.checksumDefects();
+        if (a.failOnChecksum() && !defects.isEmpty()) {
+            return ModuleResult.failed(result(fru), "FRU " + a.id() + ": " + String.join("; ", defects)
+                    + " (checksums=warn reads it anyway)");
+        }
         return new ModuleResult(false, result(fru));
     }
 

@@ -2,9 +2,9 @@ package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.command.app.UserSetup;
 import io.ipmirunner.secret.Secret;
+import io.ipmirunner.util.BoundedRead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -90,7 +90,7 @@ record UserArgs(int id, String name, Path passwordFile, String passwordVar, Secr
         Secret s;
         if (passwordFile != null) {
             try {
-                byte[] raw = Files.readAllBytes(passwordFile);
+                byte[] raw = BoundedRead.bytes(passwordFile, BoundedRead.SECRET);
                 int n = raw.length;
                 while (n > 0 && (raw[n - 1] == '\n' || raw[n - 1] == '\r')) {
                     n--;
@@ -98,7 +98,8 @@ record UserArgs(int id, String name, Path passwordFile, String passwordVar, Secr
                 s = Secret.of(Arrays.copyOf(raw, n), "file " + passwordFile);
                 Arrays.fill(raw, (byte) 0);
             } catch (IOException e) {
-                throw new ModuleArgumentException("user: password_file " + passwordFile + " cannot be read");
+                throw new ModuleArgumentException("user: password_file cannot be read: "
+                        + BoundedRead.problem(passwordFile, e));
             }
         } else if (passwordVar != null) {
             s = switch (hostVars.get(passwordVar)) {

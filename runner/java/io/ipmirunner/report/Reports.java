@@ -1,6 +1,7 @@
 package io.ipmirunner.report;
 
 import io.ipmirunner.executor.JournalException;
+import io.ipmirunner.util.BoundedRead;
 import io.ipmirunner.util.Json;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -66,14 +67,14 @@ public final class Reports {
             case "html" -> html(templates, model);
             case "junit" -> templates.render(SHIPPED.get("junit"), JunitModel.of(model));
             case "csv" -> templates.render(SHIPPED.get("csv"), model);
-            default -> throw new ReportException("unknown format '" + format + "' (" + String.join("|", FORMATS) + ")");
+            default -> throw new ReportException(ReportException.Kind.MISSING, "unknown format '" + format + "' (" + String.join("|", FORMATS) + ")");
         };
     }
 
     /** A user's FreeMarker template, given the same model as report.json. */
     public static String render(Path runDir, Path template) throws IOException {
         if (!Files.isRegularFile(template)) {
-            throw new ReportException("template not found: " + template);
+            throw new ReportException(ReportException.Kind.MISSING, "template not found: " + template);
         }
         Path dir = template.toAbsolutePath().getParent();
         return Templates.create(dir).render(template.getFileName().toString(), model(runDir));
@@ -93,10 +94,17 @@ public final class Reports {
         try {
             return RunReader.read(runDir);
         } catch (NoSuchFileException e) {
-            throw new ReportException("no journal in " + runDir + " (expected " + runDir.resolve("journal.jsonl")
+            throw new ReportException(ReportException.Kind.MISSING, "no journal in " + runDir + " (expected " + runDir.resolve("journal.jsonl")
                     + ")");
         } catch (JournalException e) {
-            throw new ReportException("cannot read " + runDir.resolve("journal.jsonl") + ": " + e.getMessage());
+            throw new ReportException(ReportException.Kind.DAMAGED, "cannot read " + runDir.resolve("journal.jsonl")
+                    + ": " + e.getMessage());
+        } catch (BoundedRead.Refused e) {
+            throw new ReportException(ReportException.Kind.DAMAGED, "cannot read " + e.getMessage());
+        } catch (IOException e) {
+            // not a directory, a journal that is a directory, no permission: the RUN_DIR named is wrong
+            throw new ReportException(ReportException.Kind.MISSING, "cannot read "
+                    + BoundedRead.problem(runDir.resolve("journal.jsonl"), e));
         }
     }
 

@@ -83,17 +83,17 @@ public final class Templates {
         try {
             t = config.getTemplate(name);
         } catch (freemarker.core.ParseException e) {
-            throw new ReportException(name + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": "
-                    + e.getEditorMessage());
+            throw new ReportException(ReportException.Kind.DAMAGED, name + ":" + e.getLineNumber() + ":"
+                    + e.getColumnNumber() + ": " + e.getEditorMessage());
         } catch (freemarker.template.TemplateNotFoundException e) {
-            throw new ReportException("template not found: " + name);
+            throw new ReportException(ReportException.Kind.MISSING, "template not found: " + name);
         }
         StringWriter out = new StringWriter();
         try {
             t.process(model, out);
         } catch (TemplateException e) {
-            throw new ReportException(name + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": "
-                    + e.getMessageWithoutStackTop().lines().findFirst().orElse("template error"));
+            throw new ReportException(ReportException.Kind.FAILED, name + ":" + e.getLineNumber() + ":"
+                    + e.getColumnNumber() + ": " + e.getMessageWithoutStackTop().lines().findFirst().orElse("template error"));
         }
         return out.toString();
     }

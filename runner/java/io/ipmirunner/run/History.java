@@ -1,5 +1,6 @@
 package io.ipmirunner.run;
 
+import io.ipmirunner.util.BoundedRead;
 import io.ipmirunner.executor.FailureClass;
 import io.ipmirunner.executor.JournalReader;
 import io.ipmirunner.executor.Resume;
@@ -29,8 +30,8 @@ public final class History {
             notes.println("resume: " + r.size() + " host results from " + runDir.get().resolve("journal.jsonl"));
             return r;
         } catch (IOException e) {
-            throw new SetupError("--resume: cannot read " + runDir.get().resolve("journal.jsonl") + ": "
-                    + e.getMessage());
+            throw new SetupError("--resume: cannot read "
+                    + BoundedRead.problem(runDir.get().resolve("journal.jsonl"), e));
         }
     }
 
@@ -44,8 +45,8 @@ public final class History {
         try {
             hosts = new LinkedHashSet<>(JournalReader.failedHosts(runDir, failureClasses(classes)));
         } catch (IOException e) {
-            throw new SetupError("--retry-failed: cannot read " + runDir.resolve("journal.jsonl") + ": "
-                    + e.getMessage());
+            throw new SetupError("--retry-failed: cannot read "
+                    + BoundedRead.problem(runDir.resolve("journal.jsonl"), e));
         }
         limit.ifPresent(l -> hosts.retainAll(l.match(inventory)));
         hosts.retainAll(inventory.hosts().keySet());

@@ -21,6 +21,8 @@ import io.ipmirunner.report.EndOfRun;
 import io.ipmirunner.secret.Decrypter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,10 +94,11 @@ public final class Run {
                 connection.defaultPort(), connection.vault())) {
             Map<String, BmcTarget> targets = new HashMap<>();
             selection.targets().forEach(t -> targets.put(t.name(), t));
+            Journal journal = openJournal(spec.runDir());
             IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(connection.timing()));
             Logins logins = new Logins(client, selection.logins());
             Map<String, BmcSession> doneWith = new ConcurrentHashMap<>();
-            try (Journal journal = new Journal(spec.runDir(), Clock.systemUTC()); output) {
+            try (journal; output) {
                 journal.on(spec.started());
                 PlaybookRunner runner = new PlaybookRunner(spec.options(), host -> {
                     BmcTarget t = targets.get(host);
@@ -133,6 +136,20 @@ public final class Run {
         }
         notes.println("journal: " + spec.runDir().resolve("journal.jsonl"));
         return new Result(recap, engine);
+    }
+
+    /** A run directory that cannot be made (--report-dir naming a file) is the user's to fix, before any BMC is asked. */
+    private static Journal openJournal(Path runDir) {
+        try {
+            return new Journal(runDir, Clock.systemUTC());
+        } catch (FileSystemException e) {
+            String why = e instanceof FileAlreadyExistsException ? "exists and is not a directory"
+                    : e.getReason() != null ? e.getReason() : "cannot be created";
+            String at = runDir.toString().equals(e.getFile()) ? "" : e.getFile() + ": ";
+            throw new SetupError("run directory " + runDir + ": " + at + why);
+        } catch (IOException e) {
+            throw new SetupError("run directory " + runDir + ": " + e.getMessage());
+        }
     }
 
     /**

@@ -12,9 +12,9 @@ import io.ipmirunner.ipmi.session.SessionConfig;
 import io.ipmirunner.secret.Decrypter;
 import io.ipmirunner.secret.DecryptionException;
 import io.ipmirunner.secret.Secret;
+import io.ipmirunner.util.BoundedRead;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -129,11 +129,11 @@ public final class Targets {
             }
             case SecretSource.FromFile f -> {
                 try {
-                    String v = Files.readString(f.path()).replaceAll("[\\r\\n]+$", "");
+                    String v = BoundedRead.text(f.path(), BoundedRead.SECRET).replaceAll("[\\r\\n]+$", "");
                     yield Secret.of(v, "file " + f.path());
                 } catch (IOException ex) {
                     throw new SetupError(f.at() + ": " + variable + " of " + host
-                            + ": cannot read " + f.path());
+                            + ": cannot read " + BoundedRead.problem(f.path(), ex));
                 }
             }
             case SecretSource.Vault v -> {

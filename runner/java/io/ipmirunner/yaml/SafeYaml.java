@@ -2,10 +2,7 @@ package io.ipmirunner.yaml;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.ipmirunner.util.BoundedRead;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +32,8 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * {@code <<} merge keys work as in Ansible.
  */
 public final class SafeYaml {
-    public static final int MAX_FILE_BYTES = 8 * 1024 * 1024;
+    /** SnakeYAML counts code points, never more than the bytes {@link BoundedRead#TEXT} lets through. */
+    public static final int MAX_FILE_BYTES = BoundedRead.TEXT.bytes();
     static final int MAX_ALIASES = 200;
     static final int MAX_DEPTH = 64;
     static final long MAX_EXPANDED_VALUES = 1_000_000;
@@ -62,19 +60,13 @@ public final class SafeYaml {
         return new SafeYaml(shownAs).document(text);
     }
 
-    /** A text file as UTF-8, refusing files too large to be a playbook or inventory. */
+    /** A text file as UTF-8, refusing files too large to be a playbook or inventory, whatever the path is. */
     public static String readText(Path path, String shownAs) {
         Location start = new Location(shownAs, 1, 1);
         try {
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                throw new InvalidInputException(start, "file is " + size + " bytes, more than the "
-                        + MAX_FILE_BYTES + " a playbook, inventory or vars file may have");
-            }
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(start, "file is not UTF-8 text");
+            return BoundedRead.utf8(BoundedRead.bytes(path, BoundedRead.TEXT), shownAs);
+        } catch (BoundedRead.Refused e) {
+            throw new InvalidInputException(start, "file is " + e.reason());
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InvalidInputException(start, "file not found");
         } catch (IOException e) {

@@ -23,7 +23,7 @@ class DamagedJournalTest {
                     - debug: {msg: hi}
                 """);
         CliRun report = CliRun.of("report", run.toString());
-        assertEquals(ExitCodes.ERROR, report.exit(), report.toString());
+        assertEquals(ExitCodes.PARSE_ERROR, report.exit(), report.toString());
         CliRun resume = CliRun.of("play", playbook.toString(), "-i", "n1,", "--resume", run.toString(),
                 "--report-dir", dir.resolve("again").toString());
         assertEquals(ExitCodes.BAD_OPTIONS, resume.exit(), resume.toString());

@@ -31,7 +31,7 @@ class ReportCommandTest {
         assertEquals(ExitCodes.BAD_OPTIONS, bad.exit());
         assertTrue(bad.err().contains("--format must be one of html|json|junit|csv"), bad.toString());
         CliRun missing = CliRun.of("report", dir.resolve("nothing").toString());
-        assertEquals(ExitCodes.ERROR, missing.exit());
+        assertEquals(ExitCodes.BAD_OPTIONS, missing.exit());
         assertEquals(1, missing.err().lines().count(), "one line, no stack trace: " + missing.err());
     }
 

@@ -75,6 +75,21 @@ class ExpressionsTest {
     }
 
     @Test
+    void whatTheRunRefusesTheCheckRefusesAtItsPlace() {
+        ExpressionException e = Expressions.checkExpression("'x'?new() == 1").orElseThrow();
+        assertEquals(1, e.line());
+        assertEquals(4, e.column());
+        assertTrue(e.getMessage().startsWith("'?new' is not allowed"), e.getMessage());
+        ExpressionException t = Expressions.checkTemplate("a\nb ${'1+1'?eval} ${'x'?interpret}").orElseThrow();
+        assertEquals(2, t.line());
+        assertEquals(10, t.column());
+        assertTrue(Expressions.checkTemplate("<#import 'lib.ftl' as l>").isPresent());
+        assertTrue(Expressions.checkExpression("hosts?api").isPresent());
+        assertTrue(Expressions.checkTemplate("plain text may say ?new and ?api: ${x}").isEmpty());
+        assertTrue(Expressions.checkTemplate("${x?has_api} ${'{}'?eval_json}").isEmpty());
+    }
+
+    @Test
     void syntaxErrorsHavePositions() {
         ExpressionException e = Expressions.checkExpression("a == ) b").orElseThrow();
         assertEquals("expression syntax error: unexpected ')'", e.getMessage());

@@ -164,6 +164,12 @@ class MalformedInventoryTest {
                 yaml("unsupported tag", "r: {hosts: {n1: {x: !!binary aGVsbG8=}}}\n",
                         "hosts.yml:1:21: unsupported YAML tag '!!binary' (only !vault and the standard scalar tags are "
                         + "read)"),
+                ini("host line setting a variable twice", "[rack1]\nnode01 ipmi_user=a ipmi_user=b\n",
+                        "hosts.ini:2:20: 'ipmi_user' is set twice in this host line (first at 2:8)"),
+                ini("vars section setting a variable twice", "[rack1]\nnode01\n[rack1:vars]\nx = 1\nx = 2\n",
+                        "hosts.ini:5:1: 'x' is set twice in [rack1:vars] (first at 4:1)"),
+                ini("NUL byte in a value", "[rack1]\nnode01 ipmi_user=ad\0min\n",
+                        "hosts.ini:2:20: NUL byte in the line"),
                 ini("unknown section type", "[rack1:hostz]\nnode01\n",
                         "hosts.ini:1:1: section [rack1:hostz] has unknown type 'hostz' (hosts, vars or children)"),
                 ini("section with a blank", "[rack 1]\nnode01\n",

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +32,18 @@ class FruAgainstIpmiSimTest {
         byte[] img = FruBytes.everyEncoding();
         img[(img[3] & 0xff) * 8 + 8] ^= 0x20; // "Acme" becomes "ACme": prefix 6, type/length 1, then the text
         return img;
+    }
+
+    @Test
+    void aBadChecksumFailsTheTaskAndKeepsWhatWasDecoded() throws Exception {
+        ModuleResult failed = IpmiSimModules.run(PEER, new FruModule(), Map.of("id", "2"));
+        assertEquals(Optional.of("FRU 2: board area checksum mismatch (checksums=warn reads it anyway)"),
+                failed.failure());
+        assertEquals("ACme Boards", area(failed.result(), "board").get("manufacturer"));
+        ModuleResult warned = IpmiSimModules.run(PEER, new FruModule(), Map.of("id", "2", "checksums", "warn"));
+        assertEquals(Optional.empty(), warned.failure());
+        assertEquals(List.of("board area checksum mismatch"), warned.result().get("warnings"));
+        assertEquals(Optional.empty(), IpmiSimModules.run(PEER, new FruModule(), Map.of("id", "1")).failure());
     }
 
     @Test

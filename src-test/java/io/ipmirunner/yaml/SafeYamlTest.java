@@ -116,8 +116,8 @@ class SafeYamlTest {
         Path big = dir.resolve("big.yml");
         Files.write(big, new byte[SafeYaml.MAX_FILE_BYTES + 1]);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> SafeYaml.load(big, "big.yml"));
-        assertEquals("big.yml:1:1: file is 8388609 bytes, more than the 8388608 a playbook, inventory or vars file "
-                + "may have", e.problems().get(0).toString());
+        assertEquals("big.yml:1:1: file is larger than 33554432 bytes, the limit for a playbook, inventory or vars "
+                + "file", e.problems().get(0).toString());
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class FruDecoder {
             warnings.add("common header format version %d, expected 1".formatted(image[0] & 0x0f));
         }
         if (sum(0, 8) != 0) {
-            warnings.add("common header checksum mismatch");
+            warnings.add("common header " + FruInventory.CHECKSUM_MISMATCH);
         }
         Optional<Area> chassis = area("chassis", image[2] & 0xff);
         Optional<Area> board = area("board", image[3] & 0xff);
@@ -87,7 +87,7 @@ public final class FruDecoder {
             warnings.add("%s area runs %d bytes past the end of the image".formatted(name, end - image.length));
             end = image.length;
         } else if (sum(start, end) != 0) {
-            warnings.add(name + " area checksum mismatch");
+            warnings.add(name + " area " + FruInventory.CHECKSUM_MISMATCH);
         }
         return Optional.of(new Area(name, start, end, clipped));
     }

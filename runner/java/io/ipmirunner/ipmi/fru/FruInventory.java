@@ -9,9 +9,17 @@ import java.util.Optional;
  */
 public record FruInventory(Optional<Chassis> chassis, Optional<Board> board, Optional<Product> product,
                            List<MultiRecord> multiRecords, List<String> warnings) {
+    /** Ends every warning about a checksum, the one defect that says the stored bytes are not what was written. */
+    public static final String CHECKSUM_MISMATCH = "checksum mismatch";
+
     public FruInventory {
         multiRecords = List.copyOf(multiRecords);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The warnings that are checksum mismatches (common header, an area, a multi-record header or its data). */
+    public List<String> checksumDefects() {
+        return warnings.stream().filter(w -> w.contains(CHECKSUM_MISMATCH)).toList();
     }
 
     /** §10 Chassis Info Area. */

@@ -28,12 +28,12 @@ final class MultiRecordDecoder {
         int pos = start;
         while (true) {
             if (pos + HEADER > image.length) {
-                warnings.add("multi-record area: header at offset %d runs past the %d-byte image (no end-of-list "
-                        + "record)".formatted(pos, image.length));
+                warnings.add(("multi-record area: header at offset %d runs past the %d-byte image (no end-of-list "
+                        + "record)").formatted(pos, image.length));
                 return new Walk(out, Math.min(pos, image.length));
             }
             if (sum(image, pos, pos + HEADER) != 0) {
-                warnings.add("multi-record area: header checksum mismatch at offset " + pos + ", rest skipped");
+                warnings.add("multi-record area: header " + FruInventory.CHECKSUM_MISMATCH + " at offset " + pos + ", rest skipped");
                 return new Walk(out, pos + HEADER);
             }
             int type = u8(image, pos);
@@ -48,7 +48,7 @@ final class MultiRecordDecoder {
                 warnings.add("multi-record at offset %d: %d data bytes declared, %d present".formatted(pos, length,
                         dataEnd - dataStart));
             } else if ((sum(image, dataStart, dataEnd) + u8(image, pos + 3) & 0xff) != 0) {
-                warnings.add("multi-record at offset %d: data checksum mismatch".formatted(pos));
+                warnings.add("multi-record at offset %d: data %s".formatted(pos, FruInventory.CHECKSUM_MISMATCH));
             }
             byte[] data = java.util.Arrays.copyOfRange(image, dataStart, dataEnd);
             out.add(record(type, data, pos, warnings));

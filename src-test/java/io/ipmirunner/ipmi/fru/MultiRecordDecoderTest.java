@@ -39,6 +39,15 @@ class MultiRecordDecoderTest {
     }
 
     @Test
+    void aListWithoutItsEndRecordIsAWarningWithItsNumbersFilledIn() {
+        byte[] img = FruBytes.withMultiRecords(FruBytes.everyEncoding(), FruBytes.multiRecord(0xC0, false, 0x57));
+        FruInventory fru = FruDecoder.decode(img);
+        assertEquals(List.of("multi-record area: header at offset " + img.length + " runs past the " + img.length
+                + "-byte image (no end-of-list record)"), fru.warnings());
+        assertEquals(List.of(), fru.checksumDefects());
+    }
+
+    @Test
     void aBadHeaderChecksumStopsTheWalkWithAWarning() {
         byte[] img = FruBytes.withPowerSupply();
         int dc = img.length - 17 - 18;
