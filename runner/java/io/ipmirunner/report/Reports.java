@@ -53,7 +53,7 @@ public final class Reports {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
-            throw new ReportException("report.json: " + e.getCause());
+            throw new ReportException(ReportException.Kind.FAILED, "report.json: " + e.getCause());
         }
         return html;
     }
