@@ -11,6 +11,7 @@ import io.ipmirunner.ipmi.session.DiscoveryLogin;
 import io.ipmirunner.ipmi.transport.EventLoop;
 import io.ipmirunner.ipmi.wire.CompletionCode;
 import io.ipmirunner.ipmi.wire.IpmiRequest;
+import io.ipmirunner.ipmi.wire.IpmiResponse;
 import io.ipmirunner.ipmi.wire.LanPacket;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
@@ -44,7 +45,7 @@ final class SessionDriver {
     private boolean heard;
     private EventLoop.Timer keepAliveTimer;
     private Operation inFlight;
-    private int rqSeq;
+    private Transmissions tx;
     private int handles;
 
     interface Sender {
@@ -123,6 +124,7 @@ final class SessionDriver {
 
     private void established(ActiveSession s) {
         session = s;
+        tx = new Transmissions();
         login = null;
         state = State.ACTIVE;
         stats.sessionsOpened.increment();
@@ -168,13 +170,15 @@ final class SessionDriver {
     private void onResponse(Decoded.Accepted a) {
         Operation op = inFlight;
         var r = a.response();
+        tx.answered(r, a.sessionSeq());
         if (op == null || !op.answeredBy(r)) {
             stats.dropped.increment();
+            if (op != null) {
+                follow(op, tx.onOtherReply(op));
+            }
             return;
         }
-        if (op.retransmit != null) {
-            op.retransmit.cancel();
-        }
+        cancel(op.retransmit);
         if (op.attempts == 1) {
             // Karn's rule: only an exchange sent once says how long this BMC takes.
             timers.sample(Phase.COMMAND, System.nanoTime() - op.started);
@@ -183,14 +187,21 @@ final class SessionDriver {
             // Busy is an answer, not a loss: back off and ask again within the same deadline.
             op.busyRetries++;
             op.lastAnswerBusy = true;
+            tx.settle(); // busy: not executed, so the re-ask is a new request, not a copy
             stats.busy.increment();
             // Short and capped: a busy BMC is usually free again within a few hundred milliseconds.
             long delay = Math.min(BUSY_MAX_DELAY_MILLIS, 50L << Math.min(op.busyRetries, 4));
             op.retransmit = loop.schedule(delay, () -> transmit(op));
             return;
         }
+        complete(op, r);
+    }
+
+    /** {@code r} null: a non-idempotent request arrived (the BMC's numbers say so) but its reply was lost. */
+    private void complete(Operation op, IpmiResponse r) {
         op.cancelTimers();
         inFlight = null;
+        tx.settle();
         op.result.complete(r);
         if (state == State.CLOSING) {
             afterClose();
@@ -230,16 +241,12 @@ final class SessionDriver {
             return;
         }
         op.attempts++;
-        if (op.attempts > 1 && !op.lastAnswerBusy) {
+        boolean resend = op.attempts > 1 && !op.lastAnswerBusy;
+        if (resend) {
             stats.retransmits.increment();
         }
         op.lastAnswerBusy = false;
-        // A fresh rqSeq per transmission: some BMCs (ipmi_sim) drop a request whose rqSeq they have seen,
-        // so a resend with the old one would never be answered. A late reply to any of them still counts.
-        rqSeq = rqSeq + 1 & 0x3F;
-        op.useSeq(rqSeq);
-        sender.send(target, session.encode(IpmiRequest.toBmc(op.netFn, op.cmd, rqSeq, op.data)));
-        op.retransmit = loop.schedule(op.rto, () -> retransmitTimeout(op));
+        sendArmed(op, tx.request(op, resend));
     }
 
     private void retransmitTimeout(Operation op) {
@@ -247,7 +254,22 @@ final class SessionDriver {
             return;
         }
         op.rto = timers.backOff(Phase.COMMAND, op.rto);
-        transmit(op);
+        follow(op, tx.onTimeout(op));
+    }
+
+    private void follow(Operation op, Transmissions.Next next) {
+        switch (next) {
+            case Transmissions.Next.Resend r -> transmit(op);
+            case Transmissions.Next.Probe p -> sendArmed(op, tx.probe(op));
+            case Transmissions.Next.Arrived a -> complete(op, null);
+            case Transmissions.Next.Wait w -> { }
+        }
+    }
+
+    private void sendArmed(Operation op, IpmiRequest request) {
+        sender.send(target, session.encode(request));
+        cancel(op.retransmit);
+        op.retransmit = loop.schedule(op.rto, () -> retransmitTimeout(op));
     }
 
     /**
@@ -256,10 +278,8 @@ final class SessionDriver {
      */
     private void sendAndForget(Operation op) {
         cancel(keepAliveTimer);
-        rqSeq = rqSeq + 1 & 0x3F;
-        op.useSeq(rqSeq);
         op.attempts = 1;
-        sender.send(target, session.encode(IpmiRequest.toBmc(op.netFn, op.cmd, rqSeq, op.data)));
+        sender.send(target, session.encode(tx.request(op, false)));
         op.result.complete(null);
         forgetSession();
     }
