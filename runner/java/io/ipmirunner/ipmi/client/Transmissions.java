@@ -9,14 +9,14 @@ import io.ipmirunner.ipmi.wire.IpmiResponse;
  * The requests of one session as they go out: their rqSeq (6 bits, IPMI v2.0 §13.8), and for a request that
  * must not run twice ({@link Operation#idempotent} false) what to do when its reply does not come.
  *
- * <p>An idempotent request gets a fresh rqSeq on every transmission: some BMCs drop a request whose rqSeq
- * they have seen, and a late reply to any copy still counts. A non-idempotent one is not resent blindly:
- * the BMC may have executed it and only the reply been lost. Instead a harmless Get Device ID goes out,
- * and the {@link ArrivalLedger} reads the BMC's session sequence numbers: the request did not arrive (send
- * it again), it arrived (done; the reply is lost), or the numbers cannot tell. Only then is it resent, as
- * the specification defines a retry, the same rqSeq in a new packet (new session sequence number, else the
- * BMC's replay window drops it, §6.12.13), so that a BMC that detects duplicates by rqSeq executes it once;
- * the operation is then marked {@link Operation#duplicatePossible}. Loop thread only.
+ * <p>An idempotent request gets a fresh rqSeq on every transmission, and a late reply to any copy still
+ * counts. A non-idempotent one is not resent blindly: the BMC may have executed it and only the reply been
+ * lost. Instead a harmless Get Device ID goes out, and the {@link ArrivalLedger} reads the BMC's session
+ * sequence numbers: when they show the BMC answered it, it is done (the reply was lost). Otherwise it is
+ * resent as a retry: the same rqSeq in a new packet (a new session sequence number, else the BMC's replay
+ * window drops it, §6.12.13), so that a BMC that detects duplicates by rqSeq executes it once; and the
+ * operation is marked {@link Operation#duplicatePossible}, since IPMI does not oblige a BMC to detect them
+ * (ipmi_sim does not). Loop thread only.
  */
 final class Transmissions {
     /** Probes before resending anyway: each probe whose reply is lost makes a verdict less likely. */

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Tells from the BMC's session sequence numbers whether a request whose reply never came reached the BMC.
  *
- * <p>A BMC numbers the packets it sends in a session one by one (IPMI v2.0 §6.12.13, §13.28.1; ipmi_sim
+ * <p>A BMC numbers the packets it sends in a session one by one (IPMI v2.0 §6.12.13; ipmi_sim
  * increments its outbound number per packet, lanserv_ipmi.c). With one reply per request, handled in the
  * order they arrive, the replies the BMC sent between two replies we received are exactly the requests
  * that reached it among those we sent in between. Between the answered requests {@code a} and {@code p}
