@@ -125,7 +125,12 @@ public final class PowerModule implements Module<PowerModule.Args> {
     private static void control(Bmc bmc, int action, Map<String, Object> r) throws IpmiException {
         Delivery d = bmc.deliver(Commands.CHASSIS_CONTROL, new ChassisControl(action));
         switch (d) {
-            case Delivery.ArrivedUnanswered u -> r.put("reply_lost", true);
+            case Delivery.ArrivedUnanswered u -> {
+                r.put("reply_lost", true);
+                if (u.duplicatePossible()) {
+                    r.put("duplicate_possible", true);
+                }
+            }
             case Delivery.Answered a -> {
                 if (a.duplicatePossible()) {
                     r.put("duplicate_possible", true);

@@ -57,7 +57,8 @@ public final class BmcSession implements Bmc {
             if (e != null) {
                 throw e instanceof CompletionException ce ? ce : new CompletionException(e);
             }
-            return r == null ? new Delivery.ArrivedUnanswered() : new Delivery.Answered(r, op.duplicatePossible);
+            return r == null ? new Delivery.ArrivedUnanswered(op.duplicatePossible)
+                    : new Delivery.Answered(r, op.duplicatePossible);
         });
     }
 

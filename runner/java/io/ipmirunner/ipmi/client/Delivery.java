@@ -14,6 +14,9 @@ public sealed interface Delivery {
      */
     record Answered(IpmiResponse response, boolean duplicatePossible) implements Delivery {}
 
-    /** The BMC's session sequence numbers show it answered (so executed) the request; the reply was lost. */
-    record ArrivedUnanswered() implements Delivery {}
+    /**
+     * The BMC's session sequence numbers show it answered (so executed) the request; the reply was lost.
+     * {@code duplicatePossible} as for {@link Answered}: a copy resent before that was seen may have run too.
+     */
+    record ArrivedUnanswered(boolean duplicatePossible) implements Delivery {}
 }

@@ -110,9 +110,8 @@ final class Transmissions {
 
     /**
      * Only "it arrived" is taken from the numbers: a reply numbered in between is proof the BMC executed the
-     * request. "It did not arrive" is not trusted to resend unflagged: against ipmi_sim under 30% loss each
-     * way, 3 of 20 resets judged so ran twice (the cause is not understood yet), so such a resend, too,
-     * is marked duplicate possible.
+     * request. "It did not arrive" rests on more (the BMC answers in order, one reply each, and the path does
+     * not reorder), which a BMC that handles commands concurrently breaks; so that resend, too, is marked.
      */
     private Next decided(Operation op) {
         return ledger.verdict() == ArrivalLedger.Verdict.ARRIVED ? new Next.Arrived() : blind(op);
