@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -38,6 +39,7 @@ final class HostCursor {
     private final String host;
     private final Predicate<GraphNode.TaskNode> selected;
     private final Optional<String> startAt;
+    private final Set<Integer> startOwners;
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final List<Block> rescued = new ArrayList<>();
     private GraphNode at;
@@ -47,13 +49,15 @@ final class HostCursor {
     /**
      * @param selected whether the tags select a task
      * @param startAt {@code --start-at-task}: tasks before the first of this name are passed over (empty: none)
+     * @param startOwners the blocks and includes around the tasks of that name ({@link TaskGraph#ownersOfStartTask})
      */
     HostCursor(TaskGraph graph, GraphNode.PlayNode play, String host, Predicate<GraphNode.TaskNode> selected,
-               Optional<String> startAt) {
+               Optional<String> startAt, Set<Integer> startOwners) {
         this.graph = graph;
         this.host = host;
         this.selected = selected;
         this.startAt = startAt;
+        this.startOwners = Set.copyOf(startOwners);
         this.started = startAt.isEmpty();
         this.at = graph.target(play, EdgeKind.START).orElse(null);
         settle();
@@ -91,8 +95,15 @@ final class HostCursor {
         settle();
     }
 
-    /** At a block or include: {@code applies} is whether its {@code when} held for this host. */
+    /**
+     * At a block or include: {@code applies} is whether its {@code when} held for this host. One that holds the
+     * {@code --start-at-task} task and does not apply counts as reaching it: as in Ansible, the task is found
+     * and skipped by the condition around it, and what follows runs.
+     */
     void enter(boolean applies) {
+        if (!applies && !started && startOwners.contains(at.id())) {
+            started = true;
+        }
         if (applies) {
             descend(at);
         } else {
@@ -124,9 +135,10 @@ final class HostCursor {
                 endOfPart();
             } else if (at instanceof GraphNode.TaskNode t && !wanted(t)) {
                 at = next(t);
-            } else if (!started && (at instanceof GraphNode.BlockNode || at instanceof GraphNode.IncludeNode)) {
-                // On the way to --start-at-task nothing is decided: look inside for the task.
-                descend(at);
+            } else if (!started && (at instanceof GraphNode.BlockNode || at instanceof GraphNode.IncludeNode)
+                    && !startOwners.contains(at.id())) {
+                // On the way to --start-at-task: nothing in here is the task, so nothing in here runs.
+                at = next(at);
             } else {
                 return;
             }

@@ -45,10 +45,6 @@ public final class PlaybookRunner {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private boolean startFound;
 
-    public PlaybookRunner(RunOptions options, SessionFactory sessionFactory, RunListener listener) {
-        this(options, sessionFactory, listener, TaskGate.OPEN);
-    }
-
     /** With a gate asked before each task ({@code --step}). */
     public PlaybookRunner(RunOptions options, SessionFactory sessionFactory, RunListener listener, TaskGate gate) {
         this(options, new TaskRunner(options.sleeper(), options.clock(), options.retryPolicy(), options.checkMode()),
@@ -146,6 +142,7 @@ public final class PlaybookRunner {
         List<String> all = hosts.stream().map(Host::name).toList();
         // --start-at-task: every batch of the play looks for the task; once a play found it, later plays run whole.
         Optional<String> startAt = startFound ? Optional.empty() : options.startAtTask();
+        Set<Integer> startOwners = startAt.map(graph::ownersOfStartTask).orElse(Set.of());
         // What register and set_fact wrote is kept for later plays; after the last play there is none to keep it for.
         boolean lastPlay = node == graph.plays().getLast();
         int from = 0;
@@ -177,7 +174,7 @@ public final class PlaybookRunner {
                         h.bmc().retries().orElse(0)));
             }
             List<HostCursor> cursors = contexts.keySet().stream().map(h -> new HostCursor(graph, node, h,
-                    t -> options.selects(t.tags()), startAt)).toList();
+                    t -> options.selects(t.tags()), startAt, startOwners)).toList();
             BatchState batch = new BatchState(play, contexts, cursors, stopping);
             strategy.runBatch(batch);
             startFound |= cursors.stream().anyMatch(HostCursor::started);

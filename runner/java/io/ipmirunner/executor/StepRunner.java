@@ -79,12 +79,14 @@ final class StepRunner {
         BatchState.Once once = batch.once(t.id());
         Task task = t.task();
         if (once.first()) {
-            List<RunEvent.HostResult> results = List.of();
+            List<RunEvent.HostResult> results;
             try {
                 results = fanout.run(task, List.of(host), batch, false);
-            } finally {
-                once.result().complete(results.isEmpty() ? null : results.getFirst());
+            } catch (InterruptedException | RuntimeException | Error e) {
+                once.result().completeExceptionally(e);
+                throw e;
             }
+            once.result().complete(results.isEmpty() ? null : results.getFirst());
             return failed(results);
         }
         RunEvent.HostResult first;
@@ -94,8 +96,9 @@ final class StepRunner {
             throw new IllegalStateException("run_once task failed to run", e.getCause());
         }
         if (first != null) {
-            task.options().register().ifPresent(name -> batch.hosts.get(host).vars().put(name,
-                    batch.hosts.get(first.host()).vars().getOrDefault(name, Map.of())));
+            // The registered value is the first host's result as journaled (TaskRunner registers exactly that),
+            // taken from the event rather than from that host's variables, which its own thread goes on writing.
+            task.options().register().ifPresent(name -> batch.hosts.get(host).vars().put(name, first.result()));
             if (first.status() == RunEvent.Status.CHANGED && !task.options().notifies().isEmpty()) {
                 batch.notify(host, task.options().notifies());
             }

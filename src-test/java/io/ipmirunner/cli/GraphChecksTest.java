@@ -41,4 +41,23 @@ class GraphChecksTest {
         assertTrue(r.err().contains("p.yml:4:7: warning: run_once with strategy free: task 'once' runs once"),
                 r.toString());
     }
+
+    @Test
+    void startAtATaskOnlyInARescueIsRefused(@TempDir Path dir) throws Exception {
+        Path inventory = Files.writeString(dir.resolve("hosts.yml"), "all:\n  hosts:\n    n1:\n");
+        Path playbook = Files.writeString(dir.resolve("p.yml"), """
+                - hosts: all
+                  tasks:
+                    - block:
+                        - name: try
+                          debug: {msg: hi}
+                      rescue:
+                        - name: recover
+                          debug: {msg: hi}
+                """);
+        CliRun r = CliRun.of("play", playbook.toString(), "-i", inventory.toString(), "--start-at-task", "recover",
+                "--report-dir", dir.resolve("run").toString());
+        assertEquals(4, r.exit(), r.toString());
+        assertTrue(r.err().contains("'recover' is a task only in rescue sections"), r.toString());
+    }
 }

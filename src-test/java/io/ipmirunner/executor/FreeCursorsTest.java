@@ -86,4 +86,26 @@ class FreeCursorsTest {
         assertEquals(1, recap.get("n2").rescued());
         assertEquals(0, recap.get("n2").unreachable());
     }
+
+    @Test
+    void startAtTaskInsideABlockThatDoesNotApplyRunsWhatFollowsTheBlock() throws Exception {
+        PlayHarness h = new PlayHarness(dir);
+        h.startAt = Optional.of("two");
+        FakeModule power = new FakeModule("power", (host, a, n) -> new ModuleResult(false, Map.of()));
+        h.run("""
+                - hosts: all
+                  strategy: free
+                  tasks:
+                    - name: one
+                      power: {state: "off"}
+                    - block:
+                        - name: two
+                          power: {state: cycle}
+                      when: inventory_hostname == 'n1'
+                    - name: three
+                      power: {state: status}
+                """, 3, 1, power);
+        assertEquals(List.of("n1 {state=cycle}", "n1 {state=status}", "n2 {state=status}", "n3 {state=status}"),
+                power.calls.stream().sorted().toList());
+    }
 }

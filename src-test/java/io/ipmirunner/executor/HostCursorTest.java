@@ -87,7 +87,8 @@ class HostCursorTest {
     }
 
     private HostCursor cursor(TaskGraph g, Predicate<GraphNode.TaskNode> tags, Optional<String> startAt) {
-        return new HostCursor(g, g.plays().getFirst(), "n1", tags, startAt);
+        return new HostCursor(g, g.plays().getFirst(), "n1", tags, startAt,
+                startAt.map(g::ownersOfStartTask).orElse(Set.of()));
     }
 
     @Test
@@ -142,9 +143,23 @@ class HostCursorTest {
         assertFalse(walk(g, tagged, Set.of(), new ArrayList<>()).contains("t1"));
         HostCursor late = cursor(g, t -> true, Optional.of("a2"));
         assertFalse(late.started());
-        assertEquals(List.of("flush pre_tasks", "a2", "a1", "t3", "flush tasks"),
-                walk(g, late, Set.of(), new ArrayList<>()));
+        assertEquals(List.of("flush pre_tasks", "enter b1", "enter b2", "a2", "a1", "t3", "flush tasks"),
+                walk(g, late, Set.of(), new ArrayList<>()), "the blocks around the task are entered as usual");
         assertTrue(late.started());
+        HostCursor after = cursor(g, t -> true, Optional.of("t3"));
+        assertEquals(List.of("flush pre_tasks", "t3", "flush tasks"), walk(g, after, Set.of(), new ArrayList<>()),
+                "a block with no such task is passed over whole");
+    }
+
+    @Test
+    void aBlockWhoseWhenFailsAroundTheStartTaskCountsAsReachingIt() {
+        TaskGraph g = graph();
+        HostCursor c = cursor(g, t -> true, Optional.of("t2"));
+        c.done(false);
+        assertEquals("b1", ((GraphNode.BlockNode) c.at()).block().displayName());
+        c.enter(false);
+        assertTrue(c.started(), "as in Ansible: the task is found, its block's condition skips it");
+        assertEquals("t3", ((GraphNode.TaskNode) c.at()).task().displayName());
     }
 
     @Test

@@ -15,7 +15,10 @@ public final class GraphCheck {
      * task and report success.
      */
     public static void startAt(TaskGraph graph, String name, Problems errors) {
-        if (graph.firstTaskNamed(name).isEmpty()) {
+        if (graph.firstTaskNamed(name).isPresent() && !graph.hasStartTask(name)) {
+            errors.add(Location.commandLine("--start-at-task"), "'" + name + "' is a task only in rescue sections: "
+                    + "a host reaches it only by failing in the block, so a run cannot start there");
+        } else if (graph.firstTaskNamed(name).isEmpty()) {
             List<String> names = graph.nodes().stream().filter(n -> n instanceof GraphNode.TaskNode)
                     .map(n -> ((GraphNode.TaskNode) n).task().displayName()).toList();
             errors.add(Location.commandLine("--start-at-task"), "'" + name + "' names no task of "

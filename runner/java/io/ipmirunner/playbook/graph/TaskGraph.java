@@ -2,6 +2,10 @@ package io.ipmirunner.playbook.graph;
 
 import io.ipmirunner.playbook.Playbook;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +19,7 @@ public final class TaskGraph {
     private final List<GraphNode> nodes;
     private final List<GraphEdge> edges;
     private final List<List<GraphEdge>> outgoing;
+    private final Map<Integer, Parent> parents;
 
     TaskGraph(String playbook, List<GraphNode> nodes, List<GraphEdge> edges) {
         this.playbook = playbook;
@@ -28,6 +33,30 @@ public final class TaskGraph {
             out.get(e.from()).add(e);
         }
         this.outgoing = out.stream().map(List::copyOf).toList();
+        this.parents = parents(nodes, edges);
+    }
+
+    /** Each part's first node hangs from its owner; the nodes after it in the part (NEXT) from the same one. */
+    private static Map<Integer, Parent> parents(List<GraphNode> nodes, List<GraphEdge> edges) {
+        Map<Integer, Parent> out = new HashMap<>();
+        // Edges are added in node order, and a part's first node comes before its NEXT siblings.
+        for (GraphEdge e : edges) {
+            switch (e.kind()) {
+                case START, BLOCK, RESCUE, ALWAYS, INCLUDE -> out.put(e.to(), new Parent(nodes.get(e.from()), e.kind()));
+                default -> { }
+            }
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (GraphEdge e : edges) {
+                if (e.kind() == EdgeKind.NEXT && out.containsKey(e.from()) && !out.containsKey(e.to())) {
+                    out.put(e.to(), out.get(e.from()));
+                    grew = true;
+                }
+            }
+        }
+        return Map.copyOf(out);
     }
 
     public static TaskGraph of(Playbook playbook) {
@@ -54,6 +83,48 @@ public final class TaskGraph {
 
     public Optional<GraphNode> target(GraphNode from, EdgeKind kind) {
         return targets(from, kind).stream().findFirst();
+    }
+
+    /**
+     * Where the node sits: the block, include or play whose part it is in, and which part (BLOCK, RESCUE,
+     * ALWAYS, INCLUDE, or START for a play's sections); empty for a play or handler.
+     */
+    public record Parent(GraphNode owner, EdgeKind part) {}
+
+    public Optional<Parent> parent(GraphNode n) {
+        return Optional.ofNullable(parents.get(n.id()));
+    }
+
+    /**
+     * The blocks and includes around every task named {@code name} that a host reaches without failing, and
+     * whether there is such a task: where {@code --start-at-task} looks (a task only in a rescue part is
+     * reached only by a failure, which nothing runs to cause while looking).
+     */
+    public Set<Integer> ownersOfStartTask(String name) {
+        Set<Integer> out = new HashSet<>();
+        for (GraphNode n : nodes) {
+            if (n instanceof GraphNode.TaskNode t && t.task().displayName().equals(name) && !inRescue(n)) {
+                for (Parent p = parents.get(n.id()); p != null; p = parents.get(p.owner().id())) {
+                    out.add(p.owner().id());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether a task of this name is reached without a failure: not only in rescue parts. */
+    public boolean hasStartTask(String name) {
+        return nodes.stream().anyMatch(n -> n instanceof GraphNode.TaskNode t && t.task().displayName().equals(name)
+                && !inRescue(n));
+    }
+
+    private boolean inRescue(GraphNode n) {
+        for (Parent p = parents.get(n.id()); p != null; p = parents.get(p.owner().id())) {
+            if (p.part() == EdgeKind.RESCUE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first task (not handler) of this name, in run order: where {@code --start-at-task} starts. */
