@@ -58,13 +58,8 @@ public abstract sealed class IpmiException extends Exception {
     /** The BMC answered earlier but stopped answering in this phase. */
     public static final class Timeout extends IpmiException {
         public Timeout(String host, Phase phase, long waitedMillis, int attempts) {
-            this(host, phase, waitedMillis, attempts, "");
-        }
-
-        /** {@code note}: what the user must know besides, such as a request that may have run twice. */
-        public Timeout(String host, Phase phase, long waitedMillis, int attempts, String note) {
             super(host, phase, "timeout in " + phase.label() + " after " + waitedMillis + " ms (" + attempts
-                    + " attempts)" + (note.isEmpty() ? "" : "; " + note));
+                    + " attempts)");
         }
 
         private Timeout(String host, Phase phase, String detail) {

@@ -9,7 +9,6 @@ import io.ipmirunner.ipmi.session.SessionConfig;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,32 +33,7 @@ public final class BmcSession implements Bmc {
 
     @Override
     public CompletableFuture<IpmiResponse> rawAsync(String name, int netFn, int cmd, byte[] data) {
-        Operation op = new Operation(name, netFn, cmd, data);
-        return submit(op).thenApply(r -> {
-            if (r == null) {
-                throw new CompletionException(new IpmiException.Timeout(host(), Phase.COMMAND,
-                        (System.nanoTime() - op.started) / 1_000_000, op.attempts));
-            }
-            return r;
-        });
-    }
-
-    @Override
-    public CompletableFuture<Delivery> deliverAsync(String name, int netFn, int cmd, byte[] data) {
-        Operation op = new Operation(name, netFn, cmd, data);
-        return submit(op).handle((r, e) -> {
-            Throwable cause = e instanceof CompletionException ce ? ce.getCause() : e;
-            if (cause instanceof IpmiException.Timeout && op.duplicatePossible) {
-                throw new CompletionException(new IpmiException.Timeout(host(), Phase.COMMAND,
-                        (System.nanoTime() - op.started) / 1_000_000, op.attempts,
-                        name + " was resent without knowing whether it had arrived (duplicate_possible)"));
-            }
-            if (e != null) {
-                throw e instanceof CompletionException ce ? ce : new CompletionException(e);
-            }
-            return r == null ? new Delivery.ArrivedUnanswered(op.duplicatePossible)
-                    : new Delivery.Answered(r, op.duplicatePossible);
-        });
+        return submit(new Operation(name, netFn, cmd, data));
     }
 
     @Override

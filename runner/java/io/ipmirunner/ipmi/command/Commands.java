@@ -36,9 +36,9 @@ public final class Commands {
     public static final CommandSpec<Empty, DeviceId> GET_DEVICE_ID = new CommandSpec<>(
             "Get Device ID", NetFn.APP, 0x01, Privilege.USER, Empty::decode, DeviceId::decode);
     public static final CommandSpec<Empty, Empty> COLD_RESET = new CommandSpec<>(
-            "Cold Reset", NetFn.APP, 0x02, Privilege.ADMINISTRATOR, Empty::decode, Empty::decode).nonIdempotent();
+            "Cold Reset", NetFn.APP, 0x02, Privilege.ADMINISTRATOR, Empty::decode, Empty::decode);
     public static final CommandSpec<Empty, Empty> WARM_RESET = new CommandSpec<>(
-            "Warm Reset", NetFn.APP, 0x03, Privilege.ADMINISTRATOR, Empty::decode, Empty::decode).nonIdempotent();
+            "Warm Reset", NetFn.APP, 0x03, Privilege.ADMINISTRATOR, Empty::decode, Empty::decode);
     public static final CommandSpec<Empty, SelfTestResult> GET_SELF_TEST_RESULTS = new CommandSpec<>(
             "Get Self Test Results", NetFn.APP, 0x04, Privilege.USER, Empty::decode, SelfTestResult::decode);
 
@@ -66,7 +66,7 @@ public final class Commands {
     public static final CommandSpec<Empty, ChassisStatus> GET_CHASSIS_STATUS = new CommandSpec<>(
             "Get Chassis Status", NetFn.CHASSIS, 0x01, Privilege.USER, Empty::decode, ChassisStatus::decode);
     public static final CommandSpec<ChassisControl, Empty> CHASSIS_CONTROL = new CommandSpec<>(
-            "Chassis Control", NetFn.CHASSIS, 0x02, Privilege.OPERATOR, ChassisControl::decode, Empty::decode).nonIdempotent();
+            "Chassis Control", NetFn.CHASSIS, 0x02, Privilege.OPERATOR, ChassisControl::decode, Empty::decode);
 
     // Commands first needed by the simulator and the operation modules (DCMI privileges: DCMI v1.5 Table 6-1).
 
@@ -80,12 +80,12 @@ public final class Commands {
     public static final CommandSpec<ChannelAccess.Request, ChannelAccess> GET_CHANNEL_ACCESS = new CommandSpec<>(
             "Get Channel Access", NetFn.APP, 0x41, Privilege.USER, ChannelAccess.Request::decode, ChannelAccess::decode);
     public static final CommandSpec<UserSetup.SetAccess, Empty> SET_USER_ACCESS = new CommandSpec<>(
-            "Set User Access", NetFn.APP, 0x43, Privilege.ADMINISTRATOR, UserSetup.SetAccess::decode, Empty::decode).nonIdempotent();
+            "Set User Access", NetFn.APP, 0x43, Privilege.ADMINISTRATOR, UserSetup.SetAccess::decode, Empty::decode);
     public static final CommandSpec<UserSetup.SetName, Empty> SET_USER_NAME = new CommandSpec<>(
-            "Set User Name", NetFn.APP, 0x45, Privilege.ADMINISTRATOR, UserSetup.SetName::decode, Empty::decode).nonIdempotent();
+            "Set User Name", NetFn.APP, 0x45, Privilege.ADMINISTRATOR, UserSetup.SetName::decode, Empty::decode);
     public static final CommandSpec<UserSetup.SetPassword, Empty> SET_USER_PASSWORD = new CommandSpec<>(
             "Set User Password", NetFn.APP, 0x47, Privilege.ADMINISTRATOR, UserSetup.SetPassword::decode,
-            Empty::decode).nonIdempotent();
+            Empty::decode);
     public static final CommandSpec<UserAccess.Request, UserAccess.Response> GET_USER_ACCESS = new CommandSpec<>(
             "Get User Access", NetFn.APP, 0x44, Privilege.OPERATOR, UserAccess.Request::decode,
             UserAccess.Response::decode);
@@ -98,10 +98,10 @@ public final class Commands {
             Empty::decode);
     public static final CommandSpec<ChassisRequests.RestorePolicy, ChassisRequests.SupportedPolicies>
             SET_POWER_RESTORE_POLICY = new CommandSpec<>("Set Power Restore Policy", NetFn.CHASSIS, 0x06,
-            Privilege.OPERATOR, ChassisRequests.RestorePolicy::decode, ChassisRequests.SupportedPolicies::decode).nonIdempotent();
+            Privilege.OPERATOR, ChassisRequests.RestorePolicy::decode, ChassisRequests.SupportedPolicies::decode);
     public static final CommandSpec<BootOptions.SetRequest, Empty> SET_SYSTEM_BOOT_OPTIONS = new CommandSpec<>(
             "Set System Boot Options", NetFn.CHASSIS, 0x08, Privilege.OPERATOR, BootOptions.SetRequest::decode,
-            Empty::decode).nonIdempotent();
+            Empty::decode);
     public static final CommandSpec<BootOptions.GetRequest, BootOptions.GetResponse> GET_SYSTEM_BOOT_OPTIONS =
             new CommandSpec<>("Get System Boot Options", NetFn.CHASSIS, 0x09, Privilege.OPERATOR,
                     BootOptions.GetRequest::decode, BootOptions.GetResponse::decode);
@@ -137,18 +137,18 @@ public final class Commands {
             new CommandSpec<>("Get SEL Entry", NetFn.STORAGE, 0x43, Privilege.USER, Repository.ReadRequest::decode,
                     Repository.ReadResponse::decode);
     public static final CommandSpec<Sel.ClearRequest, Sel.ClearResponse> CLEAR_SEL = new CommandSpec<>(
-            "Clear SEL", NetFn.STORAGE, 0x47, Privilege.OPERATOR, Sel.ClearRequest::decode, Sel.ClearResponse::decode).nonIdempotent();
+            "Clear SEL", NetFn.STORAGE, 0x47, Privilege.OPERATOR, Sel.ClearRequest::decode, Sel.ClearResponse::decode);
     public static final CommandSpec<Empty, Sel.Time> GET_SEL_TIME = new CommandSpec<>(
             "Get SEL Time", NetFn.STORAGE, 0x48, Privilege.USER, Empty::decode, Sel.Time::decode);
     public static final CommandSpec<Sel.Time, Empty> SET_SEL_TIME = new CommandSpec<>(
-            "Set SEL Time", NetFn.STORAGE, 0x49, Privilege.OPERATOR, Sel.Time::decode, Empty::decode).nonIdempotent();
+            "Set SEL Time", NetFn.STORAGE, 0x49, Privilege.OPERATOR, Sel.Time::decode, Empty::decode);
 
     public static final CommandSpec<LanConfig.GetRequest, LanConfig.GetResponse> GET_LAN_CONFIG =
             new CommandSpec<>("Get LAN Configuration Parameters", NetFn.TRANSPORT, 0x02, Privilege.OPERATOR,
                     LanConfig.GetRequest::decode, LanConfig.GetResponse::decode);
     public static final CommandSpec<LanConfig.SetRequest, Empty> SET_LAN_CONFIG = new CommandSpec<>(
             "Set LAN Configuration Parameters", NetFn.TRANSPORT, 0x01, Privilege.ADMINISTRATOR,
-            LanConfig.SetRequest::decode, Empty::decode).nonIdempotent();
+            LanConfig.SetRequest::decode, Empty::decode);
 
     public static final CommandSpec<Dcmi.CapabilitiesRequest, Dcmi.Capabilities> GET_DCMI_CAPABILITIES =
             new CommandSpec<>("Get DCMI Capabilities Info", NetFn.GROUP_EXTENSION, 0x01, Privilege.USER,
@@ -156,20 +156,6 @@ public final class Commands {
     public static final CommandSpec<Dcmi.PowerReadingRequest, Dcmi.PowerReading> GET_POWER_READING =
             new CommandSpec<>("Get Power Reading", NetFn.GROUP_EXTENSION, 0x02, Privilege.USER,
                     Dcmi.PowerReadingRequest::decode, Dcmi.PowerReading::decode);
-
-    /**
-     * Whether a request may be executed twice without harm, for resending it after a loss or after a fresh
-     * login: false for the commands marked non-idempotent and for any command not in this table (a raw request
-     * may change anything). A group extension's command code means something else in another group (IPMI v2.0
-     * §5.1: the group is the first data byte), so only DCMI's (group DCh) are taken from this table.
-     */
-    public static boolean idempotent(int netFn, int cmd, byte[] data) {
-        if (netFn == NetFn.GROUP_EXTENSION && (data.length == 0 || (data[0] & 0xFF) != Dcmi.GROUP_ID)) {
-            return false;
-        }
-        return all().stream().filter(c -> c.matches(netFn, cmd)).findFirst().map(CommandSpec::idempotent)
-                .orElse(false);
-    }
 
     public static List<CommandSpec<?, ?>> all() {
         return List.of(GET_DEVICE_ID, COLD_RESET, WARM_RESET, GET_SELF_TEST_RESULTS, GET_CHANNEL_AUTH_CAPABILITIES,

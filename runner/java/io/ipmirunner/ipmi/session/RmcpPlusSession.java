@@ -116,7 +116,7 @@ public final class RmcpPlusSession implements ActiveSession {
                 return new Decoded.Dropped("sequence number " + Integer.toUnsignedString(p.sessionSeq())
                         + " outside the window or repeated");
             }
-            return new Decoded.Accepted(response, p.sessionSeq());
+            return new Decoded.Accepted(response);
         } catch (MalformedPacketException e) {
             return new Decoded.Dropped(e.getMessage());
         }
