@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code RUN_DIR/journal.jsonl}: every event as one line ({@link JournalCodec}), appended as it happens and forced
@@ -17,12 +21,23 @@ import java.time.Clock;
 public final class Journal implements RunListener, AutoCloseable {
     private final FileChannel channel;
     private final Clock clock;
+    private final List<JournalCodec.Entry> written;
 
     public Journal(Path runDir, Clock clock) throws IOException {
         Files.createDirectories(runDir);
         this.channel = FileChannel.open(runDir.resolve("journal.jsonl"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         this.clock = clock;
+        this.written = channel.size() == 0 ? new ArrayList<>() : null;
+    }
+
+    /**
+     * Every entry of the file, when this journal wrote all of it (not a resumed run's older lines): the
+     * reports are then made from these rather than by reading the file back, which at the end of a run was
+     * most of its reports' time. They are the entries the file holds, the same values (JournalCodec's rule).
+     */
+    public synchronized Optional<List<JournalCodec.Entry>> wholeRun() {
+        return written == null ? Optional.empty() : Optional.of(List.copyOf(written));
     }
 
     /**
@@ -30,11 +45,15 @@ public final class Journal implements RunListener, AutoCloseable {
      */
     @Override
     public synchronized void on(RunEvent event) {
-        byte[] line = (JournalCodec.encode(clock.instant(), event) + "\n").getBytes(StandardCharsets.UTF_8);
+        Instant at = clock.instant();
+        byte[] line = (JournalCodec.encode(at, event) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             channel.write(ByteBuffer.wrap(line));
             if (!(event instanceof RunEvent.HostResult)) {
                 channel.force(false);
+            }
+            if (written != null) {
+                written.add(new JournalCodec.Entry(at, event));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("journal: " + e.getMessage(), e);

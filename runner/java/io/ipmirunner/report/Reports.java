@@ -1,5 +1,6 @@
 package io.ipmirunner.report;
 
+import io.ipmirunner.executor.JournalCodec;
 import io.ipmirunner.executor.JournalException;
 import io.ipmirunner.util.BoundedRead;
 import io.ipmirunner.util.Json;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -32,7 +34,16 @@ public final class Reports {
 
     /** Writes the three reports into {@code runDir}; returns the path of report.html. */
     public static Path writeAll(Path runDir) throws IOException {
-        Map<String, Object> model = model(runDir);
+        return writeAll(runDir, Optional.empty());
+    }
+
+    /**
+     * As {@link #writeAll(Path)}, from the journal's entries as it wrote them when it has them all
+     * ({@link io.ipmirunner.executor.Journal#wholeRun}), else from the file.
+     */
+    public static Path writeAll(Path runDir, Optional<List<JournalCodec.Entry>> entries) throws IOException {
+        Map<String, Object> model = entries.isPresent() ? ReportModel.of(RunReader.of(entries.get()))
+                : model(runDir);
         Templates templates = Templates.create(null);
         Path html = runDir.resolve("report.html");
         // report.json on a thread of its own beside junit.xml and report.html, which take about as long together

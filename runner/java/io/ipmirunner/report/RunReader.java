@@ -37,8 +37,13 @@ public final class RunReader {
      * @throws io.ipmirunner.executor.JournalException a line is neither an event nor the torn end of one
      */
     public static RunRecord read(Path runDir) throws IOException {
+        return of(JournalReader.read(runDir));
+    }
+
+    /** The run a journal's entries describe, read back or as the journal wrote them. */
+    public static RunRecord of(List<JournalCodec.Entry> entries) {
         RunReader r = new RunReader();
-        for (JournalCodec.Entry e : JournalReader.read(runDir)) {
+        for (JournalCodec.Entry e : entries) {
             r.on(e.at(), e.event());
         }
         return r.record();

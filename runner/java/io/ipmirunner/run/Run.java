@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One run of a playbook, set up as play and exec both need it: connection targets and credentials for the
@@ -85,7 +86,9 @@ public final class Run {
     public static Result execute(Spec spec, Connection connection, Output output, TaskGate gate)
             throws IOException, InterruptedException {
         PrintStream notes = spec.notes();
-        EndOfRun reports = new EndOfRun(spec.runDir(), notes, System.err);
+        AtomicReference<Journal> journalNow = new AtomicReference<>();
+        EndOfRun reports = new EndOfRun(spec.runDir(), notes, System.err,
+                () -> Optional.ofNullable(journalNow.get()).flatMap(Journal::wholeRun));
         CountDownLatch finished = new CountDownLatch(1);
         Map<String, RunEvent.Recap> recap;
         String engine;
@@ -95,6 +98,7 @@ public final class Run {
             Map<String, BmcTarget> targets = new HashMap<>();
             selection.targets().forEach(t -> targets.put(t.name(), t));
             Journal journal = openJournal(spec.runDir());
+            journalNow.set(journal);
             IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(connection.timing()));
             Logins logins = new Logins(client, selection.logins());
             Map<String, BmcSession> doneWith = new ConcurrentHashMap<>();

@@ -1,6 +1,7 @@
 package io.ipmirunner.executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipmirunner.report.HostRecord;
 import io.ipmirunner.report.RunReader;
@@ -17,8 +18,10 @@ class JournalReadBackTest {
     @Test
     void resumeAndReportReadTheValuesTheRunMade(@TempDir Path dir) throws Exception {
         List<RunEvent> events = JournalCodecTest.everyKind();
+        List<JournalCodec.Entry> wrote;
         try (Journal j = new Journal(dir, new FakeTime())) {
             events.forEach(j::on);
+            wrote = j.wholeRun().orElseThrow();
         }
         RunEvent.HostResult n1 = (RunEvent.HostResult) events.get(4);
         RunEvent.HostResult n2 = (RunEvent.HostResult) events.get(6);
@@ -41,6 +44,11 @@ class JournalReadBackTest {
         assertEquals(List.of("n2: timeout in command"), h2.tasks().stream().filter(t -> t.error() != null)
                 .map(TaskRun::error).toList());
         assertEquals(true, run.complete());
+        assertEquals(run, RunReader.of(wrote), "the reports at the end of a run, from what the journal wrote, "
+                + "are those of the file read back");
+        try (Journal appended = new Journal(dir, new FakeTime())) {
+            assertTrue(appended.wholeRun().isEmpty(), "a resumed run's journal does not hold the older lines");
+        }
     }
 
     private static Map<String, Object> withoutNulls(Map<String, Object> m) {
