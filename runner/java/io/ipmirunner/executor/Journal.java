@@ -33,8 +33,8 @@ public final class Journal implements RunListener, AutoCloseable {
 
     /**
      * Every entry of the file, when this journal wrote all of it (not a resumed run's older lines): the
-     * reports are then made from these rather than by reading the file back, which at the end of a run was
-     * most of its reports' time. They are the entries the file holds, the same values (JournalCodec's rule).
+     * reports are then made from these rather than by reading the file back, about half of their time at
+     * 10,000 hosts (JFR). They are the entries the file holds, the same values (JournalCodec's rule).
      */
     public synchronized Optional<List<JournalCodec.Entry>> wholeRun() {
         return written == null ? Optional.empty() : Optional.of(List.copyOf(written));
