@@ -18,7 +18,9 @@ public enum FailureClass {
     UNSUPPORTED,
     /** {@code until} never held within the task's retries. */
     RETRIES,
-    EXPRESSION, ARGUMENTS, VARS_FILES;
+    EXPRESSION, ARGUMENTS, VARS_FILES,
+    /** A defect of ipmi-runner met on this host (a module that threw, a result the journal cannot hold). */
+    INTERNAL;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

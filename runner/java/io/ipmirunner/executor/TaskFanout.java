@@ -67,11 +67,7 @@ final class TaskFanout {
                 HostContext host = batch.hosts.get(targets.get(i));
                 futures.add(pool.submit(() -> {
                     try {
-                        var replayed = options.resume().replay(task, host);
-                        RunEvent.HostResult r = replayed.isPresent() ? replayed.get() : pacing.timeout().isPresent()
-                                ? bounded(task, host, pacing.timeout().get()) : runner.run(task, host);
-                        listener.on(r);
-                        return r;
+                        return runAndTell(task, host, pacing);
                     } finally {
                         slots.release();
                     }
@@ -96,6 +92,38 @@ final class TaskFanout {
             hosts.forEach(h -> batch.hosts.get(h).vars().put(name, value == null ? Map.of() : value));
         }
         return results;
+    }
+
+    /**
+     * One host's result, told to the listeners. A defect met on the way (a module that threw, a result the
+     * journal refuses) fails this host as {@link FailureClass#INTERNAL} in one line; the run goes on and
+     * keeps what the other hosts finished.
+     */
+    private RunEvent.HostResult runAndTell(Task task, HostContext host, TaskOptions.Pacing pacing)
+            throws InterruptedException {
+        RunEvent.HostResult r;
+        try {
+            var replayed = options.resume().replay(task, host);
+            r = replayed.isPresent() ? replayed.get() : pacing.timeout().isPresent()
+                    ? bounded(task, host, pacing.timeout().get()) : runner.run(task, host);
+        } catch (RuntimeException e) {
+            r = internal(task, host, e);
+        }
+        try {
+            listener.on(r);
+        } catch (RuntimeException e) {
+            r = internal(task, host, e);
+            listener.on(r);
+        }
+        return r;
+    }
+
+    private static RunEvent.HostResult internal(Task task, HostContext host, RuntimeException e) {
+        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+                .orElse("");
+        return new RunEvent.HostResult(host.host(), task.displayName(), task.at().toString(), RunEvent.Status.FAILED,
+                false, 1, Duration.ZERO, Map.of(), "internal error (please report it): " + what,
+                FailureClass.INTERNAL);
     }
 
     /** What a {@code rescue} section reads: the failed task's name and its result, with the error as msg. */

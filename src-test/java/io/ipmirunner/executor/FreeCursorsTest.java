@@ -108,4 +108,28 @@ class FreeCursorsTest {
         assertEquals(List.of("n1 {state=cycle}", "n1 {state=status}", "n2 {state=status}", "n3 {state=status}"),
                 power.calls.stream().sorted().toList());
     }
+
+    @Test
+    void aModuleThatThrowsFailsItsHostAndTheRunGoesOn() throws Exception {
+        PlayHarness h = new PlayHarness(dir);
+        FakeModule power = new FakeModule("power", (host, a, n) -> {
+            if (host.equals("n2")) {
+                throw new IllegalStateException("decoder bug");
+            }
+            return new ModuleResult(false, Map.of("state", "on"));
+        });
+        var recap = h.run("""
+                - hosts: all
+                  tasks:
+                    - name: one
+                      power: {state: status}
+                    - name: two
+                      debug: {msg: after}
+                """, 3, 3, power);
+        RunEvent.HostResult n2 = h.results().stream().filter(r -> r.host().equals("n2")).findFirst().orElseThrow();
+        assertEquals(FailureClass.INTERNAL, n2.failureClass());
+        assertEquals("internal error (please report it): decoder bug", n2.error());
+        assertEquals(1, recap.get("n2").failed());
+        assertEquals(2, h.results().stream().filter(r -> r.task().equals("two")).count(), "the others go on");
+    }
 }

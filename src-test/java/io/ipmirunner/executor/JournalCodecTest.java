@@ -173,7 +173,7 @@ class JournalCodecTest {
             assertEquals(c, FailureClass.of(c.label()).orElseThrow());
         }
         assertEquals(List.of("unreachable", "auth", "timeout", "completion_code", "protocol", "assertion",
-                "unsupported", "retries", "expression", "arguments", "vars_files"),
+                "unsupported", "retries", "expression", "arguments", "vars_files", "internal"),
                 Arrays.stream(FailureClass.values()).map(FailureClass::label).toList());
     }
 
