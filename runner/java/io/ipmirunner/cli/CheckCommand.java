@@ -8,7 +8,6 @@ import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.graph.GraphNode;
 import io.ipmirunner.playbook.graph.GraphCheck;
 import io.ipmirunner.playbook.graph.TaskGraph;
-import io.ipmirunner.yaml.Problems;
 import io.ipmirunner.yaml.InvalidInputException;
 import io.ipmirunner.vault.VaultKeys;
 import java.nio.file.Path;
@@ -61,15 +60,14 @@ public final class CheckCommand implements Callable<Integer> {
             e.problems().forEach(p -> errors.add(p.toString()));
         }
         PlaybookCheck.Result result = null;
+        TaskGraph graph = parsed == null ? null : TaskGraph.of(parsed);
         if (parsed != null && inventory != null) {
             try {
                 result = PlaybookCheck.run(parsed, inventory, inventories.limitPattern(),
                         ExtraVars.parse(extraVars));
                 result.errors().list().forEach(p -> errors.add(p.toString()));
                 InventoryCommand.printWarnings(result.warnings().list());
-                Problems graphWarnings = new Problems();
-                GraphCheck.runOnceUnderFree(TaskGraph.of(parsed), graphWarnings);
-                InventoryCommand.printWarnings(graphWarnings.list());
+                InventoryCommand.printWarnings(GraphCheck.warnings(graph));
             } catch (InvalidInputException e) {
                 e.problems().forEach(p -> errors.add(p.toString()));
             }
@@ -80,7 +78,6 @@ public final class CheckCommand implements Callable<Integer> {
             System.out.println("check: " + errors.size() + " problem" + (errors.size() == 1 ? "" : "s"));
             return ExitCodes.PARSE_ERROR;
         }
-        TaskGraph graph = TaskGraph.of(parsed);
         long tasks = graph.nodes().stream().filter(n -> n instanceof GraphNode.TaskNode
                 || n instanceof GraphNode.HandlerNode).count();
         System.out.println("ok: " + parsed.plays().size() + " play(s), " + tasks + " task(s) and handler(s), hosts per "

@@ -13,7 +13,6 @@ import io.ipmirunner.playbook.PlaybookCheck;
 import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.graph.GraphCheck;
 import io.ipmirunner.playbook.graph.TaskGraph;
-import io.ipmirunner.yaml.Problems;
 import io.ipmirunner.run.Run;
 import io.ipmirunner.run.SimulatedRack;
 import io.ipmirunner.run.Targets;
@@ -122,9 +121,7 @@ public final class PlayCommand implements Callable<Integer> {
             if (startAtTask != null) {
                 GraphCheck.startAt(graph, startAtTask, result.errors());
             }
-            Problems graphWarnings = new Problems();
-            GraphCheck.runOnceUnderFree(graph, graphWarnings);
-            InventoryCommand.printWarnings(graphWarnings.list());
+            InventoryCommand.printWarnings(GraphCheck.warnings(graph));
             if (!result.errors().list().isEmpty()) {
                 result.errors().list().forEach(System.err::println);
                 return ExitCodes.PARSE_ERROR;

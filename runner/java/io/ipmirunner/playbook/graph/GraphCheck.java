@@ -2,6 +2,7 @@ package io.ipmirunner.playbook.graph;
 
 import io.ipmirunner.playbook.RunPolicy;
 import io.ipmirunner.yaml.Location;
+import io.ipmirunner.yaml.Problem;
 import io.ipmirunner.yaml.Problems;
 import io.ipmirunner.yaml.Suggestions;
 import java.util.List;
@@ -26,11 +27,18 @@ public final class GraphCheck {
         }
     }
 
+    /** What the graph is worth a warning for, before a run: {@link #runOnceUnderFree}. */
+    public static List<Problem> warnings(TaskGraph graph) {
+        Problems warnings = new Problems();
+        runOnceUnderFree(graph, warnings);
+        return warnings.list();
+    }
+
     /**
      * run_once under strategy free: Ansible warns and runs the task on every host; ipmi-runner runs it once,
      * on the first host to reach it, and gives its result to the others. Said before the run.
      */
-    public static void runOnceUnderFree(TaskGraph graph, Problems warnings) {
+    private static void runOnceUnderFree(TaskGraph graph, Problems warnings) {
         RunPolicy.Strategy strategy = RunPolicy.Strategy.LINEAR;
         for (GraphNode n : graph.nodes()) {
             if (n instanceof GraphNode.PlayNode p) {

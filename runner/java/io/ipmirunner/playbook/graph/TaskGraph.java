@@ -86,14 +86,10 @@ public final class TaskGraph {
     }
 
     /**
-     * Where the node sits: the block, include or play whose part it is in, and which part (BLOCK, RESCUE,
-     * ALWAYS, INCLUDE, or START for a play's sections); empty for a play or handler.
+     * Where a node sits: the block, include or play whose part it is in, and which part (BLOCK, RESCUE,
+     * ALWAYS, INCLUDE, or START for a play's sections). Plays and handlers have none.
      */
-    public record Parent(GraphNode owner, EdgeKind part) {}
-
-    public Optional<Parent> parent(GraphNode n) {
-        return Optional.ofNullable(parents.get(n.id()));
-    }
+    private record Parent(GraphNode owner, EdgeKind part) {}
 
     /**
      * The blocks and includes around every task named {@code name} that a host reaches without failing, and
