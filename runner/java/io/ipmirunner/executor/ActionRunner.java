@@ -121,7 +121,9 @@ final class ActionRunner {
                 return r.failure().map(why -> ActionOutcome.failed(why, FailureClass.ASSERTION, r.result()))
                         .orElseGet(() -> ActionOutcome.ok(r.changed(), r.result()));
             } catch (IpmiException e) {
-                boolean silent = e instanceof IpmiException.Unreachable || e instanceof IpmiException.Timeout;
+                // Not after a write that may have run: the retry would carry it out a second time.
+                boolean silent = e instanceof IpmiException.Unreachable
+                        || e instanceof IpmiException.Timeout t && !t.mayHaveRun();
                 if (!silent || retry > host.connectionRetries()) {
                     return new ActionOutcome(false, true, e instanceof IpmiException.Unreachable, Map.of(),
                             e.getMessage(), FailureClass.of(e));

@@ -55,15 +55,29 @@ public abstract sealed class IpmiException extends Exception {
         }
     }
 
-    /** The BMC answered earlier but stopped answering in this phase. */
+    /**
+     * The BMC answered earlier but stopped answering in this phase. {@link #mayHaveRun()}: the unanswered
+     * request must not run twice and may have been carried out, so nothing may send it again, not even a
+     * retry of the whole module ({@code ipmi_retries}).
+     */
     public static final class Timeout extends IpmiException {
+        private final boolean mayHaveRun;
+
         public Timeout(String host, Phase phase, long waitedMillis, int attempts) {
-            super(host, phase, "timeout in " + phase.label() + " after " + waitedMillis + " ms (" + attempts
-                    + " attempts)");
+            this(host, phase, waited(phase, waitedMillis, attempts), false);
         }
 
-        private Timeout(String host, Phase phase, String detail) {
+        private Timeout(String host, Phase phase, String detail, boolean mayHaveRun) {
             super(host, phase, detail);
+            this.mayHaveRun = mayHaveRun;
+        }
+
+        public boolean mayHaveRun() {
+            return mayHaveRun;
+        }
+
+        private static String waited(Phase phase, long waitedMillis, int attempts) {
+            return "timeout in " + phase.label() + " after " + waitedMillis + " ms (" + attempts + " attempts)";
         }
 
         /**
@@ -71,14 +85,34 @@ public abstract sealed class IpmiException extends Exception {
          * unanswered: whether it was carried out is unknown, and it is not sent again.
          */
         public static Timeout sessionLost(String host, String command, long waitedMillis, int attempts) {
-            return new Timeout(host, Phase.COMMAND, "timeout in " + Phase.COMMAND.label() + " after " + waitedMillis
-                    + " ms (" + attempts + " attempts): the BMC lost the session (restarted?); " + command
-                    + " may or may not have been carried out and was not sent again");
+            return new Timeout(host, Phase.COMMAND, waited(Phase.COMMAND, waitedMillis, attempts)
+                    + ": the BMC lost the session (restarted?); " + command
+                    + " may or may not have been carried out and was not sent again", true);
+        }
+
+        /**
+         * {@code command}, which must not run twice, went unanswered: it may have been carried out.
+         * {@code duplicatePossible}: a copy was resent without knowing whether an earlier one had arrived.
+         */
+        public static Timeout writeUnanswered(String host, String command, long waitedMillis, int attempts,
+                                              boolean duplicatePossible) {
+            return new Timeout(host, Phase.COMMAND, waited(Phase.COMMAND, waitedMillis, attempts) + ": " + command
+                    + (duplicatePossible ? " may have been carried out more than once (duplicate_possible)"
+                    : " may have been carried out"), true);
+        }
+
+        /**
+         * {@code command}, which must not run twice, reached the BMC (its session sequence numbers show it
+         * answered) but the reply was lost: it was carried out, with a result nobody saw, and not sent again.
+         */
+        public static Timeout replyLost(String host, String command, long waitedMillis, int attempts) {
+            return new Timeout(host, Phase.COMMAND, waited(Phase.COMMAND, waitedMillis, attempts) + ": " + command
+                    + " reached the BMC but its reply was lost; not sent again", true);
         }
 
         /** A deadline over many exchanges passed, each of which was answered: {@code detail} says which. */
         public static Timeout deadline(String host, Phase phase, String detail) {
-            return new Timeout(host, phase, "timeout in " + phase.label() + ": " + detail);
+            return new Timeout(host, phase, "timeout in " + phase.label() + ": " + detail, false);
         }
     }
 

@@ -1,7 +1,9 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.client.Bmc;
+import io.ipmirunner.ipmi.client.Delivery;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.chassis.ChassisControl;
@@ -98,7 +100,7 @@ public final class PowerModule implements Module<PowerModule.Args> {
             boolean now = readPower(bmc);
             while ((now ? "on" : "off").equals(target) == false) {
                 if (bmc.time().nanoTime() - deadline > 0) {
-                    throw new IpmiException.Timeout(bmc.host(), io.ipmirunner.ipmi.Phase.COMMAND,
+                    throw new IpmiException.Timeout(bmc.host(), Phase.COMMAND,
                             a.timeoutMillis(), 0);
                 }
                 bmc.time().sleep(POLL);
@@ -114,18 +116,34 @@ public final class PowerModule implements Module<PowerModule.Args> {
     }
 
     /**
-     * Chassis Control is not idempotent, and the engine resends a request whose reply was lost: a resent
-     * cycle then reaches a BMC that is already off mid-cycle and answers 0xD5 (not in present state). The
-     * host read on just before, so that 0xD5 says the first transmission took effect.
+     * Chassis Control is not idempotent: the engine never resends it blindly (see {@code Transmissions}), and
+     * the result says when it could not avoid it ({@code duplicate_possible}) or when the BMC got the request
+     * but its reply was lost ({@code reply_lost}). A resent cycle may reach a BMC that is already off
+     * mid-cycle and be refused with 0xD5 (not in present state): the host read on just before, so that
+     * 0xD5 says the first transmission took effect.
      */
     private static void control(Bmc bmc, int action, Map<String, Object> r) throws IpmiException {
-        try {
-            bmc.send(Commands.CHASSIS_CONTROL, new ChassisControl(action));
-        } catch (IpmiException.CompletionCodeError e) {
-            if (action != ChassisControl.POWER_CYCLE || !e.code().equals(CompletionCode.NOT_SUPPORTED_IN_STATE)) {
-                throw e;
+        Delivery d = bmc.deliver(Commands.CHASSIS_CONTROL, new ChassisControl(action));
+        switch (d) {
+            case Delivery.ArrivedUnanswered u -> {
+                r.put("reply_lost", true);
+                if (u.duplicatePossible()) {
+                    r.put("duplicate_possible", true);
+                }
             }
-            r.put("note", "cycle already under way (a resent request was refused with 0xD5)");
+            case Delivery.Answered a -> {
+                if (a.duplicatePossible()) {
+                    r.put("duplicate_possible", true);
+                }
+                CompletionCode cc = a.response().completionCode();
+                if (cc.equals(CompletionCode.NOT_SUPPORTED_IN_STATE) && action == ChassisControl.POWER_CYCLE
+                        && a.duplicatePossible()) {
+                    r.put("note", "cycle already under way (a resent request was refused with 0xD5)");
+                } else if (!cc.isOk()) {
+                    throw new IpmiException.CompletionCodeError(bmc.host(), Phase.COMMAND,
+                            Commands.CHASSIS_CONTROL.name(), cc);
+                }
+            }
         }
     }
 

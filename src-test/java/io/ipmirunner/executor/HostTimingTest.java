@@ -52,4 +52,25 @@ class HostTimingTest {
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(2)), pauses, "n1 and n2 each wait Backoff.CONNECTION's 1 s, then 2 s");
     }
+
+    @Test
+    void aWriteThatMayHaveRunIsNotRunAgainByIpmiRetries() throws Exception {
+        PlayHarness h = new PlayHarness(dir);
+        h.hostLine = n -> "    " + n + ": {ipmi_retries: 3}\n";
+        FakeModule power = new FakeModule("power", (host, a, call) -> {
+            throw host.equals("n1")
+                    ? IpmiException.Timeout.writeUnanswered(host, "Chassis Control", 1000, 1, false)
+                    : IpmiException.Timeout.replyLost(host, "Chassis Control", 1000, 2);
+        });
+        h.run("""
+                - hosts: all
+                  tasks:
+                    - name: reset
+                      power: {state: reset}
+                """, 2, 2, power);
+        assertEquals(List.of("n1", "n2"), power.calls.stream().map(c -> c.substring(0, 2)).sorted().toList(),
+                "one call per host: a retry would send the reset again");
+        h.results().forEach(r -> assertEquals("failed", r.status().label(), r.toString()));
+        assertEquals(List.of(), h.time.sleeps);
+    }
 }

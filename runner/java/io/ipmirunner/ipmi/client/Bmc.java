@@ -28,6 +28,15 @@ public interface Bmc extends AutoCloseable {
     CompletableFuture<IpmiResponse> rawAsync(String name, int netFn, int cmd, byte[] data);
 
     /**
+     * Like {@link #rawAsync}, for a request that must not run twice: tells whether a resend may have
+     * duplicated it, or that it arrived but its reply was lost (which {@link #rawAsync} reports as a timeout).
+     * A BMC that cannot tell answers as if it were sent once.
+     */
+    default CompletableFuture<Delivery> deliverAsync(String name, int netFn, int cmd, byte[] data) {
+        return rawAsync(name, netFn, cmd, data).thenApply(r -> new Delivery.Answered(r, false));
+    }
+
+    /**
      * Sends once without waiting for a reply and forgets the session: for Cold/Warm Reset (IPMI v2.0
      * §20.2, §20.3), which a BMC may or may not answer before it goes down. The next send logs in afresh.
      */
@@ -67,6 +76,10 @@ public interface Bmc extends AutoCloseable {
     default <Q extends WireMessage, S extends WireMessage> S send(CommandSpec<Q, S> spec, Q request)
             throws IpmiException {
         return await(sendAsync(spec, request));
+    }
+
+    default <Q extends WireMessage> Delivery deliver(CommandSpec<Q, ?> spec, Q request) throws IpmiException {
+        return await(deliverAsync(spec.name(), spec.netFn(), spec.cmd(), request.toBytes()));
     }
 
     default IpmiResponse raw(String name, int netFn, int cmd, byte[] data) throws IpmiException {

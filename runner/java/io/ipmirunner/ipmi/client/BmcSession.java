@@ -9,6 +9,7 @@ import io.ipmirunner.ipmi.session.SessionConfig;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,7 +34,22 @@ public final class BmcSession implements Bmc {
 
     @Override
     public CompletableFuture<IpmiResponse> rawAsync(String name, int netFn, int cmd, byte[] data) {
-        return submit(new Operation(name, netFn, cmd, data));
+        Operation op = new Operation(name, netFn, cmd, data);
+        return submit(op).thenApply(r -> {
+            if (r == null) {
+                // Arrived, reply lost: a caller that needs the reply cannot go on, and must not send it again.
+                throw new CompletionException(IpmiException.Timeout.replyLost(host(), name,
+                        (System.nanoTime() - op.started) / 1_000_000, op.attempts));
+            }
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Delivery> deliverAsync(String name, int netFn, int cmd, byte[] data) {
+        Operation op = new Operation(name, netFn, cmd, data);
+        return submit(op).thenApply(r -> r == null ? new Delivery.ArrivedUnanswered(op.duplicatePossible)
+                : new Delivery.Answered(r, op.duplicatePossible));
     }
 
     @Override

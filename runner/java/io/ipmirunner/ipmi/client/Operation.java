@@ -1,6 +1,6 @@
 package io.ipmirunner.ipmi.client;
 
-import io.ipmirunner.ipmi.command.IdempotentCommands;
+import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.transport.EventLoop;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
 import java.util.concurrent.CompletableFuture;
@@ -17,10 +17,19 @@ final class Operation {
      * session is forgotten after it: for Cold/Warm Reset, after which the BMC no longer knows the session.
      */
     final boolean lastInSession;
-    /** A read ({@link IdempotentCommands}): if the BMC loses the session, it goes out once more after a fresh login. */
+    /**
+     * False for a request that must not run twice ({@link Commands#idempotent}): it is never resent blindly
+     * ({@link Transmissions}), and if the BMC loses the session under it, it is not sent again after a fresh login.
+     */
     final boolean idempotent;
     /** Already sent again after a fresh login: a second loss fails it. */
     boolean resentAfterLogin;
+    /** Set when a copy was resent without knowing whether an earlier one had reached the BMC. */
+    volatile boolean duplicatePossible;
+    /** Harmless requests sent to learn whether this one arrived. */
+    int probes;
+    /** The rqSeq of the latest transmission. */
+    int rqSeq;
     /** Bit n set: this operation was sent with rqSeq n (6 bits, IPMI v2.0 §13.8). */
     private long seqsUsed;
     int attempts;
@@ -38,7 +47,7 @@ final class Operation {
 
     Operation(String name, int netFn, int cmd, byte[] data, boolean lastInSession) {
         this.lastInSession = lastInSession;
-        this.idempotent = IdempotentCommands.isIdempotent(netFn, cmd);
+        this.idempotent = Commands.idempotent(netFn, cmd, data);
         this.name = name;
         this.netFn = netFn;
         this.cmd = cmd;
@@ -63,6 +72,7 @@ final class Operation {
     }
 
     void useSeq(int rqSeq) {
+        this.rqSeq = rqSeq;
         seqsUsed |= 1L << rqSeq;
     }
 

@@ -11,6 +11,7 @@ import io.ipmirunner.ipmi.session.DiscoveryLogin;
 import io.ipmirunner.ipmi.transport.EventLoop;
 import io.ipmirunner.ipmi.wire.CompletionCode;
 import io.ipmirunner.ipmi.wire.IpmiRequest;
+import io.ipmirunner.ipmi.wire.IpmiResponse;
 import io.ipmirunner.ipmi.wire.LanPacket;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
@@ -43,7 +44,7 @@ final class SessionDriver implements LoginExchange.Outcome {
     private boolean heard;
     private EventLoop.Timer keepAliveTimer;
     private Operation inFlight;
-    private int rqSeq;
+    private Transmissions tx;
     private int handles;
 
     interface Sender {
@@ -114,6 +115,7 @@ final class SessionDriver implements LoginExchange.Outcome {
         stats.loginNanos.add(loginNanos);
         session = s;
         heard = true;
+        tx = new Transmissions();
         login = null;
         state = State.ACTIVE;
         stats.sessionsOpened.increment();
@@ -159,8 +161,12 @@ final class SessionDriver implements LoginExchange.Outcome {
     private void onResponse(Decoded.Accepted a) {
         Operation op = inFlight;
         var r = a.response();
+        tx.answered(r, a.sessionSeq());
         if (op == null || !op.answeredBy(r)) {
             stats.dropped.increment();
+            if (op != null) {
+                follow(op, tx.onOtherReply(op));
+            }
             return;
         }
         heard = true;
@@ -173,12 +179,19 @@ final class SessionDriver implements LoginExchange.Outcome {
             // Busy is an answer, not a loss: back off and ask again within the same deadline.
             op.busyRetries++;
             op.lastAnswerBusy = true;
+            tx.settle(); // busy: not executed, so the re-ask is a new request, not a copy
             stats.busy.increment();
             op.retransmit = loop.schedule(op.busyDelayMillis(), () -> transmit(op));
             return;
         }
+        complete(op, r);
+    }
+
+    /** {@code r} null: a non-idempotent request arrived (the BMC's numbers say so) but its reply was lost. */
+    private void complete(Operation op, IpmiResponse r) {
         op.cancelTimers();
         inFlight = null;
+        tx.settle();
         op.result.complete(r);
         if (state == State.CLOSING) {
             afterClose();
@@ -218,20 +231,12 @@ final class SessionDriver implements LoginExchange.Outcome {
             return;
         }
         op.attempts++;
-        if (op.attempts > 1 && !op.lastAnswerBusy) {
+        boolean resend = op.attempts > 1 && !op.lastAnswerBusy;
+        if (resend) {
             stats.retransmits.increment();
         }
         op.lastAnswerBusy = false;
-        // A fresh rqSeq per transmission: some BMCs (ipmi_sim) drop a request whose rqSeq they have seen,
-        // so a resend with the old one would never be answered. A late reply to any of them still counts.
-        sendOnce(op);
-        op.retransmit = loop.schedule(op.rto, () -> retransmitTimeout(op));
-    }
-
-    private void sendOnce(Operation op) {
-        rqSeq = rqSeq + 1 & 0x3F;
-        op.useSeq(rqSeq);
-        sender.send(target, session.encode(IpmiRequest.toBmc(op.netFn, op.cmd, rqSeq, op.data)));
+        sendArmed(op, tx.request(op, resend));
     }
 
     private void retransmitTimeout(Operation op) {
@@ -243,7 +248,7 @@ final class SessionDriver implements LoginExchange.Outcome {
             return;
         }
         op.rto = timers.backOff(Phase.COMMAND, op.rto);
-        transmit(op);
+        follow(op, tx.onTimeout(op));
         loss.probeAfter(op);
     }
 
@@ -259,6 +264,21 @@ final class SessionDriver implements LoginExchange.Outcome {
         forgetSession();
     }
 
+    private void follow(Operation op, Transmissions.Next next) {
+        switch (next) {
+            case Transmissions.Next.Resend r -> transmit(op);
+            case Transmissions.Next.Probe p -> sendArmed(op, tx.probe(op));
+            case Transmissions.Next.Arrived a -> complete(op, null);
+            case Transmissions.Next.Wait w -> { }
+        }
+    }
+
+    private void sendArmed(Operation op, IpmiRequest request) {
+        sender.send(target, session.encode(request));
+        EventLoop.Timer.cancel(op.retransmit);
+        op.retransmit = loop.schedule(op.rto, () -> retransmitTimeout(op));
+    }
+
     /**
      * One transmission and no wait: a resetting BMC may answer before it goes down or not at all, and
      * forgets the session either way, so whatever comes next starts with a fresh login.
@@ -266,7 +286,7 @@ final class SessionDriver implements LoginExchange.Outcome {
     private void sendAndForget(Operation op) {
         EventLoop.Timer.cancel(keepAliveTimer);
         op.attempts = 1;
-        sendOnce(op);
+        sender.send(target, session.encode(tx.request(op, false)));
         op.result.complete(null);
         forgetSession();
     }

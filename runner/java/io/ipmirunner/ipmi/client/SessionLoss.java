@@ -81,8 +81,11 @@ final class SessionLoss {
     /** The failure of {@code op} that ran out of time: a lost session when the BMC answered outside it. */
     IpmiException timeout(String host, Phase phase, Operation op) {
         long waited = (System.nanoTime() - op.started) / 1_000_000;
-        return probed == op && (alive || refused) ? unsafeToResend(host, op)
-                : new IpmiException.Timeout(host, phase, waited, op.attempts);
+        if (probed == op && (alive || refused)) {
+            return unsafeToResend(host, op);
+        }
+        return op.idempotent || op.attempts == 0 ? new IpmiException.Timeout(host, phase, waited, op.attempts)
+                : IpmiException.Timeout.writeUnanswered(host, op.name, waited, op.attempts, op.duplicatePossible);
     }
 
     /**

@@ -5,12 +5,28 @@ import io.ipmirunner.ipmi.wire.MalformedPacketException;
 
 /**
  * One IPMI command: its name, network function, command code, the minimum privilege the specification
- * assigns it (Appendix G), and how its request and response data are laid out. The same spec serves the
- * client (encode request, decode response) and the simulator (decode request, encode response).
+ * assigns it (Appendix G), how its request and response data are laid out, and whether executing it twice
+ * does the same as once. The same spec serves the client (encode request, decode response) and the
+ * simulator (decode request, encode response).
+ *
+ * <p>{@code idempotent} is false for a command that changes state so that a second execution is a second
+ * action (a second reset, a cycle restarted): the engine never resends it blindly (see
+ * {@code io.ipmirunner.ipmi.session.ArrivalLedger}). A command that sets a value (a password, boot flags, a
+ * LAN parameter) stays idempotent: executed twice, it leaves the BMC as once, so it is resent like a read.
  */
 public record CommandSpec<Q extends WireMessage, S extends WireMessage>(
         String name, int netFn, int cmd, Privilege minPrivilege,
-        WireMessage.Decoder<Q> requestDecoder, WireMessage.Decoder<S> responseDecoder) {
+        WireMessage.Decoder<Q> requestDecoder, WireMessage.Decoder<S> responseDecoder, boolean idempotent) {
+
+    public CommandSpec(String name, int netFn, int cmd, Privilege minPrivilege,
+                       WireMessage.Decoder<Q> requestDecoder, WireMessage.Decoder<S> responseDecoder) {
+        this(name, netFn, cmd, minPrivilege, requestDecoder, responseDecoder, true);
+    }
+
+    /** The same command, marked as one that must not run twice for one request. */
+    public CommandSpec<Q, S> nonIdempotent() {
+        return new CommandSpec<>(name, netFn, cmd, minPrivilege, requestDecoder, responseDecoder, false);
+    }
 
     public Q decodeRequest(byte[] data) throws MalformedPacketException {
         return requestDecoder.decode(new ByteReader(data));

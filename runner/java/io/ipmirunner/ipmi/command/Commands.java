@@ -36,9 +36,9 @@ public final class Commands {
     public static final CommandSpec<Empty, DeviceId> GET_DEVICE_ID = new CommandSpec<>(
             "Get Device ID", NetFn.APP, 0x01, Privilege.USER, Empty::decode, DeviceId::decode);
     public static final CommandSpec<Empty, Empty> COLD_RESET = new CommandSpec<>(
-            "Cold Reset", NetFn.APP, 0x02, Privilege.ADMINISTRATOR, Empty::decode, Empty::decode);
+            "Cold Reset", NetFn.APP, 0x02, Privilege.ADMINISTRATOR, Empty::decode, Empty::decode).nonIdempotent();
     public static final CommandSpec<Empty, Empty> WARM_RESET = new CommandSpec<>(
-            "Warm Reset", NetFn.APP, 0x03, Privilege.ADMINISTRATOR, Empty::decode, Empty::decode);
+            "Warm Reset", NetFn.APP, 0x03, Privilege.ADMINISTRATOR, Empty::decode, Empty::decode).nonIdempotent();
     public static final CommandSpec<Empty, SelfTestResult> GET_SELF_TEST_RESULTS = new CommandSpec<>(
             "Get Self Test Results", NetFn.APP, 0x04, Privilege.USER, Empty::decode, SelfTestResult::decode);
 
@@ -66,7 +66,7 @@ public final class Commands {
     public static final CommandSpec<Empty, ChassisStatus> GET_CHASSIS_STATUS = new CommandSpec<>(
             "Get Chassis Status", NetFn.CHASSIS, 0x01, Privilege.USER, Empty::decode, ChassisStatus::decode);
     public static final CommandSpec<ChassisControl, Empty> CHASSIS_CONTROL = new CommandSpec<>(
-            "Chassis Control", NetFn.CHASSIS, 0x02, Privilege.OPERATOR, ChassisControl::decode, Empty::decode);
+            "Chassis Control", NetFn.CHASSIS, 0x02, Privilege.OPERATOR, ChassisControl::decode, Empty::decode).nonIdempotent();
 
     // Commands first needed by the simulator and the operation modules (DCMI privileges: DCMI v1.5 Table 6-1).
 
@@ -156,6 +156,20 @@ public final class Commands {
     public static final CommandSpec<Dcmi.PowerReadingRequest, Dcmi.PowerReading> GET_POWER_READING =
             new CommandSpec<>("Get Power Reading", NetFn.GROUP_EXTENSION, 0x02, Privilege.USER,
                     Dcmi.PowerReadingRequest::decode, Dcmi.PowerReading::decode);
+
+    /**
+     * Whether a request may be executed twice without harm, for resending it after a loss or after a fresh
+     * login: false for the commands marked non-idempotent and for any command not in this table (a raw request
+     * may change anything). A group extension's command code means something else in another group (IPMI v2.0
+     * §5.1: the group is the first data byte), so only DCMI's (group DCh) are taken from this table.
+     */
+    public static boolean idempotent(int netFn, int cmd, byte[] data) {
+        if (netFn == NetFn.GROUP_EXTENSION && (data.length == 0 || (data[0] & 0xFF) != Dcmi.GROUP_ID)) {
+            return false;
+        }
+        return all().stream().filter(c -> c.matches(netFn, cmd)).findFirst().map(CommandSpec::idempotent)
+                .orElse(false);
+    }
 
     public static List<CommandSpec<?, ?>> all() {
         return List.of(GET_DEVICE_ID, COLD_RESET, WARM_RESET, GET_SELF_TEST_RESULTS, GET_CHANNEL_AUTH_CAPABILITIES,

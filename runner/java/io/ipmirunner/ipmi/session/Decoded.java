@@ -4,7 +4,11 @@ import io.ipmirunner.ipmi.wire.IpmiResponse;
 
 /** What an active session makes of a received packet: a response, or a reason to drop it. */
 public sealed interface Decoded {
-    record Accepted(IpmiResponse response) implements Decoded {}
+    /**
+     * A response, with the BMC's session sequence number: the BMC numbers every packet it sends in the session,
+     * so gaps between the numbers received count replies that were lost (see {@link ArrivalLedger}).
+     */
+    record Accepted(IpmiResponse response, int sessionSeq) implements Decoded {}
 
     record Dropped(String reason) implements Decoded {}
 

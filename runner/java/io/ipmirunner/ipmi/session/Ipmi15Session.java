@@ -84,7 +84,7 @@ public final class Ipmi15Session implements ActiveSession {
             if (!window.accept(p.sessionSeq())) {
                 return new Decoded.Dropped("v1.5 sequence number repeated or outside the window");
             }
-            return new Decoded.Accepted(response);
+            return new Decoded.Accepted(response, p.sessionSeq());
         } catch (MalformedPacketException e) {
             return new Decoded.Dropped(e.getMessage());
         }

@@ -116,7 +116,7 @@ public final class RmcpPlusSession implements ActiveSession {
                 return new Decoded.Dropped("sequence number " + Integer.toUnsignedString(p.sessionSeq())
                         + " outside the window or repeated");
             }
-            return new Decoded.Accepted(response);
+            return new Decoded.Accepted(response, p.sessionSeq());
         } catch (MalformedPacketException e) {
             return new Decoded.Dropped(e.getMessage());
         }
