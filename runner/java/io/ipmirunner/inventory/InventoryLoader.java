@@ -118,7 +118,23 @@ public final class InventoryLoader {
         return Inventory.of(hosts, groups, sources, warnings.list());
     }
 
+    /**
+     * A directory source is read recursively, as Ansible does; bounded so that {@code -i /} or a symlink
+     * that loops ends with an error, not a walk of the whole filesystem.
+     */
+    private static final int MAX_DIRECTORY_ENTRIES = 10_000;
+    private final Set<Path> directoriesSeen = new java.util.HashSet<>();
+    private int directoryEntries;
+
     private void directory(Path dir) {
+        try {
+            if (!directoriesSeen.add(dir.toRealPath())) {
+                return; // reached again through a symlink: read once
+            }
+        } catch (IOException e) {
+            problems.add(new Location(dir.toString(), 1, 1), "cannot read inventory directory: " + e.getMessage());
+            return;
+        }
         List<Path> entries;
         try (Stream<Path> s = Files.list(dir)) {
             entries = s.sorted().toList();
@@ -127,6 +143,11 @@ public final class InventoryLoader {
             return;
         }
         for (Path e : entries) {
+            if (++directoryEntries > MAX_DIRECTORY_ENTRIES) {
+                problems.add(new Location(dir.toString(), 1, 1), "inventory directories hold more than "
+                        + MAX_DIRECTORY_ENTRIES + " entries; is -i pointing at the right directory?");
+                return;
+            }
             String name = e.getFileName().toString();
             if (name.startsWith(".") || IGNORED_DIRS.contains(name)
                     || IGNORED_EXTENSIONS.stream().anyMatch(name::endsWith)) {

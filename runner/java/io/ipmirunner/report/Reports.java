@@ -87,6 +87,10 @@ public final class Reports {
         if (!Files.isRegularFile(template)) {
             throw new ReportException(ReportException.Kind.MISSING, "template not found: " + template);
         }
+        if (Files.size(template) > BoundedRead.TEXT.bytes()) {
+            throw new ReportException(ReportException.Kind.DAMAGED, "template " + template + " is larger than "
+                    + BoundedRead.TEXT.bytes() / (1024 * 1024) + " MiB");
+        }
         Path dir = template.toAbsolutePath().getParent();
         return Templates.create(dir).render(template.getFileName().toString(), model(runDir));
     }

@@ -39,6 +39,14 @@ class HostileInputTest {
         byte[] junk = new byte[4096];
         new Random(16).nextBytes(junk);
         Files.write(junkRun.resolve("journal.jsonl"), junk);
+        Path huge = dir.resolve("huge.ftl");
+        try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(33L << 20); // sparse: larger than any template, no disk used
+        }
+        Path crowded = Files.createDirectories(dir.resolve("crowded"));
+        for (int i = 0; i <= 10_000; i++) {
+            Files.createFile(crowded.resolve("f" + i + ".retry"));
+        }
         String pb = playbook.toString();
         return Stream.of(
                 run("check of a device", 4, "check", "-i", "n1,", "/dev/zero"),
@@ -56,6 +64,9 @@ class HostileInputTest {
                 run("--report-dir is /dev/null", 5, "play", pb, "-i", "n1,", "--report-dir", "/dev/null"),
                 run("report of a junk journal", 4, "report", junkRun.toString()),
                 run("report of a file", 5, "report", aFile.toString()),
+                run("report --template larger than 32 MiB", 4, "report", junkRun.toString(), "--template",
+                        huge.toString()),
+                run("inventory directory with 10,001 entries", 4, "inventory", "-i", crowded.toString(), "--list"),
                 run("INI variable set twice", 4, "inventory", "-i", duplicate.toString(), "--list"),
                 run("INI NUL byte", 4, "inventory", "-i", nul.toString(), "--list"),
                 run("play --forks 0", 5, "play", pb, "-i", "n1,", "--forks", "0"),

@@ -162,6 +162,14 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void aSymlinkThatLoopsBackIsReadOnce() throws Exception {
+        TestFiles.write(dir, "inv/10-racks.yml", "rack: {hosts: {n1: }}\n");
+        java.nio.file.Files.createSymbolicLink(dir.resolve("inv/sub"), dir.resolve("inv"));
+        Inventory inv = load(path("inv"));
+        assertEquals(List.of("n1"), List.copyOf(inv.hosts().keySet()));
+    }
+
+    @Test
     void hostListSource() {
         Inventory inv = load("bmc[1:3].lab,10.0.0.9:6230,");
         assertEquals(List.of("bmc1.lab", "bmc2.lab", "bmc3.lab", "10.0.0.9"), List.copyOf(inv.hosts().keySet()));
