@@ -85,12 +85,26 @@ final class HostCursor {
         return started;
     }
 
-    /** The task, dynamic include or handler flush at {@link #at()} ran; {@code hostFailed} unless ignored. */
-    void done(boolean hostFailed) {
-        if (hostFailed) {
-            failUp();
-        } else {
-            at = next(at);
+    /** What became of the host at a task, dynamic include or handler flush. */
+    enum Outcome {
+        /** it ran (or failed with ignore_errors): on to the next node */
+        DONE,
+        /** it failed: rescue, always, or out of the play */
+        FAILED,
+        /** the BMC did not answer: out of the play at once, as in Ansible, where no rescue or always runs */
+        UNREACHABLE
+    }
+
+    /** The task, dynamic include or handler flush at {@link #at()} ran with this outcome. */
+    void done(Outcome outcome) {
+        switch (outcome) {
+            case DONE -> at = next(at);
+            case FAILED -> failUp();
+            case UNREACHABLE -> {
+                frames.clear();
+                failed = true;
+                at = null;
+            }
         }
         settle();
     }
@@ -109,6 +123,16 @@ final class HostCursor {
         } else {
             at = next(at);
         }
+        settle();
+    }
+
+    /**
+     * At a block or include whose {@code when} could not be decided: as in Ansible, where the condition is
+     * each inner task's, the first task fails, so the block's own rescue and always run.
+     */
+    void enterFailing() {
+        descend(at);
+        failUp();
         settle();
     }
 

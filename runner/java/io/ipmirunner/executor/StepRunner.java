@@ -10,7 +10,9 @@ import io.ipmirunner.playbook.graph.EdgeKind;
 import io.ipmirunner.playbook.graph.GraphNode;
 import io.ipmirunner.playbook.graph.TaskGraph;
 import java.time.Duration;
+import io.ipmirunner.yaml.Location;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,21 +39,41 @@ final class StepRunner {
         List<String> hosts = cursors.stream().map(HostCursor::host).toList();
         switch (node) {
             case GraphNode.TaskNode t -> {
-                Set<String> failed = t.task().options().pacing().runOnce()
+                Map<String, HostCursor.Outcome> out = t.task().options().pacing().runOnce()
                         && batch.play.policy().strategy() == RunPolicy.Strategy.FREE
-                        ? onceUnderFree(t, hosts.getFirst(), batch) : failed(fanout.run(t.task(), hosts, batch, false));
-                cursors.forEach(c -> c.done(failed.contains(c.host())));
+                        ? onceUnderFree(t, hosts.getFirst(), batch) : outcomes(fanout.run(t.task(), hosts, batch, false));
+                cursors.forEach(c -> c.done(out.getOrDefault(c.host(), HostCursor.Outcome.DONE)));
             }
-            case GraphNode.BlockNode b -> cursors.forEach(c -> c.enter(applies(b.block().options(), batch, c)));
-            case GraphNode.IncludeNode i when i.include().tasks().isPresent() ->
-                    cursors.forEach(c -> c.enter(applies(i.include().options(), batch, c)));
+            case GraphNode.BlockNode b -> {
+                Map<String, Boolean> applies = entry(b.keywords(), b.block().displayName(), b.block().at(), cursors, batch);
+                cursors.forEach(c -> {
+                    Boolean a = applies.get(c.host());
+                    if (a == null) {
+                        c.enterFailing();
+                    } else {
+                        c.enter(a);
+                    }
+                });
+            }
+            case GraphNode.IncludeNode i when i.include().tasks().isPresent() -> {
+                Map<String, Boolean> applies = entry(i.keywords(), i.include().displayName(), i.include().at(),
+                        cursors, batch);
+                cursors.forEach(c -> {
+                    Boolean a = applies.get(c.host());
+                    if (a == null) {
+                        c.done(HostCursor.Outcome.FAILED);
+                    } else {
+                        c.enter(a);
+                    }
+                });
+            }
             case GraphNode.IncludeNode i -> {
                 unsupported(i.include(), hosts, batch);
-                cursors.forEach(c -> c.done(true));
+                cursors.forEach(c -> c.done(HostCursor.Outcome.FAILED));
             }
             case GraphNode.FlushHandlersNode f -> {
-                Set<String> failed = flushHandlers(f, hosts, batch);
-                cursors.forEach(c -> c.done(failed.contains(c.host())));
+                Map<String, HostCursor.Outcome> out = flushHandlers(f, hosts, batch);
+                cursors.forEach(c -> c.done(out.getOrDefault(c.host(), HostCursor.Outcome.DONE)));
             }
             case GraphNode.PlayNode p -> throw new IllegalStateException("a cursor never stands on a play");
             case GraphNode.HandlerNode h -> throw new IllegalStateException("handlers run at flushes only");
@@ -64,9 +86,11 @@ final class StepRunner {
         }
     }
 
-    private static Set<String> failed(List<RunEvent.HostResult> results) {
-        Set<String> out = new java.util.HashSet<>();
-        results.stream().filter(r -> !r.keepsHost()).forEach(r -> out.add(r.host()));
+    /** The hosts that cannot go on, and why: an unreachable one leaves the play, a failed one goes to rescue. */
+    private static Map<String, HostCursor.Outcome> outcomes(List<RunEvent.HostResult> results) {
+        Map<String, HostCursor.Outcome> out = new HashMap<>();
+        results.stream().filter(r -> !r.keepsHost()).forEach(r -> out.put(r.host(),
+                r.status() == RunEvent.Status.UNREACHABLE ? HostCursor.Outcome.UNREACHABLE : HostCursor.Outcome.FAILED));
         return out;
     }
 
@@ -74,7 +98,7 @@ final class StepRunner {
      * {@code run_once} under free: the first host to reach the task runs it; the others wait for that run and
      * take its registered value and notifications (Ansible warns here and runs the task on every host).
      */
-    private Set<String> onceUnderFree(GraphNode.TaskNode t, String host, BatchState batch)
+    private Map<String, HostCursor.Outcome> onceUnderFree(GraphNode.TaskNode t, String host, BatchState batch)
             throws InterruptedException {
         BatchState.Once once = batch.once(t.id());
         Task task = t.task();
@@ -87,7 +111,7 @@ final class StepRunner {
                 throw e;
             }
             once.result().complete(results.isEmpty() ? null : results.getFirst());
-            return failed(results);
+            return outcomes(results);
         }
         RunEvent.HostResult first;
         try {
@@ -103,21 +127,37 @@ final class StepRunner {
                 batch.notify(host, task.options().notifies());
             }
         }
-        return Set.of();
+        return Map.of();
     }
 
-    /** A block's or include's {@code when}, decided once as the host enters; an error counts as false. */
-    private static boolean applies(TaskOptions options, BatchState batch, HostCursor c) {
-        try {
-            for (var condition : options.conditions().when()) {
-                if (!Expressions.isTrue(condition.source(), batch.hosts.get(c.host()).vars())) {
-                    return false;
+    /**
+     * A block's or include's {@code when} for each host entering it, decided once, over the host's variables
+     * and the block's own (with those of the blocks around it). A host whose condition cannot be evaluated
+     * is absent from the answer; it gets a failed result naming the block and the error.
+     */
+    private Map<String, Boolean> entry(TaskOptions keywords, String name, Location at, List<HostCursor> cursors,
+                                       BatchState batch) {
+        Map<String, Boolean> out = new HashMap<>();
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        for (HostCursor c : cursors) {
+            Map<String, Object> scope = new HashMap<>(batch.hosts.get(c.host()).vars());
+            keywords.vars().forEach((k, v) -> scope.put(k, v.toPlain()));
+            try {
+                boolean applies = true;
+                for (var condition : keywords.conditions().when()) {
+                    applies = applies && Expressions.isTrue(condition.source(), scope);
                 }
+                out.put(c.host(), applies);
+            } catch (ExpressionException e) {
+                errors.put(c.host(), e.getMessage());
             }
-            return true;
-        } catch (ExpressionException e) {
-            return false;
         }
+        if (!errors.isEmpty()) {
+            listener.on(new RunEvent.TaskStarted(batch.play.displayName(), name, false, at.toString(), "block"));
+            errors.forEach((h, why) -> listener.on(new RunEvent.HostResult(h, name, at.toString(),
+                    RunEvent.Status.FAILED, false, 1, Duration.ZERO, Map.of(), "when: " + why, FailureClass.EXPRESSION)));
+        }
+        return out;
     }
 
     private void unsupported(IncludeTasks inc, List<String> hosts, BatchState batch) {
@@ -131,17 +171,17 @@ final class StepRunner {
     }
 
     /** The play's handlers in the order it lists them, each on the hosts here it was notified on. */
-    private Set<String> flushHandlers(GraphNode.FlushHandlersNode flush, List<String> hosts, BatchState batch)
-            throws InterruptedException {
-        Set<String> failed = new java.util.HashSet<>();
+    private Map<String, HostCursor.Outcome> flushHandlers(GraphNode.FlushHandlersNode flush, List<String> hosts,
+                                                         BatchState batch) throws InterruptedException {
+        Map<String, HostCursor.Outcome> failed = new HashMap<>();
         GraphNode.PlayNode play = graph.plays().get(flush.playNumber() - 1);
         for (GraphNode h : graph.targets(play, EdgeKind.HANDLER)) {
             var handler = ((GraphNode.HandlerNode) h).handler();
             List<String> live = new ArrayList<>(hosts);
-            live.removeAll(failed);
+            live.removeAll(failed.keySet());
             Set<String> notified = batch.takeNotified(handler::answers, live);
             List<String> run = live.stream().filter(notified::contains).toList();
-            failed.addAll(failed(fanout.run(handler.task(), run, batch, true)));
+            failed.putAll(outcomes(fanout.run(handler.task(), run, batch, true)));
         }
         return failed;
     }

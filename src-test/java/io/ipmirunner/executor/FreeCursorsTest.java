@@ -65,7 +65,7 @@ class FreeCursorsTest {
         PlayHarness h = new PlayHarness(dir);
         FakeModule power = new FakeModule("power", (host, a, n) -> {
             if (host.equals("n2")) {
-                throw FakeModule.unreachable(host);
+                throw new io.ipmirunner.ipmi.IpmiException.Timeout(host, io.ipmirunner.ipmi.Phase.COMMAND, 1000, 3);
             }
             return new ModuleResult(false, Map.of());
         });

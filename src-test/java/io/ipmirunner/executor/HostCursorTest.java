@@ -69,7 +69,7 @@ class HostCursorTest {
             switch (n) {
                 case GraphNode.TaskNode t -> {
                     seen.add(t.task().displayName());
-                    c.done(failing.contains(t.task().displayName()));
+                    c.done(failing.contains(t.task().displayName()) ? HostCursor.Outcome.FAILED : HostCursor.Outcome.DONE);
                 }
                 case GraphNode.BlockNode b -> {
                     seen.add("enter " + b.block().displayName());
@@ -77,7 +77,7 @@ class HostCursorTest {
                 }
                 case GraphNode.FlushHandlersNode f -> {
                     seen.add("flush " + f.afterSection());
-                    c.done(false);
+                    c.done(HostCursor.Outcome.DONE);
                 }
                 default -> throw new AssertionError("cursor on " + n);
             }
@@ -155,7 +155,7 @@ class HostCursorTest {
     void aBlockWhoseWhenFailsAroundTheStartTaskCountsAsReachingIt() {
         TaskGraph g = graph();
         HostCursor c = cursor(g, t -> true, Optional.of("t2"));
-        c.done(false);
+        c.done(HostCursor.Outcome.DONE);
         assertEquals("b1", ((GraphNode.BlockNode) c.at()).block().displayName());
         c.enter(false);
         assertTrue(c.started(), "as in Ansible: the task is found, its block's condition skips it");
@@ -166,8 +166,8 @@ class HostCursorTest {
     void aBlockWhoseWhenFailsIsPassedOver() {
         TaskGraph g = graph();
         HostCursor c = cursor(g, t -> true, Optional.empty());
-        c.done(false);
-        c.done(false);
+        c.done(HostCursor.Outcome.DONE);
+        c.done(HostCursor.Outcome.DONE);
         assertEquals("b1", ((GraphNode.BlockNode) c.at()).block().displayName());
         c.enter(false);
         assertEquals("t3", ((GraphNode.TaskNode) c.at()).task().displayName());

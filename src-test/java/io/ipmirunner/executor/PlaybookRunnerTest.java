@@ -143,26 +143,43 @@ class PlaybookRunnerTest {
 
     @Test
     void rescueRecoversAndAlwaysRunsForEveryone() throws Exception {
-        var recap = run("""
-                - hosts: all
-                  tasks:
-                    - block:
-                        - name: try
-                          power: {state: status}
-                      rescue:
-                        - name: recover
-                          assert:
-                            that: ['ansible_failed_task.name == "try"', 'ansible_failed_result.failed']
-                      always:
-                        - name: finally
-                          debug: {msg: done}
-                    - name: after
-                      debug: {msg: after}
-                """, 2, 1, power(Set.of("n2")));
-        assertEquals(List.of("TASK try", "ok n1", "unreachable n2", "TASK recover", "ok n2", "TASK finally", "ok n1",
+        FakeModule timesOut = new FakeModule("power", (h, a, n) -> {
+            if (h.equals("n2")) {
+                throw new io.ipmirunner.ipmi.IpmiException.Timeout(h, io.ipmirunner.ipmi.Phase.COMMAND, 1000, 3);
+            }
+            return new ModuleResult(false, Map.of("state", "on"));
+        });
+        var recap = run(GUARDED, 2, 1, timesOut);
+        assertEquals(List.of("TASK try", "ok n1", "failed n2", "TASK recover", "ok n2", "TASK finally", "ok n1",
                 "ok n2", "TASK after", "ok n1", "ok n2"), trace());
         assertEquals(new RunEvent.Recap(3, 0, 0, 0, 0, 1, 0), recap.get("n2"));
     }
+
+    /** As ansible-core 2.x does (run by hand): "unreachable hosts will not trigger the rescue block", nor always. */
+    @Test
+    void anUnreachableHostLeavesThePlayWithoutRescueOrAlways() throws Exception {
+        var recap = run(GUARDED, 2, 1, power(Set.of("n2")));
+        assertEquals(List.of("TASK try", "ok n1", "unreachable n2", "TASK finally", "ok n1", "TASK after", "ok n1"),
+                trace());
+        assertEquals(new RunEvent.Recap(0, 0, 1, 0, 0, 0, 0), recap.get("n2"));
+    }
+
+    private static final String GUARDED = """
+            - hosts: all
+              tasks:
+                - block:
+                    - name: try
+                      power: {state: status}
+                  rescue:
+                    - name: recover
+                      assert:
+                        that: ['ansible_failed_task.name == "try"', 'ansible_failed_result.failed']
+                  always:
+                    - name: finally
+                      debug: {msg: done}
+                - name: after
+                  debug: {msg: after}
+            """;
 
     @Test
     void runOnceThrottleAndStagger() throws Exception {

@@ -12,7 +12,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Rescued failures leave the failed count and --retry-failed; --failure-class picks hosts by class. */
+/**
+ * Rescued failures leave the failed count and --retry-failed; --failure-class picks hosts by class. An
+ * unreachable host runs no rescue (Ansible: "unreachable hosts will not trigger the rescue block").
+ */
 class RescueAndRetryTest {
     @TempDir
     Path dir;
@@ -43,7 +46,7 @@ class RescueAndRetryTest {
                           power: {state: status}
                           when: inventory_hostname == 'n4'
                     """, 4, 4, power);
-            assertEquals(new RunEvent.Recap(0, 0, 1, 1, 0, 0, 0), recap.get("n1"));
+            assertEquals(new RunEvent.Recap(0, 0, 1, 0, 0, 0, 0), recap.get("n1"));
             assertEquals(new RunEvent.Recap(0, 0, 0, 0, 2, 1, 0), recap.get("n2"));
             assertEquals(new RunEvent.Recap(0, 0, 0, 2, 0, 0, 0), recap.get("n3"));
             assertEquals(new RunEvent.Recap(2, 0, 0, 0, 0, 0, 0), recap.get("n4"));
@@ -51,7 +54,36 @@ class RescueAndRetryTest {
         Path run = dir.resolve("run");
         assertEquals(Set.of("n1", "n3"), JournalReader.failedHosts(run));
         assertEquals(Set.of(), JournalReader.failedHosts(run, Set.of("timeout")));
-        assertEquals(Set.of("n1", "n3"), JournalReader.failedHosts(run, Set.of("assertion")));
-        assertEquals(Set.of(), JournalReader.failedHosts(run, Set.of("auth", "unreachable")));
+        assertEquals(Set.of("n3"), JournalReader.failedHosts(run, Set.of("assertion")));
+        assertEquals(Set.of("n1"), JournalReader.failedHosts(run, Set.of("auth", "unreachable")));
+    }
+
+    @Test
+    void aBlockWhenSeesTheBlockVarsAndAnErrorInItFailsIntoTheBlocksRescue() throws Exception {
+        PlayHarness h = new PlayHarness(dir);
+        FakeModule power = new FakeModule("power", (host, a, n) -> new ModuleResult(false, Map.of("state", "on")));
+        var recap = h.run("""
+                - hosts: all
+                  tasks:
+                    - name: by its own vars
+                      vars: {wanted: n1}
+                      when: inventory_hostname == wanted
+                      block:
+                        - name: status
+                          power: {state: status}
+                    - name: broken condition
+                      when: no_such_variable == 1
+                      block:
+                        - name: never
+                          power: {state: status}
+                      rescue:
+                        - name: rescued
+                          power: {state: status}
+                """, 2, 2, power);
+        assertEquals(java.util.List.of("n1 {state=status}", "n1 {state=status}", "n2 {state=status}"),
+                power.calls.stream().sorted().toList(), "n1: the first block and the rescue; n2: the rescue");
+        assertEquals(1, recap.get("n1").rescued());
+        assertEquals(0, recap.get("n1").failed());
+        assertEquals(1, recap.get("n2").rescued());
     }
 }

@@ -1,6 +1,7 @@
 package io.ipmirunner.playbook.graph;
 
 import io.ipmirunner.playbook.Block;
+import io.ipmirunner.playbook.TaskOptions;
 import io.ipmirunner.playbook.Handler;
 import io.ipmirunner.playbook.IncludeTasks;
 import io.ipmirunner.playbook.Play;
@@ -26,12 +27,13 @@ public sealed interface GraphNode {
 
     /**
      * A block; its edges lead to the first task of block, rescue and always. Its {@code when} is decided once
-     * per host, as the host enters; its other keywords are already on the task nodes inside.
+     * per host, as the host enters, with {@code keywords}: its own, with the vars of the blocks around it
+     * merged in (its other keywords are already on the task nodes inside).
      */
-    record BlockNode(int id, Block block) implements GraphNode {}
+    record BlockNode(int id, Block block, TaskOptions keywords) implements GraphNode {}
 
     /** An include_tasks; with a static file, an edge leads to the file's first task. Entered as a block is. */
-    record IncludeNode(int id, IncludeTasks include) implements GraphNode {}
+    record IncludeNode(int id, IncludeTasks include, TaskOptions keywords) implements GraphNode {}
 
     /** Runs the handlers notified so far, in the order the play lists them; after each non-empty section. */
     record FlushHandlersNode(int id, int playNumber, String afterSection) implements GraphNode {}

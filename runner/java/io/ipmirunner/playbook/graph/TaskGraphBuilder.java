@@ -109,7 +109,7 @@ final class TaskGraphBuilder {
     }
 
     private GraphNode block(Block b, Optional<TaskOptions> keywords, Set<String> tags) {
-        GraphNode.BlockNode bn = add(new GraphNode.BlockNode(nodes.size(), b));
+        GraphNode.BlockNode bn = add(new GraphNode.BlockNode(nodes.size(), b, keywords.orElseThrow()));
         part(bn, b.block(), EdgeKind.BLOCK, keywords, tags);
         part(bn, b.rescue(), EdgeKind.RESCUE, keywords, tags);
         part(bn, b.always(), EdgeKind.ALWAYS, keywords, tags);
@@ -117,7 +117,7 @@ final class TaskGraphBuilder {
     }
 
     private GraphNode include(IncludeTasks i, Optional<TaskOptions> keywords, Set<String> tags) {
-        GraphNode.IncludeNode in = add(new GraphNode.IncludeNode(nodes.size(), i));
+        GraphNode.IncludeNode in = add(new GraphNode.IncludeNode(nodes.size(), i, keywords.orElseThrow()));
         i.tasks().ifPresent(tasks -> part(in, tasks, EdgeKind.INCLUDE, keywords, tags));
         return in;
     }
