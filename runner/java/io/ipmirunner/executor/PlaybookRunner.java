@@ -156,6 +156,7 @@ public final class PlaybookRunner {
                     options.checkMode());
             Map<String, HostContext> contexts = new LinkedHashMap<>();
             Map<String, Map<String, Object>> initial = new HashMap<>();
+            int varsFailed = 0;
             for (Host h : batchHosts) {
                 Map<String, Object> vars;
                 try {
@@ -165,6 +166,7 @@ public final class PlaybookRunner {
                             RunEvent.Status.FAILED, false, 1, java.time.Duration.ZERO, Map.of(), e.getMessage(),
                             FailureClass.VARS_FILES));
                     leftRun.add(h.name());
+                    varsFailed++;
                     continue;
                 }
                 if (!lastPlay) {
@@ -182,7 +184,8 @@ public final class PlaybookRunner {
             if (!lastPlay) {
                 contexts.forEach((name, c) -> keepFacts(name, c.vars(), initial.get(name)));
             }
-            if (batch.aborted() || batch.failed().size() == batchHosts.size()) {
+            // A host whose vars_files failed never ran, and failed all the same: it counts toward the whole batch.
+            if (batch.aborted() || batch.failed().size() + varsFailed == batchHosts.size()) {
                 return !batchHosts.isEmpty();
             }
         }

@@ -33,4 +33,24 @@ class PlayVarsTest {
         assertEquals(List.of("n1 show ok blue r1-lab", "n2 vars_files failed vars_files vars file 'vars/n2.yml' not found "
                 + "(looked for " + dir.resolve("vars/n2.yml") + ")"), seen);
     }
+
+    @Test
+    void aBatchWhoseHostsFailedTheirVarsFilesOrTheirTasksEndsThePlay() throws Exception {
+        Files.createDirectories(dir.resolve("vars"));
+        for (String n : List.of("n1", "n3", "n4")) {
+            Files.writeString(dir.resolve("vars/" + n + ".yml"), "rack: r1\n");
+        }
+        PlayHarness h = new PlayHarness(dir);
+        h.run("""
+                - hosts: all
+                  serial: 2
+                  vars_files: ["vars/${inventory_hostname}.yml"]
+                  tasks:
+                    - name: breaks
+                      fail: {msg: broken}
+                """, 4, 4);
+        assertEquals(List.of("n1"), h.results().stream().filter(r -> r.task().equals("breaks"))
+                .map(RunEvent.HostResult::host).toList(),
+                "n2 failed its vars_files and n1 its task: the first batch failed whole, so the second never runs");
+    }
 }
