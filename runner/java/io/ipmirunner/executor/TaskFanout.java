@@ -41,7 +41,8 @@ final class TaskFanout {
         listener.on(new RunEvent.TaskStarted(batch.play.displayName(), task.displayName(), handler,
                 task.at().toString(), task.action().name()));
         TaskOptions.Pacing pacing = task.options().pacing();
-        List<String> targets = pacing.runOnce() ? hosts.subList(0, 1) : hosts;
+        List<String> targets = pacing.runOnce()
+                ? List.of(options.resume().ranOnce(task, batch.hosts.keySet()).orElse(hosts.getFirst())) : hosts;
         int limit = Math.min(options.forks(), Math.min(pacing.throttle().orElse(Integer.MAX_VALUE),
                 batch.play.policy().throttle().orElse(Integer.MAX_VALUE)));
         // Under the free strategy each host comes here alone: its pacing is shared with the batch's other hosts.

@@ -65,6 +65,7 @@ class ResumeAfterKillTest {
             return new ModuleResult(false, Map.of("board", Map.of("serial", "S-" + host)));
         });
         try (Journal journal = new Journal(runDir, Clock.systemUTC())) {
+            journal.on(new RunEvent.RunStarted("play.yml", List.of("inv.yml"), null, false, "ops")); // as the CLI does
             h.extra = journal;
             var recap = h.run(PLAYBOOK, 4, 2, power, fru);
             List<String> calls = new ArrayList<>(power.calls);
