@@ -8,6 +8,7 @@ import io.ipmirunner.executor.TaskGate;
 import io.ipmirunner.inventory.Host;
 import io.ipmirunner.inventory.HostPattern;
 import io.ipmirunner.inventory.Inventory;
+import io.ipmirunner.inventory.Shard;
 import io.ipmirunner.modules.Module;
 import io.ipmirunner.modules.ModuleArgumentException;
 import io.ipmirunner.modules.Modules;
@@ -106,7 +107,8 @@ public final class ExecCommand implements Callable<Integer> {
             }
             inventory = HostLists.withRetries(inventory, retries);
             ResultPrinter printer = new ResultPrinter(json, !noCollate);
-            Optional<HostPattern> limit = runs.limit(inventory, inventories.limitPattern());
+            Optional<HostPattern> limit = runs.limit(inventory, inventories.narrow(inventory,
+                    inventories.limitPattern()));
             if (runs.retrying() && limit.isEmpty()) {
                 System.err.println(runs.nothingToRetry());
                 printer.finish(List.of());
@@ -118,7 +120,8 @@ public final class ExecCommand implements Callable<Integer> {
             Run.Spec spec = new Run.Spec(TaskGraph.of(OneTaskPlay.of(hostPattern, moduleName, args)), inventory, hosts, limit,
                     options, runs.runDir("exec-" + moduleName), new RunEvent.RunStarted(
                             OneTaskPlay.title(moduleName, args), inventories.given() ? inventories.sources()
-                            : List.of(pattern), inventories.limitText(), false, System.getProperty("user.name", "")),
+                            : List.of(pattern), inventories.limitText(), false, System.getProperty("user.name", ""),
+                            inventories.shard().map(Shard::label).orElse(null)),
                     System.err, true);
             Run.Result result = Run.execute(spec, connection.forRun(keys), printer, TaskGate.OPEN);
             printer.finish(hosts.stream().map(Host::name).toList());

@@ -57,7 +57,7 @@ public final class InventoryCommand implements Callable<Integer> {
             return printProblems(e);
         }
         printWarnings(inventory.warnings());
-        Optional<HostPattern> limitPattern = inventories.limitPattern();
+        Optional<HostPattern> limitPattern = inventories.narrow(inventory, inventories.limitPattern());
         if (mode.list) {
             System.out.println(Json.pretty(InventoryListing.list(inventory, limitPattern)));
         } else if (mode.graph != null) {

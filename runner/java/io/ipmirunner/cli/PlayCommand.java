@@ -7,6 +7,7 @@ import io.ipmirunner.executor.Sleeper;
 import io.ipmirunner.executor.TaskGate;
 import io.ipmirunner.inventory.HostPattern;
 import io.ipmirunner.inventory.Inventory;
+import io.ipmirunner.inventory.Shard;
 import io.ipmirunner.playbook.ExtraVars;
 import io.ipmirunner.playbook.Playbook;
 import io.ipmirunner.playbook.PlaybookCheck;
@@ -114,6 +115,7 @@ public final class PlayCommand implements Callable<Integer> {
             parsed = PlaybookParser.parse(playbook, keys);
             inventory = inventories.load(Optional.ofNullable(playbook.toAbsolutePath().getParent()), keys);
             InventoryCommand.printWarnings(inventory.warnings());
+            limitPattern = inventories.narrow(inventory, limitPattern);
             var extraYaml = ExtraVars.parse(extraVars);
             PlaybookCheck.Result result = PlaybookCheck.run(parsed, inventory, limitPattern, extraYaml);
             // The graph that runs is the one `graph` prints: built once, here, and handed to the runner.
@@ -151,7 +153,8 @@ public final class PlayCommand implements Callable<Integer> {
                 RetryPolicy.standard());
         Run.Spec spec = new Run.Spec(graph, inventory, Targets.hosts(inventory, "all", limitPattern), limitPattern,
                 options, runDir, new RunEvent.RunStarted(playbook.toString(), inventories.sources(),
-                        inventories.limitText(), check, System.getProperty("user.name", "")), System.out, false);
+                        inventories.limitText(), check, System.getProperty("user.name", ""),
+                        inventories.shard().map(Shard::label).orElse(null)), System.out, false);
         try {
             return Run.execute(spec, connection.forRun(keys), PlayOutput.open(noProgress || step),
                     step ? new StepGate(operator) : TaskGate.OPEN).exitCode();

@@ -12,10 +12,11 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code report RUN_DIR}: renders a run's reports again from its journal (report.html, report.json, junit.xml
  * in the run directory), or one format or a user's FreeMarker template to stdout / {@code -o FILE}.
- * {@code report diff RUN_A RUN_B}: see {@link ReportDiffCommand}.
+ * {@code report diff RUN_A RUN_B}: see {@link ReportDiffCommand}; {@code report merge}: {@link ReportMergeCommand}.
  */
-@Command(name = "report", mixinStandardHelpOptions = true, subcommands = ReportDiffCommand.class,
-        description = "Render a run's reports again from its journal; 'report diff A B' shows drift between runs.")
+@Command(name = "report", mixinStandardHelpOptions = true, subcommands = {ReportDiffCommand.class,
+        ReportMergeCommand.class}, description = "Render a run's reports again from its journal; 'report diff A B' "
+        + "shows drift between runs; 'report merge DIR...' makes one report of a sharded run.")
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR", description = "a run directory (journal.jsonl)")
     Path runDir;
@@ -56,7 +57,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     static UserError userError(String command, ReportException e) {
         int exit = switch (e.kind()) {
-            case MISSING -> ExitCodes.BAD_OPTIONS;
+            case MISSING, MISMATCH -> ExitCodes.BAD_OPTIONS;
             case DAMAGED -> ExitCodes.PARSE_ERROR;
             case FAILED -> ExitCodes.ERROR;
         };

@@ -66,7 +66,7 @@ public final class JournalCodec {
         String kind = f.string("event");
         RunEvent event = switch (kind == null ? "" : kind) {
             case "run_start" -> new RunEvent.RunStarted(f.string("playbook"), f.strings("inventory"),
-                    f.string("limit"), f.bool("check"), f.string("user"));
+                    f.string("limit"), f.bool("check"), f.string("user"), f.string("shard"));
             case "play_start" -> new RunEvent.PlayStarted(f.string("play"), f.strings("hosts"));
             case "task_start", "handler_start" -> new RunEvent.TaskStarted(f.string("play"), f.string("task"),
                     kind.equals("handler_start"), f.string("task_at"), f.string("module"));
@@ -88,6 +88,9 @@ public final class JournalCodec {
                 m.put("limit", r.limit());
                 m.put("check", r.check());
                 m.put("user", r.user());
+                if (r.shard() != null) {
+                    m.put("shard", r.shard());
+                }
             }
             case RunEvent.PlayStarted p -> {
                 m.put("event", "play_start");

@@ -15,11 +15,17 @@ public sealed interface RunEvent {
      * What was asked for, first in a run's journal so a report can say what ran, on what, by whom.
      *
      * @param user the operating-system user who started the run (not a BMC user)
+     * @param shard {@code --shard} as {@code Shard.label()} gives it ({@code 2/4}, {@code 2/4 by site}), or null
      */
-    record RunStarted(String playbook, List<String> inventories, String limit, boolean check, String user)
-            implements RunEvent {
+    record RunStarted(String playbook, List<String> inventories, String limit, boolean check, String user,
+                      String shard) implements RunEvent {
         public RunStarted {
             inventories = List.copyOf(inventories);
+        }
+
+        /** A run of the whole inventory (no {@code --shard}). */
+        public RunStarted(String playbook, List<String> inventories, String limit, boolean check, String user) {
+            this(playbook, inventories, limit, check, user, null);
         }
     }
 

@@ -8,6 +8,8 @@ public final class ReportException extends RuntimeException {
         MISSING,
         /** a journal or template that cannot be parsed */
         DAMAGED,
+        /** run directories that are not parts of one run (report merge) */
+        MISMATCH,
         /** anything else, such as a template failing while it renders */
         FAILED
     }

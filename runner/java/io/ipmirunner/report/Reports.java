@@ -42,8 +42,21 @@ public final class Reports {
      * ({@link io.ipmirunner.executor.Journal#wholeRun}), else from the file.
      */
     public static Path writeAll(Path runDir, Optional<List<JournalCodec.Entry>> entries) throws IOException {
-        Map<String, Object> model = entries.isPresent() ? ReportModel.of(RunReader.of(entries.get()))
-                : model(runDir);
+        return write(runDir, entries.isPresent() ? ReportModel.of(RunReader.of(entries.get())) : model(runDir));
+    }
+
+    /** {@code report merge}: the reports of the shards' run directories as one run, written into {@code outDir}. */
+    public static Path merge(List<Path> runDirs, Path outDir) throws IOException {
+        List<RunMerge.Part> parts = new ArrayList<>();
+        for (Path d : runDirs) {
+            parts.add(new RunMerge.Part(d, read(d)));
+        }
+        RunRecord merged = RunMerge.merge(parts);
+        Files.createDirectories(outDir);
+        return write(outDir, ReportModel.of(merged));
+    }
+
+    private static Path write(Path runDir, Map<String, Object> model) throws IOException {
         Templates templates = Templates.create(null);
         Path html = runDir.resolve("report.html");
         // report.json on a thread of its own beside junit.xml and report.html, which take about as long together

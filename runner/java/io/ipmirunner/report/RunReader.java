@@ -67,6 +67,9 @@ public final class RunReader {
                     request.put("limit", r.limit());
                     request.put("check", r.check());
                     request.put("user", r.user());
+                    if (r.shard() != null) {
+                        request.put("shard", r.shard());
+                    }
                 }
                 complete = false;
             }

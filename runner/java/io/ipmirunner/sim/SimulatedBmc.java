@@ -45,6 +45,7 @@ public final class SimulatedBmc {
     private byte[] fru;
     private int restorePolicy = 1;
     private boolean lastOnByCommand;
+    private int chassisControls;
     private long identifyUntil;
     private int sdrReservation;
     private int selReservation;
@@ -139,12 +140,21 @@ public final class SimulatedBmc {
     public PowerModel.Outcome chassisControl(int action, long now) {
         PowerModel.Outcome o = power.control(action, now);
         if (o instanceof PowerModel.Outcome.Accepted a) {
+            chassisControls++;
             a.now().forEach(this::apply);
             if (action == 1 || action == 2) {
                 lastOnByCommand = true;
             }
         }
         return o;
+    }
+
+    /**
+     * Chassis Control requests carried out since start: a client that resends one, or a resumed run that runs a
+     * finished power task again, shows here (the simulator executes every copy, as ipmi_sim does).
+     */
+    public int chassisControls() {
+        return chassisControls;
     }
 
     public boolean poweredOn() {
