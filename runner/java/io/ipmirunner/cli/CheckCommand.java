@@ -63,7 +63,7 @@ public final class CheckCommand implements Callable<Integer> {
         TaskGraph graph = parsed == null ? null : TaskGraph.of(parsed);
         if (parsed != null && inventory != null) {
             try {
-                result = PlaybookCheck.run(parsed, inventory, inventories.limitPattern(),
+                result = PlaybookCheck.run(parsed, inventory, inventories.narrow(inventory, inventories.limitPattern()),
                         ExtraVars.parse(extraVars));
                 result.errors().list().forEach(p -> errors.add(p.toString()));
                 InventoryCommand.printWarnings(result.warnings().list());

@@ -54,7 +54,7 @@ public final class GraphCommand implements Callable<Integer> {
                 Inventory inventory = inventories.load(Optional.ofNullable(playbook.toAbsolutePath().getParent()),
                         keys);
                 InventoryCommand.printWarnings(inventory.warnings());
-                Optional<HostPattern> l = inventories.limitPattern();
+                Optional<HostPattern> l = inventories.narrow(inventory, inventories.limitPattern());
                 hostNote = p -> " → " + inventory.select(HostPattern.parse(p.hostPattern()), l).size() + " hosts";
             }
         } catch (InvalidInputException e) {
