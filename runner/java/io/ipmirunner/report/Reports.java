@@ -59,27 +59,46 @@ public final class Reports {
     private static Path write(Path runDir, Map<String, Object> model) throws IOException {
         Templates templates = Templates.create(null);
         Path html = runDir.resolve("report.html");
-        // report.json on a thread of its own beside junit.xml and report.html, which take about as long together
-        // at thousands of hosts: the end of every run waits for all three. The model is only read.
-        FutureTask<Void> json = new FutureTask<>(() -> {
-            write(runDir.resolve("report.json"), json(model));
+        // The three at once: the end of every run waits for them, and at a thousand hosts junit.xml and
+        // report.html each take a few hundred milliseconds in a fresh JVM. The model is only read (each
+        // format copies what it changes), and a FreeMarker Configuration renders on many threads.
+        FutureTask<Void> json = background(() -> write(runDir.resolve("report.json"), json(model)));
+        FutureTask<Void> junit = background(() -> write(runDir.resolve("junit.xml"),
+                templates.render(SHIPPED.get("junit"), JunitModel.of(model))));
+        write(html, html(templates, model));
+        await(json, "report.json");
+        await(junit, "junit.xml");
+        return html;
+    }
+
+    private interface Work {
+        void run() throws IOException;
+    }
+
+    private static FutureTask<Void> background(Work work) {
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            work.run();
             return null;
         });
-        Thread.ofVirtual().start(json);
-        write(runDir.resolve("junit.xml"), templates.render(SHIPPED.get("junit"), JunitModel.of(model)));
-        write(html, html(templates, model));
+        Thread.ofVirtual().start(task);
+        return task;
+    }
+
+    private static void await(FutureTask<Void> task, String file) throws IOException {
         try {
-            json.get();
+            task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("report.json not written: interrupted");
+            throw new InterruptedIOException(file + " not written: interrupted");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
-            throw new ReportException(ReportException.Kind.FAILED, "report.json: " + e.getCause());
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new ReportException(ReportException.Kind.FAILED, file + ": " + e.getCause());
         }
-        return html;
     }
 
     /** One format ({@code html}, {@code json}, {@code junit}, {@code csv}) of the run, as text. */
