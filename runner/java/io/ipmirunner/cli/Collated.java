@@ -1,6 +1,7 @@
 package io.ipmirunner.cli;
 
 import io.ipmirunner.executor.RunEvent;
+import io.ipmirunner.inventory.HostRanges;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * exec's default output: hosts with the same status and the same answer on one line, their names folded
- * into ranges ({@code node[01-40] | OK | state=on}), as FreeIPMI's {@code -C}. An error names its host at
+ * into ranges as Ansible writes them ({@code node[01:40] | OK | state=on}), as FreeIPMI's {@code -C} does in
+ * its own syntax. An error names its host at
  * the front; that prefix is dropped so the same failure on many hosts groups too.
  */
 final class Collated {
