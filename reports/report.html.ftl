@@ -89,7 +89,7 @@ details.group code { display: block; margin: 4px 0; white-space: pre-wrap; }
   <details class="group ${g.status}"<#if g?index lt 5> open</#if>>
     <summary><b>${g.count} host<#if g.count != 1>s</#if></b> &middot; ${g.status} [${g.failure_class}] in task <i>${g.task}</i></summary>
     <code>${g.message}</code>
-    <div class="muted">${g.hosts?join(", ")}<#if g.count gt g.hosts?size> &hellip; and ${g.count - g.hosts?size} more</#if>
+    <div class="muted">--limit <code class="ranges">${g.host_ranges}</code><#if g.host_ranges_cut??> &hellip; (all ${g.count} in report.json)</#if>
       &nbsp;<button class="show-group" data-task="${g.task}" data-class="${g.failure_class}">show in host table</button></div>
   </details>
 </#list>
