@@ -7,7 +7,7 @@ import java.util.List;
  * of fixed height below the output, as pure string building; {@link LiveProgress} writes them.
  *
  * <p>The cursor rests at the start of the area's first line between frames. A frame writes every line again,
- * each cleared to its end, with auto-wrap off (DECAWM), so a line too wide for a window
+ * each cleared whole first, with auto-wrap off (DECAWM), so a line too wide for a window
  * that just shrank is cut by the terminal instead of wrapping: the area's height is always its line count,
  * and moving back up by that count lands on its first line whatever the width. Nothing is kept from the
  * previous frame, so no line can hold text of two frames. A line for the scrollback is written where the area
@@ -18,7 +18,7 @@ final class StatusArea {
     private static final String WRAP_OFF = ESC + "?7l";
     private static final String WRAP_ON = ESC + "?7h";
     private static final String CLEAR_BELOW = ESC + "J";
-    private static final String CLEAR_LINE = ESC + "K";
+    private static final String CLEAR_WHOLE_LINE = ESC + "2K";
 
     private StatusArea() {}
 
@@ -26,7 +26,10 @@ final class StatusArea {
     static String frame(List<String> lines) {
         StringBuilder sb = new StringBuilder(WRAP_OFF).append('\r');
         for (int i = 0; i < lines.size(); i++) {
-            sb.append(clean(lines.get(i))).append(CLEAR_LINE);
+            // The whole line cleared first, not just its end: that also drops the "wrapped" mark a terminal's
+            // reflow gave the row when the window narrowed (tmux keeps it through an erase to the end of the
+            // line), which would otherwise glue this line to the next one in a copy or a later widening.
+            sb.append(CLEAR_WHOLE_LINE).append(clean(lines.get(i)));
             if (i < lines.size() - 1) {
                 sb.append("\r\n");
             }
@@ -48,7 +51,7 @@ final class StatusArea {
     static String above(List<String> lines, int height) {
         StringBuilder sb = new StringBuilder("\r");
         for (int i = 0; i < height; i++) {
-            sb.append(ESC).append("2K").append(i < height - 1 ? "\r\n" : "");
+            sb.append(CLEAR_WHOLE_LINE).append(i < height - 1 ? "\r\n" : "");
         }
         if (height > 1) {
             sb.append(ESC).append(height - 1).append('A');

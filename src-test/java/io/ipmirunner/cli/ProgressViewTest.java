@@ -127,7 +127,7 @@ class ProgressViewTest {
     @Test
     void aFrameRedrawsEveryLineWithoutWrapAndReturnsToItsFirstLine() {
         String frame = StatusArea.frame(List.of("one", "two\u001b[2J", "three"));
-        assertEquals("\u001b[?7l\rone\u001b[K\r\ntwo?[2J\u001b[K\r\nthree\u001b[K\u001b[J\u001b[2A\r\u001b[?7h",
+        assertEquals("\u001b[?7l\r\u001b[2Kone\r\n\u001b[2Ktwo?[2J\r\n\u001b[2Kthree\u001b[J\u001b[2A\r\u001b[?7h",
                 frame);
         assertEquals("\r\u001b[2K\r\n\u001b[2K\u001b[1A\rdone\r\n", StatusArea.above(List.of("done"), 2));
     }
