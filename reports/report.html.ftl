@@ -1,7 +1,7 @@
 <#ftl output_format="HTML">
 <#-- report.html: one self-contained page (no network: the CSP below forbids any fetch). The summary and the
-     failure groups are rendered here, HTML-escaped; the host table, host details, inventory tables and the
-     timeline are built by the script from the JSON in #report-data, only the rows on screen, so 5,000 hosts
+     failure groups are rendered here, HTML-escaped, and the pictures (charts.html.ftl) as inline SVG; the host
+     table, host details and inventory tables are built by the script from the JSON in #report-data, only the rows on screen, so 5,000 hosts
      stay fast. Open it with #selftest appended to run the page's own checks (used by the browser test). -->
 <!DOCTYPE html>
 <html lang="en">
@@ -45,11 +45,27 @@ details.group.unreachable { border-color: var(--unreachable); background: #f8f0f
 details.group code { display: block; margin: 4px 0; white-space: pre-wrap; }
 .tabs button { padding: 4px 12px; border: 1px solid var(--line); background: #eceff1; cursor: pointer; }
 .tabs button.active { background: #fff; border-bottom-color: #fff; font-weight: bold; }
-.tl-row { display: flex; align-items: center; height: 18px; font-size: 12px; }
-.tl-label { width: 320px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; padding-right: 6px; }
-.tl-track { position: relative; flex: 1; height: 12px; background: #f0f0f0; }
-.tl-bar { position: absolute; top: 0; height: 12px; display: flex; min-width: 2px; }
-.tl-bar span { height: 12px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 340px), 1fr)); gap: 16px; align-items: start; }
+.chart { margin: 0; min-width: 0; } .chart.wide { grid-column: 1 / -1; }
+.chart figcaption { margin-bottom: 6px; } .chart .warn { color: var(--failed); font-weight: bold; }
+.chart .scroll { overflow: auto; max-width: 100%; } .chart .scroll.tall { max-height: 560px; }
+.chart text.label tspan.muted, .chart text tspan.muted { fill: #777; font-size: 11px; }
+.chart svg { display: block; font-size: 12px; }
+.chart text.axis, .chart text.host, .chart text.label { fill: #222; } .chart text.small { font-size: 11px; fill: #444; }
+.chart text.muted { fill: #777; } .chart text.cellv { font-size: 10px; fill: #fff; font-weight: bold; }
+.chart text.named { font-size: 11px; fill: var(--failed); }
+rect.cell.nc, .key.nc { fill: #ef8f00; background: #ef8f00; } rect.cell.cr, .key.cr { fill: #c62828; background: #c62828; }
+rect.cell.na, rect.cell.none, .key.na { fill: #e0e0e0; background: #e0e0e0; }
+.key { display: inline-block; width: 12px; height: 12px; margin: 0 3px 0 10px; vertical-align: middle; }
+.key.lo { background: hsl(205,60%,90%); } .key.hi { background: hsl(205,60%,45%); }
+.legend { font-size: 12px; margin-bottom: 4px; }
+line.axisline { stroke: #999; } circle.dot { fill: #90a4ae; } rect.box { fill: rgba(33,150,243,.25); stroke: #1e88e5; }
+line.median { stroke: #0d47a1; stroke-width: 2; } circle.outlier { fill: var(--failed); stroke: #fff; }
+circle.outlier.nc { fill: #ef8f00; } rect.bar.power { fill: #f9a825; } rect.bar.hist { fill: #5c6bc0; }
+rect.track { fill: #f0f0f0; } rect.span.s-ok { fill: var(--ok); } rect.span.s-changed { fill: var(--changed); }
+rect.span.s-failed { fill: var(--failed); } rect.span.s-unreachable { fill: var(--unreachable); } rect.span.s-skipped { fill: var(--skipped); }
+@media (max-width: 600px) { main { padding: 8px; } section { padding: 8px 10px; } }
+.slowest { font-size: 12px; margin-top: 4px; } .slowest .slow { white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 </style>
 </#noparse>
@@ -98,6 +114,8 @@ details.group code { display: block; margin: 4px 0; white-space: pre-wrap; }
 </#if>
 </section>
 
+<#include "charts.html.ftl">
+
 <section id="hosts">
   <h2>Hosts</h2>
   <div id="host-table"></div>
@@ -114,11 +132,6 @@ details.group code { display: block; margin: 4px 0; white-space: pre-wrap; }
   <div id="inventory-table"></div>
 </section>
 
-<section id="timeline">
-  <h2>Timeline</h2>
-  <div class="muted" id="timeline-note"></div>
-  <div id="timeline-rows"></div>
-</section>
 <div id="selftest-out"></div>
 </main>
 <script id="report-data" type="application/json">${data_json?no_esc}</script>
@@ -288,27 +301,6 @@ INV.forEach(function (inv, i) {
   tabs.appendChild(b);
 });
 showTab(Math.max(0, INV.findIndex(function (inv) { return inv.rows.length > 0; })));
-
-/* Timeline: one bar per task per batch, coloured by how its hosts ended. */
-(function () {
-  var rows = document.getElementById("timeline-rows"), max = 1, limit = 1500;
-  D.timeline.forEach(function (s) { max = Math.max(max, s[4]); });
-  document.getElementById("timeline-note").textContent = D.timeline.length + " task runs over " + ms(max)
-    + (D.timeline.length > limit ? "; the first " + limit + " are drawn" : "");
-  var colours = ["ok", "changed", "failed", "unreachable", "skipped"];
-  D.timeline.slice(0, limit).forEach(function (s) {
-    var row = el("div", {"class": "tl-row"}), total = s[5] + s[6] + s[7] + s[8] + s[9];
-    var label = el("div", {"class": "tl-label", title: s[0] + " / " + s[1]}, (s[2] ? "handler: " : "") + s[1]);
-    var track = el("div", {"class": "tl-track"}), bar = el("div", {"class": "tl-bar"});
-    bar.style.left = (100 * s[3] / max) + "%";
-    bar.style.width = Math.max(0.2, 100 * (s[4] - s[3]) / max) + "%";
-    bar.title = s[1] + ": " + ms(s[4] - s[3]) + " \u00b7 " + colours.map(function (c, i) { return s[5 + i] + " " + c; }).join(", ");
-    colours.forEach(function (c, i) {
-      if (s[5 + i] > 0) { var part = el("span", {"class": "s-" + c}); part.style.flex = String(s[5 + i] / Math.max(1, total)); bar.appendChild(part); }
-    });
-    track.appendChild(bar); row.appendChild(label); row.appendChild(track); rows.appendChild(row);
-  });
-})();
 
 /* #selftest: the page checks its own sort and filter through the same controls a user clicks, and writes
    the verdict into the page, where a headless browser's --dump-dom reads it. */

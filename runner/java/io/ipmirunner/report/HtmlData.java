@@ -45,14 +45,6 @@ final class HtmlData {
         out.put("hosts", hosts);
         out.put("details", details);
         inventory((Map<String, Map<String, Object>>) model.get("inventory"), out);
-        List<List<Object>> timeline = new ArrayList<>();
-        for (Map<String, Object> s : (List<Map<String, Object>>) model.get("timeline")) {
-            Map<String, Object> c = (Map<String, Object>) s.get("counts");
-            timeline.add(row(s.get("play"), s.get("task"), s.get("handler"), s.get("start_ms"), s.get("end_ms"),
-                    c.getOrDefault("ok", 0), c.getOrDefault("changed", 0), c.getOrDefault("failed", 0),
-                    c.getOrDefault("unreachable", 0), c.getOrDefault("skipped", 0)));
-        }
-        out.put("timeline", timeline);
         return out;
     }
 

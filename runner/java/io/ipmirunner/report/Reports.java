@@ -134,6 +134,7 @@ public final class Reports {
         Map<String, Object> m = new LinkedHashMap<>(model);
         // Lone surrogates and control characters become U+FFFD: JSON.parse would hand them to the DOM as they are.
         m.put("data_json", HtmlData.scriptJson(XmlText.clean(HtmlData.of(model))));
+        m.put("charts", Charts.of(model));
         List<Map<String, Object>> failures = new ArrayList<>();
         for (Object o : (List<?>) model.get("failures")) {
             @SuppressWarnings("unchecked")
