@@ -133,7 +133,10 @@ public final class Reports {
     static String html(Templates templates, Map<String, Object> model) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>(model);
         // Lone surrogates and control characters become U+FFFD: JSON.parse would hand them to the DOM as they are.
-        m.put("data_json", HtmlData.scriptJson(XmlText.clean(HtmlData.of(model))));
+        Map<String, Object> data = XmlText.clean(HtmlData.of(model));
+        // Each host's task results stay gzip'd in the page until someone opens that host (HtmlData.packed).
+        m.put("details_json", HtmlData.scriptJson(HtmlData.packed((List<?>) data.remove("details"))));
+        m.put("data_json", HtmlData.scriptJson(data));
         m.put("charts", Charts.of(model));
         List<Map<String, Object>> failures = new ArrayList<>();
         for (Object o : (List<?>) model.get("failures")) {

@@ -115,7 +115,7 @@ class ReportsTest {
         String html = Files.readString(Reports.writeAll(dir));
         assertFalse(html.contains("<img src=x"), "BMC data never becomes markup");
         assertFalse(html.contains("<script>alert"));
-        assertEquals(2, html.split("</script>", -1).length - 1, "only the page's own two script elements");
+        assertEquals(3, html.split("</script>", -1).length - 1, "only the page's own three script elements (data, packed details, code)");
         assertTrue(html.contains("&lt;/script&gt;&lt;script&gt;alert(2)"), "the failure group shows it, escaped");
         assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "nothing to fetch");
         assertTrue(html.contains("Content-Security-Policy"));
