@@ -1,7 +1,7 @@
 <#ftl output_format="HTML">
 <#-- report.html: one self-contained page (no network: the CSP below forbids any fetch). The summary and the
-     failure groups are rendered here, HTML-escaped; the host table, host details, inventory tables and the
-     timeline are built by the script from the JSON in #report-data, only the rows on screen, so 5,000 hosts
+     failure groups are rendered here, HTML-escaped, and the pictures (charts.html.ftl) as inline SVG; the host
+     table, host details and inventory tables are built by the script from the JSON in #report-data, only the rows on screen, so 5,000 hosts
      stay fast. Open it with #selftest appended to run the page's own checks (used by the browser test). -->
 <!DOCTYPE html>
 <html lang="en">
@@ -45,11 +45,27 @@ details.group.unreachable { border-color: var(--unreachable); background: #f8f0f
 details.group code { display: block; margin: 4px 0; white-space: pre-wrap; }
 .tabs button { padding: 4px 12px; border: 1px solid var(--line); background: #eceff1; cursor: pointer; }
 .tabs button.active { background: #fff; border-bottom-color: #fff; font-weight: bold; }
-.tl-row { display: flex; align-items: center; height: 18px; font-size: 12px; }
-.tl-label { width: 320px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; padding-right: 6px; }
-.tl-track { position: relative; flex: 1; height: 12px; background: #f0f0f0; }
-.tl-bar { position: absolute; top: 0; height: 12px; display: flex; min-width: 2px; }
-.tl-bar span { height: 12px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 340px), 1fr)); gap: 16px; align-items: start; }
+.chart { margin: 0; min-width: 0; } .chart.wide { grid-column: 1 / -1; }
+.chart figcaption { margin-bottom: 6px; } .chart .warn { color: var(--failed); font-weight: bold; }
+.chart .scroll { overflow: auto; max-width: 100%; } .chart .scroll.tall { max-height: 560px; }
+.chart text.label tspan.muted, .chart text tspan.muted { fill: #777; font-size: 11px; }
+.chart svg { display: block; font-size: 12px; }
+.chart text.axis, .chart text.host, .chart text.label { fill: #222; } .chart text.small { font-size: 11px; fill: #444; }
+.chart text.muted { fill: #777; } .chart text.cellv { font-size: 10px; fill: #fff; font-weight: bold; }
+.chart text.named { font-size: 11px; fill: var(--failed); }
+rect.cell.nc, .key.nc { fill: #ef8f00; background: #ef8f00; } rect.cell.cr, .key.cr { fill: #c62828; background: #c62828; }
+rect.cell.na, rect.cell.none, .key.na { fill: #e0e0e0; background: #e0e0e0; }
+.key { display: inline-block; width: 12px; height: 12px; margin: 0 3px 0 10px; vertical-align: middle; }
+.key.lo { background: hsl(205,60%,90%); } .key.hi { background: hsl(205,60%,45%); }
+.legend { font-size: 12px; margin-bottom: 4px; }
+line.axisline { stroke: #999; } circle.dot { fill: #90a4ae; } rect.box { fill: rgba(33,150,243,.25); stroke: #1e88e5; }
+line.median { stroke: #0d47a1; stroke-width: 2; } circle.outlier { fill: var(--failed); stroke: #fff; }
+circle.outlier.nc { fill: #ef8f00; } rect.bar.power { fill: #f9a825; } rect.bar.hist { fill: #5c6bc0; }
+rect.track { fill: #f0f0f0; } rect.span.s-ok { fill: var(--ok); } rect.span.s-changed { fill: var(--changed); }
+rect.span.s-failed { fill: var(--failed); } rect.span.s-unreachable { fill: var(--unreachable); } rect.span.s-skipped { fill: var(--skipped); }
+@media (max-width: 600px) { main { padding: 8px; } section { padding: 8px 10px; } }
+.slowest { font-size: 12px; margin-top: 4px; } .slowest .slow { white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 </style>
 </#noparse>
@@ -89,7 +105,7 @@ details.group code { display: block; margin: 4px 0; white-space: pre-wrap; }
   <details class="group ${g.status}"<#if g?index lt 5> open</#if>>
     <summary><b>${g.count} host<#if g.count != 1>s</#if></b> &middot; ${g.status} [${g.failure_class}] in task <i>${g.task}</i></summary>
     <code>${g.message}</code>
-    <div class="muted">${g.hosts?join(", ")}<#if g.count gt g.hosts?size> &hellip; and ${g.count - g.hosts?size} more</#if>
+    <div class="muted">--limit <code class="ranges">${g.host_ranges}</code><#if g.host_ranges_cut??> &hellip; (all ${g.count} in report.json)</#if>
       &nbsp;<button class="show-group" data-task="${g.task}" data-class="${g.failure_class}">show in host table</button></div>
   </details>
 </#list>
@@ -97,6 +113,8 @@ details.group code { display: block; margin: 4px 0; white-space: pre-wrap; }
   <p class="muted">No host failed.</p>
 </#if>
 </section>
+
+<#include "charts.html.ftl">
 
 <section id="hosts">
   <h2>Hosts</h2>
@@ -114,14 +132,10 @@ details.group code { display: block; margin: 4px 0; white-space: pre-wrap; }
   <div id="inventory-table"></div>
 </section>
 
-<section id="timeline">
-  <h2>Timeline</h2>
-  <div class="muted" id="timeline-note"></div>
-  <div id="timeline-rows"></div>
-</section>
 <div id="selftest-out"></div>
 </main>
 <script id="report-data" type="application/json">${data_json?no_esc}</script>
+<script id="report-details" type="application/json">${details_json?no_esc}</script>
 <#noparse>
 <script>
 "use strict";
@@ -233,16 +247,35 @@ var hostTable = new Table(document.getElementById("host-table"), [
   {name: "duration", num: true, render: function (v) { return el("span", null, ms(v)); }}
 ], D.hosts, {statusCol: 1, onClick: function (r, tr) { showHost(r, tr); }});
 
+/* A host's task results, unpacked on first use from the gzip'd chunk of 256 hosts that holds them: at load the
+   page neither parses nor holds 10,000 hosts' results. A promise of the host's rows. */
+var PACKED = JSON.parse(document.getElementById("report-details").textContent), UNPACKED = {};
+function details(idx) {
+  var c = Math.floor(idx / 256);
+  if (!UNPACKED[c]) {
+    var bin = atob(PACKED[c]), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    UNPACKED[c] = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
+      .then(JSON.parse);
+  }
+  return UNPACKED[c].then(function (rows) { return rows[idx % 256]; });
+}
+
+var detailShown = Promise.resolve();
 function showHost(r, tr) {
   Array.prototype.forEach.call(document.querySelectorAll("tr.selected"), function (x) { x.classList.remove("selected"); });
   if (tr) { tr.classList.add("selected"); }
   var idx = D.hosts.indexOf(r), body = document.getElementById("detail-body");
   document.getElementById("detail-title").textContent = "Host details: " + r[0];
-  body.textContent = ""; body.className = "";
+  body.textContent = "unpacking…"; body.className = "muted";
+  detailShown = details(idx).then(function (rows) { body.textContent = ""; body.className = ""; hostDetails(rows, body); })
+    .catch(function (e) { errors.push("details: " + e); });
+}
+function hostDetails(rows, body) {
   var t = el("table"), h = el("tr");
   ["play", "task", "module", "status", "attempts", "duration", "error", "result"].forEach(function (n) { h.appendChild(el("th", null, n)); });
   t.appendChild(h);
-  D.details[idx].forEach(function (d) {
+  rows.forEach(function (d) {
     var task = D.tasks[d[0]], row = el("tr");
     row.appendChild(el("td", null, task[0])); row.appendChild(el("td", null, task[1])); row.appendChild(el("td", null, task[2]));
     var st = el("td"); st.appendChild(tag(d[1])); if (d[4]) { st.appendChild(el("span", {"class": "muted"}, " ignored")); } row.appendChild(st);
@@ -289,31 +322,13 @@ INV.forEach(function (inv, i) {
 });
 showTab(Math.max(0, INV.findIndex(function (inv) { return inv.rows.length > 0; })));
 
-/* Timeline: one bar per task per batch, coloured by how its hosts ended. */
-(function () {
-  var rows = document.getElementById("timeline-rows"), max = 1, limit = 1500;
-  D.timeline.forEach(function (s) { max = Math.max(max, s[4]); });
-  document.getElementById("timeline-note").textContent = D.timeline.length + " task runs over " + ms(max)
-    + (D.timeline.length > limit ? "; the first " + limit + " are drawn" : "");
-  var colours = ["ok", "changed", "failed", "unreachable", "skipped"];
-  D.timeline.slice(0, limit).forEach(function (s) {
-    var row = el("div", {"class": "tl-row"}), total = s[5] + s[6] + s[7] + s[8] + s[9];
-    var label = el("div", {"class": "tl-label", title: s[0] + " / " + s[1]}, (s[2] ? "handler: " : "") + s[1]);
-    var track = el("div", {"class": "tl-track"}), bar = el("div", {"class": "tl-bar"});
-    bar.style.left = (100 * s[3] / max) + "%";
-    bar.style.width = Math.max(0.2, 100 * (s[4] - s[3]) / max) + "%";
-    bar.title = s[1] + ": " + ms(s[4] - s[3]) + " \u00b7 " + colours.map(function (c, i) { return s[5 + i] + " " + c; }).join(", ");
-    colours.forEach(function (c, i) {
-      if (s[5 + i] > 0) { var part = el("span", {"class": "s-" + c}); part.style.flex = String(s[5 + i] / Math.max(1, total)); bar.appendChild(part); }
-    });
-    track.appendChild(bar); row.appendChild(label); row.appendChild(track); rows.appendChild(row);
-  });
-})();
-
 /* #selftest: the page checks its own sort and filter through the same controls a user clicks, and writes
    the verdict into the page, where a headless browser's --dump-dom reads it. */
 if (location.hash === "#selftest") {
-  var out = [], pass = true;
+  /* How long the page took to become usable (navigation start to the end of its script, before the checks
+     below click anything) and the JavaScript heap it holds: docs/reports.md quotes these at 10,000 hosts. */
+  var ready = performance.now(), heap = performance.memory ? performance.memory.usedJSHeapSize : -1;
+  var out = ["ready " + Math.round(ready) + " ms, js heap " + (heap / 1048576).toFixed(1) + " MB"], pass = true;
   function check(name, ok, detail) { out.push((ok ? "PASS " : "FAIL ") + name + (detail ? ": " + detail : "")); pass = pass && ok; }
   hostTable.head.children[0].click(); hostTable.head.children[0].click();
   var names = hostTable.shown().map(function (r) { return r[0]; });
@@ -327,12 +342,15 @@ if (location.hash === "#selftest") {
   hostTable.statusSelect.value = ""; hostTable.filterInput.value = D.hosts.length ? D.hosts[0][0] : "";
   hostTable.filterInput.dispatchEvent(new Event("input"));
   check("text filter", D.hosts.length === 0 || hostTable.shown().some(function (r) { return r[0] === D.hosts[0][0]; }));
-  if (hostTable.body.children.length) { hostTable.body.children[0].click(); }
-  check("host details", D.hosts.length === 0 || document.querySelectorAll("#detail-body tr").length === D.details[0].length + 1);
-  check("no network", performance.getEntriesByType("resource").length === 0, performance.getEntriesByType("resource").length + " requests");
-  check("no errors", errors.length === 0, errors.join("; "));
-  var pre = el("pre", {id: "selftest"}, "SELFTEST " + (pass ? "PASS" : "FAIL") + "\n" + out.join("\n"));
-  document.getElementById("selftest-out").appendChild(pre);
+  var first = hostTable.body.children.length ? D.hosts.indexOf(hostTable.shown()[0]) : -1;
+  if (first >= 0) { hostTable.body.children[0].click(); }
+  Promise.all([detailShown, first >= 0 ? details(first) : Promise.resolve([])]).then(function (done) {
+    check("host details", D.hosts.length === 0 || document.querySelectorAll("#detail-body tr").length === done[1].length + 1);
+    check("no network", performance.getEntriesByType("resource").length === 0, performance.getEntriesByType("resource").length + " requests");
+    check("no errors", errors.length === 0, errors.join("; "));
+    var pre = el("pre", {id: "selftest"}, "SELFTEST " + (pass ? "PASS" : "FAIL") + "\n" + out.join("\n"));
+    document.getElementById("selftest-out").appendChild(pre);
+  });
 }
 </script>
 </#noparse>

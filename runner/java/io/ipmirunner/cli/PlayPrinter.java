@@ -10,21 +10,24 @@ import java.util.function.Consumer;
 
 /**
  * Per-task, per-host lines (with -v each host's result as JSON) and a PLAY RECAP, as Ansible's output. Under
- * a live status area only failures are printed per host, unless -v asks for every host line.
+ * a live status area only failures are printed per host, unless -v asks for task headers and every host line.
  */
 final class PlayPrinter implements RunListener {
     private final AtomicBoolean interrupted;
     private final Consumer<String> out;
     private final boolean everyHost;
+    private final boolean taskHeaders;
 
     PlayPrinter(AtomicBoolean interrupted) {
-        this(interrupted, System.out::println, true);
+        this(interrupted, System.out::println, true, true);
     }
 
-    PlayPrinter(AtomicBoolean interrupted, Consumer<String> out, boolean everyHost) {
+    /** @param taskHeaders whether a task's start prints its header (the live view prints a summary instead) */
+    PlayPrinter(AtomicBoolean interrupted, Consumer<String> out, boolean everyHost, boolean taskHeaders) {
         this.interrupted = interrupted;
         this.out = out;
         this.everyHost = everyHost;
+        this.taskHeaders = taskHeaders;
     }
 
     @Override
@@ -35,8 +38,11 @@ final class PlayPrinter implements RunListener {
         switch (event) {
             case RunEvent.RunStarted s -> { }
             case RunEvent.PlayStarted p -> out.accept("\nPLAY [" + p.play() + "]");
-            case RunEvent.TaskStarted t -> out.accept("\n" + (t.handler() ? "RUNNING HANDLER [" : "TASK [")
-                    + t.task() + "]");
+            case RunEvent.TaskStarted t -> {
+                if (taskHeaders) {
+                    out.accept("\n" + (t.handler() ? "RUNNING HANDLER [" : "TASK [") + t.task() + "]");
+                }
+            }
             case RunEvent.HostResult r -> {
                 if (everyHost || !r.keepsHost() || r.ignored()) {
                     out.accept(line(r));
@@ -44,6 +50,7 @@ final class PlayPrinter implements RunListener {
             }
             case RunEvent.Rescued r -> { }
             case RunEvent.PlayEnded p -> { }
+            case RunEvent.BatchStarted b -> { }
             case RunEvent.RunEnded r -> recap(r.recap());
         }
     }

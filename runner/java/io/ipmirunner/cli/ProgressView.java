@@ -1,5 +1,6 @@
 package io.ipmirunner.cli;
 
+import io.ipmirunner.inventory.HostRanges;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,49 +8,103 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The status area as text, a pure function of a {@link ProgressState.Snapshot} and the time: a head line
- * (play, hosts, results, rate), then the latest tasks with done/ok/changed/failed/unreachable, their ETA,
- * and the slowest hosts of the task running now. Lines are cut to the terminal width.
+ * The live view as text, pure functions of the model and the time. The status area is always
+ * {@link #HEIGHT} lines: the play line, the batch's latest {@link #TASKS_SHOWN} tasks, and the hosts the
+ * running task still waits for. Counts come first and names last on every line, so a narrow terminal cuts
+ * the names and keeps what matters. {@link #summary} is the line a finished task leaves in the scrollback.
  */
 final class ProgressView {
     static final int TASKS_SHOWN = 3;
+    static final int HEIGHT = TASKS_SHOWN + 2;
+    /** A task waits this long before the area names the hosts it waits for (most answer within it). */
+    static final Duration WAITING_SHOWN_AFTER = Duration.ofSeconds(2);
 
     private ProgressView() {}
 
+    /** Exactly {@link #HEIGHT} lines, none wider than {@code width} columns (blank lines where none apply). */
     static List<String> render(ProgressState.Snapshot s, Instant now, int width) {
         List<String> lines = new ArrayList<>();
-        double elapsed = Math.max(0.001, Duration.between(s.runStarted(), now).toMillis() / 1000.0);
-        lines.add(String.format(Locale.ROOT, "[%s] PLAY [%s] %d hosts, %d results, %.1f/s", clock(elapsed),
-                s.play(), s.hosts(), s.results(), s.results() / elapsed));
+        String batch = s.batches() > 1 ? String.format(Locale.ROOT, " batch %d/%d", s.batch(), s.batches()) : "";
+        String elapsed = clock(seconds(s.runStarted(), now));
+        lines.add(s.play().isEmpty() ? "[" + elapsed + "] starting" : String.format(Locale.ROOT,
+                "[%s] hosts=%d failed=%d unreachable=%d%s PLAY [%s]", elapsed, s.hosts(), s.failedHosts(),
+                s.unreachableHosts(), batch, s.play()));
         List<ProgressState.TaskTally> tasks = s.tasks();
-        for (ProgressState.TaskTally t : tasks.subList(Math.max(0, tasks.size() - TASKS_SHOWN), tasks.size())) {
-            lines.add(task(t, now));
+        List<ProgressState.TaskTally> shown = tasks.subList(Math.max(0, tasks.size() - TASKS_SHOWN), tasks.size());
+        for (ProgressState.TaskTally t : shown) {
+            lines.add("  " + running(t, now));
         }
-        if (!tasks.isEmpty() && !tasks.getLast().slowest().isEmpty()) {
-            StringBuilder slow = new StringBuilder("  slowest:");
-            for (ProgressState.Slow h : tasks.getLast().slowest()) {
-                slow.append(String.format(Locale.ROOT, " %s %.1fs", h.host(), h.took().toMillis() / 1000.0));
-            }
-            lines.add(slow.toString());
+        while (lines.size() < 1 + TASKS_SHOWN) {
+            lines.add("");
         }
-        return lines.stream().map(l -> l.length() > width ? l.substring(0, Math.max(0, width - 1)) + "…" : l)
-                .toList();
+        lines.add(waiting(tasks, now));
+        return lines.stream().map(l -> cut(l, width)).toList();
     }
 
-    private static String task(ProgressState.TaskTally t, Instant now) {
-        String counts = String.format(Locale.ROOT, "%d/%d ok=%d changed=%d failed=%d unreachable=%d skipped=%d",
-                t.done(), t.expected(), t.ok(), t.changed(), t.failed(), t.unreachable(), t.skipped());
-        double taken = Duration.between(t.started(), now).toMillis() / 1000.0;
+    private static String running(ProgressState.TaskTally t, Instant now) {
+        double taken = seconds(t.started(), now);
         String tail;
-        if (t.done() >= t.expected()) {
-            tail = String.format(Locale.ROOT, "done in %s", clock(taken));
-        } else if (t.done() == 0 || taken <= 0) {
-            tail = "ETA ?";
+        if (t.ended() != null) {
+            tail = "done " + clock(seconds(t.started(), t.ended()));
+        } else if (t.done() == 0) {
+            tail = clock(taken);
         } else {
-            double eta = (t.expected() - t.done()) * taken / t.done();
-            tail = "ETA " + clock(eta);
+            tail = clock(taken) + " ETA " + clock((t.expected() - t.done()) * taken / t.done());
         }
-        return "  TASK [" + t.name() + "] " + counts + " " + tail;
+        return String.format(Locale.ROOT, "%d/%d %s %s %s", t.done(), t.expected(), counts(t), tail, title(t));
+    }
+
+    /** The newest unfinished task's missing hosts, once it has run long enough for them to stand out. */
+    private static String waiting(List<ProgressState.TaskTally> tasks, Instant now) {
+        for (ProgressState.TaskTally t : tasks.reversed()) {
+            if (t.ended() == null && !t.waitingFor().isEmpty()
+                    && Duration.between(t.started(), now).compareTo(WAITING_SHOWN_AFTER) >= 0) {
+                return String.format(Locale.ROOT, "  waiting for %d: %s", t.waitingFor().size(),
+                        HostRanges.fold(t.waitingFor()));
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The line a finished task leaves above the status area: task, counts, duration, and the hosts that
+     * failed or were unreachable folded into ranges that paste into {@code --limit}.
+     */
+    static String summary(ProgressState.TaskTally t) {
+        StringBuilder sb = new StringBuilder(title(t));
+        if (t.batches() > 1) {
+            sb.append(String.format(Locale.ROOT, " batch %d/%d", t.batch(), t.batches()));
+        }
+        sb.append(' ').append(counts(t));
+        if (t.ended() != null) {
+            sb.append(" in ").append(String.format(Locale.ROOT, "%.1fs", seconds(t.started(), t.ended())));
+        }
+        if (!t.failedHosts().isEmpty()) {
+            sb.append(" failed: ").append(HostRanges.fold(t.failedHosts()));
+        }
+        if (!t.unreachableHosts().isEmpty()) {
+            sb.append(" unreachable: ").append(HostRanges.fold(t.unreachableHosts()));
+        }
+        return sb.toString();
+    }
+
+    private static String title(ProgressState.TaskTally t) {
+        return (t.handler() ? "RUNNING HANDLER [" : "TASK [") + t.name() + "]";
+    }
+
+    private static String counts(ProgressState.TaskTally t) {
+        return String.format(Locale.ROOT, "ok=%d changed=%d failed=%d unreachable=%d skipped=%d", t.ok(),
+                t.changed(), t.failed(), t.unreachable(), t.skipped());
+    }
+
+    /** Cut to the width (never the last column: a line that fills it would wrap on some terminals). */
+    private static String cut(String line, int width) {
+        int room = Math.max(1, width - 1);
+        return line.length() <= room ? line : line.substring(0, Math.max(0, room - 1)) + "…";
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toMillis() / 1000.0);
     }
 
     /** m:ss, or h:mm:ss past an hour. */

@@ -68,6 +68,8 @@ public final class JournalCodec {
             case "run_start" -> new RunEvent.RunStarted(f.string("playbook"), f.strings("inventory"),
                     f.string("limit"), f.bool("check"), f.string("user"), f.string("shard"));
             case "play_start" -> new RunEvent.PlayStarted(f.string("play"), f.strings("hosts"));
+            case "batch_start" -> new RunEvent.BatchStarted(f.string("play"), (int) f.number("batch"),
+                    (int) f.number("batches"), f.strings("hosts"));
             case "task_start", "handler_start" -> new RunEvent.TaskStarted(f.string("play"), f.string("task"),
                     kind.equals("handler_start"), f.string("task_at"), f.string("module"));
             case "host_result" -> hostResult(f);
@@ -96,6 +98,13 @@ public final class JournalCodec {
                 m.put("event", "play_start");
                 m.put("play", p.play());
                 m.put("hosts", p.hosts());
+            }
+            case RunEvent.BatchStarted b -> {
+                m.put("event", "batch_start");
+                m.put("play", b.play());
+                m.put("batch", b.batch());
+                m.put("batches", b.batches());
+                m.put("hosts", b.hosts());
             }
             case RunEvent.TaskStarted t -> {
                 m.put("event", t.handler() ? "handler_start" : "task_start");

@@ -146,10 +146,13 @@ public final class PlaybookRunner {
         // What register and set_fact wrote is kept for later plays; after the last play there is none to keep it for.
         boolean lastPlay = node == graph.plays().getLast();
         int from = 0;
-        for (int size : play.policy().serial().batchSizes(hosts.size())) {
+        List<Integer> sizes = play.policy().serial().batchSizes(hosts.size());
+        for (int b = 0; b < sizes.size(); b++) {
+            int size = sizes.get(b);
             List<Host> batchHosts = hosts.subList(from, from + size);
             from += size;
             List<String> batchNames = batchHosts.stream().map(Host::name).toList();
+            listener.on(new RunEvent.BatchStarted(play.displayName(), b + 1, sizes.size(), batchNames));
             List<String> playHosts = all.stream().filter(h -> !leftRun.contains(h)).toList();
             var context = new MagicVariables.PlayContext(play.displayName(), all, playHosts, batchNames,
                     inventory.members(), inventory.hostvars(), parentOf(graph.playbook()), inventory.inventoryDir(),

@@ -36,6 +36,17 @@ public sealed interface RunEvent {
     }
 
     /**
+     * A {@code serial} batch of a play starts (a play without serial is one batch of all its hosts).
+     *
+     * @param batch 1-based, of {@code batches}
+     */
+    record BatchStarted(String play, int batch, int batches, List<String> hosts) implements RunEvent {
+        public BatchStarted {
+            hosts = List.copyOf(hosts);
+        }
+    }
+
+    /**
      * A task starts on a batch of hosts.
      *
      * @param taskAt where the task is written, as in {@link HostResult}

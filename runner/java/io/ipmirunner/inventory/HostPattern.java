@@ -15,7 +15,8 @@ import java.util.regex.PatternSyntaxException;
  * Ansible's host patterns: {@code all} / {@code *}, host and group names, {@code a:b} or {@code a,b} (union),
  * {@code a:&b} (intersection), {@code a:!b} (exclusion), shell wildcards ({@code node0*}), {@code ~regex}
  * (matched from the start of the name), and subscripts of a group ({@code rack1[0]}, {@code rack1[2:5]},
- * {@code rack1[-1]}). Unions apply first, then intersections, then exclusions, whatever the written order;
+ * {@code rack1[-1]}) and, where no group or host has the name before the brackets, host ranges as an inventory
+ * writes them ({@code rack-a-bmc[01:11]}). Unions apply first, then intersections, then exclusions, whatever the written order;
  * a pattern of only exclusions starts from {@code all}. A term is a host name when such a host exists,
  * else every group and host its wildcard or regex matches.
  */
@@ -125,10 +126,11 @@ public record HostPattern(String text, List<String> terms) {
             return enumerate(term, inventory);
         }
         Matcher sub = SUBSCRIPT.matcher(term);
-        if (!sub.matches()) {
-            return enumerate(term, inventory);
+        List<String> hosts = sub.matches() ? enumerate(sub.group(1), inventory) : List.of();
+        if (hosts.isEmpty()) {
+            List<String> ranged = ranged(term, inventory);
+            return ranged.isEmpty() ? enumerate(term, inventory) : ranged;
         }
-        List<String> hosts = enumerate(sub.group(1), inventory);
         if (sub.group(2) != null) {
             int i = Integer.parseInt(sub.group(2));
             int index = i < 0 ? hosts.size() + i : i;
@@ -137,6 +139,24 @@ public record HostPattern(String text, List<String> terms) {
         int start = Integer.parseInt(sub.group(3));
         int end = sub.group(4).isEmpty() ? hosts.size() - 1 : Integer.parseInt(sub.group(4));
         return start > end || start >= hosts.size() ? List.of() : hosts.subList(start, Math.min(end + 1, hosts.size()));
+    }
+
+    /**
+     * A host range as an inventory writes it ({@code rack-a-bmc[01:11]}, what {@link HostRanges} prints): the
+     * inventory's hosts it names. Ansible reads such a term as a subscript of a group and matches nothing when
+     * no group has that name; here, where no group or host does, it is the range. Empty when it names none.
+     */
+    private static List<String> ranged(String term, Inventory inventory) {
+        List<String> names;
+        try {
+            names = HostRange.expand(term, inventory.hosts().size() * 4 + 1024);
+        } catch (IllegalArgumentException notARange) {
+            return List.of();
+        }
+        if (names.size() == 1 && names.getFirst().equals(term)) {
+            return List.of();
+        }
+        return names.stream().filter(inventory.hosts()::containsKey).toList();
     }
 
     /** Groups the term matches (their hosts), plus matching host names when no group matched or it is a wildcard. */

@@ -9,11 +9,14 @@ import java.util.Map;
 
 /**
  * The data report.html's script renders from, embedded once as JSON: rows as arrays rather than objects and
- * task names listed once, so 5,000 hosts stay a few megabytes, and the page builds only the rows it shows.
+ * task names listed once, so 5,000 hosts stay a few megabytes, and the page builds only the rows it shows;
+ * each host's task results ({@code details}) go into the page {@link #packed}.
  * Results longer than {@link #RESULT_CHARS} are cut here; report.json keeps them whole.
  */
 final class HtmlData {
     static final int RESULT_CHARS = 1200;
+    /** Hosts per packed chunk of details: opening one host unpacks this many (a few hundred KB of JSON). */
+    static final int DETAIL_CHUNK = 256;
 
     private HtmlData() {}
 
@@ -45,14 +48,6 @@ final class HtmlData {
         out.put("hosts", hosts);
         out.put("details", details);
         inventory((Map<String, Map<String, Object>>) model.get("inventory"), out);
-        List<List<Object>> timeline = new ArrayList<>();
-        for (Map<String, Object> s : (List<Map<String, Object>>) model.get("timeline")) {
-            Map<String, Object> c = (Map<String, Object>) s.get("counts");
-            timeline.add(row(s.get("play"), s.get("task"), s.get("handler"), s.get("start_ms"), s.get("end_ms"),
-                    c.getOrDefault("ok", 0), c.getOrDefault("changed", 0), c.getOrDefault("failed", 0),
-                    c.getOrDefault("unreachable", 0), c.getOrDefault("skipped", 0)));
-        }
-        out.put("timeline", timeline);
         return out;
     }
 
@@ -87,6 +82,27 @@ final class HtmlData {
         out.put("firmware", firmware);
         out.put("sensors", sensors);
         out.put("boot", boot);
+    }
+
+    /**
+     * Hosts' details in chunks of {@link #DETAIL_CHUNK} hosts, each chunk its JSON gzip'd and in base64: the page
+     * unpacks a chunk (DecompressionStream) when a host of it is opened, so 10,000 hosts' task results are
+     * neither parsed nor held by the browser at load, and take about a tenth of the page's bytes.
+     */
+    static List<String> packed(List<?> details) {
+        List<String> out = new ArrayList<>();
+        for (int from = 0; from < details.size(); from += DETAIL_CHUNK) {
+            byte[] json = Json.write(details.subList(from, Math.min(details.size(), from + DETAIL_CHUNK)))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            var bytes = new java.io.ByteArrayOutputStream(json.length / 8 + 64);
+            try (var gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+                gzip.write(json);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("gzip in memory", e);
+            }
+            out.add(java.util.Base64.getEncoder().encodeToString(bytes.toByteArray()));
+        }
+        return out;
     }
 
     private static String result(Object result) {

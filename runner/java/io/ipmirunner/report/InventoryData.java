@@ -8,12 +8,16 @@ import java.util.Map;
 /**
  * What a run learnt about each host's hardware, picked from the results of the modules that read it (the
  * last successful result of each wins): FRU serials ({@code fru}), firmware ({@code mc_info}), sensor
- * readings ({@code sensors}), boot flags ({@code boot_device}) and power ({@code power}).
+ * readings ({@code sensors}), boot flags ({@code boot_device}), power ({@code power}) and the power draw in
+ * watts (DCMI's current reading, {@code power_reading}).
  */
 public final class InventoryData {
     private InventoryData() {}
 
-    /** Per host: {@code fru}, {@code firmware}, {@code sensors}, {@code boot}, {@code power}, each when known. */
+    /**
+     * Per host: {@code fru}, {@code firmware}, {@code sensors}, {@code boot}, {@code power}, {@code power_watts},
+     * each when known.
+     */
     public static Map<String, Object> of(HostRecord host) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (TaskRun t : host.tasks()) {
@@ -31,6 +35,11 @@ public final class InventoryData {
                     }
                 }
                 case "boot_device" -> out.put("boot", pick(r, "device", "persistent", "efi", "valid"));
+                case "power_reading" -> {
+                    if (r.get("current_watts") instanceof Number w) {
+                        out.put("power_watts", w);
+                    }
+                }
                 case "power" -> {
                     if (r.get("state") != null) {
                         out.put("power", String.valueOf(r.get("state")));

@@ -163,16 +163,29 @@ public final class Reports {
         return Json.pretty(model) + "\n";
     }
 
+    /** A failure group's --limit ranges in report.html, in characters; report.json has them whole. */
+    private static final int RANGES_SHOWN = 4000;
+
     static String html(Templates templates, Map<String, Object> model) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>(model);
         // Lone surrogates and control characters become U+FFFD: JSON.parse would hand them to the DOM as they are.
-        m.put("data_json", HtmlData.scriptJson(XmlText.clean(HtmlData.of(model))));
+        Map<String, Object> data = XmlText.clean(HtmlData.of(model));
+        // Each host's task results stay gzip'd in the page until someone opens that host (HtmlData.packed).
+        m.put("details_json", HtmlData.scriptJson(HtmlData.packed((List<?>) data.remove("details"))));
+        m.put("data_json", HtmlData.scriptJson(data));
+        m.put("charts", Charts.of(model));
         List<Map<String, Object>> failures = new ArrayList<>();
         for (Object o : (List<?>) model.get("failures")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> g = new LinkedHashMap<>((Map<String, Object>) o);
             List<?> hosts = (List<?>) g.get("hosts");
             g.put("hosts", hosts.subList(0, Math.min(hosts.size(), 100)));
+            String ranges = String.valueOf(g.get("host_ranges"));
+            if (ranges.length() > RANGES_SHOWN) {
+                int cut = ranges.lastIndexOf(',', RANGES_SHOWN);
+                g.put("host_ranges", ranges.substring(0, cut > 0 ? cut : RANGES_SHOWN));
+                g.put("host_ranges_cut", true);
+            }
             failures.add(g);
         }
         m.put("failures", failures);

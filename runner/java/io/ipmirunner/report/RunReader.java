@@ -91,6 +91,7 @@ public final class RunReader {
             case RunEvent.RunEnded r -> complete = true;
             case RunEvent.Rescued r -> { }
             case RunEvent.PlayEnded p -> { }
+            case RunEvent.BatchStarted b -> { }
         }
     }
 

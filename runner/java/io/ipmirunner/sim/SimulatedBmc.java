@@ -208,7 +208,8 @@ public final class SimulatedBmc {
     public Optional<SensorReading> sensorReading(int number, long now) {
         for (SensorDef s : sensors()) {
             if (s.number() == number) {
-                return Optional.of(SensorModel.reading(s, fleetSeed, index, power.isOn(), now));
+                return Optional.of(SensorModel.reading(s, fleetSeed, index, power.isOn(), now,
+                        profile.faults().has(Quirk.FAILED_FAN)));
             }
         }
         return Optional.empty();

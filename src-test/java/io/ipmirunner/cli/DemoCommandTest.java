@@ -25,7 +25,7 @@ class DemoCommandTest {
         CliRun r = CliRun.of("demo", "-i", inv.toString(), "--report-dir", dir.resolve("run").toString());
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("TASK [Wait for power]"), r.toString());
-        assertTrue(r.out().matches("(?s).*bmc12\\s+: ok=13\\s+changed=2\\s+unreachable=0\\s+failed=0.*"), r.toString());
+        assertTrue(r.out().matches("(?s).*bmc12\\s+: ok=14\\s+changed=2\\s+unreachable=0\\s+failed=0.*"), r.toString());
         assertTrue(Files.readString(dir.resolve("run").resolve("journal.jsonl")).contains("\"serial\""),
                 "the journal holds the FRU results");
         assertTrue(r.out().contains("report: " + dir.resolve("run").resolve("report.html")), "the report path is printed");

@@ -49,7 +49,7 @@ class ExecRunTest {
         Path first = dir.resolve("first");
         CliRun r = CliRun.of("exec", "-i", inv.toString(), "all", "power", "--report-dir", first.toString());
         assertEquals(ExitCodes.HOST_FAILED, r.exit(), r.toString());
-        assertTrue(r.out().contains("good[1-3] | OK | state=off\n"), r.toString());
+        assertTrue(r.out().contains("good[1:3] | OK | state=off\n"), r.toString());
         assertTrue(r.out().contains("bad | FAILED | authentication failed"), r.toString());
 
         CliRun retry = CliRun.of("exec", "-i", inv.toString(), "all", "power", "--no-collate", "--retry-failed",

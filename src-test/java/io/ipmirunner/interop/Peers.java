@@ -33,7 +33,8 @@ public final class Peers {
             Map.entry("iptables-legacy", "iptables"),
             Map.entry("tc", "iproute2"),
             Map.entry("ansible-vault", "ansible-core"),
-            Map.entry("chromium", "chromium"));
+            Map.entry("chromium", "chromium"),
+            Map.entry("tmux", "tmux"));
 
     private Peers() {}
 

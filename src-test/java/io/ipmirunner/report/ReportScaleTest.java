@@ -25,6 +25,10 @@ class ReportScaleTest {
                 + "rendered in %d ms (a figure, not a check)%n", Files.size(dir.resolve("journal.jsonl")) / 1024,
                 html / 1024, json / 1024, junit / 1024, millis);
         assertTrue(html < 12 * 1024 * 1024, "report.html of " + html + " bytes");
+        String page = Files.readString(dir.resolve("report.html"));
+        assertEquals(Charts.HEAT_ROWS * 8, page.split("<rect class=\"cell ", -1).length - 1,
+                "the heat map draws its first 300 hosts, 8 sensors each, whatever the fleet");
+        assertTrue(page.matches("(?s).*the first 300 shown \\(\\d+ more hosts in the inventory table\\).*"));
         Map<?, ?> parsed = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("report.json")));
         assertEquals(5000, ((Map<?, ?>) parsed.get("hosts")).size());
     }

@@ -66,9 +66,12 @@ class ReportsTest {
         assertEquals(SyntheticRun.NASTY, product.get("name"),
                 "markup, quotes, control characters and U+2028 survive the round trip");
         List<Map<String, Object>> failures = (List<Map<String, Object>>) r.get("failures");
-        assertEquals(2, failures.size(), "one group per cause: the host names are taken out of the message");
+        assertEquals(2, failures.size(), "one group per cause: the host names are taken out of the message, and "
+                + "the time waited (20000-20002 ms) differs by timing alone");
         assertEquals(List.of("node0007", "node0014", "node0021", "node0028"), failures.get(0).get("hosts"));
-        assertTrue(String.valueOf(failures.get(0).get("message")).startsWith("{host}: no answer"));
+        assertEquals("node0007,node0014,node0021,node0028", failures.get(0).get("host_ranges"));
+        assertTrue(String.valueOf(failures.get(0).get("message")).startsWith("{host}: no answer to Get Channel "
+                + "Authentication Capabilities after 20000-20002 ms "), String.valueOf(failures.get(0).get("message")));
     }
 
     @Test
@@ -83,6 +86,19 @@ class ReportsTest {
         f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         Document doc = f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
         assertEquals(80, doc.getElementsByTagName("testcase").getLength(), "one per host per task");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) json(dir).get("timeline");
+        long start = timeline.stream().mapToLong(t -> ((Number) t.get("start_ms")).longValue()).min().orElseThrow();
+        long end = timeline.stream().mapToLong(t -> ((Number) t.get("end_ms")).longValue()).max().orElseThrow();
+        var suite = (org.w3c.dom.Element) doc.getElementsByTagName("testsuite").item(0);
+        double cases = 0;
+        var all = suite.getElementsByTagName("testcase");
+        for (int i = 0; i < all.getLength(); i++) {
+            cases += Double.parseDouble(((org.w3c.dom.Element) all.item(i)).getAttribute("time"));
+        }
+        assertEquals((end - start) / 1000.0, Double.parseDouble(suite.getAttribute("time")), 0.0005,
+                "the suite's time is its play's wall time");
+        assertTrue(cases > 10 * Double.parseDouble(suite.getAttribute("time")), "not the sum of its cases: " + cases);
         assertEquals(2, doc.getElementsByTagName("failure").getLength());
         assertEquals(4, doc.getElementsByTagName("error").getLength());
         var first = (org.w3c.dom.Element) doc.getElementsByTagName("testcase").item(0);
@@ -99,7 +115,7 @@ class ReportsTest {
         String html = Files.readString(Reports.writeAll(dir));
         assertFalse(html.contains("<img src=x"), "BMC data never becomes markup");
         assertFalse(html.contains("<script>alert"));
-        assertEquals(2, html.split("</script>", -1).length - 1, "only the page's own two script elements");
+        assertEquals(3, html.split("</script>", -1).length - 1, "only the page's own three script elements (data, packed details, code)");
         assertTrue(html.contains("&lt;/script&gt;&lt;script&gt;alert(2)"), "the failure group shows it, escaped");
         assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "nothing to fetch");
         assertTrue(html.contains("Content-Security-Policy"));

@@ -66,7 +66,7 @@ public final class SyntheticRun {
         if (module.equals("mc_info") && i % 7 == 0) {
             return new RunEvent.HostResult(h, "Read mc_info", at(module), RunEvent.Status.UNREACHABLE, false,
                     1, Duration.ofSeconds(20), Map.of(), h + ": no answer to Get Channel Authentication Capabilities "
-                    + "after 20 s " + NASTY, FailureClass.UNREACHABLE);
+                    + "after " + (20000 + i % 3) + " ms " + NASTY, FailureClass.UNREACHABLE);
         }
         if (module.equals("fru") && i % 11 == 0) {
             return new RunEvent.HostResult(h, "Read fru", at(module), RunEvent.Status.FAILED, false, 2,

@@ -27,7 +27,12 @@ public enum Quirk {
      * Set User Password answers success and keeps the old password (firmware that drops a password it will not
      * take, e.g. one its complexity policy refuses): only a fresh login shows the rotation did not happen.
      */
-    IGNORES_SET_PASSWORD;
+    IGNORES_SET_PASSWORD,
+    /**
+     * The first fan has stopped while the host is on: Fan1 reads 0 RPM (below its lower non-recoverable
+     * threshold) and CPU1 Temp, the processor it cools, reads past its upper critical threshold.
+     */
+    FAILED_FAN;
 
     /** The command-line spelling: lower case with dashes, e.g. {@code suite-3-only}. */
     public String label() {

@@ -10,6 +10,9 @@ import io.ipmirunner.ipmi.command.sensor.SensorReading;
 public final class SensorModel {
     private static final long NOISE_STEP_MILLIS = 10_000;
     private static final double SWING_PERIOD_MILLIS = 600_000;
+    /** Sensor numbers in {@link SensorDef#STANDARD}. */
+    private static final int CPU1_TEMP = 0x02;
+    private static final int FAN1 = 0x04;
 
     private SensorModel() {}
 
@@ -28,7 +31,17 @@ public final class SensorModel {
     }
 
     public static SensorReading reading(SensorDef s, long seed, int bmc, boolean on, long now) {
+        return reading(s, seed, bmc, on, now, false);
+    }
+
+    /** {@code failedFan}: the failed-fan quirk, Fan1 stopped and CPU1 Temp past its upper critical threshold. */
+    public static SensorReading reading(SensorDef s, long seed, int bmc, boolean on, long now, boolean failedFan) {
         double v = value(s, seed, bmc, on, now);
+        if (failedFan && on && s.number() == FAN1) {
+            v = 0;
+        } else if (failedFan && on && s.number() == CPU1_TEMP) {
+            v = s.uc() + (s.unr() - s.uc()) / 2;
+        }
         if (Double.isNaN(v)) {
             return new SensorReading(0, true, true, true, 0);
         }

@@ -1,4 +1,4 @@
-package io.ipmirunner.cli;
+package io.ipmirunner.inventory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,12 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Host names folded into ranges, as FreeIPMI's hostranges: {@code node01..node40, node42} is
- * {@code node[01-40,42]}. A name's last run of digits is the number. A zero-padded number keeps its width;
- * an unpadded one joins a padded range it prints the same in ({@code 10} in {@code [01-10]}), so every name
- * folds back to exactly itself.
+ * Host names folded into ranges in Ansible's inventory syntax ({@link HostRange}), the inverse of its
+ * expansion: {@code node01..node40, node42} is {@code node[01:40],node42}, which pastes back into
+ * {@code --limit} ({@link HostPattern} reads a range there as the hosts it names). A name's last run of
+ * digits is the number. A zero-padded number keeps its width; an unpadded one joins a padded range it prints
+ * the same in ({@code 10} in {@code [01:10]}), so every name folds back to exactly itself.
  */
-final class HostRanges {
+public final class HostRanges {
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d{1,18})(\\D*)");
 
     private record Stem(String prefix, String suffix) {}
@@ -29,7 +30,8 @@ final class HostRanges {
 
     private HostRanges() {}
 
-    static String fold(List<String> names) {
+    /** The names as comma-separated terms, each a host or a range of hosts; every name once. */
+    public static String fold(List<String> names) {
         List<Object> parsed = new ArrayList<>();
         Map<Stem, TreeSet<Integer>> widths = new LinkedHashMap<>();
         for (String n : names) {
@@ -60,39 +62,41 @@ final class HostRanges {
         }
         List<String> parts = new ArrayList<>();
         groups.forEach((k, numbers) -> {
-            if (!(k instanceof Key key)) {
+            if (k instanceof Key key) {
+                ranges(numbers, key, parts);
+            } else {
                 parts.add((String) k);
-                return;
             }
-            String ranges = ranges(numbers, key.width());
-            parts.add(key.stem().prefix() + (numbers.size() == 1 ? ranges : "[" + ranges + "]")
-                    + key.stem().suffix());
         });
         return String.join(",", parts);
     }
 
-    private static String ranges(TreeSet<Long> numbers, int width) {
-        StringBuilder sb = new StringBuilder();
+    /** One term per run of consecutive numbers: {@code node[01:03]}, or the name alone. */
+    private static void ranges(TreeSet<Long> numbers, Key key, List<String> parts) {
         Long start = null;
         Long prev = null;
         for (long n : numbers) {
             if (start == null) {
                 start = n;
             } else if (n != prev + 1) {
-                append(sb, start, prev, width);
+                append(parts, key, start, prev);
                 start = n;
             }
             prev = n;
         }
-        append(sb, start, prev, width);
-        return sb.toString();
+        append(parts, key, start, prev);
     }
 
-    private static void append(StringBuilder sb, long from, long to, int width) {
-        String f = width > 0 ? "%0" + width + "d" : "%d";
-        sb.append(sb.isEmpty() ? "" : ",").append(String.format(f, from));
-        if (to != from) {
-            sb.append('-').append(String.format(f, to));
+    private static void append(List<String> parts, Key key, long from, long to) {
+        String f = key.width() > 0 ? "%0" + key.width() + "d" : "%d";
+        String prefix = key.stem().prefix();
+        String suffix = key.stem().suffix();
+        if (to > from) {
+            parts.add(prefix + "[" + String.format(f, from) + ":" + String.format(f, to) + "]" + suffix);
+            return;
+        }
+        for (long n = from; n <= to; n++) {
+            parts.add(prefix + String.format(f, n) + suffix);
         }
     }
 }
