@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * {@code sensors}: every full and compact sensor record of the SDR repository with its current reading,
- * event-only sensors (no reading: status "event-only"), and the FRU and management controller device
+ * {@code sensors}: every full and compact sensor record of the SDR repository with its current reading (one
+ * sensor per instance of a shared compact or event-only record), event-only sensors (no reading: status "event-only"), and the FRU and management controller device
  * locators as {@code fru_devices} and {@code controllers}.
  */
 public final class SensorsModule implements Module<NoArgs> {
@@ -43,14 +43,16 @@ public final class SensorsModule implements Module<NoArgs> {
         List<Map<String, Object>> fruDevices = new ArrayList<>();
         List<Map<String, Object>> controllers = new ArrayList<>();
         for (byte[] bytes : SdrReader.readAll(bmc)) {
-            switch (SdrDecoder.decode(bytes)) {
-                case SdrRecord.Sensor s -> sensors.add(sensor(s, reading(bmc, s)));
-                case SdrRecord.EventOnly e -> sensors.add(SdrDevices.eventOnly(e));
-                case SdrRecord.FruLocator f -> fruDevices.add(SdrDevices.fru(f));
-                case SdrRecord.McLocator m -> controllers.add(SdrDevices.controller(m));
-                case SdrRecord.Raw r when r.defect() != null -> warnings.add("SDR %d: %s".formatted(r.recordId(),
-                        r.defect()));
-                case SdrRecord.Raw r -> { }
+            for (SdrRecord record : SdrDecoder.decodeAll(bytes)) {
+                switch (record) {
+                    case SdrRecord.Sensor s -> sensors.add(sensor(s, reading(bmc, s)));
+                    case SdrRecord.EventOnly e -> sensors.add(SdrDevices.eventOnly(e));
+                    case SdrRecord.FruLocator f -> fruDevices.add(SdrDevices.fru(f));
+                    case SdrRecord.McLocator m -> controllers.add(SdrDevices.controller(m));
+                    case SdrRecord.Raw r when r.defect() != null -> warnings.add("SDR %d: %s".formatted(r.recordId(),
+                            r.defect()));
+                    case SdrRecord.Raw r -> { }
+                }
             }
         }
         Map<String, Object> result = new LinkedHashMap<>();
