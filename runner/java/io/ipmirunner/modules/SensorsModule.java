@@ -9,12 +9,11 @@ import io.ipmirunner.ipmi.sdr.SdrReader;
 import io.ipmirunner.ipmi.sdr.SdrRecord;
 import io.ipmirunner.ipmi.sdr.SensorNames;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 /**
  * {@code sensors}: every full and compact sensor record of the SDR repository with its current reading (one
@@ -82,16 +81,16 @@ public final class SensorsModule implements Module<NoArgs> {
         m.put("type", SensorNames.type(s.sensorType()));
         // §35.14: "reading unavailable" or scanning disabled means byte 1 holds no reading.
         boolean available = r != null && !r.unavailable() && r.scanning();
-        OptionalDouble v = available && s.threshold() ? s.conversion().apply(r.raw()) : OptionalDouble.empty();
-        m.put("value", v.isPresent() ? round(v.getAsDouble()) : null);
+        Optional<BigDecimal> v = available && s.threshold() ? s.conversion().decimal(r.raw()) : Optional.empty();
+        m.put("value", v.map(SensorsModule::number).orElse(null));
         m.put("unit", s.threshold() ? unit(s) : "discrete");
         m.put("status", !available ? NOT_AVAILABLE : s.threshold() ? thresholdStatus(r.state())
                 : r.state() == 0 ? "ok" : "0x%02x".formatted(r.state()));
         return m;
     }
 
-    private static Object round(double d) {
-        BigDecimal b = BigDecimal.valueOf(d).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
+    /** A whole number as a long, else a double: the two number forms the journal keeps. */
+    private static Object number(BigDecimal b) {
         return b.scale() <= 0 ? (Object) b.longValueExact() : (Object) b.doubleValue();
     }
 
