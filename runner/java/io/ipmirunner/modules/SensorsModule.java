@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * {@code sensors}: every full and compact sensor record of the SDR repository with its current reading (one
- * sensor per instance of a shared compact or event-only record), event-only sensors (no reading: status "event-only"), and the FRU and management controller device
- * locators as {@code fru_devices} and {@code controllers}.
+ * sensor per instance of a shared compact or event-only record), event-only sensors (no reading: status
+ * "event-only"), and the FRU and management controller device locators as {@code fru_devices} and
+ * {@code controllers}.
  */
 public final class SensorsModule implements Module<NoArgs> {
     /** The BMC's own IPMB address: sensors owned by other controllers would need bridging. */

@@ -20,10 +20,11 @@ public record Conversion(int analogFormat, int m, int b, int bExp, int rExp, int
 
     /**
      * The value of raw reading {@code raw}, with the digits the conversion can tell apart; empty when the
-     * sensor has no analog reading, uses an OEM non-linear formula (0x70..0x7F) or the formula has no value. Linear (L = identity): (M·x + B·10^Bexp)
-     * ·10^Rexp is a decimal with at most -Rexp or -(Bexp + Rexp) places, given exactly (ipmitool's sensor list
-     * prints 3 places, FreeIPMI 2, whatever the sensor). Otherwise rounded one place below the leading digit of the step one raw
-     * count makes at this reading (the smaller one to a neighbour): a 1/x reading of 0.000125 keeps its digits.
+     * sensor has no analog reading, uses an OEM non-linear formula (0x70..0x7F) or the formula has no value.
+     * Linear (L = identity): (M·x + B·10^Bexp)·10^Rexp is a decimal with at most -Rexp or -(Bexp + Rexp)
+     * places, given exactly (ipmitool's sensor list prints 3 places, FreeIPMI 2, whatever the sensor).
+     * Otherwise rounded one place below the leading digit of the step one raw count makes at this reading
+     * (the smaller one to a neighbour): a 1/x reading of 0.000125 keeps its digits.
      */
     public Optional<BigDecimal> decimal(int raw) {
         double x = x(raw);

@@ -33,7 +33,8 @@ class FruDecoderTest {
         assertEquals("サーバー 9", p.name());
         assertEquals("RS9", p.partNumber(), "an odd-length body cannot be Unicode: 8-bit, as some BMCs write it");
         byte[] german = FruBytes.image(null, null, FruBytes.product(22, List.of(Field.unicode("Größe\0"))));
-        assertEquals("Größe", FruDecoder.decode(german).product().orElseThrow().manufacturer(), "NUL padding dropped");
+        assertEquals("Größe", FruDecoder.decode(german).product().orElseThrow().manufacturer(),
+                "NUL padding dropped");
         byte[] english = FruBytes.image(null, null, FruBytes.product(25, List.of(Field.ascii8("Acme"))));
         assertEquals("Acme", FruDecoder.decode(english).product().orElseThrow().manufacturer(), "25 is English too");
     }
