@@ -1,7 +1,6 @@
 package io.ipmirunner.modules;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.WireMessage;
@@ -14,12 +13,11 @@ import java.util.Set;
 /**
  * {@code bmc_reset type=cold|warm [wait=true] [timeout=S] [settle=S]}: Cold or Warm Reset (IPMI v2.0
  * §20.2, §20.3), sent once without waiting for a reply (a resetting BMC may never send one), then Get
- * Device ID on a fresh session until the BMC answers again. {@code settle} seconds pass before the first
- * try, so a BMC that answers for a moment before it goes down is not taken for one that came back.
+ * Device ID on a fresh session until the BMC answers it ({@link BmcReady}: no answer, busy and "initialization
+ * in progress" mean not yet). {@code settle} seconds pass before the first try, so a BMC that answers for a
+ * moment before it goes down is not taken for one that came back.
  */
 public final class BmcResetModule implements Module<BmcResetModule.Args> {
-    private static final Duration POLL = Duration.ofSeconds(1);
-
     record Args(String type, boolean waitFor, long timeoutMillis, long settleMillis) {}
 
     @Override
@@ -80,29 +78,10 @@ public final class BmcResetModule implements Module<BmcResetModule.Args> {
             return new ModuleResult(true, r);
         }
         bmc.time().sleep(Duration.ofMillis(a.settleMillis()));
-        DeviceId id = waitForAnswer(bmc, sent, a.timeoutMillis());
+        DeviceId id = BmcReady.await(bmc, sent, a.timeoutMillis());
         r.put("back", true);
         r.put("firmware", id.firmware());
         r.put("back_after_seconds", Math.round((bmc.time().nanoTime() - sent) / 1e8) / 10.0);
         return new ModuleResult(true, r);
-    }
-
-    /** Get Device ID until answered; each failed try has already waited out the engine's own timeout. */
-    private static DeviceId waitForAnswer(Bmc bmc, long sent, long timeoutMillis)
-            throws IpmiException, InterruptedException {
-        long deadline = sent + timeoutMillis * 1_000_000;
-        int attempts = 0;
-        while (true) {
-            attempts++;
-            try {
-                return bmc.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE);
-            } catch (IpmiException.Timeout | IpmiException.Unreachable | IpmiException.CompletionCodeError e) {
-                if (bmc.time().nanoTime() - deadline > 0) {
-                    throw new IpmiException.Timeout(bmc.host(), Phase.COMMAND,
-                            (bmc.time().nanoTime() - sent) / 1_000_000, attempts);
-                }
-                bmc.time().sleep(POLL);
-            }
-        }
     }
 }

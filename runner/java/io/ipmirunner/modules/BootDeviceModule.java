@@ -104,11 +104,16 @@ public final class BootDeviceModule implements Module<BootDeviceModule.Args> {
         }
     }
 
-    /** What the BMC did not keep of {@code a}: "valid", "device", "persistent", "efi"; empty when all held. */
+    /**
+     * What the BMC did not keep of {@code a}: "valid", "device", "persistent", "efi"; empty when all held.
+     * For {@code none} only the device selector counts, whatever the valid bit says: BMCs that do not keep the
+     * valid bit (OpenIPMI's ipmi_sim reads it back cleared) still hold, and apply, the device they were given,
+     * so "none" is sent until the BMC reads back "no override", as {@code ipmitool chassis bootdev none} sends it.
+     */
     static List<String> mismatch(BootFlags f, Args a) {
         List<String> m = new ArrayList<>();
         if (a.device() == BootFlags.Device.NO_OVERRIDE) {
-            if (f.valid() && f.device() != 0) {
+            if (f.device() != BootFlags.Device.NO_OVERRIDE.code()) {
                 m.add("device");
             }
             return m;

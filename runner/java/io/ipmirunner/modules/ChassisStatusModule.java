@@ -53,15 +53,7 @@ public final class ChassisStatusModule implements Module<NoArgs> {
         r.put("faults", faults);
         r.put("intrusion", (s.miscState() & 0x01) != 0);
         r.put("front_panel_lockout", (s.miscState() & 0x02) != 0);
-        // Bits 5:4 are the identify state, meaningful only when bit 6 says the BMC reports it.
-        if ((s.miscState() & 0x40) != 0) {
-            r.put("identify", switch (s.miscState() >> 4 & 3) {
-                case 0 -> "off";
-                case 1 -> "timed";
-                case 2 -> "on";
-                default -> "reserved";
-            });
-        }
+        s.identifyState().ifPresent(state -> r.put("identify", state));
         return r;
     }
 }

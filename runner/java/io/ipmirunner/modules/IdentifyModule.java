@@ -4,16 +4,19 @@ import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.Phase;
+import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.chassis.ChassisRequests;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code identify [seconds=N] [state=on|off]}: Chassis Identify (IPMI v2.0 §28.5). {@code seconds} 1..255
- * lights the LED that long (default 15); {@code state=on} forces it on until {@code state=off}.
+ * lights the LED that long (default 15); {@code state=on} forces it on until {@code state=off}. Changes
+ * nothing when Get Chassis Status reports the asked on/off state already.
  */
 public final class IdentifyModule implements Module<IdentifyModule.Args> {
     record Args(int seconds, boolean force) {}
@@ -53,6 +56,17 @@ public final class IdentifyModule implements Module<IdentifyModule.Args> {
 
     @Override
     public ModuleResult run(Bmc bmc, Args a) throws IpmiException {
+        // The state now, from Get Chassis Status (§28.2 byte 3 bits 6:4), where the BMC reports it: on and off
+        // already there need nothing. A timed request always goes: it restarts the interval.
+        Optional<String> before = bmc.send(Commands.GET_CHASSIS_STATUS, WireMessage.Empty.INSTANCE).identifyState();
+        String asked = a.force() ? "on" : a.seconds() == 0 ? "off" : "timed";
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("identify", asked);
+        r.put("seconds", a.seconds());
+        r.put("previous", before.orElse("unknown"));
+        if (!asked.equals("timed") && before.equals(Optional.of(asked))) {
+            return new ModuleResult(false, r);
+        }
         var spec = Commands.CHASSIS_IDENTIFY;
         IpmiResponse answer = bmc.raw(spec.name(), spec.netFn(), spec.cmd(),
                 new ChassisRequests.Identify(a.seconds(), a.force()).toBytes());
@@ -60,9 +74,6 @@ public final class IdentifyModule implements Module<IdentifyModule.Args> {
             throw new IpmiException.CompletionCodeError(bmc.host(), Phase.COMMAND, spec.name(),
                     answer.completionCode());
         }
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("identify", a.force() ? "on" : a.seconds() == 0 ? "off" : "timed");
-        r.put("seconds", a.seconds());
         // The one reply with surplus bytes let through: it has no data to garble, and OpenBMC's ipmid answers
         // with the request's two bytes echoed (github.com/openbmc/phosphor-host-ipmid/issues/126).
         if (answer.data().length > 0) {

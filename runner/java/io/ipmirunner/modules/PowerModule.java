@@ -8,7 +8,6 @@ import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.command.chassis.ChassisControl;
 import io.ipmirunner.ipmi.wire.CompletionCode;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +20,6 @@ import java.util.Set;
  */
 public final class PowerModule implements Module<PowerModule.Args> {
     private static final Set<String> STATES = Set.of("status", "on", "off", "cycle", "reset", "soft", "diag");
-    private static final Duration POLL = Duration.ofSeconds(1);
 
     record Args(String state, boolean waitFor, long timeoutMillis) {}
 
@@ -96,16 +94,10 @@ public final class PowerModule implements Module<PowerModule.Args> {
         r.put("previous", before);
         r.put("action", idempotentNoop ? "none" : a.state());
         if (a.waitFor()) {
-            long deadline = bmc.time().nanoTime() + a.timeoutMillis() * 1_000_000;
-            boolean now = readPower(bmc);
-            while ((now ? "on" : "off").equals(target) == false) {
-                if (bmc.time().nanoTime() - deadline > 0) {
-                    throw new IpmiException.Timeout(bmc.host(), Phase.COMMAND,
-                            a.timeoutMillis(), 0);
-                }
-                bmc.time().sleep(POLL);
-                now = readPower(bmc);
-            }
+            // A BMC busy or initialising while the host cycles is not yet there, not a failure (BmcReady).
+            boolean wantOn = target.equals("on");
+            BmcReady.until(bmc, bmc.time().nanoTime(), a.timeoutMillis(), "report power " + target,
+                    () -> readPower(bmc), now -> now == wantOn);
             r.put("state", target);
             r.put("confirmed", true);
         } else {

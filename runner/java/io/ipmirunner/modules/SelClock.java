@@ -51,11 +51,15 @@ final class SelClock {
         long seconds = (asked == null ? bmc.time().now() : asked).getEpochSecond();
         long before = Integer.toUnsignedLong(bmc.send(Commands.GET_SEL_TIME, WireMessage.Empty.INSTANCE)
                 .seconds());
-        bmc.send(Commands.SET_SEL_TIME, new Sel.Time((int) seconds));
+        // A clock already within the tolerance is left alone: nothing is sent.
+        boolean change = Math.abs(before - seconds) > TOLERANCE_SECONDS;
+        if (change) {
+            bmc.send(Commands.SET_SEL_TIME, new Sel.Time((int) seconds));
+        }
         Map<String, Object> r = get(bmc);
         long after = (Long) r.get("seconds");
         r.put("previous", SelEntry.timestampText(before));
-        r.put("verified", after >= seconds && after - seconds <= TOLERANCE_SECONDS);
-        return new ModuleResult(Math.abs(before - seconds) > TOLERANCE_SECONDS, r);
+        r.put("verified", Math.abs(after - seconds) <= TOLERANCE_SECONDS);
+        return new ModuleResult(change, r);
     }
 }

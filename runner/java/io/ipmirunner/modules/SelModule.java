@@ -71,7 +71,8 @@ public final class SelModule implements Module<SelModule.Args> {
             }
             case "clear" -> {
                 Repository.Info before = bmc.send(Commands.GET_SEL_INFO, WireMessage.Empty.INSTANCE);
-                boolean done = SelReader.clear(bmc, CLEAR_TIMEOUT_MILLIS);
+                // An empty SEL needs no clear (many BMCs log a "log area cleared" event for each one).
+                boolean done = before.records() == 0 || SelReader.clear(bmc, CLEAR_TIMEOUT_MILLIS);
                 r.put("cleared", before.records());
                 r.put("completed", done);
                 return new ModuleResult(before.records() > 0, r);

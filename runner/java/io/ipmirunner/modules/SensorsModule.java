@@ -9,17 +9,17 @@ import io.ipmirunner.ipmi.sdr.SdrReader;
 import io.ipmirunner.ipmi.sdr.SdrRecord;
 import io.ipmirunner.ipmi.sdr.SensorNames;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 /**
- * {@code sensors}: every full and compact sensor record of the SDR repository with its current reading,
- * event-only sensors (no reading: status "event-only"), and the FRU and management controller device
- * locators as {@code fru_devices} and {@code controllers}.
+ * {@code sensors}: every full and compact sensor record of the SDR repository with its current reading (one
+ * sensor per instance of a shared compact or event-only record), event-only sensors (no reading: status
+ * "event-only"), and the FRU and management controller device locators as {@code fru_devices} and
+ * {@code controllers}.
  */
 public final class SensorsModule implements Module<NoArgs> {
     /** The BMC's own IPMB address: sensors owned by other controllers would need bridging. */
@@ -43,14 +43,16 @@ public final class SensorsModule implements Module<NoArgs> {
         List<Map<String, Object>> fruDevices = new ArrayList<>();
         List<Map<String, Object>> controllers = new ArrayList<>();
         for (byte[] bytes : SdrReader.readAll(bmc)) {
-            switch (SdrDecoder.decode(bytes)) {
-                case SdrRecord.Sensor s -> sensors.add(sensor(s, reading(bmc, s)));
-                case SdrRecord.EventOnly e -> sensors.add(SdrDevices.eventOnly(e));
-                case SdrRecord.FruLocator f -> fruDevices.add(SdrDevices.fru(f));
-                case SdrRecord.McLocator m -> controllers.add(SdrDevices.controller(m));
-                case SdrRecord.Raw r when r.defect() != null -> warnings.add("SDR %d: %s".formatted(r.recordId(),
-                        r.defect()));
-                case SdrRecord.Raw r -> { }
+            for (SdrRecord record : SdrDecoder.decodeAll(bytes)) {
+                switch (record) {
+                    case SdrRecord.Sensor s -> sensors.add(sensor(s, reading(bmc, s)));
+                    case SdrRecord.EventOnly e -> sensors.add(SdrDevices.eventOnly(e));
+                    case SdrRecord.FruLocator f -> fruDevices.add(SdrDevices.fru(f));
+                    case SdrRecord.McLocator m -> controllers.add(SdrDevices.controller(m));
+                    case SdrRecord.Raw r when r.defect() != null -> warnings.add("SDR %d: %s".formatted(r.recordId(),
+                            r.defect()));
+                    case SdrRecord.Raw r -> { }
+                }
             }
         }
         Map<String, Object> result = new LinkedHashMap<>();
@@ -80,16 +82,16 @@ public final class SensorsModule implements Module<NoArgs> {
         m.put("type", SensorNames.type(s.sensorType()));
         // §35.14: "reading unavailable" or scanning disabled means byte 1 holds no reading.
         boolean available = r != null && !r.unavailable() && r.scanning();
-        OptionalDouble v = available && s.threshold() ? s.conversion().apply(r.raw()) : OptionalDouble.empty();
-        m.put("value", v.isPresent() ? round(v.getAsDouble()) : null);
+        Optional<BigDecimal> v = available && s.threshold() ? s.conversion().decimal(r.raw()) : Optional.empty();
+        m.put("value", v.map(SensorsModule::number).orElse(null));
         m.put("unit", s.threshold() ? unit(s) : "discrete");
         m.put("status", !available ? NOT_AVAILABLE : s.threshold() ? thresholdStatus(r.state())
                 : r.state() == 0 ? "ok" : "0x%02x".formatted(r.state()));
         return m;
     }
 
-    private static Object round(double d) {
-        BigDecimal b = BigDecimal.valueOf(d).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
+    /** A whole number as a long, else a double: the two number forms the journal keeps. */
+    private static Object number(BigDecimal b) {
         return b.scale() <= 0 ? (Object) b.longValueExact() : (Object) b.doubleValue();
     }
 

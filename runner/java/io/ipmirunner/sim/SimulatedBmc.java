@@ -10,6 +10,7 @@ import io.ipmirunner.sim.model.FruImage;
 import io.ipmirunner.sim.model.LanState;
 import io.ipmirunner.sim.model.PowerHistory;
 import io.ipmirunner.sim.model.PowerModel;
+import io.ipmirunner.sim.model.Readiness;
 import io.ipmirunner.sim.model.SelLog;
 import io.ipmirunner.sim.model.SensorDef;
 import io.ipmirunner.sim.model.SensorModel;
@@ -50,6 +51,7 @@ public final class SimulatedBmc {
     private int sdrReservation;
     private int selReservation;
     private long silentUntil;
+    private final Readiness readiness = new Readiness();
     private boolean scheduledResetDone;
     private int resets;
     /** Set SEL Time moves the SEL clock only (§31.11): how far it runs ahead of the host's clock. */
@@ -118,6 +120,11 @@ public final class SimulatedBmc {
 
     public boolean silent(long now) {
         return now < silentUntil;
+    }
+
+    /** Answering, but not carrying out commands (a fault for tests). */
+    public Readiness readiness() {
+        return readiness;
     }
 
     /** How many times the BMC has reset; sessions opened before a reset are gone after it. */

@@ -29,8 +29,11 @@ class ChassisModulesTest {
         assertEquals(List.of("efi"),
                 BootDeviceModule.mismatch(new BootFlags(true, false, false, 1, 0, 0, 0, 0), pxeEfi));
         var none = new BootDeviceModule().validate(Map.of("device", "none"));
-        assertEquals(List.of(), BootDeviceModule.mismatch(new BootFlags(false, false, false, 2, 0, 0, 0, 0), none),
-                "an invalid override is no override");
+        assertEquals(List.of("device"), BootDeviceModule.mismatch(new BootFlags(false, false, false, 2, 0, 0, 0, 0),
+                none), "a BMC that drops the valid bit still holds the device: none is sent");
+        assertEquals(List.of(), BootDeviceModule.mismatch(new BootFlags(true, false, false, 0, 0, 0, 0, 0), none),
+                "what ipmitool chassis bootdev none leaves");
+        assertEquals(List.of(), BootDeviceModule.mismatch(BootFlags.NONE, none));
         assertThrows(ModuleArgumentException.class, () -> new BootDeviceModule().validate(Map.of("device", "usb")));
         assertThrows(ModuleArgumentException.class, () -> new BootDeviceModule().validate(Map.of("efi", "yes")));
         assertThrows(ModuleArgumentException.class, () -> new IdentifyModule().validate(Map.of("seconds", "300")));

@@ -24,6 +24,21 @@ class SensorsModuleTest {
     }
 
     @Test
+    void valuesKeepTheDigitsTheirConversionResolves() {
+        // 1/x (linearization 7) with M = 1, Rexp = +3: raw 8 is 1/8000 = 0.000125, once rounded to 0 at 3 places.
+        var inverse = new SdrRecord.Sensor(2, 1, 0x20, 0, 6, 7, 1, 0x01, 0x01, 1, 0, 0, false,
+                new Conversion(0, 1, 0, 0, 3, 7), "Inverse");
+        assertEquals(0.000125, SensorsModule.sensor(inverse, new SensorReading(8, true, true, false, 0)).get("value"));
+        // Linear, M = 1, Rexp = -4: every reading is an exact decimal with four places.
+        var fine = new SdrRecord.Sensor(3, 1, 0x20, 0, 7, 7, 1, 0x02, 0x01, 4, 0, 0, false,
+                new Conversion(0, 1, 0, 0, -4, 0), "Fine");
+        assertEquals(0.0123, SensorsModule.sensor(fine, new SensorReading(123, true, true, false, 0)).get("value"));
+        assertEquals(26L, SensorsModule.sensor(new SdrRecord.Sensor(4, 1, 0x20, 0, 8, 7, 1, 0x01, 0x01, 1, 0, 0,
+                false, new Conversion(0, 1, 0, 0, 0, 0), "Whole"), new SensorReading(26, true, true, false, 0))
+                .get("value"), "a whole number stays one");
+    }
+
+    @Test
     void unavailableReadingsHaveNoValue() {
         for (SensorReading r : new SensorReading[] {null, new SensorReading(0, true, true, true, 0),
                 new SensorReading(0, true, false, false, 0)}) {

@@ -14,6 +14,8 @@ import io.ipmirunner.sim.cmd.Answer;
 import io.ipmirunner.sim.cmd.CommandContext;
 import io.ipmirunner.sim.cmd.CommandTable;
 import io.ipmirunner.sim.fault.FaultProfile;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
@@ -33,6 +35,7 @@ public final class FakeBmc implements Bmc {
     private final String host;
     private final TimeSource time;
     private final SimulatedBmc simulated;
+    private final List<String> sent = new ArrayList<>();
 
     public FakeBmc(String host, TimeSource time) {
         this.host = host;
@@ -50,9 +53,15 @@ public final class FakeBmc implements Bmc {
         return host;
     }
 
+    /** The names of the commands sent so far, oldest first: what a module decided to send. */
+    public List<String> sent() {
+        return List.copyOf(sent);
+    }
+
     @Override
     public CompletableFuture<IpmiResponse> rawAsync(String name, int netFn, int cmd, byte[] data) {
         long now = time.now().toEpochMilli();
+        sent.add(name);
         simulated.advance(now);
         if (simulated.silent(now)) {
             return CompletableFuture.failedFuture(new IpmiException.Timeout(host, Phase.COMMAND, 0, 1));

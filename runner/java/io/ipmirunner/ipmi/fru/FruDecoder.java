@@ -106,7 +106,7 @@ public final class FruDecoder {
     }
 
     private FruInventory.Chassis chassis(Area a) {
-        Fields f = new Fields(a, a.start() + 3);
+        Fields f = new Fields(a, a.start() + 3, true);
         int type = a.start() + 2 < a.end() ? image[a.start() + 2] & 0xff : 0;
         return new FruInventory.Chassis(ChassisTypes.name(type), f.next(), f.next(), f.rest());
     }
@@ -118,14 +118,19 @@ public final class FruDecoder {
                     | (image[a.start() + 5] & 0xff) << 16;
             date = minutes == 0 ? null : EPOCH_1996.plus(Duration.ofMinutes(minutes)).toString();
         }
-        Fields f = new Fields(a, a.start() + 6);
+        Fields f = new Fields(a, a.start() + 6, english(a));
         return new FruInventory.Board(date, f.next(), f.next(), f.next(), f.next(), f.next(), f.rest());
     }
 
     private FruInventory.Product product(Area a) {
-        Fields f = new Fields(a, a.start() + 3);
+        Fields f = new Fields(a, a.start() + 3, english(a));
         return new FruInventory.Product(f.next(), f.next(), f.next(), f.next(), f.next(), f.next(), f.next(),
                 f.rest());
+    }
+
+    /** Board and product areas: byte 3 is the language code (§11, §12), which decides what 11b text is. */
+    private boolean english(Area a) {
+        return a.start() + 2 >= a.end() || FruText.english(image[a.start() + 2] & 0xff);
     }
 
     /**
@@ -135,11 +140,13 @@ public final class FruDecoder {
     private final class Fields {
         private final Area area;
         private final int limit;
+        private final boolean english;
         private int pos;
         private boolean ended;
 
-        Fields(Area area, int pos) {
+        Fields(Area area, int pos, boolean english) {
             this.area = area;
+            this.english = english;
             this.limit = area.clipped() ? area.end() : area.end() - 1;
             this.pos = pos;
         }
@@ -166,7 +173,7 @@ public final class FruDecoder {
             }
             byte[] body = java.util.Arrays.copyOfRange(image, pos + 1, pos + 1 + len);
             pos += 1 + len;
-            return FruText.decode(tl >> 6, body);
+            return FruText.decode(tl >> 6, body, english);
         }
 
         /** The custom fields after the defined ones, up to the end marker. */

@@ -10,16 +10,41 @@ import java.util.HexFormat;
 public final class FruText {
     private FruText() {}
 
-    /** Text of a field whose type is {@code type} (0..3) and whose body is {@code b}. */
+    /** Text of a field whose type is {@code type} (0..3) and whose body is {@code b}, in an English area. */
     public static String decode(int type, byte[] b) {
+        return decode(type, b, true);
+    }
+
+    /**
+     * Text of a field in an area whose language code is English or not ({@link #english}). §13.1: type 11b
+     * is 8-bit ASCII + Latin 1 in English areas, else 2-byte Unicode, least significant byte first. A body of
+     * odd length cannot be Unicode: it is read 8-bit, as the plain text some BMCs put under another
+     * language code. ipmitool and FreeIPMI read 11b as 8-bit whatever the language.
+     */
+    public static String decode(int type, byte[] b, boolean english) {
         return switch (type) {
             case 0 -> HexFormat.of().formatHex(b);
             case 1 -> bcdPlus(b);
             case 2 -> sixBitAscii(b);
-            // §13.1: 11b is 2-byte Unicode when the area's language is not English, but BMCs put arbitrary
-            // language codes next to plain ASCII; ipmitool and FreeIPMI read 8-bit, and so do we.
-            default -> new String(b, StandardCharsets.ISO_8859_1);
+            default -> english || b.length % 2 != 0 ? new String(b, StandardCharsets.ISO_8859_1)
+                    : stripTrailingNuls(new String(b, StandardCharsets.UTF_16LE));
         };
+    }
+
+    /**
+     * FRU spec §15, Table 15-1: language code 0 and 25 ("en") are English; the chassis area has no language
+     * code and is English, as are multi-records.
+     */
+    public static boolean english(int languageCode) {
+        return languageCode == 0 || languageCode == 25;
+    }
+
+    private static String stripTrailingNuls(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '\0') {
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     /** §13.1 BCD plus: digits, then space, dash and period for 0xA..0xC; 0xD..0xF are reserved. */

@@ -3,6 +3,7 @@ package io.ipmirunner.ipmi.sdr;
 import io.ipmirunner.ipmi.fru.FruText;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /** Decodes one SDR (header included) into an {@link SdrRecord}; malformed input becomes a Raw record. */
 public final class SdrDecoder {
@@ -20,6 +21,14 @@ public final class SdrDecoder {
     private static final int LOCATOR_ID = 15;
 
     private SdrDecoder() {}
+
+    /**
+     * The sensors (or the one other record) {@code r} describes: a compact or event-only record with a share
+     * count stands for several ({@link SharedSensors}); {@link #decode} gives the record as stored.
+     */
+    public static List<SdrRecord> decodeAll(byte[] r) {
+        return SharedSensors.expand(decode(r), r);
+    }
 
     public static SdrRecord decode(byte[] r) {
         if (r.length < HEADER) {

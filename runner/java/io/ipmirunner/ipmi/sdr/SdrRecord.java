@@ -18,6 +18,12 @@ public sealed interface SdrRecord {
         public boolean threshold() {
             return eventReadingType == 0x01;
         }
+
+        /** Another sensor sharing this record ({@link SharedSensors}). */
+        Sensor instance(int sensorNumber, int instance, String sensorName) {
+            return new Sensor(recordId, recordType, ownerId, ownerLun, sensorNumber, entityId, instance, sensorType,
+                    eventReadingType, baseUnit, modifierUnit, modifierUse, percentage, conversion, sensorName);
+        }
     }
 
     /** Event-Only Sensor record (type 0x03, §43.3): a sensor that only logs events, with no reading. */
@@ -26,6 +32,12 @@ public sealed interface SdrRecord {
         @Override
         public int recordType() {
             return 0x03;
+        }
+
+        /** Another sensor sharing this record ({@link SharedSensors}). */
+        EventOnly instance(int sensorNumber, int instance, String sensorName) {
+            return new EventOnly(recordId, ownerId, ownerLun, sensorNumber, entityId, instance, sensorType,
+                    eventReadingType, sensorName);
         }
     }
 

@@ -14,21 +14,18 @@ import io.ipmirunner.ipmi.wire.PayloadType;
 import io.ipmirunner.ipmi.wire.RmcpPlusStatus;
 import io.ipmirunner.ipmi.wire.V20Packet;
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
 
 /**
  * RMCP+ session establishment (IPMI v2.0 §13.15-§13.23): Open Session, RAKP 1-4, then Set Session Privilege
  * Level. Without a suite chosen by the operator, Open Session proposes suite 17 and, if the BMC refuses its
- * algorithms (§13.17, Table 13-15: status 04h, 05h, 10h, 11h) or twice gives no answer, suite 3, which every
- * BMC must support. That is what asking Get Channel Cipher Suites first would pick (17 when listed, else 3)
- * without its one or two round trips per login: a tenth of a login's datagrams, each one a chance of loss.
+ * algorithms or twice gives no answer, suite 3, which every BMC must support ({@link SuiteChoice}, which also
+ * takes a BMC's substitute for 17 when it is 3). That is what asking Get Channel Cipher Suites first would pick
+ * (17 when listed, else 3) without its one or two round trips per login: a tenth of a login's datagrams.
  * Behaviour learnt from real BMCs (after pyghmi and FreeIPMI): a timed-out exchange restarts from a fresh
  * Open Session because BMCs reject a repeated RAKP 1/3; "insufficient resources" is retried, not reported as
  * an authentication failure; a refused role steps the privilege down unless it was asked for.
  */
 public final class RmcpPlusLogin implements Login {
-    /** Unanswered Open Sessions proposing a preferred suite before the next one is proposed. */
-    static final int SILENT_PROPOSALS = 2;
     static final long BUSY_DELAY_MILLIS = 500;
 
     private final String host;
@@ -38,12 +35,9 @@ public final class RmcpPlusLogin implements Login {
     private final byte[] username;
 
     private Phase phase;
-    /** Suites still to propose after {@link #suite} when the BMC refuses it; empty once one was accepted. */
-    private final ArrayDeque<CipherSuite> fallbacks = new ArrayDeque<>();
-    private int silentProposals;
+    private final SuiteChoice suites;
     /** Handshakes the BMC said it no longer had (it restarted, or timed them out), each restarted once. */
     private int lostHandshakes;
-    private CipherSuite suite;
     private Privilege privilege;
     private int tag;
     private int consoleSid;
@@ -67,6 +61,7 @@ public final class RmcpPlusLogin implements Login {
         this.kuid = config.password().reveal();
         this.username = config.usernameBytes();
         this.privilege = config.privilege();
+        this.suites = new SuiteChoice(config.cipherSuite());
     }
 
     @Override
@@ -76,13 +71,6 @@ public final class RmcpPlusLogin implements Login {
 
     @Override
     public Step start() {
-        if (config.cipherSuite().isPresent()) {
-            int id = config.cipherSuite().getAsInt();
-            suite = CipherSuite.byId(id).orElseThrow(() -> new IllegalArgumentException("cipher suite " + id));
-            return openSession();
-        }
-        fallbacks.addAll(CipherSuite.defaultPreference());
-        suite = fallbacks.poll();
         return openSession();
     }
 
@@ -92,20 +80,16 @@ public final class RmcpPlusLogin implements Login {
     }
 
     private byte[] privilegeRequest() {
-        int seq = nextSeq();
-        privilegeSeqs |= 1L << seq;
-        return SetPrivilege.request(session, privilege, seq);
-    }
-
-    private int nextSeq() {
         rqSeq = rqSeq + 1 & 0x3F;
-        return rqSeq;
+        privilegeSeqs |= 1L << rqSeq;
+        return SetPrivilege.request(session, privilege, rqSeq);
     }
 
     private Step openSession() {
         phase = Phase.OPEN_SESSION;
         tag = tag + 1 & 0xFF;
         consoleSid = nonZeroRandom();
+        CipherSuite suite = suites.current();
         var req = new OpenSessionRequest(tag, privilege.code(), consoleSid, suite.auth().code(),
                 suite.integrity().code(), suite.confidentiality().code());
         return send(V20Packet.encode(PayloadType.OPEN_SESSION_REQUEST, false, 0, 0, req.encode(), null));
@@ -156,21 +140,19 @@ public final class RmcpPlusLogin implements Login {
             return new Step.SendLater(last, BUSY_DELAY_MILLIS);
         }
         if (!resp.status().isOk()) {
-            if (HandshakeStatus.refusesAlgorithms(resp.status()) && !fallbacks.isEmpty()) {
-                return proposeNextSuite();
+            if (HandshakeStatus.refusesAlgorithms(resp.status()) && suites.nextAfterRefusal()) {
+                return openSession();
             }
-            return failStatus(Phase.OPEN_SESSION, resp.status(), " to cipher suite " + suite.id());
-        }
-        if (resp.authAlgorithm() != suite.auth().code() || resp.integrityAlgorithm() != suite.integrity().code()
-                || resp.confidentialityAlgorithm() != suite.confidentiality().code()) {
-            return fail(new IpmiException.ProtocolError(host, Phase.OPEN_SESSION,
-                    "the BMC chose other algorithms than cipher suite " + suite.id() + " proposes"));
+            return failStatus(Phase.OPEN_SESSION, resp.status(), " to cipher suite " + suites.current().id());
         }
         if (resp.managedSystemSessionId() == 0) {
             // IPMI v2.0 §13.17 Table 13-10, §13.6: id 0 marks messages outside a session; it cannot name one.
             return fail(new IpmiException.ProtocolError(host, Phase.OPEN_SESSION, Login.SESSION_ID_ZERO));
         }
-        fallbacks.clear();
+        var refusal = suites.accept(OfferedAlgorithms.of(resp));
+        if (refusal.isPresent()) {
+            return fail(new IpmiException.ProtocolError(host, Phase.OPEN_SESSION, refusal.get()));
+        }
         bmcSid = resp.managedSystemSessionId();
         phase = Phase.RAKP_1;
         rm = new byte[16];
@@ -203,7 +185,8 @@ public final class RmcpPlusLogin implements Login {
         if (!st.isOk()) {
             return failStatus(Phase.RAKP_1, st, "");
         }
-        byte[] expected = Rakp.rakp2KeyExchangeAuthCode(suite.auth(), kuid, consoleSid, bmcSid, rm,
+        var auth = suites.current().auth();
+        byte[] expected = Rakp.rakp2KeyExchangeAuthCode(auth, kuid, consoleSid, bmcSid, rm,
                 m2.managedSystemRandom(), m2.managedSystemGuid(), role, username);
         if (!Rakp.constantTimeEquals(expected, m2.keyExchangeAuthCode())) {
             return fail(new IpmiException.AuthenticationFailed(host, Phase.RAKP_1,
@@ -211,9 +194,8 @@ public final class RmcpPlusLogin implements Login {
         }
         guid = m2.managedSystemGuid();
         byte[] kg = config.kg().isEmpty() ? null : config.kg().reveal();
-        keys = SessionKeys.derive(suite.auth(), kg, kuid, rm, m2.managedSystemRandom(), role, username);
-        byte[] code = Rakp.rakp3KeyExchangeAuthCode(suite.auth(), kuid, m2.managedSystemRandom(), consoleSid, role,
-                username);
+        keys = SessionKeys.derive(auth, kg, kuid, rm, m2.managedSystemRandom(), role, username);
+        byte[] code = Rakp.rakp3KeyExchangeAuthCode(auth, kuid, m2.managedSystemRandom(), consoleSid, role, username);
         // This attempt's own RAKP 2 came first: an earlier one's late answer is stale from now on.
         earlier.clear();
         phase = Phase.RAKP_3;
@@ -238,12 +220,12 @@ public final class RmcpPlusLogin implements Login {
         if (!m4.status().isOk()) {
             return failStatus(Phase.RAKP_3, m4.status(), "");
         }
-        byte[] icv = Rakp.rakp4IntegrityCheckValue(suite.auth(), keys.sik(), rm, bmcSid, guid);
+        byte[] icv = Rakp.rakp4IntegrityCheckValue(suites.current().auth(), keys.sik(), rm, bmcSid, guid);
         if (!Rakp.constantTimeEquals(icv, m4.integrityCheckValue())) {
             return fail(new IpmiException.AuthenticationFailed(host, Phase.RAKP_3,
                     "RAKP 4 integrity check value does not match (wrong K_g?)"));
         }
-        session = new RmcpPlusSession(suite, keys, kuid, bmcSid, consoleSid, Privilege.USER, random);
+        session = new RmcpPlusSession(suites.current(), keys, kuid, bmcSid, consoleSid, Privilege.USER, random);
         if (!privilege.atLeast(Privilege.OPERATOR)) {
             session.privilegeGranted(privilege);
             return new Step.Established(session);
@@ -254,12 +236,6 @@ public final class RmcpPlusLogin implements Login {
 
     private Step onPrivilege(LanPacket packet) {
         return SetPrivilege.onReply(host, session, packet, privilege, privilegeSeqs);
-    }
-
-    private Step proposeNextSuite() {
-        suite = fallbacks.poll();
-        silentProposals = 0;
-        return openSession();
     }
 
     /**
@@ -280,17 +256,16 @@ public final class RmcpPlusLogin implements Login {
     }
 
     private Step delayedRestart() {
-        Step s = openSession();
-        return new Step.SendLater(((Step.Send) s).datagram(), BUSY_DELAY_MILLIS);
+        return new Step.SendLater(((Step.Send) openSession()).datagram(), BUSY_DELAY_MILLIS);
     }
 
     @Override
     public Step onTimeout() {
         return switch (phase) {
-            // A BMC may drop a proposal it cannot serve instead of refusing it: after two silent tries,
-            // the next suite (a plain loss of both is one login in ten thousand at 1% each way).
-            case OPEN_SESSION -> ++silentProposals >= SILENT_PROPOSALS && !fallbacks.isEmpty()
-                    ? proposeNextSuite() : openSession();
+            case OPEN_SESSION -> {
+                suites.nextAfterSilence();
+                yield openSession();
+            }
             // A lost Open Session reply leaves a session on the BMC keyed by our console session id, and
             // ipmi_sim then ignores a resent request with that id: every retry is a fresh Open Session.
             case RAKP_1, RAKP_3 -> {

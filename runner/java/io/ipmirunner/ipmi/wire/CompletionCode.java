@@ -65,9 +65,47 @@ public record CompletionCode(int code) {
         return code == 0;
     }
 
-    /** Worth retrying after a pause: the BMC was busy or could not answer this time. */
+    /** What a completion code tells the requester to do: the one classification of Table 5-2. */
+    public enum Disposition {
+        /** 00h: carried out. */
+        OK,
+        /**
+         * Not carried out because the BMC is busy or not ready (C0h node busy, C3h timeout while processing,
+         * CEh response could not be provided, D0h SDR repository in update mode, D1h firmware update mode, D2h
+         * BMC initialization in progress): the same request may succeed after a pause.
+         */
+        RETRY_LATER,
+        /** Refused as asked (its data, its target, or the managed system's state): this request fails. */
+        FAIL,
+        /**
+         * The BMC will not carry out this command for this session, whenever and however often it is asked
+         * (C1h invalid command, C2h invalid for the LUN, D4h insufficient privilege, D6h sub-function disabled):
+         * waiting for it is pointless.
+         */
+        FATAL
+    }
+
+    public Disposition disposition() {
+        return switch (code) {
+            case 0x00 -> Disposition.OK;
+            case 0xC0, 0xC3, 0xCE, 0xD0, 0xD1, 0xD2 -> Disposition.RETRY_LATER;
+            case 0xC1, 0xC2, 0xD4, 0xD6 -> Disposition.FATAL;
+            default -> Disposition.FAIL;
+        };
+    }
+
+    /**
+     * The disposition for a request that carries no data fields (Get Device ID, Get Chassis Status): "invalid
+     * data field" (CCh) and "not supported in present state" (D5h) cannot be about data it does not have, so
+     * they speak of the BMC's state (BMCs in a firmware update answer so) and mean retry later.
+     */
+    public Disposition dispositionWithoutRequestData() {
+        return code == 0xCC || code == 0xD5 ? Disposition.RETRY_LATER : disposition();
+    }
+
+    /** Worth retrying after a pause: the BMC was busy or not ready ({@link Disposition#RETRY_LATER}). */
     public boolean isTransient() {
-        return code == 0xC0 || code == 0xC3 || code == 0xCE || code == 0xD2;
+        return disposition() == Disposition.RETRY_LATER;
     }
 
     public String name() {

@@ -7,6 +7,7 @@ import io.ipmirunner.ipmi.wire.MalformedPacketException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The simulator's commands: each one's {@link CommandSpec} (for the minimum privilege and the request
@@ -22,6 +23,10 @@ public final class CommandTable {
     /** One command: its spec and handler. */
     public record Entry<Q extends WireMessage>(CommandSpec<Q, ?> spec, Handler<Q> handler) {
         public Answer run(CommandContext c, byte[] data) {
+            OptionalInt notReady = c.bmc().readiness().answer(c.now());
+            if (notReady.isPresent()) {
+                return Answer.code(notReady.getAsInt());
+            }
             try {
                 return handler.handle(c, spec.decodeRequest(data));
             } catch (MalformedPacketException e) {

@@ -21,6 +21,11 @@ public final class FruBytes {
             return new Field(3, s.getBytes(StandardCharsets.ISO_8859_1));
         }
 
+        /** Type 11b in an area whose language is not English: 2-byte Unicode, least significant byte first. */
+        public static Field unicode(String s) {
+            return new Field(3, s.getBytes(StandardCharsets.UTF_16LE));
+        }
+
         public static Field binary(int... b) {
             byte[] x = new byte[b.length];
             for (int i = 0; i < b.length; i++) {
@@ -88,7 +93,12 @@ public final class FruBytes {
     }
 
     public static byte[] product(List<Field> fields) {
-        return area(new byte[] {1, 0, 0}, fields);
+        return product(0, fields);
+    }
+
+    /** A product area with language code {@code language} (FRU spec §15, Table 15-1). */
+    public static byte[] product(int language, List<Field> fields) {
+        return area(new byte[] {1, 0, (byte) language}, fields);
     }
 
     /** Common header then the areas in order; a null area is absent (offset 0). */

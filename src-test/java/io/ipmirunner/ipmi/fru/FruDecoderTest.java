@@ -24,6 +24,22 @@ class FruDecoderTest {
     }
 
     @Test
+    void type11bIsUnicodeInAnAreaWhoseLanguageIsNotEnglish() {
+        // Table 15-1 (FRU spec §15): 53 is Japanese, 22 German, 0 and 25 English.
+        byte[] japanese = FruBytes.image(null, null, FruBytes.product(53, List.of(Field.unicode("富士通"),
+                Field.unicode("サーバー 9"), Field.ascii8("RS9"))));
+        FruInventory.Product p = FruDecoder.decode(japanese).product().orElseThrow();
+        assertEquals("富士通", p.manufacturer());
+        assertEquals("サーバー 9", p.name());
+        assertEquals("RS9", p.partNumber(), "an odd-length body cannot be Unicode: 8-bit, as some BMCs write it");
+        byte[] german = FruBytes.image(null, null, FruBytes.product(22, List.of(Field.unicode("Größe\0"))));
+        assertEquals("Größe", FruDecoder.decode(german).product().orElseThrow().manufacturer(),
+                "NUL padding dropped");
+        byte[] english = FruBytes.image(null, null, FruBytes.product(25, List.of(Field.ascii8("Acme"))));
+        assertEquals("Acme", FruDecoder.decode(english).product().orElseThrow().manufacturer(), "25 is English too");
+    }
+
+    @Test
     void sixBitAsciiSpecExample() {
         // FRU spec §13.1 packs "IPMI" as 0x29 0xDC 0xA6.
         assertEquals("IPMI", FruText.sixBitAscii(HexFormat.of().parseHex("29dca6")));

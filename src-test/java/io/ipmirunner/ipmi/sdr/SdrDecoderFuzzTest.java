@@ -31,7 +31,7 @@ class SdrDecoderFuzzTest {
                     SdrRecord rec = SdrDecoder.decode(r);
                     if (rec instanceof SdrRecord.Sensor s) {
                         for (int raw = 0; raw < 256; raw += 17) {
-                            assertNotNull(s.conversion().apply(raw));
+                            assertNotNull(s.conversion().decimal(raw));
                         }
                     }
                 } catch (RuntimeException e) {

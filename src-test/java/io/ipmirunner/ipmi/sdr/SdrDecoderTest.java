@@ -20,20 +20,22 @@ class SdrDecoderTest {
         assertEquals("12V0", s.name());
         assertEquals(9, s.number());
         assertEquals(new Conversion(0, -3, 500, 1, -2, 0), s.conversion());
-        assertEquals(49.7, s.conversion().apply(10).getAsDouble(), 1e-9);
+        assertEquals(new java.math.BigDecimal("49.7"), s.conversion().decimal(10).orElseThrow(), "exact");
         assertTrue(s.threshold());
         assertEquals("Volts", SensorNames.unit(s.baseUnit()));
     }
 
     @Test
     void signedFormatsAndLinearization() {
-        assertEquals(-2, new Conversion(Conversion.TWOS_COMPLEMENT, 1, 0, 0, 0, 0).apply(0xfe).getAsDouble());
-        assertEquals(-1, new Conversion(Conversion.ONES_COMPLEMENT, 1, 0, 0, 0, 0).apply(0xfe).getAsDouble());
-        assertEquals(100, new Conversion(0, 1, 0, 0, 0, 8).apply(10).getAsDouble(), 1e-9);
-        assertEquals(0.5, new Conversion(0, 1, 0, 0, 0, 7).apply(2).getAsDouble(), 1e-9);
-        assertTrue(new Conversion(0, 1, 0, 0, 0, 0x70).apply(2).isEmpty(), "OEM non-linear");
-        assertTrue(new Conversion(Conversion.NO_ANALOG, 1, 0, 0, 0, 0).apply(2).isEmpty());
-        assertTrue(new Conversion(0, 1, 0, 0, 0, 7).apply(0).isEmpty(), "1/0 is no value");
+        assertEquals(-2, new Conversion(Conversion.TWOS_COMPLEMENT, 1, 0, 0, 0, 0).decimal(0xfe).orElseThrow()
+                .intValueExact());
+        assertEquals(-1, new Conversion(Conversion.ONES_COMPLEMENT, 1, 0, 0, 0, 0).decimal(0xfe).orElseThrow()
+                .intValueExact());
+        assertEquals(100, new Conversion(0, 1, 0, 0, 0, 8).decimal(10).orElseThrow().doubleValue(), 1e-9);
+        assertEquals(0.5, new Conversion(0, 1, 0, 0, 0, 7).decimal(2).orElseThrow().doubleValue(), 1e-9);
+        assertTrue(new Conversion(0, 1, 0, 0, 0, 0x70).decimal(2).isEmpty(), "OEM non-linear");
+        assertTrue(new Conversion(Conversion.NO_ANALOG, 1, 0, 0, 0, 0).decimal(2).isEmpty());
+        assertTrue(new Conversion(0, 1, 0, 0, 0, 7).decimal(0).isEmpty(), "1/0 is no value");
     }
 
     @Test
@@ -51,7 +53,7 @@ class SdrDecoderTest {
     void compactOtherAndShortRecords() {
         SdrRecord.Sensor c = sensor(SdrBytes.compact(3, 4, "PSU1 Status"));
         assertEquals("PSU1 Status", c.name());
-        assertTrue(c.conversion().apply(1).isEmpty(), "compact records carry no conversion");
+        assertTrue(c.conversion().decimal(1).isEmpty(), "compact records carry no conversion");
         byte[] entityAssociation = {5, 0, 0x51, 0x08, 0};
         SdrRecord.Raw raw = assertInstanceOf(SdrRecord.Raw.class, SdrDecoder.decode(entityAssociation));
         assertEquals(null, raw.defect());

@@ -126,8 +126,8 @@ class HostileBmcTest {
         try (IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(TIMING));
              HostileBmc bmc = new HostileBmc(echo); Bmc session = client.open(bmc.target())) {
             Module<?> identify = Modules.find("identify").orElseThrow();
-            assertEquals(Map.of("identify", "on", "seconds", 0, "warnings", List.of("Chassis Identify answered 2 "
-                    + "data bytes where IPMI v2.0 §28.5 has none; ignored")),
+            assertEquals(Map.of("identify", "on", "seconds", 0, "previous", "off", "warnings",
+                    List.of("Chassis Identify answered 2 data bytes where IPMI v2.0 §28.5 has none; ignored")),
                     run(identify, session, Map.of("state", "on")).result());
         }
     }
