@@ -15,7 +15,8 @@ public final class Main implements Runnable {
      * left out of the JDK's start-up caches, so building all of them cost each run about 40 ms of its start.
      */
     private static final List<String> SUBCOMMANDS =
-            List.of("exec", "demo", "sim", "inventory", "graph", "check", "play", "vault", "report", "help");
+            List.of("exec", "demo", "sim", "inventory", "graph", "check", "play", "vault", "report",
+                    "completion", "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,6 +32,7 @@ public final class Main implements Runnable {
             case "play" -> new PlayCommand();
             case "vault" -> new VaultCommand();
             case "report" -> new ReportCommand();
+            case "completion" -> new CompletionCommand();
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException(name);
         };
@@ -49,6 +51,13 @@ public final class Main implements Runnable {
         for (String name : alone ? List.of(named) : SUBCOMMANDS) {
             cl.addSubcommand(name, subcommand(name));
         }
+    }
+
+    /** The whole command model, every subcommand in it: for completion scripts and man pages. */
+    public static CommandLine full() {
+        CommandLine cl = new CommandLine(new Main());
+        addSubcommands(cl);
+        return cl;
     }
 
     public static void main(String[] args) {
