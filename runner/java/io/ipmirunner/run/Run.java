@@ -7,6 +7,7 @@ import io.ipmirunner.executor.RunEvent;
 import io.ipmirunner.executor.RunListener;
 import io.ipmirunner.executor.RunOptions;
 import io.ipmirunner.executor.TaskGate;
+import io.ipmirunner.install.InstallRoot;
 import io.ipmirunner.inventory.Host;
 import io.ipmirunner.inventory.HostPattern;
 import io.ipmirunner.inventory.Inventory;
@@ -180,9 +181,8 @@ public final class Run {
         });
     }
 
-    /** {@code reports/out/TIMESTAMP-NAME} under the install root: where a run goes without --report-dir. */
+    /** {@code TIMESTAMP-NAME} under {@link InstallRoot#runs}: where a run goes without --report-dir. */
     public static Path defaultDir(String name) {
-        return Path.of(System.getProperty("ipmirunner.root", "."), "reports", "out",
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + name);
+        return InstallRoot.runs().resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + name);
     }
 }
