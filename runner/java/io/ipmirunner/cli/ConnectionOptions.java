@@ -54,6 +54,11 @@ public final class ConnectionOptions {
             description = "time allowed per exchange before a host fails (default 20)", defaultValue = "20")
     double timeout;
 
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "0", converter = Ranged.NotNegative.class,
+            description = "tries again a host that "
+            + "was unreachable or timed out (default 0; a host's ipmi_retries wins)")
+    int retries;
+
     @Option(names = "--retransmit", paramLabel = "SECONDS",
             description = "first retransmission interval (default 1)", defaultValue = "1")
     double retransmit;

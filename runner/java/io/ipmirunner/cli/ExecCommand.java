@@ -65,14 +65,9 @@ public final class ExecCommand implements Callable<Integer> {
     // 1000: one engine multiplexes every session, so forks cost a virtual thread each, not a process.
     // Measured on 10,000 simulated BMCs (docs/benchmark.md): 256 at once took 16 s, 1,000 about 4.1 s,
     // 2,000 and 3,000 3.4-3.5 s, 4,000 3.6-3.8 s; 10,000 at once flooded the sockets (8.7 s).
-    @Option(names = "--forks", paramLabel = "N", description = "hosts worked on at once (default 2000)",
+    @Option(names = {"-f", "--forks"}, paramLabel = "N", description = "hosts worked on at once (default 2000)",
             defaultValue = "2000", converter = Ranged.AtLeastOne.class)
     int forks;
-
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "0", converter = Ranged.NotNegative.class,
-            description = "tries again a host that "
-            + "was unreachable or timed out (default 0; a host's ipmi_retries wins)")
-    int retries;
 
     @Option(names = "--json", description = "print one JSON object keyed by host")
     boolean json;
@@ -104,7 +99,7 @@ public final class ExecCommand implements Callable<Integer> {
                 inventory = HostLists.literal(pattern, inventories.maxHosts());
                 hostPattern = "all";
             }
-            inventory = HostLists.withRetries(inventory, retries);
+            inventory = HostLists.withRetries(inventory, connection.retries);
             ResultPrinter printer = new ResultPrinter(json, !noCollate);
             Optional<HostPattern> limit = runs.limit(inventory, inventories.limitPattern());
             if (runs.retrying() && limit.isEmpty()) {

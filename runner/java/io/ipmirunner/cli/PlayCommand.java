@@ -13,6 +13,7 @@ import io.ipmirunner.playbook.PlaybookCheck;
 import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.graph.GraphCheck;
 import io.ipmirunner.playbook.graph.TaskGraph;
+import io.ipmirunner.run.HostLists;
 import io.ipmirunner.run.Run;
 import io.ipmirunner.run.SimulatedRack;
 import io.ipmirunner.run.Targets;
@@ -57,7 +58,7 @@ public final class PlayCommand implements Callable<Integer> {
 
     // On 10,000 simulated BMCs (docs/benchmark.md) one power-status task took 13.1 s at 256 hosts at once,
     // 6.2 s at 1,000 (680 MB RSS) and 5.9 s at 2,000: past 1,000 the gain is small and the memory is not.
-    @Option(names = "--forks", paramLabel = "N", defaultValue = "1000", converter = Ranged.AtLeastOne.class,
+    @Option(names = {"-f", "--forks"}, paramLabel = "N", defaultValue = "1000", converter = Ranged.AtLeastOne.class,
             description = "hosts at once (default 1000)")
     int forks;
 
@@ -112,7 +113,8 @@ public final class PlayCommand implements Callable<Integer> {
         VaultKeys keys = vault.keys();
         try {
             parsed = PlaybookParser.parse(playbook, keys);
-            inventory = inventories.load(Optional.ofNullable(playbook.toAbsolutePath().getParent()), keys);
+            inventory = HostLists.withRetries(inventories.load(Optional.ofNullable(playbook.toAbsolutePath()
+                    .getParent()), keys), connection.retries);
             InventoryCommand.printWarnings(inventory.warnings());
             var extraYaml = ExtraVars.parse(extraVars);
             PlaybookCheck.Result result = PlaybookCheck.run(parsed, inventory, limitPattern, extraYaml);
