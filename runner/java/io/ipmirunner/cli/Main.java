@@ -55,6 +55,9 @@ public final class Main implements Runnable {
         for (String name : alone ? List.of(named) : SUBCOMMANDS) {
             cl.addSubcommand(name, subcommand(name, settings));
         }
+        if (cl.getSubcommands().containsKey("exec")) {
+            ExecCommand.listModules(cl.getSubcommands().get("exec"));
+        }
     }
 
     /** The whole command model, every subcommand in it: for completion scripts and man pages. */
@@ -90,6 +93,8 @@ public final class Main implements Runnable {
         cl.setExpandAtFiles(false);
         cl.setParameterExceptionHandler((ex, a) -> {
             System.err.println("ipmi-runner: " + ex.getMessage());
+            // A mistyped option or command: picocli's nearest names ("Did you mean: play?").
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, System.err);
             return ExitCodes.BAD_OPTIONS;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parsed) -> {

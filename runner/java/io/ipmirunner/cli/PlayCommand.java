@@ -1,5 +1,6 @@
 package io.ipmirunner.cli;
 
+import io.ipmirunner.executor.Resume;
 import io.ipmirunner.executor.RetryPolicy;
 import io.ipmirunner.executor.RunEvent;
 import io.ipmirunner.executor.RunOptions;
@@ -93,6 +94,18 @@ public final class PlayCommand implements Callable<Integer> {
     @Mixin
     VaultOptions vault;
 
+    @Option(names = "--list-hosts", description = "print each play's hosts (after --limit) and stop")
+    boolean listHosts;
+
+    @Option(names = "--list-tasks", description = "print each play's tasks (after --tags/--skip-tags) and stop")
+    boolean listTasks;
+
+    @Option(names = "--list-tags", description = "print the tags each play's tasks carry and stop")
+    boolean listTags;
+
+    @Option(names = "--syntax-check", description = "check the playbook as `check` does (exit 0 or 4) and stop")
+    boolean syntaxCheck;
+
     @Option(names = "--no-progress", description = "plain lines for every host even on a terminal (no status area)")
     boolean noProgress;
 
@@ -129,6 +142,15 @@ public final class PlayCommand implements Callable<Integer> {
                 return ExitCodes.PARSE_ERROR;
             }
             extraYaml.forEach((k, v) -> extra.put(k, v.toPlain()));
+            PlayListing listing = new PlayListing(listHosts, listTasks, listTags);
+            if (listing.any()) {
+                listing.print(graph, inventory, limitPattern, options(extra, Resume.NONE), System.out);
+                return ExitCodes.OK;
+            }
+            if (syntaxCheck) {
+                System.out.println("\nplaybook: " + playbook);
+                return ExitCodes.OK;
+            }
             blastRadius(parsed, result.hostCounts());
             if (step && !operator.interactive()) {
                 throw new UserError(ExitCodes.BAD_OPTIONS, "--step asks before each task: it needs a terminal on "
@@ -148,9 +170,7 @@ public final class PlayCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Path runDir = runs.runDir(playbook.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
-        RunOptions options = new RunOptions(forks, check, Set.copyOf(tags), Set.copyOf(skipTags), extra,
-                Optional.ofNullable(startAtTask), runs.resume(System.out), Sleeper.REAL, Clock.systemUTC(),
-                RetryPolicy.standard());
+        RunOptions options = options(extra, runs.resume(System.out));
         Run.Spec spec = new Run.Spec(graph, inventory, Targets.hosts(inventory, "all", limitPattern), limitPattern,
                 options, runDir, new RunEvent.RunStarted(playbook.toString(), inventories.sources(),
                         inventories.limitText(), check, System.getProperty("user.name", "")), System.out, false);
@@ -160,6 +180,11 @@ public final class PlayCommand implements Callable<Integer> {
         } finally {
             keys.close();
         }
+    }
+
+    private RunOptions options(Map<String, Object> extra, Resume resume) {
+        return new RunOptions(forks, check, Set.copyOf(tags), Set.copyOf(skipTags), extra,
+                Optional.ofNullable(startAtTask), resume, Sleeper.REAL, Clock.systemUTC(), RetryPolicy.standard());
     }
 
     /** The blast-radius guard: a play on more hosts than --max-hosts or its max_hosts needs --yes. */
