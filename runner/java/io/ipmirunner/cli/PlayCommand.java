@@ -15,6 +15,7 @@ import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.graph.GraphCheck;
 import io.ipmirunner.playbook.graph.TaskGraph;
 import io.ipmirunner.run.HostLists;
+import io.ipmirunner.run.MetricsFile;
 import io.ipmirunner.run.Run;
 import io.ipmirunner.run.SimulatedRack;
 import io.ipmirunner.run.Targets;
@@ -106,6 +107,17 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--syntax-check", description = "check the playbook as `check` does (exit 0 or 4) and stop")
     boolean syntaxCheck;
 
+    @Option(names = "--lock", description = "refuse to start while another run of this playbook is going on here")
+    boolean lock;
+
+    @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or ndjson: every event as a "
+            + "line of JSON on stdout, as journal.jsonl holds them; then nothing else goes to stdout")
+    String output = "text";
+
+    @Option(names = "--metrics-file", paramLabel = "PATH", description = "write the results and readings in "
+            + "Prometheus' text format to PATH when the run ends (node_exporter's textfile collector)")
+    Path metricsFile;
+
     @Option(names = "--no-progress", description = "plain lines for every host even on a terminal (no status area)")
     boolean noProgress;
 
@@ -169,17 +181,43 @@ public final class PlayCommand implements Callable<Integer> {
             System.out.println(runs.nothingToRetry());
             return ExitCodes.OK;
         }
+        if (lock) {
+            RunLock.acquire(playbook);
+        }
+        boolean ndjson = switch (output) {
+            case "text" -> false;
+            case "ndjson" -> true;
+            default -> throw new UserError(ExitCodes.BAD_OPTIONS, "--output is text or ndjson, got '" + output + "'");
+        };
         Path runDir = runs.runDir(playbook.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
         RunOptions options = options(extra, runs.resume(System.out));
         Run.Spec spec = new Run.Spec(graph, inventory, Targets.hosts(inventory, "all", limitPattern), limitPattern,
                 options, runDir, new RunEvent.RunStarted(playbook.toString(), inventories.sources(),
-                        inventories.limitText(), check, System.getProperty("user.name", "")), System.out, false);
+                        inventories.limitText(), check, System.getProperty("user.name", "")),
+                ndjson ? System.err : System.out, false);
+        Run.Output out = ndjson ? PlayStreams.ndjson(System.out, Clock.systemUTC())
+                : PlayOutput.open(noProgress || step);
+        if (metricsFile != null) {
+            out = PlayStreams.with(out, new MetricsFile(metricsFile, playbook.getFileName().toString(),
+                    Clock.systemUTC()));
+        }
         try {
-            return Run.execute(spec, connection.forRun(keys), PlayOutput.open(noProgress || step),
-                    step ? new StepGate(operator) : TaskGate.OPEN).exitCode();
+            Run.Result result = Run.execute(spec, connection.forRun(keys), out,
+                    step ? new StepGate(operator) : TaskGate.OPEN);
+            summary(result);
+            return result.exitCode();
         } finally {
             keys.close();
         }
+    }
+
+    /** One line on stderr for whoever gets a scheduled run's mail: what happened and the exit code. */
+    private void summary(Run.Result result) {
+        var recap = result.recap().values();
+        long failed = recap.stream().filter(c -> c.failed() > 0).count();
+        long unreachable = recap.stream().filter(c -> c.unreachable() > 0 && c.failed() == 0).count();
+        System.err.println("ipmi-runner: " + playbook + ": " + recap.size() + " hosts, " + failed + " failed, "
+                + unreachable + " unreachable; exit " + result.exitCode());
     }
 
     private RunOptions options(Map<String, Object> extra, Resume resume) {

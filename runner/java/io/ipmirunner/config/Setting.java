@@ -15,7 +15,8 @@ public enum Setting {
     TIMEOUT("--timeout", Kind.SECONDS, "20"),
     RETRIES("--retries", Kind.NOT_NEGATIVE, "0"),
     USER("--user", Kind.TEXT, "the null user"),
-    REPORT_DIR("--report-dir", Kind.PATH, "reports/out (checkout), ~/.local/state/ipmi-runner/runs (install)"),
+    /** Where run directories go (TIMESTAMP-NAME below it), not one run's directory: every run has its own. */
+    REPORT_DIR("--runs-dir", Kind.PATH, "reports/out (checkout), ~/.local/state/ipmi-runner/runs (install)"),
     VAULT_PASSWORD_FILE("--vault-password-file", Kind.PATH, "none"),
     VAULT_IDENTITY_LIST("--vault-id", Kind.VAULT_IDS, "none"),
     CIPHER_SUITE("--cipher-suite", Kind.CIPHER_SUITE, "the strongest the BMC offers of 17, then 3"),

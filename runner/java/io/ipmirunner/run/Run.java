@@ -105,6 +105,7 @@ public final class Run {
             Map<String, BmcSession> doneWith = new ConcurrentHashMap<>();
             try (journal; output) {
                 journal.on(spec.started());
+                output.on(spec.started());
                 PlaybookRunner runner = new PlaybookRunner(spec.options(), host -> {
                     BmcTarget t = targets.get(host);
                     if (t.address().isUnresolved()) {
@@ -181,8 +182,12 @@ public final class Run {
         });
     }
 
-    /** {@code TIMESTAMP-NAME} under {@link InstallRoot#runs}: where a run goes without --report-dir. */
-    public static Path defaultDir(String name) {
-        return InstallRoot.runs().resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + name);
+    /**
+     * {@code TIMESTAMP-NAME} under {@code runs} (--runs-dir, report_dir in the configuration), else under
+     * {@link InstallRoot#runs}: where a run goes without --report-dir.
+     */
+    public static Path defaultDir(Optional<Path> runs, String name) {
+        return runs.orElseGet(InstallRoot::runs).resolve(LocalDateTime.now()
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + name);
     }
 }

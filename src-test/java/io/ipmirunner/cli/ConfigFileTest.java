@@ -41,13 +41,17 @@ class ConfigFileTest {
                 [defaults]
                 inventory = rack.yml
                 forks = 2
-                report_dir = runs/read
+                report_dir = runs
                 """);
         Environment env = env(dir, Map.of());
         Run r = run(env, "play", playbook.toString());
         assertEquals(0, r.exit, r.toString());
         assertTrue(r.out.matches("(?s).*bmc3\\s+: ok=1\\s+changed=0\\s+unreachable=0\\s+failed=0.*"), r.toString());
-        assertTrue(Files.exists(dir.resolve("runs/read/report.html")), "report_dir, relative to the file");
+        try (var runs = Files.list(dir.resolve("runs"))) {
+            Path run = runs.findFirst().orElseThrow();
+            assertTrue(run.getFileName().toString().matches("\\d{8}-\\d{6}-read"), run.toString());
+            assertTrue(Files.exists(run.resolve("report.html")), "report_dir, relative to the file, holds the runs");
+        }
 
         Run dump = run(env, "config", "dump");
         assertEquals(0, dump.exit, dump.toString());
