@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code report diff RUN_A RUN_B [--json] [--html FILE]}: what changed between two runs in FRU, firmware, users
- * and settings, as text (or JSON) on stdout and, with {@code --html}, as a page. Exit 0 without drift, 2 with drift, so a
- * nightly job can alert on it.
+ * and settings, as text (or JSON) on stdout and, with {@code --html}, as a page. Exit 0 without drift, 2 with
+ * drift, so a nightly job can alert on it.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Drift between two runs (FRU, firmware, users, settings); exit 2 when there is some.")

@@ -37,7 +37,8 @@ public final class RunDirOptions {
 
     /** A resumed run goes on in its own directory. */
     Path runDir(String name) {
-        return resumeDir != null ? resumeDir : reportDir != null ? reportDir : Run.defaultDir(Optional.ofNullable(runsDir), name);
+        return resumeDir != null ? resumeDir
+                : reportDir != null ? reportDir : Run.defaultDir(Optional.ofNullable(runsDir), name);
     }
 
     Resume resume(PrintStream notes) {
