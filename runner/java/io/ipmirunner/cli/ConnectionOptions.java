@@ -15,11 +15,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
  * How to log in to BMCs. Secrets never come from argv (it is visible in /proc to every user): the password
- * comes from --password-file, the IPMI_PASSWORD environment variable, or a prompt; K_g likewise.
+ * comes from -k (a prompt), --password-file, the IPMI_PASSWORD environment variable, or a prompt when a user is
+ * named on a terminal; K_g from --kg-file or IPMI_KG. Without any, a login that fails says how to give one.
  */
 public final class ConnectionOptions {
     @Option(names = {"-u", "--user"}, description = "BMC user name (default: the null user)", defaultValue = "")
@@ -27,6 +29,9 @@ public final class ConnectionOptions {
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "file holding the BMC password")
     Path passwordFile;
+
+    @Option(names = {"-k", "--ask-pass"}, description = "ask for the BMC password on the terminal, as Ansible's -k")
+    boolean askPass;
 
     @Option(names = "--kg-file", paramLabel = "FILE",
             description = "file holding the BMC key K_g (text, or hex with a 0x prefix); or env IPMI_KG")
@@ -53,6 +58,11 @@ public final class ConnectionOptions {
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "time allowed per exchange before a host fails (default 20)", defaultValue = "20")
     double timeout;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "0", converter = Ranged.NotNegative.class,
+            description = "tries again a host that "
+            + "was unreachable or timed out (default 0; a host's ipmi_retries wins)")
+    int retries;
 
     @Option(names = "--retransmit", paramLabel = "SECONDS",
             description = "first retransmission interval (default 1)", defaultValue = "1")
@@ -108,6 +118,15 @@ public final class ConnectionOptions {
     }
 
     private Secret password() {
+        Console console = System.console();
+        if (askPass) {
+            if (console == null) {
+                throw new UserError(ExitCodes.BAD_OPTIONS, "-k asks for the BMC password on a terminal and there is "
+                        + "none: use --password-file FILE or IPMI_PASSWORD");
+            }
+            return prompt(console).orElseThrow(() -> new UserError(ExitCodes.BAD_OPTIONS,
+                    "no BMC password entered"));
+        }
         if (passwordFile != null) {
             return Secret.of(readSecretFile(passwordFile, "--password-file"), "password file");
         }
@@ -115,16 +134,20 @@ public final class ConnectionOptions {
         if (env != null) {
             return Secret.of(env, "env IPMI_PASSWORD");
         }
-        Console console = System.console();
         if (console != null && !user.isEmpty()) {
-            char[] pw = console.readPassword("BMC password for %s: ", user);
-            if (pw != null) {
-                Secret s = Secret.of(new String(pw), "prompt");
-                java.util.Arrays.fill(pw, '\0');
-                return s;
-            }
+            return prompt(console).orElse(Secret.empty());
         }
         return Secret.empty();
+    }
+
+    private Optional<Secret> prompt(Console console) {
+        char[] pw = console.readPassword("BMC password%s: ", user.isEmpty() ? "" : " for " + user);
+        if (pw == null) {
+            return Optional.empty();
+        }
+        Secret s = Secret.of(new String(pw), "prompt");
+        java.util.Arrays.fill(pw, '\0');
+        return Optional.of(s);
     }
 
     private Secret kg() {

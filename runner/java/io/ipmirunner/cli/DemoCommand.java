@@ -1,5 +1,6 @@
 package io.ipmirunner.cli;
 
+import io.ipmirunner.install.InstallRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path root = Path.of(System.getProperty("ipmirunner.root", "."));
+        Path root = InstallRoot.path();
         List<String> args = new ArrayList<>(List.of("play",
                 playbook != null ? playbook : root.resolve("playbooks").resolve("rack-bringup.yml").toString(),
                 "-i", inventory != null ? inventory

@@ -5,13 +5,16 @@ import io.ipmirunner.executor.RunEvent;
 import io.ipmirunner.executor.RunOptions;
 import io.ipmirunner.executor.Sleeper;
 import io.ipmirunner.executor.TaskGate;
+import io.ipmirunner.expr.Expressions;
 import io.ipmirunner.inventory.Host;
 import io.ipmirunner.inventory.HostPattern;
 import io.ipmirunner.inventory.Inventory;
 import io.ipmirunner.inventory.Shard;
+import io.ipmirunner.inventory.ShellWords;
 import io.ipmirunner.modules.Module;
 import io.ipmirunner.modules.ModuleArgumentException;
 import io.ipmirunner.modules.Modules;
+import io.ipmirunner.playbook.ExtraVars;
 import io.ipmirunner.playbook.graph.TaskGraph;
 import io.ipmirunner.run.HostLists;
 import io.ipmirunner.run.OneTaskPlay;
@@ -45,11 +48,20 @@ public final class ExecCommand implements Callable<Integer> {
             "without: hosts, comma-separated, with ranges and ports, e.g. 127.0.1.[1:24] or bmc01,10.0.0.5:6230"})
     String pattern;
 
-    @Parameters(index = "1", paramLabel = "MODULE", description = "module: power, mc_info")
-    String moduleName;
+    @Parameters(index = "1..*", paramLabel = "MODULE [key=value ...]", description = {
+            "the module (listed below) and its arguments; or -m MODULE and key=value arguments or -a"})
+    List<String> moduleWords = new ArrayList<>();
 
-    @Parameters(index = "2..*", paramLabel = "key=value", description = "module arguments")
-    List<String> moduleArgs = new ArrayList<>();
+    @Option(names = {"-m", "--module-name"}, paramLabel = "MODULE", description = "the module, as Ansible's -m")
+    String moduleOption;
+
+    @Option(names = {"-a", "--args"}, paramLabel = "'k=v ...'",
+            description = "module arguments in one word, as Ansible's -a (quotes as in a shell)")
+    String argsOption;
+
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
+            description = "key=value, @FILE or {json} (repeatable): variables for {{ }} in the arguments")
+    List<String> extraVars = new ArrayList<>();
 
     @Mixin
     InventoryOptions inventories;
@@ -66,14 +78,9 @@ public final class ExecCommand implements Callable<Integer> {
     // 1000: one engine multiplexes every session, so forks cost a virtual thread each, not a process.
     // Measured on 10,000 simulated BMCs (docs/benchmark.md): 256 at once took 16 s, 1,000 about 4.1 s,
     // 2,000 and 3,000 3.4-3.5 s, 4,000 3.6-3.8 s; 10,000 at once flooded the sockets (8.7 s).
-    @Option(names = "--forks", paramLabel = "N", description = "hosts worked on at once (default 2000)",
+    @Option(names = {"-f", "--forks"}, paramLabel = "N", description = "hosts worked on at once (default 2000)",
             defaultValue = "2000", converter = Ranged.AtLeastOne.class)
     int forks;
-
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "0", converter = Ranged.NotNegative.class,
-            description = "tries again a host that "
-            + "was unreachable or timed out (default 0; a host's ipmi_retries wins)")
-    int retries;
 
     @Option(names = "--json", description = "print one JSON object keyed by host")
     boolean json;
@@ -88,8 +95,26 @@ public final class ExecCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Verbosity.set(verbose.length);
-        Map<String, String> args = parseArgs(moduleArgs);
-        validate(args);
+        List<String> words = new ArrayList<>(moduleWords);
+        if (moduleOption == null && words.isEmpty()) {
+            throw new UserError(ExitCodes.BAD_OPTIONS, "exec needs a MODULE after the PATTERN, or -m MODULE");
+        }
+        String moduleName = moduleOption != null ? moduleOption : words.removeFirst();
+        if (argsOption != null) {
+            try {
+                ShellWords.split(argsOption).forEach(w -> words.add(w.text()));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(ExitCodes.BAD_OPTIONS, "-a: " + e.getMessage());
+            }
+        }
+        Map<String, String> args = parseArgs(words);
+        validate(moduleName, args);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        try {
+            ExtraVars.parse(extraVars).forEach((k, v) -> extra.put(k, v.toPlain()));
+        } catch (InvalidInputException e) {
+            return InventoryCommand.printProblems(e);
+        }
         VaultKeys keys = vault.keys();
         try {
             Inventory inventory;
@@ -105,7 +130,7 @@ public final class ExecCommand implements Callable<Integer> {
                 inventory = HostLists.literal(pattern, inventories.maxHosts());
                 hostPattern = "all";
             }
-            inventory = HostLists.withRetries(inventory, retries);
+            inventory = HostLists.withRetries(inventory, connection.retries);
             ResultPrinter printer = new ResultPrinter(json, !noCollate);
             Optional<HostPattern> limit = runs.limit(inventory, inventories.narrow(inventory,
                     inventories.limitPattern()));
@@ -115,7 +140,7 @@ public final class ExecCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             List<Host> hosts = Targets.hosts(inventory, hostPattern, limit);
-            RunOptions options = new RunOptions(forks, false, Set.of(), Set.of(), Map.of(), Optional.empty(),
+            RunOptions options = new RunOptions(forks, false, Set.of(), Set.of(), extra, Optional.empty(),
                     runs.resume(System.err), Sleeper.REAL, Clock.systemUTC(), RetryPolicy.standard());
             Run.Spec spec = new Run.Spec(TaskGraph.of(OneTaskPlay.of(hostPattern, moduleName, args)), inventory, hosts, limit,
                     options, runs.runDir("exec-" + moduleName), new RunEvent.RunStarted(
@@ -134,15 +159,27 @@ public final class ExecCommand implements Callable<Integer> {
         }
     }
 
-    /** An unknown module or bad arguments stop exec before any BMC is asked (exit 5), as a playbook's check. */
-    private void validate(Map<String, String> args) {
+    /**
+     * An unknown module or bad arguments stop exec before any BMC is asked (exit 5), as a playbook's check;
+     * arguments with {@code ${...}} (from -e) are checked per host when they are known, as a task's are.
+     */
+    private static void validate(String moduleName, Map<String, String> args) {
         Module<?> module = Modules.find(moduleName).orElseThrow(() -> new UserError(ExitCodes.BAD_OPTIONS,
                 "unknown module '" + moduleName + "' (known: " + String.join(", ", Modules.names()) + ")"));
+        if (args.values().stream().anyMatch(Expressions::isTemplate)) {
+            return;
+        }
         try {
             module.validate(args);
         } catch (ModuleArgumentException e) {
             throw new UserError(ExitCodes.BAD_OPTIONS, e.getMessage());
         }
+    }
+
+    /** exec --help ends with the modules: there is one list of them, the code's. */
+    static void listModules(picocli.CommandLine exec) {
+        exec.getCommandSpec().usageMessage().footer("", "Modules: " + String.join(", ", Modules.names())
+                + " (docs/operations.md).");
     }
 
     static Map<String, String> parseArgs(List<String> raw) {

@@ -45,7 +45,8 @@ public final class InventoryOptions {
     /** For commands that cannot do without an inventory. */
     InventoryOptions require() {
         if (!given()) {
-            throw new UserError(ExitCodes.BAD_OPTIONS, "missing required option: '--inventory=INV'");
+            throw new UserError(ExitCodes.BAD_OPTIONS, "missing required option: '--inventory=INV' (or inventory in "
+                    + "ipmi-runner.cfg, or IPMI_RUNNER_INVENTORY)");
         }
         return this;
     }

@@ -1,5 +1,8 @@
 package io.ipmirunner.cli;
 
+import io.ipmirunner.config.ConfigException;
+import io.ipmirunner.config.Environment;
+import io.ipmirunner.config.Settings;
 import io.ipmirunner.run.SetupError;
 import java.util.List;
 import picocli.CommandLine;
@@ -15,12 +18,13 @@ public final class Main implements Runnable {
      * left out of the JDK's start-up caches, so building all of them cost each run about 40 ms of its start.
      */
     private static final List<String> SUBCOMMANDS =
-            List.of("exec", "demo", "sim", "inventory", "graph", "check", "play", "vault", "report", "help");
+            List.of("exec", "demo", "sim", "inventory", "graph", "check", "play", "vault", "report", "config",
+                    "completion", "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private static Object subcommand(String name) {
+    private static Object subcommand(String name, Settings settings) {
         return switch (name) {
             case "exec" -> new ExecCommand();
             case "demo" -> new DemoCommand();
@@ -31,13 +35,15 @@ public final class Main implements Runnable {
             case "play" -> new PlayCommand();
             case "vault" -> new VaultCommand();
             case "report" -> new ReportCommand();
+            case "config" -> new ConfigCommand(settings);
+            case "completion" -> new CompletionCommand();
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException(name);
         };
     }
 
     /** The named subcommand alone, or all of them for usage, help and anything unknown. */
-    private static void addSubcommands(CommandLine cl, String... args) {
+    private static void addSubcommands(CommandLine cl, Settings settings, String... args) {
         String named = "";
         for (String a : args) {
             if (!a.startsWith("-")) {
@@ -47,8 +53,18 @@ public final class Main implements Runnable {
         }
         boolean alone = SUBCOMMANDS.contains(named) && !named.equals("help");
         for (String name : alone ? List.of(named) : SUBCOMMANDS) {
-            cl.addSubcommand(name, subcommand(name));
+            cl.addSubcommand(name, subcommand(name, settings));
         }
+        if (cl.getSubcommands().containsKey("exec")) {
+            ExecCommand.listModules(cl.getSubcommands().get("exec"));
+        }
+    }
+
+    /** The whole command model, every subcommand in it: for completion scripts and man pages. */
+    public static CommandLine full() {
+        CommandLine cl = new CommandLine(new Main());
+        addSubcommands(cl, Settings.none());
+        return cl;
     }
 
     public static void main(String[] args) {
@@ -56,13 +72,29 @@ public final class Main implements Runnable {
     }
 
     public static int run(String... args) {
+        return run(Environment.system(), args);
+    }
+
+    /** As {@link #run(String...)}, with the configuration looked up in {@code env} (tests give their own). */
+    static int run(Environment env, String... args) {
+        Settings settings;
+        try {
+            settings = Settings.load(env);
+        } catch (ConfigException e) {
+            System.err.println("ipmi-runner: " + e.getMessage());
+            return ExitCodes.BAD_OPTIONS;
+        }
         CommandLine cl = new CommandLine(new Main());
-        addSubcommands(cl, args);
+        addSubcommands(cl, settings, args);
+        // After the subcommands: the provider reaches those already added.
+        cl.setDefaultValueProvider(new ConfigDefaults(settings));
         // "@FILE" belongs to the options that take it as Ansible does (-e @vars.yml, --limit @hosts.txt);
         // picocli would otherwise replace it with the file's words before any option sees it.
         cl.setExpandAtFiles(false);
         cl.setParameterExceptionHandler((ex, a) -> {
             System.err.println("ipmi-runner: " + ex.getMessage());
+            // A mistyped option or command: picocli's nearest names ("Did you mean: play?").
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, System.err);
             return ExitCodes.BAD_OPTIONS;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parsed) -> {

@@ -1,5 +1,6 @@
 package io.ipmirunner.cli;
 
+import io.ipmirunner.executor.Resume;
 import io.ipmirunner.executor.RetryPolicy;
 import io.ipmirunner.executor.RunEvent;
 import io.ipmirunner.executor.RunOptions;
@@ -14,6 +15,8 @@ import io.ipmirunner.playbook.PlaybookCheck;
 import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.graph.GraphCheck;
 import io.ipmirunner.playbook.graph.TaskGraph;
+import io.ipmirunner.run.HostLists;
+import io.ipmirunner.run.MetricsFile;
 import io.ipmirunner.run.Run;
 import io.ipmirunner.run.SimulatedRack;
 import io.ipmirunner.run.Targets;
@@ -58,7 +61,7 @@ public final class PlayCommand implements Callable<Integer> {
 
     // On 10,000 simulated BMCs (docs/benchmark.md) one power-status task took 13.1 s at 256 hosts at once,
     // 6.2 s at 1,000 (680 MB RSS) and 5.9 s at 2,000: past 1,000 the gain is small and the memory is not.
-    @Option(names = "--forks", paramLabel = "N", defaultValue = "1000", converter = Ranged.AtLeastOne.class,
+    @Option(names = {"-f", "--forks"}, paramLabel = "N", defaultValue = "1000", converter = Ranged.AtLeastOne.class,
             description = "hosts at once (default 1000)")
     int forks;
 
@@ -93,6 +96,29 @@ public final class PlayCommand implements Callable<Integer> {
     @Mixin
     VaultOptions vault;
 
+    @Option(names = "--list-hosts", description = "print each play's hosts (after --limit) and stop")
+    boolean listHosts;
+
+    @Option(names = "--list-tasks", description = "print each play's tasks (after --tags/--skip-tags) and stop")
+    boolean listTasks;
+
+    @Option(names = "--list-tags", description = "print the tags each play's tasks carry and stop")
+    boolean listTags;
+
+    @Option(names = "--syntax-check", description = "check the playbook as `check` does (exit 0 or 4) and stop")
+    boolean syntaxCheck;
+
+    @Option(names = "--lock", description = "refuse to start while another run of this playbook is going on here")
+    boolean lock;
+
+    @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or ndjson: every event as a "
+            + "line of JSON on stdout, as journal.jsonl holds them; then nothing else goes to stdout")
+    String output = "text";
+
+    @Option(names = "--metrics-file", paramLabel = "PATH", description = "write the results and readings in "
+            + "Prometheus' text format to PATH when the run ends (node_exporter's textfile collector)")
+    Path metricsFile;
+
     @Option(names = "--no-progress", description = "plain lines for every host even on a terminal (no status area)")
     boolean noProgress;
 
@@ -113,7 +139,8 @@ public final class PlayCommand implements Callable<Integer> {
         VaultKeys keys = vault.keys();
         try {
             parsed = PlaybookParser.parse(playbook, keys);
-            inventory = inventories.load(Optional.ofNullable(playbook.toAbsolutePath().getParent()), keys);
+            inventory = HostLists.withRetries(inventories.load(Optional.ofNullable(playbook.toAbsolutePath()
+                    .getParent()), keys), connection.retries);
             InventoryCommand.printWarnings(inventory.warnings());
             limitPattern = inventories.narrow(inventory, limitPattern);
             var extraYaml = ExtraVars.parse(extraVars);
@@ -129,6 +156,15 @@ public final class PlayCommand implements Callable<Integer> {
                 return ExitCodes.PARSE_ERROR;
             }
             extraYaml.forEach((k, v) -> extra.put(k, v.toPlain()));
+            PlayListing listing = new PlayListing(listHosts, listTasks, listTags);
+            if (listing.any()) {
+                listing.print(graph, inventory, limitPattern, options(extra, Resume.NONE), System.out);
+                return ExitCodes.OK;
+            }
+            if (syntaxCheck) {
+                System.out.println("\nplaybook: " + playbook);
+                return ExitCodes.OK;
+            }
             blastRadius(parsed, result.hostCounts());
             if (step && !operator.interactive()) {
                 throw new UserError(ExitCodes.BAD_OPTIONS, "--step asks before each task: it needs a terminal on "
@@ -147,20 +183,48 @@ public final class PlayCommand implements Callable<Integer> {
             System.out.println(runs.nothingToRetry());
             return ExitCodes.OK;
         }
+        if (lock) {
+            RunLock.acquire(playbook);
+        }
+        boolean ndjson = switch (output) {
+            case "text" -> false;
+            case "ndjson" -> true;
+            default -> throw new UserError(ExitCodes.BAD_OPTIONS, "--output is text or ndjson, got '" + output + "'");
+        };
         Path runDir = runs.runDir(playbook.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
-        RunOptions options = new RunOptions(forks, check, Set.copyOf(tags), Set.copyOf(skipTags), extra,
-                Optional.ofNullable(startAtTask), runs.resume(System.out), Sleeper.REAL, Clock.systemUTC(),
-                RetryPolicy.standard());
+        RunOptions options = options(extra, runs.resume(System.out));
         Run.Spec spec = new Run.Spec(graph, inventory, Targets.hosts(inventory, "all", limitPattern), limitPattern,
                 options, runDir, new RunEvent.RunStarted(playbook.toString(), inventories.sources(),
                         inventories.limitText(), check, System.getProperty("user.name", ""),
-                        inventories.shard().map(Shard::label).orElse(null)), System.out, false);
+                        inventories.shard().map(Shard::label).orElse(null)), ndjson ? System.err : System.out, false);
+        Run.Output out = ndjson ? PlayStreams.ndjson(System.out, Clock.systemUTC())
+                : PlayOutput.open(noProgress || step);
+        if (metricsFile != null) {
+            out = PlayStreams.with(out, new MetricsFile(metricsFile, playbook.getFileName().toString(),
+                    Clock.systemUTC()));
+        }
         try {
-            return Run.execute(spec, connection.forRun(keys), PlayOutput.open(noProgress || step),
-                    step ? new StepGate(operator) : TaskGate.OPEN).exitCode();
+            Run.Result result = Run.execute(spec, connection.forRun(keys), out,
+                    step ? new StepGate(operator) : TaskGate.OPEN);
+            summary(result);
+            return result.exitCode();
         } finally {
             keys.close();
         }
+    }
+
+    /** One line on stderr for whoever gets a scheduled run's mail: what happened and the exit code. */
+    private void summary(Run.Result result) {
+        var recap = result.recap().values();
+        long failed = recap.stream().filter(c -> c.failed() > 0).count();
+        long unreachable = recap.stream().filter(c -> c.unreachable() > 0 && c.failed() == 0).count();
+        System.err.println("ipmi-runner: " + playbook + ": " + recap.size() + " hosts, " + failed + " failed, "
+                + unreachable + " unreachable; exit " + result.exitCode());
+    }
+
+    private RunOptions options(Map<String, Object> extra, Resume resume) {
+        return new RunOptions(forks, check, Set.copyOf(tags), Set.copyOf(skipTags), extra,
+                Optional.ofNullable(startAtTask), resume, Sleeper.REAL, Clock.systemUTC(), RetryPolicy.standard());
     }
 
     /** The blast-radius guard: a play on more hosts than --max-hosts or its max_hosts needs --yes. */

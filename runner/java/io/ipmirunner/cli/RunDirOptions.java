@@ -18,6 +18,10 @@ public final class RunDirOptions {
             + "reports (default reports/out/TIMESTAMP-PLAYBOOK, or TIMESTAMP-exec-MODULE)")
     Path reportDir;
 
+    @Option(names = "--runs-dir", paramLabel = "DIR", description = "where run directories go without --report-dir "
+            + "(DIR/TIMESTAMP-NAME; default reports/out in a checkout, ~/.local/state/ipmi-runner/runs installed)")
+    Path runsDir;
+
     @Option(names = "--resume", paramLabel = "RUN_DIR",
             description = "continue that run: results in its journal are replayed, not run again")
     Path resumeDir;
@@ -33,7 +37,8 @@ public final class RunDirOptions {
 
     /** A resumed run goes on in its own directory. */
     Path runDir(String name) {
-        return resumeDir != null ? resumeDir : reportDir != null ? reportDir : Run.defaultDir(name);
+        return resumeDir != null ? resumeDir
+                : reportDir != null ? reportDir : Run.defaultDir(Optional.ofNullable(runsDir), name);
     }
 
     Resume resume(PrintStream notes) {

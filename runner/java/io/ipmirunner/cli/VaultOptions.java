@@ -27,8 +27,8 @@ public final class VaultOptions {
             description = "file holding a vault password (vault id 'default'); repeatable")
     List<Path> passwordFiles = new ArrayList<>();
 
-    @Option(names = "--vault-id", paramLabel = "[ID@]SOURCE",
-            description = "a vault password and its id; SOURCE is a file or 'prompt'; repeatable")
+    @Option(names = "--vault-id", paramLabel = "[ID@]SOURCE", split = ",",
+            description = "a vault password and its id; SOURCE is a file or 'prompt'; repeatable or comma-separated")
     List<String> vaultIds = new ArrayList<>();
 
     @Option(names = {"-J", "--ask-vault-pass", "--ask-vault-password"}, description = "ask for the vault password")

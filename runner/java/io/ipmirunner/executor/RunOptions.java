@@ -25,7 +25,7 @@ public record RunOptions(int forks, boolean checkMode, Set<String> tags, Set<Str
     }
 
     /** Ansible's tag selection: {@code always} runs unless skipped by name, {@code never} only when asked for. */
-    boolean selects(Set<String> taskTags) {
+    public boolean selects(Set<String> taskTags) {
         if (taskTags.stream().anyMatch(skipTags::contains)) {
             return false;
         }

@@ -163,6 +163,15 @@ public final class InventoryLoader {
 
     private void file(Path p) {
         String shown = p.toString();
+        String lower = shown.toLowerCase(java.util.Locale.ROOT);
+        if (ScriptInventory.isScript(p, lower)) {
+            new ScriptInventory(builder, problems).load(p);
+            return;
+        }
+        if (lower.endsWith(".csv")) {
+            new CsvInventoryParser(builder, problems).parse(p);
+            return;
+        }
         try {
             String text = VaultText.open(SafeYaml.readText(p, shown), shown, options.vault());
             String name = shown.toLowerCase(java.util.Locale.ROOT);

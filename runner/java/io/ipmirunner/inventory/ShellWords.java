@@ -6,15 +6,16 @@ import java.util.List;
 /**
  * Splits an INI host line the way Ansible does ({@code shlex.split(line, comments=True)}, POSIX mode): words
  * separated by blanks, single quotes literal, double quotes with backslash escapes of {@code "} and
- * {@code \}, and an unquoted {@code #} ending the line. Each word keeps the column it started at.
+ * {@code \}, and an unquoted {@code #} ending the line. Each word keeps the column it started at. exec's
+ * {@code -a 'k=v ...'} is split the same way.
  */
-final class ShellWords {
-    record Word(String text, int column) {}
+public final class ShellWords {
+    public record Word(String text, int column) {}
 
     private ShellWords() {}
 
     /** The words, or an exception whose message says what is wrong ("no closing quotation"). */
-    static List<Word> split(String line) {
+    public static List<Word> split(String line) {
         List<Word> out = new ArrayList<>();
         StringBuilder word = null;
         int start = 0;

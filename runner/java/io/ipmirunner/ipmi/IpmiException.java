@@ -53,6 +53,15 @@ public abstract sealed class IpmiException extends Exception {
         public String reason() {
             return reason;
         }
+
+        /**
+         * What a failed check of the password says when none was given: the cause is almost always that, and the
+         * person needs the ways to give one rather than "wrong password".
+         */
+        public static String noPassword(String check) {
+            return check + ", and no password was given: use --password-file FILE, IPMI_PASSWORD, ipmi_password in "
+                    + "the inventory, or -k on a terminal";
+        }
     }
 
     /**

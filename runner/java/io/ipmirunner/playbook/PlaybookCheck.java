@@ -40,9 +40,12 @@ public final class PlaybookCheck {
             List<Host> hosts = inventory.select(HostPattern.parse(play.hostPattern()), limit);
             counts.add(hosts.size());
             if (hosts.isEmpty()) {
-                errors.add(play.hostsAt(), "'hosts' of play '" + play.displayName() + "': pattern '"
-                        + play.hostPattern() + "' matches no hosts in the inventory" + limit.map(l -> " (with --limit "
-                        + l.text() + ")").orElse(""));
+                int unlimited = limit.isEmpty() ? 0
+                        : inventory.select(HostPattern.parse(play.hostPattern()), Optional.empty()).size();
+                errors.add(play.hostsAt(), "'hosts' of play '" + play.displayName() + "': " + (unlimited > 0
+                        ? "--limit '" + limit.get().text() + "' leaves none of the " + unlimited + " hosts that '"
+                        + play.hostPattern() + "' matches" : "pattern '" + play.hostPattern() + "' matches no hosts "
+                        + "in the inventory"));
                 continue;
             }
             secretReferences(hosts, warnings);

@@ -127,15 +127,18 @@ public final class Reports {
         return Templates.create(dir).render(template.getFileName().toString(), model(runDir));
     }
 
-    /** The drift between two run directories: text, and the page diff.html.ftl makes of it. */
+    /**
+     * The drift between two run directories: text, the page diff.html.ftl makes of it, and the same model as
+     * JSON (report diff --json).
+     */
     public static Diff diff(Path runA, Path runB) throws IOException {
         RunDiff.Result r = RunDiff.compare(read(runA), read(runB));
         Map<String, Object> model = RunDiff.model(r, runA.toString(), runB.toString());
         return new Diff(RunDiff.text(r, runA.toString(), runB.toString()),
-                Templates.create(null).render("diff.html.ftl", model), r.hostsWithDrift());
+                Templates.create(null).render("diff.html.ftl", model), Json.pretty(model), r.hostsWithDrift());
     }
 
-    public record Diff(String text, String html, long hostsWithDrift) {}
+    public record Diff(String text, String html, String json, long hostsWithDrift) {}
 
     private static RunRecord read(Path runDir) throws IOException {
         try {

@@ -17,6 +17,7 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
+import io.ipmirunner.install.InstallRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ import java.util.Map;
 import java.util.TimeZone;
 
 /**
- * FreeMarker for reports. Templates are looked up in the checkout's {@code reports/} (the launcher's
- * {@code -Dipmirunner.root}), then in a user template's own directory, then in the copy packaged in the jar.
+ * FreeMarker for reports. Templates are looked up in the install's {@code reports/} ({@link InstallRoot}), then
+ * in a user template's own directory, then in the copy packaged in the jar.
  * {@code *.html.ftl} / {@code *.ftlh} escape every interpolation as HTML, {@code *.xml.ftl} / {@code *.ftlx}
  * as XML: escaping is the default, {@code ?no_esc} the visible exception.
  */
@@ -44,7 +45,7 @@ public final class Templates {
         if (userTemplateDir != null) {
             loaders.add(new FileTemplateLoader(userTemplateDir.toFile()));
         }
-        Path shipped = Path.of(System.getProperty("ipmirunner.root", "."), "reports");
+        Path shipped = InstallRoot.path().resolve("reports");
         if (Files.isDirectory(shipped)) {
             loaders.add(new FileTemplateLoader(shipped.toFile()));
         }

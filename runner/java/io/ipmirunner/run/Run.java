@@ -7,6 +7,7 @@ import io.ipmirunner.executor.RunEvent;
 import io.ipmirunner.executor.RunListener;
 import io.ipmirunner.executor.RunOptions;
 import io.ipmirunner.executor.TaskGate;
+import io.ipmirunner.install.InstallRoot;
 import io.ipmirunner.inventory.Host;
 import io.ipmirunner.inventory.HostPattern;
 import io.ipmirunner.inventory.Inventory;
@@ -104,6 +105,7 @@ public final class Run {
             Map<String, BmcSession> doneWith = new ConcurrentHashMap<>();
             try (journal; output) {
                 journal.on(spec.started());
+                output.on(spec.started());
                 PlaybookRunner runner = new PlaybookRunner(spec.options(), host -> {
                     BmcTarget t = targets.get(host);
                     if (t.address().isUnresolved()) {
@@ -180,9 +182,12 @@ public final class Run {
         });
     }
 
-    /** {@code reports/out/TIMESTAMP-NAME} under the install root: where a run goes without --report-dir. */
-    public static Path defaultDir(String name) {
-        return Path.of(System.getProperty("ipmirunner.root", "."), "reports", "out",
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + name);
+    /**
+     * {@code TIMESTAMP-NAME} under {@code runs} (--runs-dir, report_dir in the configuration), else under
+     * {@link InstallRoot#runs}: where a run goes without --report-dir.
+     */
+    public static Path defaultDir(Optional<Path> runs, String name) {
+        return runs.orElseGet(InstallRoot::runs).resolve(LocalDateTime.now()
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + name);
     }
 }

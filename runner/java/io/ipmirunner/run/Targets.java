@@ -37,7 +37,10 @@ public final class Targets {
             throw new SetupError("host pattern '" + pattern + "': " + e.getMessage());
         }
         if (hosts.isEmpty()) {
-            throw new SetupError("host pattern '" + pattern + "' matches no host in the inventory");
+            int unlimited = limit.isEmpty() ? 0 : inventory.select(HostPattern.parse(pattern), Optional.empty()).size();
+            throw new SetupError(unlimited > 0 ? "--limit '" + limit.get().text() + "' leaves none of the " + unlimited
+                    + " hosts that '" + pattern + "' matches" : "host pattern '" + pattern + "' matches no host in "
+                    + "the inventory");
         }
         return hosts;
     }

@@ -7,6 +7,7 @@ import io.ipmirunner.report.SyntheticRun;
 import io.ipmirunner.util.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,13 @@ class ReportCommandTest {
         assertEquals(ExitCodes.HOST_FAILED, drift.exit(), drift.toString());
         assertTrue(drift.out().contains("node0001\n  firmware firmware: 1.0 -> 2.0"), drift.toString());
         assertTrue(Files.readString(html).contains("<b>7</b> of 8 hosts differ"));
+        CliRun json = CliRun.of("report", "diff", dir.resolve("a").toString(), dir.resolve("b").toString(), "--json");
+        assertEquals(ExitCodes.HOST_FAILED, json.exit(), json.toString());
+        Map<?, ?> parsed = (Map<?, ?>) Json.parse(json.out());
+        assertEquals(7L, ((Number) parsed.get("hosts_with_drift")).longValue(), json.out());
+        assertEquals(8L, ((Number) parsed.get("compared")).longValue(), json.out());
+        assertEquals(Map.of("host", "node0001", "area", "firmware", "key", "firmware", "before", "1.0", "after", "2.0"),
+                ((List<?>) parsed.get("drifts")).getFirst(), json.out());
     }
 
     @Test

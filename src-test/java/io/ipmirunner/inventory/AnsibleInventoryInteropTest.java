@@ -30,7 +30,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The shipped example inventories read here exactly as Debian's ansible-core reads them: the same groups with
+ * The shipped example inventories (executable inventory scripts among them) read here exactly as Debian's
+ * ansible-core reads them: the same groups with
  * the same members and children, the same hosts, the same merged variables (secrets compared by value, vault
  * values by envelope), and host patterns selecting the same hosts in the same order. Skipped without
  * ansible-core, except on CI ({@code CI=true}), where .ci/run installs it and a skip would hide a broken step.
@@ -56,7 +57,8 @@ class AnsibleInventoryInteropTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"by-rack", "by-rack/hosts.yml", "by-role", "ini-site", "single-file.ini"})
+    @ValueSource(strings = {"by-rack", "by-rack/hosts.yml", "by-role", "ini-site", "single-file.ini",
+            "scripts/cmdb.py", "scripts/per-host.py"})
     void listMatchesAnsibleInventory(String example) throws Exception {
         String source = EXAMPLES.resolve(example).toString();
         Map<String, Object> ansible = parseJson(run("ansible-inventory", "-i", source, "--list"));

@@ -189,8 +189,10 @@ public final class RmcpPlusLogin implements Login {
         byte[] expected = Rakp.rakp2KeyExchangeAuthCode(auth, kuid, consoleSid, bmcSid, rm,
                 m2.managedSystemRandom(), m2.managedSystemGuid(), role, username);
         if (!Rakp.constantTimeEquals(expected, m2.keyExchangeAuthCode())) {
-            return fail(new IpmiException.AuthenticationFailed(host, Phase.RAKP_1,
-                    "the BMC's RAKP 2 key exchange code does not match the password (wrong password)"));
+            return fail(new IpmiException.AuthenticationFailed(host, Phase.RAKP_1, config.password().isEmpty()
+                    ? IpmiException.AuthenticationFailed.noPassword("the BMC's RAKP 2 key exchange code does not "
+                    + "match an empty password")
+                    : "the BMC's RAKP 2 key exchange code does not match the password (wrong password)"));
         }
         guid = m2.managedSystemGuid();
         byte[] kg = config.kg().isEmpty() ? null : config.kg().reveal();

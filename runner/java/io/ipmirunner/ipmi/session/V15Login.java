@@ -200,8 +200,9 @@ public final class V15Login implements Login {
 
     /** The BMC answers challenges but never our Activate Session: it could not verify our auth code. */
     private Step wrongPassword() {
-        return new Step.Failed(new IpmiException.AuthenticationFailed(host, Phase.ACTIVATE,
-                "no answer to Activate Session (wrong password or auth type?)"), null);
+        return new Step.Failed(new IpmiException.AuthenticationFailed(host, Phase.ACTIVATE, config.password().isEmpty()
+                ? IpmiException.AuthenticationFailed.noPassword("no answer to Activate Session")
+                : "no answer to Activate Session (wrong password or auth type?)"), null);
     }
 
     @Override

@@ -1,0 +1,133 @@
+package io.ipmirunner.run;
+
+import io.ipmirunner.executor.RunEvent;
+import io.ipmirunner.executor.RunListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code --metrics-file PATH}: the run's results and the readings it took, in Prometheus' text exposition format
+ * (version 0.0.4) for node_exporter's textfile collector. Written when the run ends, to a temporary file beside
+ * PATH and renamed over it, so the collector never reads half a file. Readings come from the tasks' results:
+ * power state ({@code power}), threshold sensor values ({@code sensors}), watts ({@code power_reading}).
+ */
+public final class MetricsFile implements RunListener {
+    private final Path path;
+    private final String playbook;
+    private final Clock clock;
+    private final Instant started;
+    private final Map<String, String> moduleOfTask = new HashMap<>();
+    private final Map<String, List<String>> series = new TreeMap<>();
+    private final Map<String, String> help = new HashMap<>();
+
+    public MetricsFile(Path path, String playbook, Clock clock) {
+        this.path = path;
+        this.playbook = playbook;
+        this.clock = clock;
+        this.started = clock.instant();
+    }
+
+    @Override
+    public synchronized void on(RunEvent event) {
+        switch (event) {
+            case RunEvent.TaskStarted t -> moduleOfTask.put(t.taskAt(), t.module());
+            case RunEvent.HostResult r -> reading(r, moduleOfTask.getOrDefault(r.taskAt(), ""));
+            case RunEvent.RunEnded e -> write(e.recap());
+            default -> { }
+        }
+    }
+
+    private void reading(RunEvent.HostResult r, String module) {
+        Map<String, Object> res = r.result();
+        switch (module) {
+            case "power" -> {
+                if ("on".equals(res.get("state")) || "off".equals(res.get("state"))) {
+                    add("ipmi_runner_power_on", "1 when the host's chassis power was on at its last power task",
+                            labels("host", r.host()), "on".equals(res.get("state")) ? 1 : 0);
+                }
+            }
+            case "power_reading" -> {
+                if (res.get("current_watts") instanceof Number w) {
+                    add("ipmi_runner_power_watts", "DCMI power reading, current watts", labels("host", r.host()),
+                            w.doubleValue());
+                }
+            }
+            case "sensors" -> {
+                if (res.get("sensors") instanceof List<?> sensors) {
+                    for (Object o : sensors) {
+                        if (o instanceof Map<?, ?> s && s.get("value") instanceof Number v) {
+                            add("ipmi_runner_sensor_value", "threshold sensor reading in its unit",
+                                    labels("host", r.host(), "sensor", String.valueOf(s.get("name")), "number",
+                                            String.valueOf(s.get("number")), "unit", String.valueOf(s.get("unit"))),
+                                    v.doubleValue());
+                        }
+                    }
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void write(Map<String, RunEvent.Recap> recap) {
+        recap.forEach((host, c) -> {
+            for (var count : Map.of("ok", c.ok(), "changed", c.changed(), "unreachable", c.unreachable(),
+                    "failed", c.failed(), "skipped", c.skipped(), "rescued", c.rescued(), "ignored", c.ignored())
+                    .entrySet()) {
+                add("ipmi_runner_host_tasks", "tasks per host by outcome, as the PLAY RECAP counts them",
+                        labels("host", host, "status", count.getKey()), count.getValue());
+            }
+        });
+        Instant now = clock.instant();
+        add("ipmi_runner_run_exit_code", "the run's exit code (0 ok, 2 a host failed, 3 unreachable)",
+                labels(), RunExit.of(recap));
+        add("ipmi_runner_run_hosts", "hosts in the run", labels(), recap.size());
+        add("ipmi_runner_run_end_timestamp_seconds", "when the run ended", labels(), now.toEpochMilli() / 1000.0);
+        add("ipmi_runner_run_duration_seconds", "how long the run took", labels(),
+                (now.toEpochMilli() - started.toEpochMilli()) / 1000.0);
+        StringBuilder sb = new StringBuilder();
+        series.forEach((name, lines) -> {
+            sb.append("# HELP ").append(name).append(' ').append(help.get(name)).append('\n');
+            sb.append("# TYPE ").append(name).append(" gauge\n");
+            lines.forEach(l -> sb.append(l).append('\n'));
+        });
+        try {
+            Path dir = path.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
+            Files.writeString(tmp, sb.toString());
+            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            System.err.println("ipmi-runner: --metrics-file: cannot write " + path + ": " + e.getMessage());
+        }
+    }
+
+    private void add(String name, String text, String labels, double value) {
+        help.putIfAbsent(name, text);
+        String v = value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : Double.toString(value);
+        series.computeIfAbsent(name, k -> new ArrayList<>()).add(name + labels + " " + v);
+    }
+
+    /** {playbook="...",k="v",...}: every series carries the playbook, so two scheduled plays can share a host. */
+    private String labels(String... kv) {
+        StringBuilder sb = new StringBuilder("{playbook=\"").append(escape(playbook)).append('"');
+        for (int i = 0; i < kv.length; i += 2) {
+            sb.append(',').append(kv[i]).append("=\"").append(escape(kv[i + 1])).append('"');
+        }
+        return sb.append('}').toString();
+    }
+
+    /** The format's label value escapes: backslash, double quote, line feed. */
+    static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}

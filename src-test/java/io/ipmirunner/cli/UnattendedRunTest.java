@@ -1,0 +1,102 @@
+package io.ipmirunner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ipmirunner.util.Json;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** play for cron and timers: --output ndjson, --metrics-file (checked by promtool), --lock, the stderr summary. */
+class UnattendedRunTest {
+    private static final String RACK = """
+            all:
+              vars: {ipmi_simulated: true}
+              hosts:
+                bmc[1:3]:
+            """;
+    private static final String PLAYBOOK = """
+            - name: readings
+              hosts: all
+              tasks:
+                - name: power
+                  power: {state: status}
+                - name: sensors
+                  sensors:
+            """;
+    /** One sample line of the text format: name, optional labels, a number. */
+    private static final Pattern SAMPLE = Pattern.compile(
+            "[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"([^\"\\\\\\n]|\\\\[\\\\\"n])*\",?)*})? -?[0-9.eE+-]+");
+
+    @Test
+    void ndjsonOnStdoutMetricsFileAndSummary(@TempDir Path dir) throws Exception {
+        Path inv = Files.writeString(dir.resolve("rack.yml"), RACK);
+        Path pb = Files.writeString(dir.resolve("readings.yml"), PLAYBOOK);
+        Path metrics = dir.resolve("textfile").resolve("ipmi-runner.prom");
+        CliRun r = CliRun.of("play", pb.toString(), "-i", inv.toString(), "--output", "ndjson", "--metrics-file",
+                metrics.toString(), "--lock", "--report-dir", dir.resolve("run").toString());
+        assertEquals(0, r.exit(), r.toString());
+        List<String> lines = r.out().lines().toList();
+        for (String line : lines) {
+            assertTrue(Json.parse(line) instanceof Map, "a JSON object per line: " + line);
+        }
+        assertTrue(lines.getFirst().contains("\"event\":\"run_start\""), lines.getFirst());
+        assertTrue(lines.getLast().contains("\"event\":\"run_end\""), lines.getLast());
+        assertEquals(Files.readAllLines(dir.resolve("run").resolve("journal.jsonl")).size(), lines.size(),
+                "the journal's events, all of them");
+        assertTrue(r.err().contains("report: " + dir.resolve("run").resolve("report.html")), r.err());
+        assertTrue(r.err().endsWith("ipmi-runner: " + pb + ": 3 hosts, 0 failed, 0 unreachable; exit 0\n"), r.err());
+
+        String text = Files.readString(metrics);
+        assertTrue(text.contains("ipmi_runner_power_on{playbook=\"readings.yml\",host=\"bmc2\"} 0\n"), text);
+        assertTrue(text.contains("ipmi_runner_host_tasks{playbook=\"readings.yml\",host=\"bmc1\",status=\"ok\"} 2\n"),
+                text);
+        assertTrue(text.contains("ipmi_runner_run_exit_code{playbook=\"readings.yml\"} 0\n"), text);
+        assertTrue(Pattern.compile("ipmi_runner_sensor_value\\{playbook=\"readings.yml\",host=\"bmc3\",sensor=\"[^\"]+\","
+                + "number=\"[0-9]+\",unit=\"[^\"]+\"} [0-9.]+\n").matcher(text).find(), text);
+        for (String line : text.lines().toList()) {
+            assertTrue(line.startsWith("# HELP ") || line.startsWith("# TYPE ") || SAMPLE.matcher(line).matches(),
+                    "a line of the text format: " + line);
+        }
+        assertEquals(List.of("ipmi-runner.prom"), Files.list(metrics.getParent()).map(p -> p.getFileName()
+                .toString()).toList(), "the temporary file was renamed");
+        promtoolCheck(metrics);
+    }
+
+    @Test
+    void lockRefusesASecondRunOfThePlaybook(@TempDir Path dir) throws Exception {
+        Path inv = Files.writeString(dir.resolve("rack.yml"), RACK);
+        Path pb = Files.writeString(dir.resolve("locked.yml"), PLAYBOOK);
+        RunLock.acquire(pb);
+        CliRun r = CliRun.of("play", pb.toString(), "-i", inv.toString(), "--lock");
+        assertEquals(ExitCodes.ERROR, r.exit(), r.toString());
+        assertEquals("ipmi-runner: another run of " + pb + " holds " + RunLock.file(pb)
+                + " (--lock): not starting a second one\n", r.err());
+    }
+
+    /** Prometheus' own checker where Debian's prometheus package is installed (.ci/run installs it). */
+    private static void promtoolCheck(Path metrics) throws Exception {
+        if (!Files.isExecutable(Path.of("/usr/bin/promtool"))) {
+            String message = "promtool is not installed (Debian package 'prometheus')";
+            if ("true".equals(System.getenv("CI"))) {
+                Assertions.fail(message);
+            }
+            Assumptions.abort(message);
+        }
+        Process p = new ProcessBuilder("/usr/bin/promtool", "check", "metrics").redirectInput(metrics.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "promtool finished");
+        assertEquals(0, p.exitValue(), "promtool check metrics: " + out);
+    }
+}
