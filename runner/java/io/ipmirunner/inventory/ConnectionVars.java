@@ -139,7 +139,12 @@ final class ConnectionVars {
 
     private static String rendered(String text, String var, Map<String, YamlValue> vars, Map<String, Object> scope,
                                    Problems problems) {
-        if (!Expressions.isTemplate(text)) {
+        if (!Expressions.isTemplate(text) && !text.contains("${")) {
+            return text;
+        }
+        java.util.Optional<ExpressionException> invalid = Expressions.checkTemplate(text);
+        if (invalid.isPresent()) {
+            problems.add(vars.get(var).at(), var + ": " + invalid.get().getMessage());
             return text;
         }
         Map<String, Object> full = new java.util.HashMap<>();
