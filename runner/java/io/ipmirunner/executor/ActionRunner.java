@@ -183,7 +183,7 @@ final class ActionRunner {
         return ActionOutcome.ok(false, Map.of("msg", msg));
     }
 
-    /** Renders the strings inside a plain value (lists and maps too); a whole "${x}" keeps x's type. */
+    /** Renders the strings inside a plain value (lists and maps too); a whole "{{ x }}" keeps x's type. */
     static Object resolve(Object plain, Map<String, Object> scope) {
         try {
             return switch (plain) {

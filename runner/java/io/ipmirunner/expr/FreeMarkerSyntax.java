@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * ...)}) have no mechanical form: docs/expressions.md shows their Jinja2 ({@code selectattr}, {@code select}).
  */
 final class FreeMarkerSyntax {
-    private static final Pattern MARKERS = Pattern.compile("\\?\\?|\\?[a-z_]+|&&|\\|\\||![^=]|!$|->|\\$\\{");
+    private static final Pattern MARKERS = Pattern.compile("\\?\\?|\\?[a-z_]+|&&|\\|\\||!(?!=)|->|\\$\\{");
     private static final String OPERAND = "(?:\\((?:[^()]|\\([^()]*\\))*\\)|\\[[^\\[\\]]*\\]|\\u0000[0-9]+\\u0000"
             + "|-?[0-9.]+|[A-Za-z_]\\w*)(?:\\.[A-Za-z_]\\w*|\\[[^\\[\\]]*\\])*";
     private static final Map<String, String> BUILT_INS = Map.ofEntries(

@@ -26,7 +26,7 @@ import java.util.OptionalInt;
 /**
  * Reads a host's {@code ipmi_*} variables into a {@link BmcConnection}, each wrong value reported at the place
  * it was written (group_vars file, inventory line). {@code ipmi_host} and {@code ipmi_user} may be templates
- * ({@code ${inventory_hostname}-bmc}); they are rendered once here with the host's variables and
+ * ({@code {{ inventory_hostname }}-bmc}); they are rendered once here with the host's variables and
  * {@code inventory_hostname}, {@code inventory_hostname_short} and {@code group_names} in scope.
  */
 final class ConnectionVars {

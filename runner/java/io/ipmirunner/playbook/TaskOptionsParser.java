@@ -123,7 +123,7 @@ final class TaskOptionsParser {
                 Optional<TemplateText> t = ExpressionReader.template(s, what, r.problems());
                 return t.map(Loop.FromExpression::new);
             }
-            r.problems().add(v.at(), what + " must be a list or a ${...} expression that gives one, found "
+            r.problems().add(v.at(), what + " must be a list or a {{ ... }} expression that gives one, found "
                     + v.describe());
             return Optional.empty();
         });

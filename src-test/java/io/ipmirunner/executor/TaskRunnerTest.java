@@ -114,7 +114,7 @@ class TaskRunnerTest {
         FakeModule power = new FakeModule("power", (h, a, n) -> new ModuleResult(true, Map.of()));
         HostContext h = host("n1", Map.of());
         var r = runner(false, power).run(task("""
-                - power: {state: "${item}"}
+                - power: {state: "{{ item }}"}
                   loop: ["on", "off"]
                   register: r
                 """), h);
@@ -127,17 +127,17 @@ class TaskRunnerTest {
     void builtInsSetFactAssertFailPauseDebug() throws Exception {
         HostContext h = host("n1", Map.of("rack", "r1"));
         TaskRunner runner = runner(false);
-        assertEquals(RunEvent.Status.OK, runner.run(task("- set_fact: {where: \"${rack}-a\"}"), h).status());
+        assertEquals(RunEvent.Status.OK, runner.run(task("- set_fact: {where: \"{{ rack }}-a\"}"), h).status());
         assertEquals("r1-a", h.vars().get("where"));
         assertEquals(RunEvent.Status.OK, runner.run(task("- assert: {that: [where == \"r1-a\"]}"), h).status());
-        var failed = runner.run(task("- assert: {that: [where == \"x\"], fail_msg: \"bad ${where}\"}"), h);
+        var failed = runner.run(task("- assert: {that: [where == \"x\"], fail_msg: \"bad {{ where }}\"}"), h);
         assertEquals("bad r1-a", failed.error());
         assertEquals(FailureClass.ASSERTION, failed.failureClass());
-        assertEquals("stop n1", runner.run(task("- fail: {msg: \"stop ${inventory_hostname}\"}"),
+        assertEquals("stop n1", runner.run(task("- fail: {msg: \"stop {{ inventory_hostname }}\"}"),
                 host("n1", Map.of("inventory_hostname", "n1"))).error());
         runner.run(task("- pause: {seconds: 7}"), h);
         assertEquals(List.of(Duration.ofSeconds(7)), time.sleeps);
-        assertEquals("r1-a", runner.run(task("- debug: {msg: \"${where}\"}"), h).result().get("msg"));
+        assertEquals("r1-a", runner.run(task("- debug: {msg: \"{{ where }}\"}"), h).result().get("msg"));
     }
 
     @Test
