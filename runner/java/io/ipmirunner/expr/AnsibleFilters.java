@@ -45,10 +45,54 @@ final class AnsibleFilters {
                 new NamedFilter("to_nice_json", (in, a) -> PyJson.dump(in,
                         ((Number) a.get(0, "indent", 4L)).intValue(), true)),
                 new NamedFilter("from_json", AnsibleFilters::fromJson),
-                new NamedFilter("type_debug", (in, a) -> PyValues.typeName(in))));
+                new NamedFilter("type_debug", (in, a) -> PyValues.typeName(in)),
+                new NamedFilter("float", AnsibleFilters::toFloat),
+                new NamedFilter("round", AnsibleFilters::round),
+                new NamedFilter("sum", AnsibleFilters::sum)));
         out.addAll(RegexFilters.filters());
         out.addAll(IpFilters.filters());
         return out;
+    }
+
+    /** Python's {@code float()}; what does not parse is the default (0.0), as Jinja2's filter. */
+    private static Object toFloat(Object in, Args a) {
+        Object v = PyValues.plain(in);
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        try {
+            return Double.parseDouble(PyValues.str(v).strip());
+        } catch (NumberFormatException e) {
+            return a.get(0, "default", 0.0);
+        }
+    }
+
+    /** Jinja2's round: Python's round (halves to even) for 'common', else 'ceil' or 'floor'; a float. */
+    private static Object round(Object in, Args a) {
+        double v = ((Number) toFloat(in, new Args(List.of(), Map.of()))).doubleValue();
+        int precision = ((Number) a.get(0, "precision", 0L)).intValue();
+        java.math.RoundingMode mode = switch (a.string(1, "method", "common")) {
+            case "ceil" -> java.math.RoundingMode.CEILING;
+            case "floor" -> java.math.RoundingMode.FLOOR;
+            default -> java.math.RoundingMode.HALF_EVEN;
+        };
+        return new java.math.BigDecimal(v).setScale(precision, mode).doubleValue();
+    }
+
+    /** Python's sum: whole numbers stay whole; {@code attribute=} sums a key of each item. */
+    private static Object sum(Object in, Args a) {
+        Object attribute = a.get(-1, "attribute", null);
+        Object total = a.get(0, "start", 0L);
+        for (Object x : list(in)) {
+            Object v = PyValues.plain(attribute == null ? x : ((Map<?, ?>) PyValues.plain(x)).get(attribute));
+            if (!(v instanceof Number n) || !(PyValues.plain(total) instanceof Number t)) {
+                throw new ELException("unsupported operand type(s) for +: '" + PyValues.typeName(total) + "' and '"
+                        + PyValues.typeName(v) + "'");
+            }
+            total = t instanceof Double || n instanceof Double ? (Object) (t.doubleValue() + n.doubleValue())
+                    : (Object) (t.longValue() + n.longValue());
+        }
+        return total;
     }
 
     private static Object defaultValue(Object in, Args a) {

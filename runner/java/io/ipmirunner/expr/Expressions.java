@@ -74,7 +74,8 @@ public final class Expressions {
     /** The value of a bare expression, as plain Java (Map, List, String, Boolean, Long, Double, null). */
     public static Object evaluate(String expression, Map<String, Object> scope) throws ExpressionException {
         refuseInternals(expression);
-        return JinjaEngine.with(scope, i -> PyValues.deepPlain(i.resolveELExpression(expression, 1)));
+        String escaped = literalBackslashes(expression);
+        return JinjaEngine.with(scope, i -> PyValues.deepPlain(i.resolveELExpression(escaped, 1)));
     }
 
     /** A condition, true or false as Python's truth of the value (as Ansible's {@code when}). */
@@ -111,6 +112,28 @@ public final class Expressions {
         return single != null ? evaluate(single, scope) : render(template, scope);
     }
 
+    /**
+     * As Ansible's templar: a backslash inside a string literal is a backslash ({@code regex_replace('(a)',
+     * '\\1')} as written in a double-quoted YAML string refers to group 1), so each one is doubled before the
+     * engine reads the literal.
+     */
+    private static String literalBackslashes(String expression) {
+        if (expression.indexOf('\\') < 0) {
+            return expression;
+        }
+        StringBuilder out = new StringBuilder(expression.length() + 8);
+        char quote = 0;
+        for (char c : expression.toCharArray()) {
+            if (quote == 0 && (c == '\'' || c == '"')) {
+                quote = c;
+            } else if (quote != 0 && c == quote) {
+                quote = 0;
+            }
+            out.append(c == '\\' && quote != 0 ? "\\\\" : String.valueOf(c));
+        }
+        return out.toString();
+    }
+
     /** The run refuses what the check refuses, for text that did not come through a check (inventory values). */
     private static void refuseInternals(String text) throws ExpressionException {
         if (text.contains(REFUSED) || NAMESPACED.matcher(text).find()) {
@@ -130,7 +153,7 @@ public final class Expressions {
                     + ":' names are Jinjava's internals, not Jinja2: use | filter and 'is' test"));
         }
         try {
-            new ExtendedSyntaxBuilder().build("#{" + expression + "}");
+            new ExtendedSyntaxBuilder().build("#{" + literalBackslashes(expression) + "}");
             return Optional.empty();
         } catch (TreeBuilderException e) {
             int at = Math.max(0, Math.min(expression.length(), e.getPosition() - 2));

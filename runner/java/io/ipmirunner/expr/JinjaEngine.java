@@ -59,7 +59,7 @@ final class JinjaEngine {
     static <T> T with(Map<String, Object> scope, Work<T> work) throws ExpressionException {
         Context context = new Context(JINJAVA.getGlobalContext());
         context.setDynamicVariableResolver(name -> lookup(scope, name));
-        JinjavaInterpreter interpreter = new JinjavaInterpreter(JINJAVA, context, JINJAVA.getGlobalConfig());
+        JinjavaInterpreter interpreter = new PyInterpreter(JINJAVA, context, JINJAVA.getGlobalConfig());
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
             T result = work.run(interpreter);
@@ -112,6 +112,18 @@ final class JinjaEngine {
                 .replaceAll("exptest:|filter:|\\.filter\\(|\\.evaluate(Negated)?\\(|____int3rpr3t3r____,?\\s?", "")
                 .replace("class java.lang.", "").replace("java.lang.", "")
                 .lines().findFirst().orElse(message).strip();
+    }
+
+    /** Values printed by {@code {% %}} templates print as Python prints them (True, None), as in {@code {{ }}}. */
+    private static final class PyInterpreter extends JinjavaInterpreter {
+        PyInterpreter(Jinjava jinjava, Context context, JinjavaConfig config) {
+            super(jinjava, context, config);
+        }
+
+        @Override
+        public String getAsString(Object object) {
+            return PyValues.str(object);
+        }
     }
 
     /** Secrets and vault values reach expressions as their mask, so no expression can print or call them. */

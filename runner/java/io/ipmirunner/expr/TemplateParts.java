@@ -49,8 +49,10 @@ record TemplateParts(List<Part> parts) {
         return parts.size() == 1 && parts.get(0) instanceof Expr e ? e.source() : null;
     }
 
+    /** The {@code }}} that closes the expression: outside strings and outside dict literals' braces. */
     private static int close(String s, int from) {
         char quote = 0;
+        int depth = 0;
         for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);
             if (quote != 0) {
@@ -61,6 +63,10 @@ record TemplateParts(List<Part> parts) {
                 }
             } else if (c == '\'' || c == '"') {
                 quote = c;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
             } else if (c == '}' && i + 1 < s.length() && s.charAt(i + 1) == '}') {
                 return i;
             }
