@@ -101,6 +101,7 @@ final class PlayScan {
         o.retry().flatMap(TaskOptions.Retry::until).ifPresent(e -> expression(e, "'until' of " + owner));
         o.register().ifPresent(assigned::add);
         o.loop().ifPresent(l -> {
+            l.label().ifPresent(t -> template(t, "'loop_control' of " + owner));
             switch (l) {
                 case Loop.Items items -> value(items.items(), "'loop' of " + owner);
                 case Loop.FromExpression e -> template(e.template(), "'loop' of " + owner);

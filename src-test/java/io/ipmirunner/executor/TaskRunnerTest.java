@@ -124,6 +124,33 @@ class TaskRunnerTest {
     }
 
     @Test
+    void loopControlLabelNamesEachItemsResult() throws Exception {
+        FakeModule user = new FakeModule("power", (h, a, n) -> new ModuleResult(false, Map.of()));
+        HostContext h = host("n1", Map.of("accounts", List.of(Map.of("name", "ops", "secret", "s1"),
+                Map.of("name", "audit", "secret", "s2"))));
+        var r = runner(false, user).run(task("""
+                - power: {state: status}
+                  loop: "{{ accounts }}"
+                  loop_control: {label: "{{ item.name }}"}
+                  register: r
+                """), h);
+        assertEquals(RunEvent.Status.OK, r.status());
+        assertEquals(List.of("ops", "audit"), ((List<?>) ((Map<?, ?>) h.vars().get("r")).get("results")).stream()
+                .map(x -> ((Map<?, ?>) x).get("_ansible_item_label")).toList());
+    }
+
+    @Test
+    void expressionErrorsAtRunTimeNameTheTaskAndTheVariable() throws Exception {
+        HostContext h = host("n1", Map.of("bmc", Map.of("state", "on")));
+        var r = runner(false).run(task("- debug: {msg: \"{{ bmc.power }}\"}"), h);
+        assertEquals(FailureClass.EXPRESSION, r.failureClass());
+        assertEquals(dir.resolve("play.yml") + ":3:7: 'dict object' has no attribute 'power' (its keys: state)",
+                r.error());
+        var loop = runner(false).run(task("- debug: {msg: x}\n  loop: \"{{ bmc }}\""), h);
+        assertEquals(dir.resolve("play.yml") + ":3:7: 'loop' needs a list, '{{ bmc }}' gave a mapping", loop.error());
+    }
+
+    @Test
     void builtInsSetFactAssertFailPauseDebug() throws Exception {
         HostContext h = host("n1", Map.of("rack", "r1"));
         TaskRunner runner = runner(false);
