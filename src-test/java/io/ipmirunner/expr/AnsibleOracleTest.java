@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and through {@link Expressions}, over the same variables ({@code expr/ansible-vars.yml}). Ansible runs with
  * {@code jinja2_native}: its default in 2.14 turns every computed number into text ({@code "{{ n + 1 }}"} is
  * "43"), while the rule here, as in Ansible's native mode, is that one expression keeps its type. Values are
- * compared with their JSON types (1 is not 1.0, True is not 1); an error on both sides agrees. The cases that
+ * compared with their JSON types (1 is not 1.0, True is not 1); an error on both sides agrees, and an undefined
+ * variable must be named alike (the variable, or the missing attribute). The cases that
  * differ must be exactly {@link #KNOWN}, each with its reason (docs/expressions.md lists them too), so a fix
  * or a new difference both show here.
  */
@@ -91,10 +92,17 @@ class AnsibleOracleTest {
         assertEquals(new TreeMap<>(KNOWN).keySet(), differences.keySet(), "known differences that no longer differ");
     }
 
-    /** Ansible's result of one case: "value <json>", "false"/"true" for conditions, or "error". */
+    /** What Ansible's undefined errors name: 'x' is undefined, or has no attribute 'x'. */
+    private static final java.util.regex.Pattern UNDEFINED =
+            java.util.regex.Pattern.compile("(?:'([^']+)' is undefined|has no attribute '([^']+)')");
+
+    /**
+     * Ansible's result of one case: "value <json>", "false"/"true" for conditions, "error" or, for an undefined
+     * variable, "undefined 'name'".
+     */
     private static String outcome(Case c, Map<?, ?> result) {
         if (result == null || Boolean.TRUE.equals(result.get("failed"))) {
-            return "error";
+            return result == null ? "error" : undefined(String.valueOf(result.get("msg")));
         }
         if (c.kind() == 'w') {
             return Boolean.TRUE.equals(result.get("skipped")) ? "false" : "true";
@@ -111,8 +119,13 @@ class AnsibleOracleTest {
                         scope)));
             };
         } catch (ExpressionException e) {
-            return "error";
+            return undefined(e.getMessage());
         }
+    }
+
+    private static String undefined(String message) {
+        java.util.regex.Matcher m = UNDEFINED.matcher(message);
+        return m.find() ? "undefined '" + (m.group(1) != null ? m.group(1) : m.group(2)) + "'" : "error";
     }
 
     private static String playbook(List<Case> cases, String vars, Path out) {
