@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipmirunner.expr.MagicVariables;
 import io.ipmirunner.modules.ModuleResult;
 import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.Task;
@@ -137,6 +138,14 @@ class TaskRunnerTest {
         assertEquals(RunEvent.Status.OK, r.status());
         assertEquals(List.of("ops", "audit"), ((List<?>) ((Map<?, ?>) h.vars().get("r")).get("results")).stream()
                 .map(x -> ((Map<?, ?>) x).get("_ansible_item_label")).toList());
+    }
+
+    @Test
+    void omitLeavesAnArgumentOut() throws Exception {
+        FakeModule power = new FakeModule("power", (h, a, n) -> new ModuleResult(false, Map.of()));
+        HostContext h = host("n1", Map.of("omit", MagicVariables.OMIT_VALUE));
+        runner(false, power).run(task("- power: {state: status, wait: \"{{ w | default(omit) }}\"}"), h);
+        assertEquals(List.of("n1 {state=status}"), power.calls);
     }
 
     @Test
