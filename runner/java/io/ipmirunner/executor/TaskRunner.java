@@ -62,9 +62,11 @@ public final class TaskRunner {
                     out.failed() && !out.unreachable() && o.ignoreErrors());
         } catch (ExpressionException | ActionRunner.UncheckedExpression e) {
             // The task's place in its file, as check names it: the message alone does not say which of many
-            // tasks with the same expression failed.
-            return result(task, host, RunEvent.Status.FAILED, 1, start, Map.of(), task.at() + ": " + e.getMessage(),
-                    FailureClass.EXPRESSION,
+            // tasks with the same expression failed. Registered as a failure, as Ansible does, so a later
+            // "x.failed | default(false)" sees it (ignore_errors goes on past it).
+            String error = task.at() + ": " + e.getMessage();
+            o.register().ifPresent(name -> host.vars().put(name, Map.of("failed", true, "changed", false, "msg", error)));
+            return result(task, host, RunEvent.Status.FAILED, 1, start, Map.of(), error, FailureClass.EXPRESSION,
                     o.ignoreErrors());
         }
     }

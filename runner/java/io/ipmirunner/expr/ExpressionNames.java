@@ -65,16 +65,22 @@ public final class ExpressionNames {
         return read;
     }
 
-    /** The names an expression tests with {@code x is defined} (a {@code when} that guards its task's body). */
-    public static Set<String> testedDefined(String expr) {
+    /**
+     * The names a {@code when} looks at with a guard ({@code x is defined}, {@code x.y | default('') != ''}):
+     * its task's body may read them bare, since the task runs only when the guard let it through. Lenient on
+     * purpose: check reports only names it is sure nothing defines.
+     */
+    public static Set<String> guardedBy(String expr) {
         List<String> tokens = tokens(expr);
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
             if (isName(t) && !KEYWORDS.contains(t) && (i == 0 || !tokens.get(i - 1).equals("."))) {
                 int end = chainEnd(tokens, i + 1);
-                if (end + 1 < tokens.size() && tokens.get(end).equals("is") && tokens.get(end + 1).equals("defined")) {
-                    out.add(tokens.get(i));
+                String next = end < tokens.size() ? tokens.get(end) : "";
+                String after = end + 1 < tokens.size() ? tokens.get(end + 1) : "";
+                if ((next.equals("is") && after.equals("defined")) || (next.equals("|") && GUARDS.contains(after))) {
+                    out.add(t);
                 }
             }
         }

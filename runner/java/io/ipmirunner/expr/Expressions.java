@@ -24,6 +24,11 @@ public final class Expressions {
     private static final java.util.regex.Pattern NAMESPACED =
             java.util.regex.Pattern.compile("\\b(filter|exptest|fn):[A-Za-z_]");
 
+    /** The expression in {@code {{ }}} (group 1) or in an if/elif/for/set statement (group 2). */
+    private static final java.util.regex.Pattern STATEMENT_EXPRESSION = java.util.regex.Pattern.compile(
+            "\\{\\{-?\\s*(.*?)\\s*-?}}|\\{%-?\\s*(?:if|elif|for\\s+\\w+(?:\\s*,\\s*\\w+)?\\s+in|set\\s+\\w+\\s*=)"
+                    + "\\s+(.*?)\\s*-?%}", java.util.regex.Pattern.DOTALL);
+
     private Expressions() {}
 
     /** True when the text holds a {@code {{ }}} expression, a {@code {% %}} statement or a comment. */
@@ -164,13 +169,26 @@ public final class Expressions {
         }
     }
 
+    /**
+     * A template with statements: Jinjava's parse finds unbalanced tags; the expressions of {@code {{ }}},
+     * {@code if}, {@code elif}, {@code for ... in} and {@code set} are parsed one by one, so a syntax error
+     * inside them is found by check too, at its place.
+     */
     private static Optional<ExpressionException> statementErrors(String template) {
         try {
             JinjaEngine.with(Map.of(), i -> i.parse(template));
-            return Optional.empty();
         } catch (ExpressionException e) {
             return Optional.of(e);
         }
+        java.util.regex.Matcher m = STATEMENT_EXPRESSION.matcher(template);
+        while (m.find()) {
+            int group = m.group(1) != null ? 1 : 2;
+            Optional<ExpressionException> error = parse(m.group(group), m.start(group), template);
+            if (error.isPresent()) {
+                return error;
+            }
+        }
+        return Optional.empty();
     }
 
     /** An error at {@code offset} of {@code text}, as line and column. */

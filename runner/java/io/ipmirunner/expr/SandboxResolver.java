@@ -3,6 +3,7 @@ package io.ipmirunner.expr;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.util.ForLoop;
 import java.beans.FeatureDescriptor;
 import java.util.Iterator;
 import java.util.List;
@@ -33,6 +34,7 @@ final class SandboxResolver extends ELResolver {
         context.setPropertyResolved(true);
         return switch (base) {
             case Undefined u -> u;
+            case ForLoop loop -> loopVariable(loop, String.valueOf(property));
             case Map<?, ?> m -> {
                 Object key = property instanceof String s && !m.containsKey(s) && s.matches("-?[0-9]+")
                         && m.containsKey(Long.parseLong(s)) ? Long.parseLong(s) : property;
@@ -49,6 +51,22 @@ final class SandboxResolver extends ELResolver {
                         ? Undefined.attribute(s, property) : String.valueOf(s.charAt(i));
             }
             default -> Undefined.attribute(base, property);
+        };
+    }
+
+    /** Jinja2's {@code loop} inside {@code {% for %}}: its counters, and nothing else of Jinjava's object. */
+    private static Object loopVariable(ForLoop loop, String name) {
+        return switch (name) {
+            case "index" -> (long) loop.getIndex();
+            case "index0" -> (long) loop.getIndex0();
+            case "revindex" -> (long) loop.getRevindex();
+            case "revindex0" -> (long) loop.getRevindex0();
+            case "first" -> loop.isFirst();
+            case "last" -> loop.isLast();
+            case "length" -> (long) loop.getLength();
+            case "depth" -> (long) loop.getDepth();
+            case "depth0" -> (long) loop.getDepth0();
+            default -> Undefined.attribute(loop, name);
         };
     }
 

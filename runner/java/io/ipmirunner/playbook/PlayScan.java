@@ -24,7 +24,7 @@ final class PlayScan {
     private final List<Use> uses = new ArrayList<>();
     private final List<String> defined = new ArrayList<>();
     private final List<String> assigned = new ArrayList<>();
-    /** Names that an enclosing task's or block's {@code when} tests with {@code is defined}. */
+    /** Names that an enclosing task's or block's {@code when} guards ({@link ExpressionNames#guardedBy}). */
     private final java.util.Deque<Set<String>> guards = new java.util.ArrayDeque<>();
     private boolean dynamic;
 
@@ -77,7 +77,7 @@ final class PlayScan {
         template(new TemplateText(item.name(), item.at()), owner);
         options(item.options(), owner);
         Set<String> guarded = new java.util.HashSet<>();
-        item.options().conditions().when().forEach(e -> guarded.addAll(ExpressionNames.testedDefined(e.source())));
+        item.options().conditions().when().forEach(e -> guarded.addAll(ExpressionNames.guardedBy(e.source())));
         guards.push(guarded);
         switch (item) {
             case Task t -> action(t.action(), owner);

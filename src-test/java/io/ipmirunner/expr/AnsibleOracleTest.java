@@ -40,6 +40,8 @@ class AnsibleOracleTest {
     static final Map<String, String> KNOWN = Map.of(
             "'v' ~ t", "Jinjava's ~ turns booleans into text with Java's spelling (true), Python's is True; "
                     + "write t | string for Python's",
+            "s | lower is search('hello')", "Jinjava does not parse a test after a filter; write "
+                    + "(s | lower) is search('hello')",
             "-f | abs", "Jinjava binds a filter tighter than unary minus (-(f | abs)); Jinja2 applies the filter to -f",
             "true == 1", "Python's True is the number 1; Jinjava refuses to compare a boolean with a number",
             "{% for u in users if u.enabled %}{{ u.id }}{% endfor %}", "Jinjava's for has no inline if filter: "

@@ -113,6 +113,7 @@ class PlaybookCheckTest {
         assertEquals(List.of("x", "y"), List.copyOf(ExpressionNames.inTemplate(
                 "{{ x }} and {{ y.z ~ \"}}\" }} {{ w | d('') }} {{ none }} {{ 'q' if w.v is defined else '' }}")));
         assertEquals(java.util.Set.of(), ExpressionNames.inTemplate("{% for i in items %}{{ i }}{% endfor %}"));
-        assertEquals(java.util.Set.of("r", "s"), ExpressionNames.testedDefined("r.x is defined and s is defined"));
+        assertEquals(java.util.Set.of("r", "s", "u"), ExpressionNames.guardedBy(
+                "r.x is defined and s is defined and u[h] | default('') != '' and v == 1"));
     }
 }
