@@ -80,7 +80,7 @@ public final class Expressions {
     public static Object evaluate(String expression, Map<String, Object> scope) throws ExpressionException {
         refuseInternals(expression);
         String escaped = literalBackslashes(expression);
-        return JinjaEngine.with(scope, i -> PyValues.deepPlain(i.resolveELExpression(escaped, 1)));
+        return JinjaEngine.pooled(scope, i -> PyValues.deepPlain(i.resolveELExpression(escaped, 1)));
     }
 
     /** A condition, true or false as Python's truth of the value (as Ansible's {@code when}). */

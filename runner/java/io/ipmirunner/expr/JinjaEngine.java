@@ -55,11 +55,64 @@ final class JinjaEngine {
         return j;
     }
 
-    /** Runs {@code work} with an interpreter over {@code scope}; Jinjava's errors become one message. */
+    /**
+     * Runs {@code work} with an interpreter over {@code scope}; Jinjava's errors become one message. A new
+     * interpreter costs more than most expressions (Jinjava registers every function in each), so bare
+     * expressions borrow one from a small pool: an expression cannot write into its context ({@code set} and
+     * {@code for} are statements), so nothing of one host's evaluation is left for the next.
+     */
     static <T> T with(Map<String, Object> scope, Work<T> work) throws ExpressionException {
+        return run(fresh(scope), work);
+    }
+
+    /** As {@link #with} for a bare expression, on a pooled interpreter. */
+    static <T> T pooled(Map<String, Object> scope, Work<T> work) throws ExpressionException {
+        Pooled p = POOL.poll();
+        if (p == null) {
+            p = new Pooled();
+        } else {
+            POOLED.decrementAndGet();
+        }
+        p.scope = scope;
+        try {
+            return run(p.interpreter, work);
+        } finally {
+            p.scope = Map.of();
+            p.interpreter.getContext().reset();
+            while (p.interpreter.getLastError().isPresent()) {
+                p.interpreter.removeLastError();
+            }
+            if (POOLED.incrementAndGet() <= POOL_SIZE) {
+                POOL.offer(p);
+            } else {
+                POOLED.decrementAndGet();
+            }
+        }
+    }
+
+    private static final int POOL_SIZE = 64;
+    private static final java.util.Queue<Pooled> POOL = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final java.util.concurrent.atomic.AtomicInteger POOLED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** An interpreter whose context looks names up in whatever scope it is lent for. */
+    private static final class Pooled {
+        private Map<String, Object> scope = Map.of();
+        private final JinjavaInterpreter interpreter;
+
+        Pooled() {
+            Context context = new Context(JINJAVA.getGlobalContext());
+            context.setDynamicVariableResolver(name -> lookup(scope, name));
+            interpreter = new PyInterpreter(JINJAVA, context, JINJAVA.getGlobalConfig());
+        }
+    }
+
+    private static JinjavaInterpreter fresh(Map<String, Object> scope) {
         Context context = new Context(JINJAVA.getGlobalContext());
         context.setDynamicVariableResolver(name -> lookup(scope, name));
-        JinjavaInterpreter interpreter = new PyInterpreter(JINJAVA, context, JINJAVA.getGlobalConfig());
+        return new PyInterpreter(JINJAVA, context, JINJAVA.getGlobalConfig());
+    }
+
+    private static <T> T run(JinjavaInterpreter interpreter, Work<T> work) throws ExpressionException {
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
             T result = work.run(interpreter);
