@@ -161,7 +161,7 @@ public final class ExecCommand implements Callable<Integer> {
 
     /**
      * An unknown module or bad arguments stop exec before any BMC is asked (exit 5), as a playbook's check;
-     * arguments with {@code ${...}} (from -e) are checked per host when they are known, as a task's are.
+     * arguments with {@code {{ ... }}} (from -e) are checked per host when they are known, as a task's are.
      */
     private static void validate(String moduleName, Map<String, String> args) {
         Module<?> module = Modules.find(moduleName).orElseThrow(() -> new UserError(ExitCodes.BAD_OPTIONS,

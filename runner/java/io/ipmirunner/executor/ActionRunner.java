@@ -11,6 +11,7 @@ import io.ipmirunner.playbook.Action;
 import io.ipmirunner.expr.Expression;
 import io.ipmirunner.expr.ExpressionException;
 import io.ipmirunner.expr.Expressions;
+import io.ipmirunner.expr.MagicVariables;
 import io.ipmirunner.yaml.YamlValue;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,7 +77,10 @@ final class ActionRunner {
         }
         Map<String, String> args = new LinkedHashMap<>();
         for (Map.Entry<String, YamlValue> e : call.args().entrySet()) {
-            args.put(e.getKey(), String.valueOf(resolve(e.getValue().toPlain(), scope)));
+            Object value = resolve(e.getValue().toPlain(), scope);
+            if (!MagicVariables.OMIT_VALUE.equals(value)) {
+                args.put(e.getKey(), String.valueOf(value));
+            }
         }
         return module(call, module, args, host);
     }
@@ -185,7 +189,7 @@ final class ActionRunner {
         return ActionOutcome.ok(false, Map.of("msg", msg));
     }
 
-    /** Renders the strings inside a plain value (lists and maps too); a whole "${x}" keeps x's type. */
+    /** Renders the strings inside a plain value (lists and maps too); a whole "{{ x }}" keeps x's type. */
     static Object resolve(Object plain, Map<String, Object> scope) {
         try {
             return switch (plain) {

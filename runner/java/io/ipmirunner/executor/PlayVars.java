@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * A play's own variables for one host: {@code vars}, then {@code vars_files} on top (Ansible's order). A
- * file named with {@code ${...}} is chosen per host here, at run time, relative to the playbook; a host whose
+ * file named with {@code {{ ... }}} is chosen per host here, at run time, relative to the playbook; a host whose
  * file is missing or broken cannot run the play.
  */
 final class PlayVars {

@@ -61,7 +61,12 @@ public final class TaskRunner {
             return result(task, host, status, v.attempts(), start, registered, out.error(), out.failureClass(),
                     out.failed() && !out.unreachable() && o.ignoreErrors());
         } catch (ExpressionException | ActionRunner.UncheckedExpression e) {
-            return result(task, host, RunEvent.Status.FAILED, 1, start, Map.of(), e.getMessage(), FailureClass.EXPRESSION,
+            // The task's place in its file, as check names it: the message alone does not say which of many
+            // tasks with the same expression failed. Registered as a failure, as Ansible does, so a later
+            // "x.failed | default(false)" sees it (ignore_errors goes on past it).
+            String error = task.at() + ": " + e.getMessage();
+            o.register().ifPresent(name -> host.vars().put(name, Map.of("failed", true, "changed", false, "msg", error)));
+            return result(task, host, RunEvent.Status.FAILED, 1, start, Map.of(), error, FailureClass.EXPRESSION,
                     o.ignoreErrors());
         }
     }
@@ -72,8 +77,15 @@ public final class TaskRunner {
             throws ExpressionException, InterruptedException {
         List<?> items = switch (loop) {
             case Loop.Items i -> (List<?>) ActionRunner.resolve(i.items().toPlain(), scope);
-            case Loop.FromExpression f -> Expressions.resolve(f.template().source(), scope) instanceof List<?> l ? l
-                    : List.of();
+            case Loop.FromExpression f -> {
+                Object value = Expressions.resolve(f.template().source(), scope);
+                if (!(value instanceof List<?> l)) {
+                    throw new ExpressionException("'loop' needs a list, '" + f.template().source() + "' gave "
+                            + (value == null ? "None" : value instanceof String ? "a string" : value instanceof Map
+                            ? "a mapping" : "'" + value + "'"));
+                }
+                yield l;
+            }
         };
         List<Object> results = new ArrayList<>();
         boolean changed = false;
@@ -88,6 +100,9 @@ public final class TaskRunner {
             attempts = Math.max(attempts, v.attempts());
             Map<String, Object> r = new LinkedHashMap<>(v.outcome().result());
             r.put("item", items.get(i));
+            if (loop.label().isPresent()) {
+                r.put("_ansible_item_label", Expressions.render(loop.label().get().source(), itemScope));
+            }
             r.put("changed", v.outcome().changed());
             r.put("failed", v.outcome().failed());
             results.add(r);

@@ -3,7 +3,7 @@ package io.ipmirunner.expr;
 import io.ipmirunner.yaml.Location;
 
 /**
- * A bare FreeMarker expression from a playbook ({@code when}, {@code until}, {@code changed_when},
+ * A bare Jinja2 expression from a playbook ({@code when}, {@code until}, {@code changed_when},
  * {@code failed_when}, {@code assert.that}), known to parse: the parser only makes one after
  * {@link Expressions#checkExpression} accepted the text.
  */

@@ -2,7 +2,7 @@ package io.ipmirunner.expr;
 
 /**
  * An expression or template failed: it does not parse, a variable is undefined, or the value has the wrong
- * type. The message is one short sentence without FreeMarker's tips; the caller adds the file position.
+ * type. The message is one short sentence without Jinjava's internals; the caller adds the file position.
  */
 public final class ExpressionException extends Exception {
     private final int line;

@@ -1,59 +1,39 @@
 package io.ipmirunner.expr;
 
-import freemarker.core.Environment;
-import freemarker.core.InvalidReferenceException;
-import freemarker.core.ParseException;
-import freemarker.core.TemplateClassResolver;
-import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
-import freemarker.template.TemplateModelException;
-import freemarker.template.utility.DeepUnwrap;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TimeZone;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import jinjava.de.odysseus.el.tree.TreeBuilderException;
 
 /**
- * FreeMarker, the one expression language of playbooks and reports. The executor calls {@link #evaluate}
- * for bare expressions, {@link #isTrue} for conditions, {@link #render} for {@code ${...}} strings and
- * {@link #resolve} where a whole {@code "${x}"} should keep its type (a list for {@code loop}).
+ * Jinja2 with Ansible's meaning, the expression language of playbooks and inventories (reports are
+ * FreeMarker templates of ours, in {@code report}). The executor calls {@link #evaluate} for bare
+ * expressions, {@link #isTrue} for conditions, {@link #render} for {@code {{ }}} strings and {@link #resolve}
+ * where a string that is one {@code "{{ x }}"} keeps x's type (a list for {@code loop}, a number for a
+ * timeout), as Ansible does.
  *
  * <p>The scope is a map of plain values: inventory and play variables, registered results, facts and the
- * magic variables of {@link MagicVariables}. FreeMarker is locked down: no {@code ?new}, no {@code ?api},
- * no template loading, no Java methods on objects ({@link Sandbox} refuses such text as it compiles, and the
- * configuration again as it runs); secrets render as their mask.
+ * magic variables of {@link MagicVariables}. Undefined variables, keys and attributes are errors naming
+ * them unless {@code default} or {@code is defined} looks at them ({@link Undefined}); the engine is
+ * sandboxed ({@link JinjaEngine}); secrets evaluate to their mask. FreeMarker, the previous language, is
+ * refused by the checks with the Jinja2 to write instead ({@link FreeMarkerSyntax}).
  */
 public final class Expressions {
-    private static final String RESULT = "ipmi_runner_result__";
-    private static final String BARE_PREFIX = "<#assign " + RESULT + " = (";
-    private static final Pattern UNCLOSED = Pattern.compile("unclosed \"(.*?)\"");
-    private static final Pattern ENCOUNTERED = Pattern.compile("Encountered \"(.*?)\", but");
-    private static final Pattern WHOLE_INTERPOLATION = Pattern.compile("\\$\\{([^{}]*)}");
-    private static final Configuration CONFIG = configuration();
-    private static final int CACHE_SIZE = 4096;
-    private static final Map<String, Template> CACHE = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Template> eldest) {
-                    return size() > CACHE_SIZE;
-                }
-            });
+    /** Jinjava's name for the interpreter object, and its namespaces for filters, tests and functions. */
+    private static final String REFUSED = "____int3rpr3t3r____";
+    private static final java.util.regex.Pattern NAMESPACED =
+            java.util.regex.Pattern.compile("\\b(filter|exptest|fn):[A-Za-z_]");
+
+    /** The expression in {@code {{ }}} (group 1) or in an if/elif/for/set statement (group 2). */
+    private static final java.util.regex.Pattern STATEMENT_EXPRESSION = java.util.regex.Pattern.compile(
+            "\\{\\{-?\\s*(.*?)\\s*-?}}|\\{%-?\\s*(?:if|elif|for\\s+\\w+(?:\\s*,\\s*\\w+)?\\s+in|set\\s+\\w+\\s*=)"
+                    + "\\s+(.*?)\\s*-?%}", java.util.regex.Pattern.DOTALL);
 
     private Expressions() {}
 
-    /** True when the text holds a {@code ${} interpolation or a FreeMarker directive. */
+    /** True when the text holds a {@code {{ }}} expression, a {@code {% %}} statement or a comment. */
     public static boolean isTemplate(String text) {
-        return text.contains("${") || text.contains("<#") || text.contains("</#");
+        return text.contains("{{") || text.contains("{%") || text.contains("{#");
     }
 
     /** Empty when {@code source} parses as a bare expression; else why not, with a position in the text. */
@@ -61,37 +41,35 @@ public final class Expressions {
         if (source.isBlank()) {
             return Optional.of(new ExpressionException("empty expression", 1, 1));
         }
-        Optional<ExpressionException> jinja = jinja(source);
-        if (jinja.isPresent()) {
-            return jinja;
+        int braces = source.indexOf("{{");
+        if (braces >= 0) {
+            return Optional.of(positioned(source, braces, "a bare expression is expected here, without {{ }}: "
+                    + "write " + source.replace("{{", "").replace("}}", "").strip().replaceAll("\\s+", " ")));
         }
-        if (source.contains("${")) {
-            return Optional.of(new ExpressionException("a bare expression is expected here, without ${...}: write "
-                    + source.replaceAll("\\$\\{([^}]*)}", "$1").strip(), 1, source.indexOf("${") + 1));
-        }
-        try {
-            compiled(bare(source));
-            return Optional.empty();
-        } catch (ExpressionException e) {
-            if (e.line() != 1) {
-                return Optional.of(e);
-            }
-            int column = e.column() - BARE_PREFIX.length();
-            return Optional.of(column > source.length()
-                    ? new ExpressionException("expression syntax error: unexpected end of expression", 1,
-                            source.length() + 1)
-                    : new ExpressionException(e.getMessage(), 1, Math.max(1, column)));
-        }
+        Optional<ExpressionException> freemarker = FreeMarkerSyntax.inExpression(source);
+        return freemarker.isPresent() ? freemarker : parse(source, 0, source);
     }
 
-    /** Empty when {@code source} parses as a template ({@code ${...}} interpolations in text). */
+    /** Empty when {@code source} parses as a template. */
     public static Optional<ExpressionException> checkTemplate(String source) {
-        Optional<ExpressionException> jinja = jinja(source);
-        if (jinja.isPresent() || !isTemplate(source)) {
-            return jinja;
+        Optional<ExpressionException> freemarker = FreeMarkerSyntax.inTemplate(source);
+        if (freemarker.isPresent() || !isTemplate(source)) {
+            return freemarker;
+        }
+        if (!TemplateParts.isSimple(source)) {
+            return statementErrors(source);
         }
         try {
-            compiled(source);
+            for (TemplateParts.Part p : TemplateParts.of(source).parts()) {
+                if (p instanceof TemplateParts.Expr e) {
+                    Optional<ExpressionException> error = e.source().isBlank()
+                            ? Optional.of(positioned(source, e.offset(), "empty expression in {{ }}"))
+                            : parse(e.source(), e.offset(), source);
+                    if (error.isPresent()) {
+                        return error;
+                    }
+                }
+            }
             return Optional.empty();
         } catch (ExpressionException e) {
             return Optional.of(e);
@@ -100,139 +78,123 @@ public final class Expressions {
 
     /** The value of a bare expression, as plain Java (Map, List, String, Boolean, Long, Double, null). */
     public static Object evaluate(String expression, Map<String, Object> scope) throws ExpressionException {
-        Environment env = run(compiled(bare(expression)), scope, Writer.nullWriter());
-        try {
-            return normalize(DeepUnwrap.unwrap(env.getMainNamespace().get(RESULT)));
-        } catch (TemplateModelException e) {
-            throw new ExpressionException("cannot use the value of '" + expression + "': " + firstLine(e));
-        }
+        refuseInternals(expression);
+        String escaped = literalBackslashes(expression);
+        return JinjaEngine.pooled(scope, i -> PyValues.deepPlain(i.resolveELExpression(escaped, 1)));
     }
 
-    /** A condition: the expression must give true or false (no Jinja-style truthiness of strings or lists). */
+    /** A condition, true or false as Python's truth of the value (as Ansible's {@code when}). */
     public static boolean isTrue(String expression, Map<String, Object> scope) throws ExpressionException {
-        Object v = evaluate(expression, scope);
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        throw new ExpressionException("'" + expression + "' must give true or false, gave "
-                + (v == null ? "nothing" : v instanceof String s ? "the string '" + s + "'"
-                : v instanceof Number n ? "the number " + n : v instanceof java.util.List ? "a list"
-                : v instanceof Map ? "a mapping" : "'" + v + "'"));
+        return PyValues.truthy(evaluate(expression, scope));
     }
 
-    /** The template as text. */
+    /** The template as text; values inside text print as Python prints them (True, None, ['a']). */
     public static String render(String template, Map<String, Object> scope) throws ExpressionException {
         if (!isTemplate(template)) {
             return template;
         }
-        StringWriter out = new StringWriter();
-        run(compiled(template), scope, out);
+        if (!TemplateParts.isSimple(template)) {
+            refuseInternals(template);
+            return JinjaEngine.with(scope, i -> i.render(template));
+        }
+        TemplateParts parts = TemplateParts.of(template);
+        StringBuilder out = new StringBuilder();
+        for (TemplateParts.Part p : parts.parts()) {
+            switch (p) {
+                case TemplateParts.Text t -> out.append(t.text());
+                case TemplateParts.Expr e -> out.append(PyValues.str(evaluate(e.source(), scope)));
+            }
+        }
         return out.toString();
     }
 
-    /** A string that is exactly one {@code ${expr}} gives the expression's value with its type; others render. */
+    /** A string that is exactly one {@code {{ expr }}} gives the expression's value with its type; others render. */
     public static Object resolve(String template, Map<String, Object> scope) throws ExpressionException {
-        Matcher m = WHOLE_INTERPOLATION.matcher(template.strip());
-        return m.matches() ? evaluate(m.group(1), scope) : render(template, scope);
+        if (!isTemplate(template)) {
+            return template;
+        }
+        String single = TemplateParts.isSimple(template) ? TemplateParts.of(template).single() : null;
+        return single != null ? evaluate(single, scope) : render(template, scope);
     }
 
-    private static String bare(String expression) {
-        return BARE_PREFIX + expression + ")>";
+    /**
+     * As Ansible's templar: a backslash inside a string literal is a backslash ({@code regex_replace('(a)',
+     * '\\1')} as written in a double-quoted YAML string refers to group 1), so each one is doubled before the
+     * engine reads the literal.
+     */
+    private static String literalBackslashes(String expression) {
+        if (expression.indexOf('\\') < 0) {
+            return expression;
+        }
+        StringBuilder out = new StringBuilder(expression.length() + 8);
+        char quote = 0;
+        for (char c : expression.toCharArray()) {
+            if (quote == 0 && (c == '\'' || c == '"')) {
+                quote = c;
+            } else if (quote != 0 && c == quote) {
+                quote = 0;
+            }
+            out.append(c == '\\' && quote != 0 ? "\\\\" : String.valueOf(c));
+        }
+        return out.toString();
     }
 
-    private static Template compiled(String text) throws ExpressionException {
-        Template t = CACHE.get(text);
-        if (t != null) {
-            return t;
+    /** The run refuses what the check refuses, for text that did not come through a check (inventory values). */
+    private static void refuseInternals(String text) throws ExpressionException {
+        if (text.contains(REFUSED) || NAMESPACED.matcher(text).find()) {
+            throw new ExpressionException("'" + REFUSED + "' and 'filter:', 'exptest:', 'fn:' names are not "
+                    + "allowed in an expression");
+        }
+    }
+
+    private static Optional<ExpressionException> parse(String expression, int offset, String text) {
+        int refused = expression.indexOf(REFUSED);
+        if (refused >= 0) {
+            return Optional.of(positioned(text, offset + refused, "'" + REFUSED + "' is not allowed in an expression"));
+        }
+        java.util.regex.Matcher namespaced = NAMESPACED.matcher(expression);
+        if (namespaced.find()) {
+            return Optional.of(positioned(text, offset + namespaced.start(), "'" + namespaced.group(1)
+                    + ":' names are Jinjava's internals, not Jinja2: use | filter and 'is' test"));
         }
         try {
-            t = new Template("expression", new StringReader(text), CONFIG);
-        } catch (ParseException e) {
-            throw new ExpressionException(syntaxMessage(e), e.getLineNumber(), e.getColumnNumber());
-        } catch (IOException e) {
-            throw new ExpressionException("cannot read expression: " + e.getMessage());
+            new ExtendedSyntaxBuilder().build("#{" + literalBackslashes(expression) + "}");
+            return Optional.empty();
+        } catch (TreeBuilderException e) {
+            int at = Math.max(0, Math.min(expression.length(), e.getPosition() - 2));
+            String found = e.getEncountered();
+            return Optional.of(positioned(text, offset + at, "expression syntax error: "
+                    + (found == null || found.equals("<EOF>") || at >= expression.length()
+                    ? "unexpected end of expression" : "unexpected " + found)));
         }
-        Optional<ExpressionException> refused = Sandbox.refusal(t, text);
-        if (refused.isPresent()) {
-            throw refused.get();
-        }
-        CACHE.put(text, t);
-        return t;
     }
 
-    private static Environment run(Template t, Map<String, Object> scope, Writer out) throws ExpressionException {
+    /**
+     * A template with statements: Jinjava's parse finds unbalanced tags; the expressions of {@code {{ }}},
+     * {@code if}, {@code elif}, {@code for ... in} and {@code set} are parsed one by one, so a syntax error
+     * inside them is found by check too, at its place.
+     */
+    private static Optional<ExpressionException> statementErrors(String template) {
         try {
-            Environment env = t.createProcessingEnvironment(scope, out);
-            env.process();
-            return env;
-        } catch (InvalidReferenceException e) {
-            String blamed = e.getBlamedExpressionString();
-            throw new ExpressionException(blamed == null ? firstLine(e) : "'" + blamed + "' is undefined");
-        } catch (TemplateException e) {
-            throw new ExpressionException(firstLine(e));
-        } catch (IOException e) {
-            throw new ExpressionException("cannot write template output: " + e.getMessage());
+            JinjaEngine.with(Map.of(), i -> i.parse(template));
+        } catch (ExpressionException e) {
+            return Optional.of(e);
         }
-    }
-
-    private static Optional<ExpressionException> jinja(String source) {
-        int at = source.indexOf("{{");
-        if (at >= 0 && source.indexOf("}}", at) > at) {
-            return Optional.of(new ExpressionException("Jinja2 '{{ ... }}' is not supported: ipmi-runner uses "
-                    + "FreeMarker, write ${...} in strings and bare expressions in conditions", 1, at + 1));
+        java.util.regex.Matcher m = STATEMENT_EXPRESSION.matcher(template);
+        while (m.find()) {
+            int group = m.group(1) != null ? 1 : 2;
+            Optional<ExpressionException> error = parse(m.group(group), m.start(group), template);
+            if (error.isPresent()) {
+                return error;
+            }
         }
         return Optional.empty();
     }
 
-    private static String syntaxMessage(ParseException e) {
-        String m = e.getEditorMessage() == null ? e.getMessage() : e.getEditorMessage();
-        String first = m.lines().findFirst().orElse(m).replace(RESULT, "").strip();
-        Matcher unclosed = UNCLOSED.matcher(first);
-        if (first.startsWith("Unexpected end of file") && unclosed.find()) {
-            return "expression syntax error: unclosed '" + unclosed.group(1) + "' at the end of the text";
-        }
-        Matcher encountered = ENCOUNTERED.matcher(first);
-        return "expression syntax error: " + (encountered.lookingAt() ? "unexpected '" + encountered.group(1) + "'"
-                : first);
-    }
-
-    /** FreeMarker's first message line, without its Java wrapper class names. */
-    private static String firstLine(Exception e) {
-        String m = e instanceof TemplateException te && te.getMessageWithoutStackTop() != null
-                ? te.getMessageWithoutStackTop() : String.valueOf(e.getMessage());
-        String first = m.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(m);
-        return first.replaceAll("\\s*\\(wrapper: [^)]*\\)", "").replaceAll(":$", "");
-    }
-
-    /** FreeMarker arithmetic gives BigDecimal; callers expect Long for whole numbers and Double otherwise. */
-    private static Object normalize(Object v) {
-        if (v instanceof java.math.BigDecimal d) {
-            try {
-                return d.longValueExact();
-            } catch (ArithmeticException notWhole) {
-                return d.doubleValue();
-            }
-        } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            return ((Number) v).longValue();
-        }
-        return v;
-    }
-
-    private static Configuration configuration() {
-        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-        c.setObjectWrapper(new MaskingObjectWrapper());
-        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        c.setLogTemplateExceptions(false);
-        c.setWrapUncheckedExceptions(true);
-        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        c.setAPIBuiltinEnabled(false);
-        c.setNumberFormat("computer");
-        c.setBooleanFormat("c");
-        c.setLocale(Locale.ROOT);
-        c.setTimeZone(TimeZone.getTimeZone("UTC"));
-        c.setInterpolationSyntax(Configuration.DOLLAR_INTERPOLATION_SYNTAX);
-        c.setTagSyntax(Configuration.ANGLE_BRACKET_TAG_SYNTAX);
-        c.setFallbackOnNullLoopVariable(false);
-        return c;
+    /** An error at {@code offset} of {@code text}, as line and column. */
+    static ExpressionException positioned(String text, int offset, String message) {
+        int line = 1 + (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
+        int column = offset - text.lastIndexOf('\n', offset - 1);
+        return new ExpressionException(message, line, column);
     }
 }

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  *       {@code ansible_play_hosts_all}: all the play's hosts; {@code ansible_play_batch}: the current
  *       {@code serial} batch; {@code ansible_play_name}.</li>
  *   <li>{@code playbook_dir}, {@code inventory_dir}; {@code ansible_check_mode}: true under {@code --check}.</li>
+ *   <li>{@code play_hosts}: Ansible's older name of {@code ansible_play_batch}; {@code omit}: a module argument
+ *       whose value is {@code omit} ({@code id: "{{ bmc_user_id | default(omit) }}"}) is left out.</li>
  * </ul>
  * Per task, set by the executor: {@code item} and {@code ansible_loop} ({@code index}, {@code index0},
  * {@code first}, {@code last}, {@code length}) inside a loop; {@code ansible_failed_task} (its {@code name})
@@ -37,6 +39,10 @@ public final class MagicVariables {
     public static final String PLAYBOOK_DIR = "playbook_dir";
     public static final String INVENTORY_DIR = "inventory_dir";
     public static final String CHECK_MODE = "ansible_check_mode";
+    public static final String PLAY_HOSTS_OLD = "play_hosts";
+    public static final String OMIT = "omit";
+    /** What {@code omit} evaluates to: a text no real argument holds, as Ansible's placeholder. */
+    public static final String OMIT_VALUE = "__omit_place_holder__ipmi_runner";
     public static final String ITEM = "item";
     public static final String LOOP = "ansible_loop";
     public static final String FAILED_TASK = "ansible_failed_task";
@@ -45,7 +51,7 @@ public final class MagicVariables {
     /** Every magic name, for "is this variable defined" checks. */
     public static final Set<String> NAMES = Set.of(INVENTORY_HOSTNAME, INVENTORY_HOSTNAME_SHORT, GROUP_NAMES, GROUPS,
             HOSTVARS, PLAY_HOSTS, PLAY_HOSTS_ALL, PLAY_BATCH, PLAY_NAME, PLAYBOOK_DIR, INVENTORY_DIR, CHECK_MODE, ITEM,
-            LOOP, FAILED_TASK, FAILED_RESULT);
+            LOOP, FAILED_TASK, FAILED_RESULT, PLAY_HOSTS_OLD, OMIT);
 
     private static final Pattern IP_ADDRESS =
             Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
@@ -72,6 +78,8 @@ public final class MagicVariables {
         out.put(PLAYBOOK_DIR, play.playbookDir());
         out.put(INVENTORY_DIR, play.inventoryDir());
         out.put(CHECK_MODE, play.checkMode());
+        out.put(PLAY_HOSTS_OLD, play.batch());
+        out.put(OMIT, OMIT_VALUE);
         return out;
     }
 

@@ -26,7 +26,7 @@ import java.util.OptionalInt;
 /**
  * Reads a host's {@code ipmi_*} variables into a {@link BmcConnection}, each wrong value reported at the place
  * it was written (group_vars file, inventory line). {@code ipmi_host} and {@code ipmi_user} may be templates
- * ({@code ${inventory_hostname}-bmc}); they are rendered once here with the host's variables and
+ * ({@code {{ inventory_hostname }}-bmc}); they are rendered once here with the host's variables and
  * {@code inventory_hostname}, {@code inventory_hostname_short} and {@code group_names} in scope.
  */
 final class ConnectionVars {
@@ -139,7 +139,12 @@ final class ConnectionVars {
 
     private static String rendered(String text, String var, Map<String, YamlValue> vars, Map<String, Object> scope,
                                    Problems problems) {
-        if (!Expressions.isTemplate(text)) {
+        if (!Expressions.isTemplate(text) && !text.contains("${")) {
+            return text;
+        }
+        java.util.Optional<ExpressionException> invalid = Expressions.checkTemplate(text);
+        if (invalid.isPresent()) {
+            problems.add(vars.get(var).at(), var + ": " + invalid.get().getMessage());
             return text;
         }
         Map<String, Object> full = new java.util.HashMap<>();

@@ -18,7 +18,7 @@ public interface Module<A> {
     ModuleResult run(Bmc bmc, A args) throws IpmiException, InterruptedException;
 
     /**
-     * Whether a call with these arguments (as written, possibly with {@code ${...}} still in them) takes a
+     * Whether a call with these arguments (as written, possibly with {@code {{ ... }}} still in them) takes a
      * host down or destroys state: such a task on many hosts needs the operator's confirmation. A templated
      * argument that could name a destructive action counts as destructive.
      */

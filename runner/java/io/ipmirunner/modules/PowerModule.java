@@ -32,7 +32,7 @@ public final class PowerModule implements Module<PowerModule.Args> {
     @Override
     public boolean destructive(Map<String, String> args) {
         String state = args.getOrDefault("state", "status");
-        return state.contains("${") || Set.of("off", "soft", "cycle", "reset", "diag").contains(state);
+        return (state.contains("{{") || state.contains("{%")) || Set.of("off", "soft", "cycle", "reset", "diag").contains(state);
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class SelModule implements Module<SelModule.Args> {
     @Override
     public boolean destructive(Map<String, String> args) {
         String action = args.getOrDefault("action", "list");
-        return action.contains("${") || action.equals("clear");
+        return (action.contains("{{") || action.contains("{%")) || action.equals("clear");
     }
 
     @Override

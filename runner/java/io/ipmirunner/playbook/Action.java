@@ -44,7 +44,7 @@ public sealed interface Action {
         }
     }
 
-    /** Prints {@code msg} (a value whose strings may hold ${...}) or the value of the expression {@code var}. */
+    /** Prints {@code msg} (a value whose strings may hold {{ ... }}) or the value of the expression {@code var}. */
     record Debug(Optional<YamlValue> msg, Optional<Expression> var, Location at) implements Action {
         @Override
         public String name() {
@@ -68,7 +68,7 @@ public sealed interface Action {
         }
     }
 
-    /** Sets host variables (values may hold ${...}) for the rest of the run. */
+    /** Sets host variables (values may hold {{ ... }}) for the rest of the run. */
     record SetFact(Map<String, YamlValue> facts, Location at) implements Action {
         public SetFact {
             facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads expressions and templates out of YAML values, parsing each with FreeMarker at load time, so a syntax
+ * Reads expressions and templates out of YAML values, parsing each with Jinja2 at load time, so a syntax
  * error is reported at its file, line and column before anything runs.
  */
 final class ExpressionReader {
@@ -41,7 +41,7 @@ final class ExpressionReader {
         }
         Optional<ExpressionException> error = Expressions.checkExpression(s.text());
         if (error.isPresent()) {
-            problems.add(position(s, error.get()), what + ": " + error.get().getMessage() + jinjaHint(s.text()));
+            problems.add(position(s, error.get()), what + ": " + error.get().getMessage());
             return Optional.empty();
         }
         return Optional.of(new Expression(s.text(), s.at()));
@@ -83,19 +83,5 @@ final class ExpressionReader {
             return s.at().shifted(e.column() - 1 + (s.plain() ? 0 : 1));
         }
         return s.at();
-    }
-
-    /** Ansible habits that FreeMarker spells differently. */
-    private static String jinjaHint(String source) {
-        if (source.matches("(?s).*\\bis\\s+not\\s+defined\\b.*")) {
-            return " (Jinja's 'x is not defined' is !x?? in FreeMarker)";
-        } else if (source.matches("(?s).*\\bis\\s+defined\\b.*")) {
-            return " (Jinja's 'x is defined' is x?? in FreeMarker)";
-        } else if (source.matches("(?s).*[^|]\\|[^|].*")) {
-            return " (Jinja filters 'x | f' are FreeMarker built-ins 'x?f')";
-        } else if (source.matches("(?s).*\\b(and|or|not)\\b.*")) {
-            return " (FreeMarker writes and, or, not as &&, ||, !)";
-        }
-        return "";
     }
 }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * Checks a module task's arguments with the module's own {@code validate}, the same check {@code exec} does,
  * before any BMC is touched. YAML values are turned into the {@code key=value} strings modules take:
  * {@code state: on} (a YAML 1.1 boolean) is passed as written, "on"; {@code wait: true} as "true". Arguments
- * with {@code ${...}} are only known per host, so a task that has any is validated at run time instead.
+ * with {@code {{ ... }}} are only known per host, so a task that has any is validated at run time instead.
  */
 final class ModuleArgsCheck {
     private ModuleArgsCheck() {}

@@ -1,6 +1,7 @@
 package io.ipmirunner.playbook;
 
 import io.ipmirunner.expr.Expression;
+import io.ipmirunner.expr.ExpressionNames;
 import io.ipmirunner.expr.TemplateText;
 import io.ipmirunner.yaml.Location;
 import io.ipmirunner.yaml.YamlList;
@@ -23,6 +24,8 @@ final class PlayScan {
     private final List<Use> uses = new ArrayList<>();
     private final List<String> defined = new ArrayList<>();
     private final List<String> assigned = new ArrayList<>();
+    /** Names that an enclosing task's or block's {@code when} guards ({@link ExpressionNames#guardedBy}). */
+    private final java.util.Deque<Set<String>> guards = new java.util.ArrayDeque<>();
     private boolean dynamic;
 
     private PlayScan() {}
@@ -73,6 +76,9 @@ final class PlayScan {
         };
         template(new TemplateText(item.name(), item.at()), owner);
         options(item.options(), owner);
+        Set<String> guarded = new java.util.HashSet<>();
+        item.options().conditions().when().forEach(e -> guarded.addAll(ExpressionNames.guardedBy(e.source())));
+        guards.push(guarded);
         switch (item) {
             case Task t -> action(t.action(), owner);
             case Block b -> {
@@ -85,6 +91,7 @@ final class PlayScan {
                 i.tasks().ifPresentOrElse(this::items, () -> dynamic = true);
             }
         }
+        guards.pop();
     }
 
     private void options(TaskOptions o, String owner) {
@@ -94,6 +101,7 @@ final class PlayScan {
         o.retry().flatMap(TaskOptions.Retry::until).ifPresent(e -> expression(e, "'until' of " + owner));
         o.register().ifPresent(assigned::add);
         o.loop().ifPresent(l -> {
+            l.label().ifPresent(t -> template(t, "'loop_control' of " + owner));
             switch (l) {
                 case Loop.Items items -> value(items.items(), "'loop' of " + owner);
                 case Loop.FromExpression e -> template(e.template(), "'loop' of " + owner);
@@ -141,11 +149,17 @@ final class PlayScan {
 
     private void template(TemplateText t, String where) {
         if (!t.isStatic()) {
-            uses.add(new Use(t.at(), where, VariableNames.inTemplate(t.source())));
+            uses.add(new Use(t.at(), where, unguarded(ExpressionNames.inTemplate(t.source()))));
         }
     }
 
     private void expression(Expression e, String where) {
-        uses.add(new Use(e.at(), where, VariableNames.inExpression(e.source())));
+        uses.add(new Use(e.at(), where, unguarded(ExpressionNames.inExpression(e.source()))));
+    }
+
+    private Set<String> unguarded(Set<String> names) {
+        Set<String> out = new java.util.LinkedHashSet<>(names);
+        guards.forEach(out::removeAll);
+        return out;
     }
 }

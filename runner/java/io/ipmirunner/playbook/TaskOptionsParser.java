@@ -22,7 +22,7 @@ final class TaskOptionsParser {
     /** Every keyword a task may have, besides {@code name} and its action. */
     static final List<String> TASK_KEYWORDS = List.of("when", "register", "loop", "retries", "delay", "until",
             "backoff", "ignore_errors", "changed_when", "failed_when", "notify", "tags", "timeout", "throttle", "stagger",
-            "run_once", "vars");
+            "run_once", "vars", "loop_control");
     static final List<String> BLOCK_KEYWORDS = List.of("when", "tags", "ignore_errors", "vars", "throttle", "timeout",
             "run_once");
     static final List<String> INCLUDE_KEYWORDS = List.of("when", "tags", "vars", "loop");
@@ -113,17 +113,26 @@ final class TaskOptionsParser {
     }
 
     private static Optional<Loop> loop(MapReader r) {
+        Optional<TemplateText> label = r.mapping("loop_control").flatMap(control -> {
+            MapReader c = new MapReader(control, "'loop_control' of " + r.owner(), r.problems());
+            c.allowOnly(List.of("label"));
+            return c.value("label").flatMap(v -> ExpressionReader.template(v, "'label' of 'loop_control' of "
+                    + r.owner(), r.problems()));
+        });
+        if (label.isPresent() && r.value("loop").isEmpty()) {
+            r.problems().add(label.get().at(), "'loop_control' of " + r.owner() + " needs a 'loop'");
+        }
         return r.value("loop").flatMap(v -> {
             String what = "'loop' of " + r.owner();
             if (v instanceof YamlList l) {
                 return ExpressionReader.checkTemplates(l, what, r.problems())
-                        ? Optional.of(new Loop.Items(l)) : Optional.empty();
+                        ? Optional.of(new Loop.Items(l, label)) : Optional.empty();
             }
             if (v instanceof YamlScalar s && s.isString() && Expressions.isTemplate(s.text())) {
                 Optional<TemplateText> t = ExpressionReader.template(s, what, r.problems());
-                return t.map(Loop.FromExpression::new);
+                return t.map(template -> new Loop.FromExpression(template, label));
             }
-            r.problems().add(v.at(), what + " must be a list or a ${...} expression that gives one, found "
+            r.problems().add(v.at(), what + " must be a list or a {{ ... }} expression that gives one, found "
                     + v.describe());
             return Optional.empty();
         });

@@ -15,6 +15,6 @@ public sealed interface VarsFile {
         }
     }
 
-    /** A name with {@code ${...}} in it: only a host's variables say which file it is. */
+    /** A name with {@code {{ ... }}} in it: only a host's variables say which file it is. */
     record Deferred(TemplateText path) implements VarsFile {}
 }

@@ -114,7 +114,7 @@ public record MapReader(YamlMap map, String owner, Problems problems) {
                     return Optional.of(Duration.ofMillis(millis));
                 }
             }
-            boolean templated = v instanceof YamlScalar s && s.text().contains("${");
+            boolean templated = v instanceof YamlScalar s && (s.text().contains("{{") || s.text().contains("{%"));
             problems.add(v.at(), "'" + key + "' in " + owner + " must be a duration (seconds, or e.g. 500ms, 5s, 2m, "
                     + "1h), found " + v.describe() + (templated ? ": it is fixed when the playbook is read, before "
                     + "any host's variables exist" : ""));

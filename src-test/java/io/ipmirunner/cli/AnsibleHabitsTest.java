@@ -105,7 +105,7 @@ class AnsibleHabitsTest {
     @Test
     void execTakesModuleAndArgumentsAsAnsibleDoesAndExtraVars(@TempDir Path dir) throws Exception {
         Path inv = Files.writeString(dir.resolve("rack.yml"), RACK);
-        CliRun r = CliRun.of("exec", "-i", inv.toString(), "rack_a", "-m", "power", "-a", "state=${wanted}",
+        CliRun r = CliRun.of("exec", "-i", inv.toString(), "rack_a", "-m", "power", "-a", "state={{ wanted }}",
                 "-e", "wanted=status", "-f", "1", "--report-dir", dir.resolve("run").toString());
         assertEquals(0, r.exit(), r.toString());
         assertEquals("a[1-2] | OK | state=off\n", r.out(), r.toString());

@@ -126,9 +126,9 @@ class CanaryTest {
                     - name: probe
                       mc_info:
                     - name: show
-                      debug: {msg: "g ${bmc_admin_password} s ${snmp_secret} f ${db_password}"}
+                      debug: {msg: "g {{ bmc_admin_password }} s {{ snmp_secret }} f {{ db_password }}"}
                     - name: fail on purpose
-                      fail: {msg: "failing with ${bmc_admin_password} and ${db_password}"}
+                      fail: {msg: "failing with {{ bmc_admin_password }} and {{ db_password }}"}
                 """);
         String[] vault = {"--vault-password-file", vaultPw.toString(), "--vault-id", "prod@" + vaultScript};
         String i = inv.toString();
@@ -151,7 +151,7 @@ class CanaryTest {
                 + "    demo-good: {}\n    demo-wrong: {ipmi_password: " + PLAIN + "}\n");
         Path demoBook = dir.resolve("demo.yml");
         Files.writeString(demoBook, "- hosts: all\n  vars: {site_password: " + PLAIN + "}\n  tasks:\n    - mc_info:\n"
-                + "    - fail: {msg: \"${site_password}\"}\n");
+                + "    - fail: {msg: \"{{ site_password }}\"}\n");
         run("demo", "-i", plainInv.toString(), "--playbook", demoBook.toString(), "--report-dir",
                 dir.resolve("runs/demo").toString());
         simulatorCommands();

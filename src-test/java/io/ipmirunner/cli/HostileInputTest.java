@@ -32,7 +32,7 @@ class HostileInputTest {
     static Stream<Arguments> cases() throws IOException {
         playbook = write("p.yml", "- hosts: all\n  tasks:\n    - debug: {msg: hi}\n");
         aFile = write("a-file", "not a directory\n");
-        Path unsafe = write("unsafe.yml", "- hosts: all\n  tasks:\n    - debug: {msg: \"${'x'?new()}\"}\n");
+        Path unsafe = write("unsafe.yml", "- hosts: all\n  tasks:\n    - debug: {msg: \"{{ ____int3rpr3t3r____ }}\"}\n");
         Path duplicate = write("dup.ini", "[rack]\nn1 ipmi_user=a ipmi_user=b\n");
         Path nul = write("nul.ini", "[rack]\nn1 ipmi_user=ad\0min\n");
         Path junkRun = Files.createDirectories(dir.resolve("junk-run"));

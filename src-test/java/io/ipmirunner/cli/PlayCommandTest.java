@@ -37,10 +37,10 @@ class PlayCommandTest {
                   register: mc
                 - name: firmware is known
                   assert:
-                    that: ['mc.firmware?has_content', 'mc.attempts == 1']
+                    that: ['mc.firmware | length > 0', 'mc.attempts == 1']
               handlers:
                 - name: announce
-                  debug: {msg: "powered on ${inventory_hostname}"}
+                  debug: {msg: "powered on {{ inventory_hostname }}"}
             """;
 
     @Test

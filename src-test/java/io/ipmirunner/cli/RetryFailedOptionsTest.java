@@ -21,7 +21,7 @@ class RetryFailedOptionsTest {
                 - hosts: all
                   tasks:
                     - name: hello
-                      debug: {msg: "again on ${inventory_hostname}"}
+                      debug: {msg: "again on {{ inventory_hostname }}"}
                 """);
         CliRun r = CliRun.of("play", playbook.toString(), "-i", "n1,n2,n3,", "--retry-failed", run.toString(),
                 "--failure-class", "unreachable", "--report-dir", dir.resolve("again").toString());

@@ -17,15 +17,15 @@ class PlayVarsTest {
     void varsFilesLayOverPlayVarsAndAHostWithoutItsFileFails() throws Exception {
         Files.createDirectories(dir.resolve("vars"));
         Files.writeString(dir.resolve("common.yml"), "site: lab\ncolour: blue\n");
-        Files.writeString(dir.resolve("vars/n1.yml"), "rack: r1-${site}\n");
+        Files.writeString(dir.resolve("vars/n1.yml"), "rack: r1-{{ site }}\n");
         PlayHarness h = new PlayHarness(dir);
         h.run("""
                 - hosts: all
                   vars: {colour: red, site: nowhere}
-                  vars_files: [common.yml, "vars/${inventory_hostname}.yml"]
+                  vars_files: [common.yml, "vars/{{ inventory_hostname }}.yml"]
                   tasks:
                     - name: show
-                      debug: {msg: "${colour} ${rack}"}
+                      debug: {msg: "{{ colour }} {{ rack }}"}
                 """, 2, 2);
         List<String> seen = h.results().stream().map(r -> r.host() + " " + r.task() + " " + r.status().label() + " "
                 + (r.error() != null ? r.failureClass() + " " + r.error().replaceAll(".*: ", "")
@@ -44,7 +44,7 @@ class PlayVarsTest {
         h.run("""
                 - hosts: all
                   serial: 2
-                  vars_files: ["vars/${inventory_hostname}.yml"]
+                  vars_files: ["vars/{{ inventory_hostname }}.yml"]
                   tasks:
                     - name: breaks
                       fail: {msg: broken}

@@ -128,7 +128,7 @@ class PlaybookRunnerTest {
                 - hosts: all
                   tasks:
                     - name: switch
-                      power: {state: "${(inventory_hostname == 'n1')?then('on', 'status')}"}
+                      power: {state: "{{ 'on' if inventory_hostname == 'n1' else 'status' }}"}
                       notify: report
                     - name: again
                       power: {state: "on"}
@@ -303,9 +303,9 @@ class PlaybookRunnerTest {
                       power: {state: status}
                       register: first
                     - name: same name, other task
-                      set_fact: {seen: "${first.state}"}
+                      set_fact: {seen: "{{ first.state }}"}
                     - name: switch
-                      power: {state: "${seen}"}
+                      power: {state: "{{ seen }}"}
                 """;
         Path runDir = dir.resolve("run");
         FakeModule p1 = power(Set.of());
@@ -339,9 +339,9 @@ class PlaybookRunnerTest {
                   tasks:
                     - block:
                         - name: failing
-                          fail: {msg: "${why}"}
+                          fail: {msg: "{{ why }}"}
                         - name: next
-                          debug: {msg: "${why}"}
+                          debug: {msg: "{{ why }}"}
                       ignore_errors: true
                       vars: {why: inherited}
                 """, 1, 1, power(Set.of()));

@@ -29,15 +29,15 @@ class ResumeAfterKillTest {
                   power: {state: status}
                   register: first
                 - name: remember
-                  set_fact: {seen: "${first.state}"}
+                  set_fact: {seen: "{{ first.state }}"}
                 - name: switch
-                  power: {state: "${seen}"}
+                  power: {state: "{{ seen }}"}
                 - block:
                     - name: inventory
                       fru:
                   rescue:
                     - name: note
-                      debug: {msg: "no FRU on ${inventory_hostname}"}
+                      debug: {msg: "no FRU on {{ inventory_hostname }}"}
             """;
     /** The module call each task makes, as FakeModule records it. */
     private static final Map<String, String> CALL = Map.of("read", "{state=status}", "switch", "{state=on}",

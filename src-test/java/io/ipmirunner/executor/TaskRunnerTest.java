@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipmirunner.expr.MagicVariables;
 import io.ipmirunner.modules.ModuleResult;
 import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.Task;
@@ -114,7 +115,7 @@ class TaskRunnerTest {
         FakeModule power = new FakeModule("power", (h, a, n) -> new ModuleResult(true, Map.of()));
         HostContext h = host("n1", Map.of());
         var r = runner(false, power).run(task("""
-                - power: {state: "${item}"}
+                - power: {state: "{{ item }}"}
                   loop: ["on", "off"]
                   register: r
                 """), h);
@@ -124,20 +125,55 @@ class TaskRunnerTest {
     }
 
     @Test
+    void loopControlLabelNamesEachItemsResult() throws Exception {
+        FakeModule user = new FakeModule("power", (h, a, n) -> new ModuleResult(false, Map.of()));
+        HostContext h = host("n1", Map.of("accounts", List.of(Map.of("name", "ops", "secret", "s1"),
+                Map.of("name", "audit", "secret", "s2"))));
+        var r = runner(false, user).run(task("""
+                - power: {state: status}
+                  loop: "{{ accounts }}"
+                  loop_control: {label: "{{ item.name }}"}
+                  register: r
+                """), h);
+        assertEquals(RunEvent.Status.OK, r.status());
+        assertEquals(List.of("ops", "audit"), ((List<?>) ((Map<?, ?>) h.vars().get("r")).get("results")).stream()
+                .map(x -> ((Map<?, ?>) x).get("_ansible_item_label")).toList());
+    }
+
+    @Test
+    void omitLeavesAnArgumentOut() throws Exception {
+        FakeModule power = new FakeModule("power", (h, a, n) -> new ModuleResult(false, Map.of()));
+        HostContext h = host("n1", Map.of("omit", MagicVariables.OMIT_VALUE));
+        runner(false, power).run(task("- power: {state: status, wait: \"{{ w | default(omit) }}\"}"), h);
+        assertEquals(List.of("n1 {state=status}"), power.calls);
+    }
+
+    @Test
+    void expressionErrorsAtRunTimeNameTheTaskAndTheVariable() throws Exception {
+        HostContext h = host("n1", Map.of("bmc", Map.of("state", "on")));
+        var r = runner(false).run(task("- debug: {msg: \"{{ bmc.power }}\"}"), h);
+        assertEquals(FailureClass.EXPRESSION, r.failureClass());
+        assertEquals(dir.resolve("play.yml") + ":3:7: 'dict object' has no attribute 'power' (its keys: state)",
+                r.error());
+        var loop = runner(false).run(task("- debug: {msg: x}\n  loop: \"{{ bmc }}\""), h);
+        assertEquals(dir.resolve("play.yml") + ":3:7: 'loop' needs a list, '{{ bmc }}' gave a mapping", loop.error());
+    }
+
+    @Test
     void builtInsSetFactAssertFailPauseDebug() throws Exception {
         HostContext h = host("n1", Map.of("rack", "r1"));
         TaskRunner runner = runner(false);
-        assertEquals(RunEvent.Status.OK, runner.run(task("- set_fact: {where: \"${rack}-a\"}"), h).status());
+        assertEquals(RunEvent.Status.OK, runner.run(task("- set_fact: {where: \"{{ rack }}-a\"}"), h).status());
         assertEquals("r1-a", h.vars().get("where"));
         assertEquals(RunEvent.Status.OK, runner.run(task("- assert: {that: [where == \"r1-a\"]}"), h).status());
-        var failed = runner.run(task("- assert: {that: [where == \"x\"], fail_msg: \"bad ${where}\"}"), h);
+        var failed = runner.run(task("- assert: {that: [where == \"x\"], fail_msg: \"bad {{ where }}\"}"), h);
         assertEquals("bad r1-a", failed.error());
         assertEquals(FailureClass.ASSERTION, failed.failureClass());
-        assertEquals("stop n1", runner.run(task("- fail: {msg: \"stop ${inventory_hostname}\"}"),
+        assertEquals("stop n1", runner.run(task("- fail: {msg: \"stop {{ inventory_hostname }}\"}"),
                 host("n1", Map.of("inventory_hostname", "n1"))).error());
         runner.run(task("- pause: {seconds: 7}"), h);
         assertEquals(List.of(Duration.ofSeconds(7)), time.sleeps);
-        assertEquals("r1-a", runner.run(task("- debug: {msg: \"${where}\"}"), h).result().get("msg"));
+        assertEquals("r1-a", runner.run(task("- debug: {msg: \"{{ where }}\"}"), h).result().get("msg"));
     }
 
     @Test

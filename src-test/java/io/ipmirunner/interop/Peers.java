@@ -33,6 +33,7 @@ public final class Peers {
             Map.entry("iptables-legacy", "iptables"),
             Map.entry("tc", "iproute2"),
             Map.entry("ansible-vault", "ansible-core"),
+            Map.entry("ansible-playbook", "ansible-core"),
             Map.entry("fakebmc", "python3-pyghmi"),
             Map.entry("chromium", "chromium"),
             Map.entry("tmux", "tmux"));

@@ -191,7 +191,7 @@ class InventoryLoaderTest {
                     ipmi_kg: {env: BMC_KG}
                   hosts:
                     n1:
-                    n2: {ipmi_host: "${inventory_hostname_short}-bmc.mgmt", ipmi_port: 6230}
+                    n2: {ipmi_host: "{{ inventory_hostname_short }}-bmc.mgmt", ipmi_port: 6230}
                     n3: {ipmi_password: {file: secrets/n3.pw}}
                     n4:
                       ipmi_password: !vault |

@@ -155,10 +155,10 @@ class MalformedInventoryTest {
                 yaml("ipmi_timeout not a duration", "r: {hosts: {n1: {ipmi_timeout: soon}}}\n",
                         "hosts.yml:1:32: 'ipmi_timeout' in host 'n1' must be a duration (seconds, or e.g. 500ms, 5s, "
                         + "2m, 1h), found the string 'soon'"),
-                yaml("ipmi_host template undefined", "r: {hosts: {n1: {ipmi_host: \"${bmc_domain}\"}}}\n",
+                yaml("ipmi_host template undefined", "r: {hosts: {n1: {ipmi_host: \"{{ bmc_domain }}\"}}}\n",
                         "hosts.yml:1:29: ipmi_host: 'bmc_domain' is undefined"),
-                yaml("ipmi_host template syntax", "r: {hosts: {n1: {ipmi_host: \"${inventory_hostname\"}}}\n",
-                        "hosts.yml:1:29: ipmi_host: expression syntax error: unclosed '{' at the end of the text"),
+                yaml("ipmi_host template syntax", "r: {hosts: {n1: {ipmi_host: \"{{ inventory_hostname\"}}}\n",
+                        "hosts.yml:1:29: ipmi_host: unclosed '{{': the expression has no '}}'"),
                 yaml("group priority not a number", "r: {vars: {ansible_group_priority: high}, hosts: {n1: }}\n",
                         "hosts.yml:1:36: ansible_group_priority must be a whole number, found the string 'high'"),
                 yaml("unsupported tag", "r: {hosts: {n1: {x: !!binary aGVsbG8=}}}\n",

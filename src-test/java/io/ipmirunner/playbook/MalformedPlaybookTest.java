@@ -101,7 +101,7 @@ class MalformedPlaybookTest {
                         """, "1:10: 'hosts' of play: bad regular expression '~node(0' in host pattern "
                         + "'~node(0': Unclosed group"),
                 bad("templated hosts", """
-                        - hosts: "${target}"
+                        - hosts: "{{ target }}"
                         """, "1:10: 'hosts' of play cannot be a template: the hosts must be known before any host "
                         + "variable is"),
                 bad("play vars bad name", """

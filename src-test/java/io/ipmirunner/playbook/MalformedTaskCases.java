@@ -52,31 +52,47 @@ final class MalformedTaskCases {
                             - name: Check
                               power: state=status
                               when: "{{ result.changed }}"
-                        """, "5:14: 'when' of task 'Check': Jinja2 '{{ ... }}' is not supported: ipmi-runner uses "
-                        + "FreeMarker, write ${...} in strings and bare expressions in conditions"),
-                bad("when with is defined", """
+                        """, "5:14: 'when' of task 'Check': a bare expression is expected here, without {{ }}: "
+                        + "write result.changed"),
+                bad("when in FreeMarker", """
                         - hosts: all
                           tasks:
                             - name: Check
                               power: state=status
-                              when: result is defined
-                        """, "5:20: 'when' of task 'Check': expression syntax error: unexpected 'is' (Jinja's 'x is "
-                        + "defined' is x?? in FreeMarker)"),
+                              when: "result?? && !ansible_check_mode"
+                        """, "5:20: 'when' of task 'Check': FreeMarker syntax '??': expressions are Jinja2 now, write: "
+                        + "result is defined and not ansible_check_mode"),
+                bad("template in FreeMarker", """
+                        - hosts: all
+                          tasks:
+                            - name: Say
+                              debug:
+                                msg: "users: ${(u.names![])?join(', ')}"
+                        """, "5:22: 'msg' of debug in task 'Say': FreeMarker interpolation '${': templates are Jinja2 "
+                        + "now, write: users: {{ (u.names | default([])) | join(', ') }}"),
+                bad("FreeMarker lambda", """
+                        - hosts: all
+                          tasks:
+                            - name: Check
+                              assert:
+                                that: "s?filter(x -> x.ok)?size == 0"
+                        """, "5:17: 'that' of assert in task 'Check': FreeMarker syntax '?filter': expressions are "
+                        + "Jinja2 now (docs/expressions.md)"),
                 bad("when with interpolation", """
                         - hosts: all
                           tasks:
                             - name: Check
                               power: state=status
-                              when: "${ready}"
-                        """, "5:14: 'when' of task 'Check': a bare expression is expected here, without ${...}: "
+                              when: "{{ ready }}"
+                        """, "5:14: 'when' of task 'Check': a bare expression is expected here, without {{ }}: "
                         + "write ready"),
                 bad("template syntax error", """
                         - hosts: all
                           tasks:
                             - name: Say
                               debug:
-                                msg: "hello ${name + }"
-                        """, "5:30: 'msg' of debug in task 'Say': expression syntax error: unexpected '}'"),
+                                msg: "hello {{ name + }}"
+                        """, "5:31: 'msg' of debug in task 'Say': expression syntax error: unexpected end of expression"),
                 bad("until syntax error", """
                         - hosts: all
                           tasks:
@@ -84,8 +100,7 @@ final class MalformedTaskCases {
                               mc_info:
                               register: r
                               until: r.device_available and
-                        """, "6:33: 'until' of task 'Wait': expression syntax error: unexpected 'and' "
-                        + "(FreeMarker writes and, or, not as &&, ||, !)"),
+                        """, "6:36: 'until' of task 'Wait': expression syntax error: unexpected end of expression"),
                 bad("task name read as a boolean", """
                         - hosts: all
                           tasks:
@@ -135,9 +150,9 @@ final class MalformedTaskCases {
                         - hosts: all
                           tasks:
                             - power: state=on
-                              stagger: "${pdu_delay}"
+                              stagger: "{{ pdu_delay }}"
                         """, "4:16: 'stagger' in task 'power' must be a duration (seconds, or e.g. 500ms, 5s, 2m, 1h), "
-                        + "found the string '${pdu_delay}': it is fixed when the playbook is read, before any host's "
+                        + "found the string '{{ pdu_delay }}': it is fixed when the playbook is read, before any host's "
                         + "variables exist"),
                 bad("register not a name", """
                         - hosts: all
@@ -158,7 +173,7 @@ final class MalformedTaskCases {
                           tasks:
                             - debug: msg=x
                               loop: 5
-                        """, "4:13: 'loop' of task 'debug' must be a list or a ${...} expression that gives one, found "
+                        """, "4:13: 'loop' of task 'debug' must be a list or a {{ ... }} expression that gives one, found "
                         + "the number 5"),
                 bad("with_items", """
                         - hosts: all

@@ -2,6 +2,7 @@ package io.ipmirunner.playbook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.ipmirunner.expr.ExpressionNames;
 import io.ipmirunner.inventory.HostPattern;
 import io.ipmirunner.inventory.Inventory;
 import io.ipmirunner.inventory.InventoryLoader;
@@ -67,13 +68,13 @@ class PlaybookCheckTest {
                               when: pdus == "a"
                               power: state=status
                             - name: d
-                              debug: {msg: "${missing} ${slot} ${pdu} ${inventory_hostname} ${later} ${r.state}"}
+                              debug: {msg: "{{ missing }} {{ slot }} {{ pdu }} {{ inventory_hostname }} {{ later }} {{ r.state }}"}
                             - name: r
                               power: state=status
                               register: r
                             - set_fact: {later: 1}
-                              when: x!false && (y.z)!true && r.changed
-                              loop: "${groups.rack1}"
+                              when: x | default(false) and y.z | d(true) and r.changed
+                              loop: "{{ groups.rack1 }}"
                         """));
     }
 
@@ -83,7 +84,7 @@ class PlaybookCheckTest {
                 - hosts: all
                   vars: {base: 1}
                   tasks:
-                    - debug: {msg: "${item} ${target} ${base} ${ansible_loop.index}"}
+                    - debug: {msg: "{{ item }} {{ target }} {{ base }} {{ ansible_loop.index }}"}
                       loop: [1, 2]
                 """, Optional.empty(), Map.of("target", io.ipmirunner.yaml.YamlScalar.string("x",
                 io.ipmirunner.yaml.Location.commandLine("-e")))));
@@ -93,9 +94,9 @@ class PlaybookCheckTest {
     void runTimeVarsFilesSkipTheVariableCheck() {
         assertEquals(List.of(), errors("""
                 - hosts: all
-                  vars_files: ["vars/${pdu}.yml"]
+                  vars_files: ["vars/{{ pdu }}.yml"]
                   tasks:
-                    - debug: {msg: "${from_the_file}"}
+                    - debug: {msg: "{{ from_the_file }}"}
                 """));
     }
 
@@ -107,9 +108,13 @@ class PlaybookCheckTest {
 
     @Test
     void namesReadByExpressions() {
-        assertEquals(List.of("a", "c", "d"), List.copyOf(VariableNames.inExpression(
-                "a.b[c] > 1 && \"s ${x}\" == d?string && e!0 == 1 && f?? && [1]?filter(g -> g > 0)?size > 0")));
-        assertEquals(List.of("x", "y"), List.copyOf(VariableNames.inTemplate(
-                "${x} and ${y.z + \"}\"} ${gt} ${w!\"\"}")));
+        assertEquals(List.of("a", "c", "d"), List.copyOf(ExpressionNames.inExpression(
+                "a.b[c] > 1 and \"s {{ x }}\" == d | string and e | default(0) == 1 and f is defined "
+                        + "and [1] | select('gt', 0) | map(attribute='k') | list | length > range(3) | length")));
+        assertEquals(List.of("x", "y"), List.copyOf(ExpressionNames.inTemplate(
+                "{{ x }} and {{ y.z ~ \"}}\" }} {{ w | d('') }} {{ none }} {{ 'q' if w.v is defined else '' }}")));
+        assertEquals(java.util.Set.of(), ExpressionNames.inTemplate("{% for i in items %}{{ i }}{% endfor %}"));
+        assertEquals(java.util.Set.of("r", "s", "u"), ExpressionNames.guardedBy(
+                "r.x is defined and s is defined and u[h] | default('') != '' and v == 1"));
     }
 }

@@ -107,12 +107,12 @@ class PlaybookParserTest {
                 - hosts: all
                   vars_files:
                     - vars/site.yml
-                    - "vars/${rack}.yml"
+                    - "vars/{{ rack }}.yml"
                   tasks:
-                    - include_tasks: "tasks/${role}.yml"
+                    - include_tasks: "tasks/{{ role }}.yml"
                     - power:
-                        state: "${desired_state}"
-                      loop: "${racks}"
+                        state: "{{ desired_state }}"
+                      loop: "{{ racks }}"
                 """);
         Play play = pb.plays().get(0);
         assertInstanceOf(VarsFile.Loaded.class, play.varsFiles().get(0));
