@@ -10,7 +10,6 @@ import io.ipmirunner.inventory.Host;
 import io.ipmirunner.inventory.HostPattern;
 import io.ipmirunner.inventory.Inventory;
 import io.ipmirunner.inventory.Shard;
-import io.ipmirunner.inventory.ShellWords;
 import io.ipmirunner.modules.Module;
 import io.ipmirunner.modules.ModuleArgumentException;
 import io.ipmirunner.modules.Modules;
@@ -102,7 +101,7 @@ public final class ExecCommand implements Callable<Integer> {
         String moduleName = moduleOption != null ? moduleOption : words.removeFirst();
         if (argsOption != null) {
             try {
-                ShellWords.split(argsOption).forEach(w -> words.add(w.text()));
+                words.addAll(AdHocArgs.split(argsOption));
             } catch (IllegalArgumentException e) {
                 throw new UserError(ExitCodes.BAD_OPTIONS, "-a: " + e.getMessage());
             }

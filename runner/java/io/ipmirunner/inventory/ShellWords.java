@@ -6,8 +6,7 @@ import java.util.List;
 /**
  * Splits an INI host line the way Ansible does ({@code shlex.split(line, comments=True)}, POSIX mode): words
  * separated by blanks, single quotes literal, double quotes with backslash escapes of {@code "} and
- * {@code \}, and an unquoted {@code #} ending the line. Each word keeps the column it started at. exec's
- * {@code -a 'k=v ...'} is split the same way.
+ * {@code \}, and an unquoted {@code #} ending the line. Each word keeps the column it started at.
  */
 public final class ShellWords {
     public record Word(String text, int column) {}

@@ -108,7 +108,7 @@ class AnsibleHabitsTest {
         CliRun r = CliRun.of("exec", "-i", inv.toString(), "rack_a", "-m", "power", "-a", "state={{ wanted }}",
                 "-e", "wanted=status", "-f", "1", "--report-dir", dir.resolve("run").toString());
         assertEquals(0, r.exit(), r.toString());
-        assertEquals("a[1-2] | OK | state=off\n", r.out(), r.toString());
+        assertEquals("a[1:2] | OK | state=off\n", r.out(), r.toString());
         CliRun none = CliRun.of("exec", "-i", inv.toString(), "rack_a");
         assertEquals(ExitCodes.BAD_OPTIONS, none.exit());
         assertEquals("ipmi-runner: exec needs a MODULE after the PATTERN, or -m MODULE\n", none.err());
