@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 /**
  * Runs the node a group of cursors stands on, for their hosts, and moves each cursor by how it went: a task
@@ -44,29 +45,13 @@ final class StepRunner {
                         ? onceUnderFree(t, hosts.getFirst(), batch) : outcomes(fanout.run(t.task(), hosts, batch, false));
                 cursors.forEach(c -> c.done(out.getOrDefault(c.host(), HostCursor.Outcome.DONE)));
             }
-            case GraphNode.BlockNode b -> {
-                Map<String, Boolean> applies = entry(b.keywords(), b.block().displayName(), b.block().at(), cursors, batch);
-                cursors.forEach(c -> {
-                    Boolean a = applies.get(c.host());
-                    if (a == null) {
-                        c.enterFailing();
-                    } else {
-                        c.enter(a);
-                    }
-                });
-            }
-            case GraphNode.IncludeNode i when i.include().tasks().isPresent() -> {
-                Map<String, Boolean> applies = entry(i.keywords(), i.include().displayName(), i.include().at(),
-                        cursors, batch);
-                cursors.forEach(c -> {
-                    Boolean a = applies.get(c.host());
-                    if (a == null) {
-                        c.done(HostCursor.Outcome.FAILED);
-                    } else {
-                        c.enter(a);
-                    }
-                });
-            }
+            // A block whose when fails fails its first task, into its own rescue (Ansible evaluates the condition
+            // on each inner task); an include_tasks whose when fails fails itself, outside what it includes.
+            case GraphNode.BlockNode b -> enter(b.keywords(), b.block().displayName(), b.block().at(), cursors, batch,
+                    HostCursor::enterFailing);
+            case GraphNode.IncludeNode i when i.include().tasks().isPresent() -> enter(i.keywords(),
+                    i.include().displayName(), i.include().at(), cursors, batch,
+                    c -> c.done(HostCursor.Outcome.FAILED));
             case GraphNode.IncludeNode i -> {
                 unsupported(i.include(), hosts, batch);
                 cursors.forEach(c -> c.done(HostCursor.Outcome.FAILED));
@@ -131,33 +116,33 @@ final class StepRunner {
     }
 
     /**
-     * A block's or include's {@code when} for each host entering it, decided once, over the host's variables
-     * and the block's own (with those of the blocks around it). A host whose condition cannot be evaluated
-     * is absent from the answer; it gets a failed result naming the block and the error.
+     * Moves each cursor into a block or include, or past it, by its {@code when}, decided once over the host's
+     * variables and the block's own (with those of the blocks around it). A host whose condition cannot be
+     * evaluated gets a failed result naming the block and the error, and goes by {@code failed}.
      */
-    private Map<String, Boolean> entry(TaskOptions keywords, String name, Location at, List<HostCursor> cursors,
-                                       BatchState batch) {
-        Map<String, Boolean> out = new HashMap<>();
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+    private void enter(TaskOptions keywords, String name, Location at, List<HostCursor> cursors, BatchState batch,
+                       Consumer<HostCursor> failed) {
+        boolean announced = false;
         for (HostCursor c : cursors) {
             Map<String, Object> scope = new HashMap<>(batch.hosts.get(c.host()).vars());
             keywords.vars().forEach((k, v) -> scope.put(k, v.toPlain()));
+            boolean applies = true;
             try {
-                boolean applies = true;
                 for (var condition : keywords.conditions().when()) {
                     applies = applies && Expressions.isTrue(condition.source(), scope);
                 }
-                out.put(c.host(), applies);
             } catch (ExpressionException e) {
-                errors.put(c.host(), e.getMessage());
+                if (!announced) {
+                    listener.on(new RunEvent.TaskStarted(batch.play.displayName(), name, false, at.toString(), "block"));
+                    announced = true;
+                }
+                listener.on(new RunEvent.HostResult(c.host(), name, at.toString(), RunEvent.Status.FAILED, false, 1,
+                        Duration.ZERO, Map.of(), "when: " + e.getMessage(), FailureClass.EXPRESSION));
+                failed.accept(c);
+                continue;
             }
+            c.enter(applies);
         }
-        if (!errors.isEmpty()) {
-            listener.on(new RunEvent.TaskStarted(batch.play.displayName(), name, false, at.toString(), "block"));
-            errors.forEach((h, why) -> listener.on(new RunEvent.HostResult(h, name, at.toString(),
-                    RunEvent.Status.FAILED, false, 1, Duration.ZERO, Map.of(), "when: " + why, FailureClass.EXPRESSION)));
-        }
-        return out;
     }
 
     private void unsupported(IncludeTasks inc, List<String> hosts, BatchState batch) {
