@@ -3,9 +3,13 @@ package io.ipmirunner.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** Runs the CLI in-process and captures what it prints. Tests run one at a time in this JVM. */
 record CliRun(int exit, String out, String err, long millis) {
+    /** The start of a host's entry in exec's pretty-printed {@code --json} output, status other than ok/changed. */
+    private static final Pattern NOT_OK = Pattern.compile("(?m)^  \"[^\"]+\": \\{\\s*\"status\": \"(?!ok\"|changed\")");
+
     static synchronized CliRun of(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -22,6 +26,20 @@ record CliRun(int exit, String out, String err, long millis) {
             System.setOut(out);
             System.setErr(err);
         }
+    }
+
+    /**
+     * For a failed fleet run: the exit code, the time, and only the hosts of exec's {@code --json} output
+     * whose status is neither ok nor changed, then stderr; what CI shows of a long message is its start.
+     */
+    String failures() {
+        StringBuilder b = new StringBuilder("exit " + exit + " in " + millis + " ms; hosts not ok:\n");
+        var m = NOT_OK.matcher(out);
+        while (m.find()) {
+            int end = out.indexOf("\n  }", m.start());
+            b.append(out, m.start(), end < 0 ? out.length() : end).append("\n");
+        }
+        return b.append("--- err\n").append(err).toString();
     }
 
     @Override

@@ -41,9 +41,9 @@ class ExecUnderLossTest {
                 r = CliRun.of("exec", NET + ".[1:" + BMCS + "]", "mc_info", "-u", fleet.getFirst().username(),
                         "--password-file", pw.toString(), "--json", "-v");
             }
-            assertEquals(0, r.exit(), r.toString());
-            assertEquals(BMCS, r.out().split("\"status\": \"ok\"", -1).length - 1, r.toString());
-            assertTrue(r.err().contains("retransmits"), r.toString());
+            assertEquals(0, r.exit(), r.failures());
+            assertEquals(BMCS, r.out().split("\"status\": \"ok\"", -1).length - 1, r.failures());
+            assertTrue(r.err().contains("retransmits"), r.failures());
             System.out.println("under 20% loss each way: " + r.millis() + " ms for " + BMCS + " BMCs; "
                     + r.err().lines().filter(l -> l.startsWith("engine:")).findFirst().orElse(""));
         } finally {

@@ -77,8 +77,8 @@ class PowerExactlyOnceUnderLossTest {
         }
         System.out.println("power state=" + state + " under 30% loss each way: calls per BMC -> BMCs "
                 + histogram + ", duplicate_possible on " + flagged + ", failed " + failures + ", " + r.millis() + " ms");
-        assertTrue(wrong.isEmpty(), "not exactly once and not flagged: " + wrong + "\n" + r);
-        assertTrue(failures <= 2, "more than 2 of " + BMCS + " hosts failed\n" + r);
+        assertTrue(wrong.isEmpty(), "not exactly once and not flagged: " + wrong + "\n" + r.failures());
+        assertTrue(failures <= 2, "more than 2 of " + BMCS + " hosts failed\n" + r.failures());
     }
 
     private static long count(IpmiSim s, String call) {

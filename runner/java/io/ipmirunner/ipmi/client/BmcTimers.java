@@ -92,10 +92,20 @@ final class BmcTimers {
         return Math.max(fleet.estimator(phase).rtoMillis(), slowest * 5 / 4 / 1000);
     }
 
-    /** The wait after {@code currentMillis} ran out: doubled, and kept for the next requests (RFC 6298 §5.5). */
+    /**
+     * The wait after {@code currentMillis} ran out: doubled up to a ceiling ({@link RttEstimator#nextMillis}),
+     * and kept for the next requests (RFC 6298 §5.5). A BMC that has not answered this step yet takes the
+     * ceiling from the fleet once the fleet has {@link #PRIOR_SAMPLES} of it, as it took its first timeout:
+     * one lost datagram after another at fleet start-up otherwise doubled its wait to two seconds while
+     * its neighbours answered in milliseconds (eight losses running cost an Open Session 7 s).
+     */
     long backOff(Phase phase, long currentMillis) {
         RttEstimator e = estimator(phase);
+        RttEstimator known = fleet == null ? null : fleet.estimators.get(kind(phase));
         long next = e.nextMillis(currentMillis);
+        if (e.samples() == 0 && known != null && known.samples() >= PRIOR_SAMPLES) {
+            next = Math.min(next, known.backOffCeilingMicros() / 1000);
+        }
         e.backedOff(next);
         return next;
     }

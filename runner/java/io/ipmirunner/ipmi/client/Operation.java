@@ -37,6 +37,8 @@ final class Operation {
     /** The last answer was "node busy": the next send is a re-ask, not a retransmission. */
     boolean lastAnswerBusy;
     long started;
+    /** When the latest transmission went out (System.nanoTime). */
+    long sentAt;
     long rto;
     EventLoop.Timer retransmit;
     EventLoop.Timer deadline;
@@ -74,6 +76,18 @@ final class Operation {
     void useSeq(int rqSeq) {
         this.rqSeq = rqSeq;
         seqsUsed |= 1L << rqSeq;
+    }
+
+    /**
+     * Whether reply {@code r} gives a round-trip sample: it is known which transmission it answers. Karn's
+     * rule (RFC 6298 §3) takes samples only from requests sent once, since a TCP acknowledgement does not
+     * say which copy it acknowledges; an IPMI reply does when every copy went out with its own rqSeq (as an
+     * idempotent request's resends do, {@link Transmissions}), as TCP's timestamps do (RFC 7323 §4). Without
+     * it a BMC whose requests met loss a few times running kept a backed-off two-second timeout for every
+     * later request, and each further loss cost two seconds.
+     */
+    boolean measuredBy(IpmiResponse r) {
+        return attempts == 1 || idempotent && r.rqSeq() == rqSeq;
     }
 
     boolean answeredBy(IpmiResponse r) {

@@ -3,14 +3,19 @@ package io.ipmirunner.ipmi.client;
 /**
  * The retransmission timeout of one kind of exchange with one BMC, as TCP computes it (RFC 6298 §2):
  * a smoothed round-trip time and its variation from samples, RTO = SRTT + max(G, 4 × RTTVAR), clamped.
- * Samples come only from exchanges sent once (Karn's rule, RFC 6298 §3): IPMI replies carry no mark of
- * which transmission they answer. A timeout backs the RTO off (§5.5) until the next valid sample.
+ * Samples come only from replies known to answer one transmission: an exchange sent once (Karn's rule,
+ * RFC 6298 §3), or a command resent with a fresh rqSeq ({@link Operation#measuredBy}). A timeout backs the
+ * RTO off (§5.5) until the next valid sample.
  * Pure arithmetic on the loop thread; times in microseconds inside so that LAN round trips of a few
  * milliseconds still count.
  */
 final class RttEstimator {
     /** G, the clock granularity of RFC 6298 §4: the loop's timers fire to about a millisecond. */
     private static final long GRANULARITY_MICROS = 1_000;
+    /** A measured BMC's back-off stops at this many of its measured timeouts ({@link #nextMillis}). */
+    static final int BACKOFF_RTOS = 4;
+    /** ... but not below this: ipmipower retransmits every 400 ms, and a loaded client delays answers. */
+    static final long BACKOFF_FLOOR_MICROS = 250_000;
 
     private final long minMicros;
     private final long maxMicros;
@@ -70,9 +75,25 @@ final class RttEstimator {
         return Math.max(1, rto / 1000);
     }
 
-    /** The wait after {@code currentMillis} ran out with no answer: doubled, at most the maximum. */
+    /**
+     * The wait after {@code currentMillis} ran out with no answer: doubled, up to a ceiling. A BMC measured
+     * answering fast backs off at most to {@link #BACKOFF_RTOS} times its measured timeout (never below
+     * {@link #BACKOFF_FLOOR_MICROS}): TCP doubles to a minute because a timeout there signals congestion; an
+     * IPMI exchange is one datagram each way, and a BMC that answered in milliseconds and then not at all
+     * lost a datagram far more likely than it slowed down a hundredfold. Doubling to the two-second maximum
+     * cost each further loss two seconds: at 20% loss each way a login, whose RAKP steps restart from Open
+     * Session on any loss, took up to 20 s (ExecUnderLossTest). A BMC that did slow down answers a later
+     * copy, and that reply is a sample ({@link Operation#measuredBy}) that raises the ceiling. One not
+     * measured yet doubles to the maximum (but see {@link BmcTimers#backOff}).
+     */
     long nextMillis(long currentMillis) {
-        return Math.min(maxMicros / 1000, currentMillis * 2);
+        return Math.min(backOffCeilingMicros() / 1000, currentMillis * 2);
+    }
+
+    /** Where {@link #nextMillis} stops doubling: the maximum until something was measured. */
+    long backOffCeilingMicros() {
+        return srtt < 0 ? maxMicros
+                : clamp(Math.max(BACKOFF_FLOOR_MICROS, BACKOFF_RTOS * (srtt + Math.max(GRANULARITY_MICROS, 4 * rttvar))));
     }
 
     /** How many round trips it has learnt from. */

@@ -171,9 +171,8 @@ final class SessionDriver implements LoginExchange.Outcome {
         }
         heard = true;
         EventLoop.Timer.cancel(op.retransmit);
-        if (op.attempts == 1) {
-            // Karn's rule: only an exchange sent once says how long this BMC takes.
-            timers.sample(Phase.COMMAND, System.nanoTime() - op.started);
+        if (op.measuredBy(r)) {
+            timers.sample(Phase.COMMAND, System.nanoTime() - op.sentAt);
         }
         if (r.completionCode().equals(CompletionCode.NODE_BUSY) && op.busyRetries < timing.busyRetries()) {
             // Busy is an answer, not a loss: back off and ask again within the same deadline.
@@ -236,6 +235,7 @@ final class SessionDriver implements LoginExchange.Outcome {
             stats.retransmits.increment();
         }
         op.lastAnswerBusy = false;
+        op.sentAt = System.nanoTime(); // a probe's send is not the request's: it leaves this alone
         sendArmed(op, tx.request(op, resend));
     }
 
@@ -261,7 +261,7 @@ final class SessionDriver implements LoginExchange.Outcome {
         } else {
             op.result.completeExceptionally(SessionLoss.unsafeToResend(target.name(), op));
         }
-        forgetSession();
+        abandonSession();
     }
 
     private void follow(Operation op, Transmissions.Next next) {
@@ -311,6 +311,19 @@ final class SessionDriver implements LoginExchange.Outcome {
             return;
         }
         // A BMC that stopped answering may have reset and forgotten the session: log in afresh for the rest.
+        abandonSession();
+    }
+
+    /**
+     * Leaves a session the BMC seems to have lost with one Close Session, not awaited: if the BMC had lost
+     * it, the request is dropped; if the evidence misled (loss can), the session's slot is freed, where
+     * otherwise it stays taken until the BMC's own timeout (and BMCs have a handful).
+     */
+    private void abandonSession() {
+        var spec = Commands.CLOSE_SESSION;
+        byte[] data = new SessionMessages.CloseRequest(session.bmcSessionId()).toBytes();
+        sender.send(target, session.encode(tx.request(new Operation(spec.name(), spec.netFn(), spec.cmd(), data),
+                false)));
         forgetSession();
     }
 

@@ -4,7 +4,8 @@ package io.ipmirunner.ipmi.client;
  * Engine timing. Retransmission timeouts adapt to each BMC's measured round trips ({@link RttEstimator}):
  * {@code retransmitMillis} is the first one before anything is measured (1 s, as RFC 6298), and the
  * adaptive value stays between {@code minRetransmitMillis} and {@code maxRetransmitMillis} (2 s: about ten
- * tries fit in an exchange; at 20% loss each way one try in three fails, and ten in a row almost never).
+ * tries fit in an exchange with a BMC nobody measured; at 20% loss each way one try in three fails, and ten
+ * in a row almost never; a measured BMC backs off less, {@link RttEstimator#nextMillis}).
  * The minimum is 50 ms, not TCP's 200 ms: Linux's floor covers a peer's delayed acknowledgements and a BMC
  * has none (QUIC, RFC 9002 §6.2, likewise keeps no floor but the timer's granularity). What a floor would
  * protect is a reply that is only late, queued behind its neighbours' crypto when a thousand BMCs answer at

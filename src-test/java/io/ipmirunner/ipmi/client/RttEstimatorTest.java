@@ -64,19 +64,33 @@ class RttEstimatorTest {
     }
 
     @Test
-    void backOffDoublesUpToTheMaximumAndStaysUntilTheNextSample() {
-        var e = new RttEstimator(1000, 200, 2000);
-        e.sample(5 * MS);
-        long wait = e.rtoMillis();
-        wait = e.nextMillis(wait);
-        e.backedOff(wait);
-        assertEquals(400, wait);
-        assertEquals(400, e.rtoMillis(), "a new exchange starts from the backed-off timeout");
-        assertEquals(800, e.nextMillis(400));
-        assertEquals(2000, e.nextMillis(1600));
+    void anUnmeasuredBmcBacksOffDoublingUpToTheMaximum() {
+        var e = new RttEstimator(1000, 50, 2000);
+        assertEquals(2000, e.nextMillis(1000));
         assertEquals(2000, e.nextMillis(2000));
+    }
+
+    @Test
+    void aBmcMeasuredFastBacksOffToAFewOfItsTimeoutsAndStaysUntilTheNextSample() {
+        var e = new RttEstimator(1000, 50, 2000);
+        e.sample(5 * MS); // RTO 5 + 4 x 2.5 = 15 ms, clamped to the 50 ms minimum
+        long wait = e.nextMillis(e.rtoMillis());
+        e.backedOff(wait);
+        assertEquals(100, wait);
+        assertEquals(100, e.rtoMillis(), "a new exchange starts from the backed-off timeout");
+        assertEquals(200, e.nextMillis(100));
+        assertEquals(250, e.nextMillis(200), "four measured timeouts are 60 ms: the 250 ms floor holds");
+        assertEquals(250, e.nextMillis(250));
         e.sample(5 * MS);
-        assertEquals(200, e.rtoMillis(), "a valid sample recomputes it");
+        assertEquals(50, e.rtoMillis(), "a valid sample recomputes it");
+    }
+
+    @Test
+    void aSlowerBmcBacksOffFurtherUpToTheMaximum() {
+        var e = new RttEstimator(1000, 50, 2000);
+        e.sample(200 * MS); // RTO 200 + 4 x 100 = 600 ms; four of them exceed the maximum
+        assertEquals(1200, e.nextMillis(600));
+        assertEquals(2000, e.nextMillis(1200));
     }
 
     @Test
@@ -143,6 +157,20 @@ class RttEstimatorTest {
         assertEquals(500, second.rtoMillis(Phase.RAKP_3), "only what was measured is shared");
         assertEquals(1200, second.backOff(Phase.RAKP_1, 600));
         assertEquals(1200, second.rtoMillis(Phase.RAKP_1), "once backed off, a BMC keeps its own timeout");
+    }
+
+    @Test
+    void anUnmeasuredBmcBacksOffOnlyToWhatTheFleetsAnswersJustify() {
+        var fleet = BmcTimers.fleet(Timing.DEFAULT);
+        var silent = new BmcTimers(Timing.DEFAULT, fleet);
+        for (int i = 1; i < BmcTimers.PRIOR_SAMPLES; i++) {
+            new BmcTimers(Timing.DEFAULT, fleet).sample(Phase.OPEN_SESSION, 2 * MS);
+        }
+        assertEquals(2000, silent.backOff(Phase.OPEN_SESSION, 1600), "too few fleet samples: the maximum");
+        var fresh = new BmcTimers(Timing.DEFAULT, fleet);
+        new BmcTimers(Timing.DEFAULT, fleet).sample(Phase.OPEN_SESSION, 2 * MS);
+        assertEquals(250, fresh.backOff(Phase.OPEN_SESSION, 200), "the fleet answers in 2 ms: the floor");
+        assertEquals(250, fresh.backOff(Phase.OPEN_SESSION, 250));
     }
 
     @Test
