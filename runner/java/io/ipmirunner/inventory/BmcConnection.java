@@ -14,11 +14,12 @@ import java.util.OptionalInt;
  * <p>{@code address} is {@code ipmi_host}, else the inventory name, never {@code ansible_host}: that is the
  * operating system's address, and a BMC has its own. {@code credentials}, from {@code ipmi_credentials}, are
  * logins to try in order; when there are any, they replace {@code user}/{@code password}/{@code kg}.
+ * {@code minCommandInterval}, from {@code ipmi_min_command_interval}, paces the commands to a fragile BMC.
  */
 public record BmcConnection(String address, int port, String user, Optional<SecretSource> password,
                             Optional<SecretSource> kg, OptionalInt cipherSuite, Optional<Privilege> privilege,
                             Optional<Duration> timeout, OptionalInt retries, IpmiVersion version,
-                            List<BmcCredential> credentials) {
+                            List<BmcCredential> credentials, Optional<Duration> minCommandInterval) {
     public static final int DEFAULT_PORT = 623;
 
     public BmcConnection {
@@ -27,6 +28,6 @@ public record BmcConnection(String address, int port, String user, Optional<Secr
 
     public static BmcConnection defaults(String address) {
         return new BmcConnection(address, DEFAULT_PORT, "", Optional.empty(), Optional.empty(), OptionalInt.empty(),
-                Optional.empty(), Optional.empty(), OptionalInt.empty(), IpmiVersion.AUTO, List.of());
+                Optional.empty(), Optional.empty(), OptionalInt.empty(), IpmiVersion.AUTO, List.of(), Optional.empty());
     }
 }

@@ -17,6 +17,7 @@ import io.ipmirunner.yaml.YamlValue;
 import io.ipmirunner.secret.Secret;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,10 @@ final class ConnectionVars {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
 
     static final List<String> NAMES = List.of("ipmi_host", "ipmi_port", "ipmi_user", SecretVars.IPMI_PASSWORD,
-            "ipmi_cipher_suite", "ipmi_privilege", SecretVars.IPMI_KG, "ipmi_timeout", "ipmi_retries", "ipmi_version", "ipmi_credentials");
+            "ipmi_cipher_suite", "ipmi_privilege", SecretVars.IPMI_KG, "ipmi_timeout", "ipmi_retries", "ipmi_version", "ipmi_credentials",
+            "ipmi_min_command_interval");
+    /** A pause longer than this between two commands would outlast the BMC's session (commonly 60 s). */
+    private static final Duration MAX_COMMAND_INTERVAL = Duration.ofSeconds(30);
     private static final int MAX_USER_BYTES = 16;
     private static final int MAX_PASSWORD_BYTES = 20;
 
@@ -95,9 +99,17 @@ final class ConnectionVars {
             warnings.add(vars.get(SecretVars.IPMI_PASSWORD).at(), "host '" + host + "' has ipmi_credentials, so its "
                     + "ipmi_password is not used (list it as a credential to try it)");
         }
+        Optional<Duration> interval = r.duration("ipmi_min_command_interval").filter(d -> {
+            boolean fits = d.compareTo(MAX_COMMAND_INTERVAL) <= 0;
+            if (!fits) {
+                problems.add(vars.get("ipmi_min_command_interval").at(), "ipmi_min_command_interval may be at most "
+                        + MAX_COMMAND_INTERVAL.toSeconds() + "s: a longer pause outlasts the BMC's session");
+            }
+            return fits;
+        });
         return new BmcConnection(address, port, user, secret(vars.get(SecretVars.IPMI_PASSWORD), "ipmi_password",
                 problems), secret(vars.get(SecretVars.IPMI_KG), "ipmi_kg", problems), suite, privilege,
-                r.duration("ipmi_timeout"), retries, version, credentials);
+                r.duration("ipmi_timeout"), retries, version, credentials, interval);
     }
 
     /** {@code ipmi_credentials: [{label: fleet, user: admin, password: !vault ...}, ...]}. */

@@ -32,7 +32,8 @@ public final class HostLists {
         for (HostSpec h : specs) {
             BmcConnection d = BmcConnection.defaults(h.address());
             BmcConnection bmc = new BmcConnection(d.address(), h.port().orElse(d.port()), d.user(), d.password(),
-                    d.kg(), d.cipherSuite(), d.privilege(), d.timeout(), d.retries(), d.version(), d.credentials());
+                    d.kg(), d.cipherSuite(), d.privilege(), d.timeout(), d.retries(), d.version(), d.credentials(),
+                    d.minCommandInterval());
             hosts.put(h.name(), new Host(h.name(), List.of(Group.UNGROUPED), Map.of(), bmc, at));
         }
         List<String> names = List.copyOf(hosts.keySet());
@@ -57,7 +58,8 @@ public final class HostLists {
             BmcConnection b = h.bmc();
             hosts.put(name, b.retries().isPresent() ? h : new Host(name, h.groupNames(), h.vars(),
                     new BmcConnection(b.address(), b.port(), b.user(), b.password(), b.kg(), b.cipherSuite(),
-                            b.privilege(), b.timeout(), OptionalInt.of(retries), b.version(), b.credentials()),
+                            b.privilege(), b.timeout(), OptionalInt.of(retries), b.version(), b.credentials(),
+                            b.minCommandInterval()),
                     h.at()));
         });
         return new Inventory(hosts, inventory.groups(), inventory.members(), inventory.sources(),

@@ -96,9 +96,13 @@ public final class Targets {
         return new Selection(out, logins, rack);
     }
 
-    /** The inventory's {@code ipmi_timeout} bounds each exchange with that BMC. */
+    /**
+     * The inventory's {@code ipmi_timeout} bounds each exchange with that BMC; its
+     * {@code ipmi_min_command_interval} paces the commands sent to it.
+     */
     private static BmcTarget timed(BmcConnection b, BmcTarget t) {
-        return b.timeout().map(t::withTimeout).orElse(t);
+        BmcTarget paced = b.minCommandInterval().map(t::withMinCommandInterval).orElse(t);
+        return b.timeout().map(paced::withTimeout).orElse(paced);
     }
 
     private static SessionConfig config(String host, BmcConnection b, String user, Optional<SecretSource> password,

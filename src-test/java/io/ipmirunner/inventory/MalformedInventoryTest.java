@@ -155,6 +155,9 @@ class MalformedInventoryTest {
                 yaml("ipmi_timeout not a duration", "r: {hosts: {n1: {ipmi_timeout: soon}}}\n",
                         "hosts.yml:1:32: 'ipmi_timeout' in host 'n1' must be a duration (seconds, or e.g. 500ms, 5s, "
                         + "2m, 1h), found the string 'soon'"),
+                yaml("ipmi_min_command_interval too long", "r: {hosts: {n1: {ipmi_min_command_interval: 45s}}}\n",
+                        "hosts.yml:1:45: ipmi_min_command_interval may be at most 30s: a longer pause outlasts the "
+                        + "BMC's session"),
                 yaml("ipmi_host template undefined", "r: {hosts: {n1: {ipmi_host: \"{{ bmc_domain }}\"}}}\n",
                         "hosts.yml:1:29: ipmi_host: 'bmc_domain' is undefined"),
                 yaml("ipmi_host template syntax", "r: {hosts: {n1: {ipmi_host: \"{{ inventory_hostname\"}}}\n",

@@ -73,7 +73,7 @@ public final class BmcSession implements Bmc {
     @Override
     public BmcSession loginWith(UnaryOperator<SessionConfig> adjust) {
         BmcTarget t = driver.target();
-        return client.openUnshared(new BmcTarget(t.name(), t.address(), adjust.apply(t.config())));
+        return client.openUnshared(t.withConfig(adjust.apply(t.config())));
     }
 
     @Override

@@ -6,16 +6,27 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A BMC to talk to: the name an operator knows it by, where it listens, how to log in, and its own time
- * for each exchange (the inventory's {@code ipmi_timeout}; empty: the client's).
+ * A BMC to talk to: the name an operator knows it by, where it listens, how to log in, its own time for
+ * each exchange (the inventory's {@code ipmi_timeout}; empty: the client's), and the least time between two
+ * commands sent to it (the inventory's {@code ipmi_min_command_interval}; zero: none).
  */
-public record BmcTarget(String name, InetSocketAddress address, SessionConfig config, Optional<Duration> timeout) {
+public record BmcTarget(String name, InetSocketAddress address, SessionConfig config, Optional<Duration> timeout,
+                        Duration minCommandInterval) {
     public BmcTarget(String name, InetSocketAddress address, SessionConfig config) {
-        this(name, address, config, Optional.empty());
+        this(name, address, config, Optional.empty(), Duration.ZERO);
     }
 
     public BmcTarget withTimeout(Duration t) {
-        return new BmcTarget(name, address, config, Optional.of(t));
+        return new BmcTarget(name, address, config, Optional.of(t), minCommandInterval);
+    }
+
+    /** The same BMC logged into otherwise; its timing stays. */
+    public BmcTarget withConfig(SessionConfig c) {
+        return new BmcTarget(name, address, c, timeout, minCommandInterval);
+    }
+
+    public BmcTarget withMinCommandInterval(Duration d) {
+        return new BmcTarget(name, address, config, timeout, d);
     }
 
     /** The engine's timing for this BMC: the client's, with this BMC's exchange timeout if it has one. */

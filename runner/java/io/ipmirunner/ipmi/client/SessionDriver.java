@@ -43,6 +43,9 @@ final class SessionDriver implements LoginExchange.Outcome {
     private ActiveSession session;
     private boolean heard;
     private EventLoop.Timer keepAliveTimer;
+    private final Pacing pacing;
+    /** Set while the next command waits for {@link #pacing}. */
+    private EventLoop.Timer paceTimer;
     private Operation inFlight;
     private Transmissions tx;
     private int handles;
@@ -61,6 +64,7 @@ final class SessionDriver implements LoginExchange.Outcome {
         this.random = random;
         this.stats = stats;
         this.loss = new SessionLoss(d -> sender.send(target, d));
+        this.pacing = new Pacing(target.minCommandInterval());
     }
 
     BmcTarget target() {
@@ -202,11 +206,10 @@ final class SessionDriver implements LoginExchange.Outcome {
     // ---- operations ----
 
     private void pump() {
-        if (state != State.ACTIVE || inFlight != null) {
+        if (state != State.ACTIVE || inFlight != null || paceTimer != null) {
             return;
         }
-        Operation op = queue.poll();
-        if (op == null) {
+        if (queue.isEmpty()) {
             if (handles == 0) {
                 beginClose();
             } else {
@@ -214,6 +217,16 @@ final class SessionDriver implements LoginExchange.Outcome {
             }
             return;
         }
+        long wait = pacing.waitMillis(System.nanoTime());
+        if (wait > 0) {
+            paceTimer = loop.schedule(wait, () -> {
+                paceTimer = null;
+                pump();
+            });
+            return;
+        }
+        Operation op = queue.poll();
+        pacing.sent(System.nanoTime());
         if (op.lastInSession) {
             sendAndForget(op);
             return;
@@ -415,6 +428,7 @@ final class SessionDriver implements LoginExchange.Outcome {
     private void finish() {
         state = State.CLOSED;
         EventLoop.Timer.cancel(keepAliveTimer);
+        EventLoop.Timer.cancel(paceTimer);
         closed.complete(null);
     }
 }
