@@ -8,6 +8,7 @@ import io.ipmirunner.ipmi.sdr.SdrDecoder;
 import io.ipmirunner.ipmi.sdr.SdrReader;
 import io.ipmirunner.ipmi.sdr.SdrRecord;
 import io.ipmirunner.ipmi.sdr.SensorNames;
+import io.ipmirunner.ipmi.sel.EventText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,8 +87,22 @@ public final class SensorsModule implements Module<NoArgs> {
         m.put("value", v.map(SensorsModule::number).orElse(null));
         m.put("unit", s.threshold() ? unit(s) : "discrete");
         m.put("status", !available ? NOT_AVAILABLE : s.threshold() ? thresholdStatus(r.state())
-                : r.state() == 0 ? "ok" : "0x%02x".formatted(r.state()));
+                : r.discreteStates() == 0 ? "ok" : "0x%04x".formatted(r.discreteStates()));
+        if (!s.threshold()) {
+            m.put("states", available ? states(s, r.discreteStates()) : List.of());
+        }
         return m;
+    }
+
+    /** The asserted states of a discrete sensor, in the specification's words (Table 42-2, 42-3). */
+    private static List<String> states(SdrRecord.Sensor s, int asserted) {
+        List<String> names = new ArrayList<>();
+        for (int offset = 0; offset < 15; offset++) {
+            if ((asserted & 1 << offset) != 0) {
+                names.add(EventText.offset(s.eventReadingType(), s.sensorType(), offset));
+            }
+        }
+        return names;
     }
 
     /** A whole number as a long, else a double: the two number forms the journal keeps. */

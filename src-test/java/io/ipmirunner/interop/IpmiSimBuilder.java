@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,6 +25,7 @@ public final class IpmiSimBuilder {
     private String guidHex;
     private final TreeMap<Integer, byte[]> extraFru = new TreeMap<>();
     private String extraSdrs;
+    private final List<String> extraEmu = new ArrayList<>();
 
     IpmiSimBuilder() {
         users.put(2, new SimUser(2, IpmiSim.DEFAULT_USER, IpmiSim.DEFAULT_PASSWORD, "admin",
@@ -97,6 +99,15 @@ public final class IpmiSimBuilder {
         return this;
     }
 
+    /**
+     * Lines of ipmi_sim's emulator commands (man ipmi_sim_cmd: sensor_add, sensor_set_bit, ...) run after the
+     * fixture's and before mc_enable, e.g. the readings of sensors added with {@link #sdrs}.
+     */
+    public IpmiSimBuilder emu(String... lines) {
+        extraEmu.addAll(List.of(lines));
+        return this;
+    }
+
     /** Writes the files, starts ipmi_sim and waits until it answers an ASF Presence Ping. */
     public IpmiSim build() {
         Peers.require("ipmi_sim");
@@ -113,7 +124,7 @@ public final class IpmiSimBuilder {
                 (host + ":" + udpPort).getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
         String name = "sim-" + host.replace('.', '-') + "-" + udpPort;
         SimFiles.Settings s = new SimFiles.Settings(name, host, udpPort, new ArrayList<>(users.values()),
-                bmcKey, guid, "SIM-" + host.replace('.', '-'), extraFru, extraSdrs);
+                bmcKey, guid, "SIM-" + host.replace('.', '-'), extraFru, extraSdrs, List.copyOf(extraEmu));
         return SimProcess.start(s, IpmiSim.START_TIMEOUT);
     }
 

@@ -21,7 +21,8 @@ final class SimFiles {
 
     /** Everything the files depend on; built by {@link IpmiSim.Builder}. */
     record Settings(String name, String host, int port, List<SimUser> users, String bmcKey, String guidHex,
-                    String productSerial, java.util.Map<Integer, byte[]> extraFru, String extraSdrs) {}
+                    String productSerial, java.util.Map<Integer, byte[]> extraFru, String extraSdrs,
+                    List<String> extraEmu) {}
 
     static void writeAll(Path dir, Settings s) throws IOException {
         Path script = dir.resolve("chassis_control");
@@ -88,6 +89,7 @@ final class SimFiles {
         l.add("sensor_add 0x20 0 2 0x01 0x01");
         l.add("sensor_set_value 0x20 0 2 " + IpmiSim.CPU_READING + " 0");
         l.add("sensor_set_threshold 0x20 0 2 readable 010000 0 95 0 0 0 0");
+        l.addAll(s.extraEmu());
         l.add("mc_enable 0x20");
         return String.join("\n", l) + "\n";
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.ipmirunner.ipmi.command.sensor.SensorReading;
 import io.ipmirunner.ipmi.sdr.Conversion;
 import io.ipmirunner.ipmi.sdr.SdrRecord;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,22 @@ class SensorsModuleTest {
         assertEquals(26L, SensorsModule.sensor(new SdrRecord.Sensor(4, 1, 0x20, 0, 8, 7, 1, 0x01, 0x01, 1, 0, 0,
                 false, new Conversion(0, 1, 0, 0, 0, 0), "Whole"), new SensorReading(26, true, true, false, 0))
                 .get("value"), "a whole number stays one");
+    }
+
+    @Test
+    void discreteStatesAreNamedUpToOffsetFourteen() {
+        // Memory (sensor type 0Ch, sensor-specific): offsets 1 and 10 asserted; 10 lives in byte 4 (§35.14).
+        var dimm = new SdrRecord.Sensor(5, 2, 0x20, 0, 9, 32, 1, 0x0C, 0x6F, 0, 0, 0, false,
+                new Conversion(0, 1, 0, 0, 0, 0), "DIMM A1");
+        Map<String, Object> m = SensorsModule.sensor(dimm, new SensorReading(0, true, true, false, 0x02, 0x04));
+        assertEquals(List.of("Uncorrectable ECC", "Critical Overtemperature"), m.get("states"));
+        assertEquals("0x0402", m.get("status"));
+        assertEquals(null, m.get("value"));
+        Map<String, Object> none = SensorsModule.sensor(dimm, new SensorReading(0, true, true, false, 0, 0));
+        assertEquals("ok", none.get("status"));
+        assertEquals(List.of(), none.get("states"));
+        assertEquals(false, SensorsModule.sensor(VOLTS, new SensorReading(0, true, true, false, 0)).containsKey("states"),
+                "threshold sensors have no discrete states");
     }
 
     @Test

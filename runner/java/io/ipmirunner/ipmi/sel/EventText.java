@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Words for an event's offset (IPMI v2.0 §42.1 Table 42-2 generic and Table 42-3 sensor-specific), for
- * the common cases; any other offset is named by number.
+ * every generic type and the sensor-specific types fleets see most; any other offset is named by number.
  */
 public final class EventText {
     /** Event/reading type 0x01, threshold; ipmitool's wording. */
@@ -50,12 +50,46 @@ public final class EventText {
     private static final List<String> WATCHDOG_2 = List.of("Timer expired", "Hard reset", "Power down",
             "Power cycle", "reserved", "reserved", "reserved", "reserved", "Timer interrupt");
 
+    /**
+     * Generic event/reading types 02h-0Ch (Table 42-2), indexed by type - 2, in ipmitool's words (where the
+     * table offers two, one of them): what `ipmitool sdr elist` prints, so operators' filters carry over.
+     */
+    private static final List<List<String>> GENERIC = List.of(
+            List.of("Transition to Idle", "Transition to Active", "Transition to Busy"),
+            List.of("State Deasserted", "State Asserted"),
+            List.of("Predictive Failure Deasserted", "Predictive Failure Asserted"),
+            List.of("Limit Not Exceeded", "Limit Exceeded"),
+            List.of("Performance Met", "Performance Lags"),
+            List.of("Transition to OK", "Transition to Non-critical from OK",
+                    "Transition to Critical from less severe", "Transition to Non-recoverable from less severe",
+                    "Transition to Non-critical from more severe", "Transition to Critical from Non-recoverable",
+                    "Transition to Non-recoverable", "Monitor", "Informational"),
+            List.of("Device Absent", "Device Present"),
+            List.of("Device Disabled", "Device Enabled"),
+            List.of("Transition to Running", "Transition to In Test", "Transition to Power Off",
+                    "Transition to On Line", "Transition to Off Line", "Transition to Off Duty",
+                    "Transition to Degraded", "Transition to Power Save", "Install Error"),
+            List.of("Fully Redundant", "Redundancy Lost", "Redundancy Degraded",
+                    "Non-Redundant: Sufficient from Redundant", "Non-Redundant: Sufficient from Insufficient",
+                    "Non-Redundant: Insufficient Resources", "Redundancy Degraded from Fully Redundant",
+                    "Redundancy Degraded from Non-Redundant"),
+            List.of("D0 Power State", "D1 Power State", "D2 Power State", "D3 Power State"));
+
     private EventText() {}
 
     public static String of(SelEntry.SystemEvent e) {
-        List<String> words = switch (e.eventType()) {
+        return offset(e.eventType(), e.sensorType(), e.offset());
+    }
+
+    /**
+     * The words for state {@code offset} of a sensor with this event/reading type and sensor type: a SEL
+     * event's offset, or a bit of a discrete sensor's present state (§35.14), which count alike.
+     */
+    public static String offset(int eventReadingType, int sensorType, int offset) {
+        List<String> words = switch (eventReadingType) {
             case 0x01 -> THRESHOLD;
-            case 0x6F -> switch (e.sensorType()) {
+            case 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0C -> GENERIC.get(eventReadingType - 2);
+            case 0x6F -> switch (sensorType) {
                 case 0x05 -> PHYSICAL_SECURITY;
                 case 0x07 -> PROCESSOR;
                 case 0x08 -> POWER_SUPPLY;
@@ -71,8 +105,7 @@ public final class EventText {
             };
             default -> List.of();
         };
-        int offset = e.offset();
         return offset < words.size() ? words.get(offset)
-                : "event type 0x%02x offset 0x%x".formatted(e.eventType(), offset);
+                : "event type 0x%02x offset 0x%x".formatted(eventReadingType, offset);
     }
 }
