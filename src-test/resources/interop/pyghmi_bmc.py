@@ -16,6 +16,9 @@ class MemoryBmc(bmc.Bmc):
         super().__init__(authdata, port=port, address=address)
         self.powerstate = 'off'
         self.bootdevice = 'default'
+        # Non-zero so that a test sees how Get Device ID carries them (pyghmi packs each into 4 bytes).
+        self.mfgid = 10876
+        self.prodid = 0x0907
 
     def log(self, line):
         print(line, flush=True)

@@ -73,6 +73,14 @@ class ExecAgainstPyghmiTest {
     }
 
     @Test
+    void mcInfoReadsTheFourteenByteDeviceId() {
+        CliRun r = exec("mc_info", "--json");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("\"manufacturer_id\": 10876"), r.toString());
+        assertTrue(r.out().contains("\"product_id\": 2311"), r.toString());
+    }
+
+    @Test
     void bootDevicePxeIsSetAndReadBack() {
         CliRun set = exec("boot_device", "device=pxe");
         assertEquals(0, set.exit(), set.toString());
