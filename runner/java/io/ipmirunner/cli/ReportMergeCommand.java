@@ -1,10 +1,15 @@
 package io.ipmirunner.cli;
 
+import io.ipmirunner.executor.JournalCodec;
+import io.ipmirunner.executor.JournalReader;
+import io.ipmirunner.executor.RunEvent;
 import io.ipmirunner.report.ReportException;
 import io.ipmirunner.report.Reports;
+import io.ipmirunner.run.MetricsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,6 +31,10 @@ public final class ReportMergeCommand implements Callable<Integer> {
             description = "where the merged reports go (created if missing)")
     Path out;
 
+    @Option(names = "--metrics-file", paramLabel = "PATH", description = "also write the merged run's results and "
+            + "readings in Prometheus' text format, as play's --metrics-file does for one run")
+    Path metricsFile;
+
     @Override
     public Integer call() throws IOException {
         if (Files.exists(out) && !Files.isDirectory(out)) {
@@ -35,9 +44,33 @@ public final class ReportMergeCommand implements Callable<Integer> {
             Path html = Reports.merge(runDirs, out);
             System.out.println("report merge: " + runDirs.size() + " run directories -> " + html
                     + " (and report.json, junit.xml)");
+            if (metricsFile != null) {
+                mergeMetrics();
+            }
             return ExitCodes.OK;
         } catch (ReportException e) {
             throw ReportCommand.userError("report merge: ", e);
         }
+    }
+
+    /** The shards' journals were read and checked by {@link Reports#merge} already: same playbook, no host twice. */
+    private void mergeMetrics() throws IOException {
+        List<List<JournalCodec.Entry>> journals = new ArrayList<>();
+        String playbook = "";
+        for (Path dir : runDirs) {
+            List<JournalCodec.Entry> entries = JournalReader.read(dir);
+            journals.add(entries);
+            for (JournalCodec.Entry e : entries) {
+                if (e.event() instanceof RunEvent.RunStarted s) {
+                    playbook = Path.of(s.playbook()).getFileName().toString();
+                }
+            }
+        }
+        List<Integer> unended = MetricsFile.writeMerged(metricsFile, playbook, journals);
+        for (int i : unended) {
+            System.err.println("report merge: " + runDirs.get(i) + " did not end (no run_end in its journal): its "
+                    + "readings are in " + metricsFile + ", its hosts' task counts are not");
+        }
+        System.out.println("report merge: metrics -> " + metricsFile);
     }
 }

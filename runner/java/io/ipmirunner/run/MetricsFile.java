@@ -1,5 +1,6 @@
 package io.ipmirunner.run;
 
+import io.ipmirunner.executor.JournalCodec;
 import io.ipmirunner.executor.RunEvent;
 import io.ipmirunner.executor.RunListener;
 import java.io.IOException;
@@ -38,10 +39,50 @@ public final class MetricsFile implements RunListener {
 
     @Override
     public synchronized void on(RunEvent event) {
+        if (event instanceof RunEvent.RunEnded e) {
+            write(e.recap(), started, clock.instant());
+        } else {
+            take(event);
+        }
+    }
+
+    /**
+     * The metrics of a run made in shards ({@code report merge --metrics-file}), from each shard's journal:
+     * every shard's readings, one recap of all their hosts (shards do not share hosts), and the run's span
+     * from the first shard's start to the last one's end. A shard whose journal has no end (it was killed)
+     * contributes its readings but no host counts; the caller is told which those are.
+     */
+    public static List<Integer> writeMerged(Path path, String playbook, List<List<JournalCodec.Entry>> shards) {
+        MetricsFile m = new MetricsFile(path, playbook, Clock.systemUTC());
+        Map<String, RunEvent.Recap> recap = new TreeMap<>();
+        Instant first = null;
+        Instant last = null;
+        List<Integer> unended = new ArrayList<>();
+        for (int i = 0; i < shards.size(); i++) {
+            boolean ended = false;
+            for (JournalCodec.Entry e : shards.get(i)) {
+                first = first == null || e.at().isBefore(first) ? e.at() : first;
+                last = last == null || e.at().isAfter(last) ? e.at() : last;
+                if (e.event() instanceof RunEvent.RunEnded end) {
+                    recap.putAll(end.recap());
+                    ended = true;
+                } else {
+                    m.take(e.event());
+                }
+            }
+            if (!ended) {
+                unended.add(i);
+            }
+        }
+        Instant now = m.clock.instant();
+        m.write(recap, first == null ? now : first, last == null ? now : last);
+        return unended;
+    }
+
+    private void take(RunEvent event) {
         switch (event) {
             case RunEvent.TaskStarted t -> moduleOfTask.put(t.taskAt(), t.module());
             case RunEvent.HostResult r -> reading(r, moduleOfTask.getOrDefault(r.taskAt(), ""));
-            case RunEvent.RunEnded e -> write(e.recap());
             default -> { }
         }
     }
@@ -77,7 +118,7 @@ public final class MetricsFile implements RunListener {
         }
     }
 
-    private void write(Map<String, RunEvent.Recap> recap) {
+    private void write(Map<String, RunEvent.Recap> recap, Instant from, Instant now) {
         recap.forEach((host, c) -> {
             for (var count : Map.of("ok", c.ok(), "changed", c.changed(), "unreachable", c.unreachable(),
                     "failed", c.failed(), "skipped", c.skipped(), "rescued", c.rescued(), "ignored", c.ignored())
@@ -86,13 +127,12 @@ public final class MetricsFile implements RunListener {
                         labels("host", host, "status", count.getKey()), count.getValue());
             }
         });
-        Instant now = clock.instant();
         add("ipmi_runner_run_exit_code", "the run's exit code (0 ok, 2 a host failed, 3 unreachable)",
                 labels(), RunExit.of(recap));
         add("ipmi_runner_run_hosts", "hosts in the run", labels(), recap.size());
         add("ipmi_runner_run_end_timestamp_seconds", "when the run ended", labels(), now.toEpochMilli() / 1000.0);
         add("ipmi_runner_run_duration_seconds", "how long the run took", labels(),
-                (now.toEpochMilli() - started.toEpochMilli()) / 1000.0);
+                (now.toEpochMilli() - from.toEpochMilli()) / 1000.0);
         StringBuilder sb = new StringBuilder();
         series.forEach((name, lines) -> {
             sb.append("# HELP ").append(name).append(' ').append(help.get(name)).append('\n');

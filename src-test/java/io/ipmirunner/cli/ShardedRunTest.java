@@ -78,7 +78,8 @@ class ShardedRunTest {
             assertEquals(siteOf.size(), union.size(), "no host in two shards");
 
             Path whole = dir.resolve("whole");
-            Process single = play(playbook, inventory, whole, null, List.of());
+            Path wholeMetrics = dir.resolve("whole.prom");
+            Process single = play(playbook, inventory, whole, null, List.of("--metrics-file", wholeMetrics.toString()));
             assertEquals(0, finish(single), log(whole));
             assertEquals(List.of(1), cycles(fleet), "the whole run cycled every BMC once");
 
@@ -116,9 +117,12 @@ class ShardedRunTest {
             Path merged = dir.resolve("merged");
             List<String> args = new ArrayList<>(List.of("report", "merge"));
             runDirs.forEach(d -> args.add(d.toString()));
-            args.addAll(List.of("--report-dir", merged.toString()));
+            Path mergedMetrics = dir.resolve("merged.prom");
+            args.addAll(List.of("--report-dir", merged.toString(), "--metrics-file", mergedMetrics.toString()));
             CliRun m = CliRun.of(args.toArray(String[]::new));
             assertEquals(0, m.exit(), m.toString());
+            assertEquals(series(wholeMetrics), series(mergedMetrics), "the merged metrics are the whole run's");
+            UnattendedRunTest.promtoolCheck(mergedMetrics);
             Map<String, Object> one = json(whole);
             Map<String, Object> all = json(merged);
             assertEquals(statuses(one), statuses(all), "every host with the same status");
@@ -134,6 +138,13 @@ class ShardedRunTest {
                 assertEquals(1, holding.size(), site + " is split over shards " + holding);
             }
         }
+    }
+
+    /** The metrics that do not depend on when the run ran: per-host task counts, power states, hosts, exit. */
+    private static TreeSet<String> series(Path prom) throws IOException {
+        return Files.readAllLines(prom).stream().filter(l -> l.startsWith("ipmi_runner_host_tasks")
+                || l.startsWith("ipmi_runner_power_on") || l.startsWith("ipmi_runner_run_hosts")
+                || l.startsWith("ipmi_runner_run_exit_code")).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
 
     private Path inventory(FleetHost fleet, Map<String, String> siteOf) throws IOException {

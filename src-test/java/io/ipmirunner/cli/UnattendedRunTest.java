@@ -85,7 +85,7 @@ class UnattendedRunTest {
     }
 
     /** Prometheus' own checker where Debian's prometheus package is installed (.ci/run installs it). */
-    private static void promtoolCheck(Path metrics) throws Exception {
+    static void promtoolCheck(Path metrics) throws Exception {
         if (!Files.isExecutable(Path.of("/usr/bin/promtool"))) {
             String message = "promtool is not installed (Debian package 'prometheus')";
             if ("true".equals(System.getenv("CI"))) {
