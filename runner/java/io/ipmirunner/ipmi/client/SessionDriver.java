@@ -135,7 +135,9 @@ final class SessionDriver implements LoginExchange.Outcome {
             op.result.completeExceptionally(failure);
         }
         if (open != null) {
+            // Set Session Privilege Level failed on an established session: close it, numbered afresh.
             session = open;
+            tx = new Transmissions();
             beginClose();
         } else {
             state = State.IDLE;

@@ -111,7 +111,8 @@ public final class RmcpPlusSession implements ActiveSession {
                 }
                 payload = PayloadCipher.decrypt(suite.confidentiality(), keys.k2(), payload);
             }
-            IpmiResponse response = IpmiResponse.decode(payload);
+            IpmiResponse response = suite.integrity() != IntegrityAlgorithm.NONE
+                    ? IpmiResponse.decodeAuthenticated(payload) : IpmiResponse.decode(payload);
             if (!window.accept(p.sessionSeq())) {
                 return new Decoded.Dropped("sequence number " + Integer.toUnsignedString(p.sessionSeq())
                         + " outside the window or repeated");

@@ -24,7 +24,20 @@ public record IpmiResponse(int rqAddr, int netFn, int rqLun, int rsAddr, int rqS
     }
 
     public static IpmiResponse decode(byte[] msg) throws MalformedPacketException {
-        IpmiFrame f = IpmiFrame.decode(msg);
+        return decode(IpmiFrame.decode(msg, true));
+    }
+
+    /**
+     * A response whose packet's AuthCode was verified: the HMAC covers every byte of the message, so its two
+     * checksums (§13.8) add nothing and are not checked. Some BMCs compute them wrong on otherwise valid
+     * replies (Supermicro X9; FreeIPMI needs {@code -W nochecksumcheck} for them); ipmi-runner copes unasked,
+     * and only where the AuthCode vouches for the message.
+     */
+    public static IpmiResponse decodeAuthenticated(byte[] msg) throws MalformedPacketException {
+        return decode(IpmiFrame.decode(msg, false));
+    }
+
+    private static IpmiResponse decode(IpmiFrame f) throws MalformedPacketException {
         if ((f.netFn() & 1) == 0) {
             throw new MalformedPacketException("request netFn in a response");
         }

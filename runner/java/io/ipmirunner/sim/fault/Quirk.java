@@ -32,7 +32,13 @@ public enum Quirk {
      * The first fan has stopped while the host is on: Fan1 reads 0 RPM (below its lower non-recoverable
      * threshold) and CPU1 Temp, the processor it cools, reads past its upper critical threshold.
      */
-    FAILED_FAN;
+    FAILED_FAN,
+    /**
+     * Replies inside a session carry a wrong data checksum (IPMI v2.0 §13.8, the message's second checksum),
+     * the packet otherwise valid and its AuthCode right: FreeIPMI's {@code nochecksumcheck} (seen on
+     * Supermicro X9 boards).
+     */
+    BAD_REPLY_CHECKSUM;
 
     /** The command-line spelling: lower case with dashes, e.g. {@code suite-3-only}. */
     public String label() {

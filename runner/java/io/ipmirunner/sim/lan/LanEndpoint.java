@@ -11,6 +11,7 @@ import io.ipmirunner.ipmi.wire.V15Packet;
 import io.ipmirunner.ipmi.wire.V20Packet;
 import io.ipmirunner.sim.BmcProfile;
 import io.ipmirunner.sim.SimulatedBmc;
+import io.ipmirunner.sim.fault.Quirk;
 import io.ipmirunner.sim.cmd.Answer;
 import java.net.Inet4Address;
 import java.util.Optional;
@@ -113,7 +114,7 @@ public final class LanEndpoint {
         s.lastActive = now;
         Answer a = inSession(s, req, now);
         return RmcpPlusMessages.wrap(s, req.respond(CompletionCode.of(a.completionCode()), a.data()),
-                services.crypto());
+                services.crypto(), bmc.profile().faults().has(Quirk.BAD_REPLY_CHECKSUM));
     }
 
     private Answer inSession(ServerSession s, IpmiRequest req, long now) {

@@ -40,12 +40,15 @@ final class RmcpPlusMessages {
         return IpmiRequest.decode(payload);
     }
 
-    static byte[] wrap(PlusSession s, IpmiResponse r, SecureRandom random) {
+    static byte[] wrap(PlusSession s, IpmiResponse r, SecureRandom random, boolean badChecksum) {
         ConfidentialityAlgorithm confidentiality = s.suite.confidentiality();
         IntegrityAlgorithm integrity = s.suite.integrity();
         boolean encrypt = confidentiality != ConfidentialityAlgorithm.NONE;
-        byte[] payload = encrypt ? PayloadCipher.encrypt(confidentiality, s.keys.k2(), r.encode(), random)
-                : r.encode();
+        byte[] message = r.encode();
+        if (badChecksum) {
+            message[message.length - 1] ^= 0x5A; // Quirk.BAD_REPLY_CHECKSUM
+        }
+        byte[] payload = encrypt ? PayloadCipher.encrypt(confidentiality, s.keys.k2(), message, random) : message;
         V20Packet.Signer signer = integrity == IntegrityAlgorithm.NONE ? null
                 : (d, off, len) -> PayloadIntegrity.authCode(integrity, s.keys.k1(), s.kuid, d, off, len);
         return V20Packet.encode(PayloadType.IPMI, encrypt, s.consoleId, s.nextOutboundSeq(), payload, signer);
