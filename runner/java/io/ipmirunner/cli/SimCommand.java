@@ -79,7 +79,8 @@ public final class SimCommand implements Callable<Integer> {
     double dead;
 
     @Option(names = "--quirk", paramLabel = "Q", description = "ignores-persistent-boot-flags, ignores-boot-flags, "
-            + "suite-3-only, ipmi-15-only, bad-fru-checksum, insecure-auth, ignores-set-password (repeatable)")
+            + "suite-3-only, ipmi-15-only, bad-fru-checksum, insecure-auth, ignores-set-password, failed-fan, "
+            + "bad-reply-checksum (repeatable)")
     List<String> quirks = new ArrayList<>();
 
     @Option(names = "--sessions", paramLabel = "N", defaultValue = "4", description = "session slots per BMC")
