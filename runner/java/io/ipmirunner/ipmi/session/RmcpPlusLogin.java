@@ -3,6 +3,7 @@ package io.ipmirunner.ipmi.session;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.command.Privilege;
+import io.ipmirunner.ipmi.crypto.AuthAlgorithm;
 import io.ipmirunner.ipmi.crypto.CipherSuite;
 import io.ipmirunner.ipmi.crypto.Rakp;
 import io.ipmirunner.ipmi.crypto.SessionKeys;
@@ -223,7 +224,10 @@ public final class RmcpPlusLogin implements Login {
             return failStatus(Phase.RAKP_3, m4.status(), "");
         }
         byte[] icv = Rakp.rakp4IntegrityCheckValue(suites.current().auth(), keys.sik(), rm, bmcSid, guid);
-        if (!Rakp.constantTimeEquals(icv, m4.integrityCheckValue())) {
+        // RAKP-none has no key to check a value with, so bytes some BMCs send there anyway (FreeIPMI's
+        // integritycheckvalue workaround) prove nothing either way and are ignored.
+        boolean checkable = suites.current().auth() != AuthAlgorithm.RAKP_NONE;
+        if (checkable && !Rakp.constantTimeEquals(icv, m4.integrityCheckValue())) {
             return fail(new IpmiException.AuthenticationFailed(host, Phase.RAKP_3,
                     "RAKP 4 integrity check value does not match (wrong K_g?)"));
         }

@@ -38,7 +38,12 @@ public enum Quirk {
      * the packet otherwise valid and its AuthCode right: FreeIPMI's {@code nochecksumcheck} (seen on
      * Supermicro X9 boards).
      */
-    BAD_REPLY_CHECKSUM;
+    BAD_REPLY_CHECKSUM,
+    /**
+     * With cipher suite 0 (RAKP-none), RAKP 4 carries a 12-byte integrity check value where §13.23 has none:
+     * FreeIPMI's {@code integritycheckvalue} (Supermicro X8DTG/X8DTU, Intel S5500WBV, S2600JF).
+     */
+    SUITE0_RAKP4_ICV;
 
     /** The command-line spelling: lower case with dashes, e.g. {@code suite-3-only}. */
     public String label() {

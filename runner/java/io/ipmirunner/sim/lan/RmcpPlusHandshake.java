@@ -15,7 +15,9 @@ import io.ipmirunner.ipmi.wire.Rakp.Message4;
 import io.ipmirunner.ipmi.wire.RmcpPlusStatus;
 import io.ipmirunner.ipmi.wire.V20Packet;
 import io.ipmirunner.sim.BmcProfile;
+import io.ipmirunner.sim.fault.Quirk;
 import io.ipmirunner.sim.model.SimUser;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -145,6 +147,10 @@ final class RmcpPlusHandshake {
         }
         SessionKeys keys = SessionKeys.derive(s.suite.auth(), null, kuid, s.rm, s.rc, s.role, s.username);
         byte[] icv = Rakp.rakp4IntegrityCheckValue(s.suite.auth(), keys.sik(), s.rm, s.id, e.bmc().identity().guid());
+        if (icv.length == 0 && e.bmc().profile().faults().has(Quirk.SUITE0_RAKP4_ICV)) {
+            icv = new byte[12]; // what the listed boards send: a SHA1-96 sized field
+            Arrays.fill(icv, (byte) 0xA5);
+        }
         s.established(keys, now);
         var m4 = new Message4(m.messageTag(), RmcpPlusStatus.OK, s.consoleId, icv);
         return handshake(PayloadType.RAKP_4, m4.encode());

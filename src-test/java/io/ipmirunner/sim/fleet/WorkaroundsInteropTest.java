@@ -40,12 +40,32 @@ class WorkaroundsInteropTest {
                     "-W", "nochecksumcheck");
             assertTrue(flagged.ok() && flagged.out().contains(": on"), "with -W nochecksumcheck: " + flagged.out());
 
-            try (IpmiClient c = IpmiClient.create(IpmiClient.Options.defaults())) {
-                var t = new BmcTarget("x9", fleet.host().address(0), SessionConfig.of("admin",
-                        Secret.of(InteropFleet.PASSWORD, "test")));
-                try (BmcSession s = c.open(t)) {
-                    s.send(Commands.GET_CHASSIS_STATUS, WireMessage.Empty.INSTANCE); // throws if refused
-                }
+            chassisStatus(fleet, SessionConfig.of("admin", Secret.of(InteropFleet.PASSWORD, "test")));
+        }
+    }
+
+    @Test
+    void aSuiteZeroRakp4WithAnIcvNeedsIntegritycheckvalueInFreeIpmiAndNothingInIpmiRunner() throws Exception {
+        Peers.require("ipmipower");
+        try (InteropFleet fleet = new InteropFleet(1, dir, FaultProfile.NONE.withQuirks(
+                Set.of(Quirk.INSECURE_AUTH, Quirk.SUITE0_RAKP4_ICV)))) {
+            InteropFleet.Result plain = fleet.freeipmi(0, "ipmipower", "--stat", "-I", "0", "--session-timeout",
+                    "3000");
+            assertFalse(plain.out().contains(": on"), "FreeIPMI without the workaround: " + plain.out());
+            InteropFleet.Result flagged = fleet.freeipmi(0, "ipmipower", "--stat", "-I", "0", "--session-timeout",
+                    "3000", "-W", "integritycheckvalue");
+            assertTrue(flagged.ok() && flagged.out().contains(": on"), "with -W integritycheckvalue: "
+                    + flagged.out());
+            chassisStatus(fleet, SessionConfig.of("admin", Secret.of(InteropFleet.PASSWORD, "test"))
+                    .withCipherSuite(0));
+        }
+    }
+
+    /** ipmi-runner's engine logs in and reads the chassis status; throws if it cannot. */
+    private static void chassisStatus(InteropFleet fleet, SessionConfig login) throws Exception {
+        try (IpmiClient c = IpmiClient.create(IpmiClient.Options.defaults())) {
+            try (BmcSession s = c.open(new BmcTarget("quirky", fleet.host().address(0), login))) {
+                s.send(Commands.GET_CHASSIS_STATUS, WireMessage.Empty.INSTANCE);
             }
         }
     }
