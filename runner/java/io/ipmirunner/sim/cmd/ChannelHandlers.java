@@ -5,6 +5,7 @@ import io.ipmirunner.ipmi.command.app.ChannelCipherSuites;
 import io.ipmirunner.ipmi.crypto.CipherSuite;
 import io.ipmirunner.sim.BmcProfile;
 import io.ipmirunner.sim.SimulatedBmc;
+import io.ipmirunner.sim.fault.Quirk;
 import io.ipmirunner.sim.model.SimUser;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -36,8 +37,9 @@ public final class ChannelHandlers {
         // A v1.5-only BMC ignores the "v2.0 data" bit, which the v1.5 spec calls reserved.
         boolean v20 = q.v20Data() && profile.rmcpPlus();
         int extended = v20 ? V20_SUPPORTED | (authTypes != 0 ? V15_SUPPORTED : 0) : 0;
+        int users = profile.faults().has(Quirk.BAD_AUTH_CAPABILITIES) ? 0 : userStatus(bmc.users().all());
         return Answer.ok(new ChannelAuthCapabilities.Response(AppHandlers.LAN_CHANNEL,
-                authTypes | (v20 ? V20_DATA : 0), userStatus(bmc.users().all()), extended, 0, 0));
+                authTypes | (v20 ? V20_DATA : 0), users, extended, 0, 0));
     }
 
     static Answer authCapabilities(CommandContext c, ChannelAuthCapabilities.Request q) {

@@ -43,7 +43,13 @@ public enum Quirk {
      * With cipher suite 0 (RAKP-none), RAKP 4 carries a 12-byte integrity check value where §13.23 has none:
      * FreeIPMI's {@code integritycheckvalue} (Supermicro X8DTG/X8DTU, Intel S5500WBV, S2600JF).
      */
-    SUITE0_RAKP4_ICV;
+    SUITE0_RAKP4_ICV,
+    /**
+     * Get Channel Authentication Capabilities says no kind of user may log in (the anonymous, null and
+     * non-null username bits of byte 3 all clear) while logins work: FreeIPMI's {@code authcap} (Asus P5M2,
+     * Intel SR1520ML, Sun Fire ELOM).
+     */
+    BAD_AUTH_CAPABILITIES;
 
     /** The command-line spelling: lower case with dashes, e.g. {@code suite-3-only}. */
     public String label() {

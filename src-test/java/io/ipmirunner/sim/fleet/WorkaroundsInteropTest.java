@@ -61,6 +61,20 @@ class WorkaroundsInteropTest {
         }
     }
 
+    @Test
+    void authCapabilitiesDenyingEveryUserNeedAuthcapInFreeIpmiAndNothingInIpmiRunner() throws Exception {
+        Peers.require("ipmipower");
+        try (InteropFleet fleet = new InteropFleet(1, dir, FaultProfile.NONE.withQuirks(
+                Set.of(Quirk.BAD_AUTH_CAPABILITIES)))) {
+            InteropFleet.Result plain = fleet.freeipmi(0, "ipmipower", "--stat", "--session-timeout", "3000");
+            assertFalse(plain.out().contains(": on"), "FreeIPMI without the workaround: " + plain.out());
+            InteropFleet.Result flagged = fleet.freeipmi(0, "ipmipower", "--stat", "--session-timeout", "3000",
+                    "-W", "authcap");
+            assertTrue(flagged.ok() && flagged.out().contains(": on"), "with -W authcap: " + flagged.out());
+            chassisStatus(fleet, SessionConfig.of("admin", Secret.of(InteropFleet.PASSWORD, "test")));
+        }
+    }
+
     /** ipmi-runner's engine logs in and reads the chassis status; throws if it cannot. */
     private static void chassisStatus(InteropFleet fleet, SessionConfig login) throws Exception {
         try (IpmiClient c = IpmiClient.create(IpmiClient.Options.defaults())) {
