@@ -19,6 +19,13 @@ public final class Ipmi15Session implements ActiveSession {
     private final int sessionId;
     private Privilege privilege;
     private final SequenceWindow window = new SequenceWindow();
+    /**
+     * The same numbers read in the other byte order: some BMCs (Sun ILOM 1.0/2.0) write their v1.5 session
+     * sequence numbers byte-swapped, so that as read they jump by 2^24 and leave {@link #window} at once.
+     * FreeIPMI needs {@code -W endianseq} for them; a reply either window takes is new, and a replay is
+     * refused by both, since both have seen it.
+     */
+    private final SequenceWindow swapped = new SequenceWindow();
     private int outboundSeq;
 
     public Ipmi15Session(int authType, byte[] password, int sessionId, int initialOutboundSeq, Privilege privilege) {
@@ -81,7 +88,9 @@ public final class Ipmi15Session implements ActiveSession {
         }
         try {
             IpmiResponse response = IpmiResponse.decode(msg);
-            if (!window.accept(p.sessionSeq())) {
+            boolean asRead = window.accept(p.sessionSeq());
+            boolean byteSwapped = swapped.accept(Integer.reverseBytes(p.sessionSeq()));
+            if (!asRead && !byteSwapped) {
                 return new Decoded.Dropped("v1.5 sequence number repeated or outside the window");
             }
             return new Decoded.Accepted(response, p.sessionSeq());

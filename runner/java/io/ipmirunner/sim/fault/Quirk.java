@@ -49,7 +49,12 @@ public enum Quirk {
      * non-null username bits of byte 3 all clear) while logins work: FreeIPMI's {@code authcap} (Asus P5M2,
      * Intel SR1520ML, Sun Fire ELOM).
      */
-    BAD_AUTH_CAPABILITIES;
+    BAD_AUTH_CAPABILITIES,
+    /**
+     * IPMI v1.5 session replies carry the BMC's session sequence number byte-swapped: FreeIPMI's
+     * {@code endianseq} (Sun ILOM 1.0/2.0, depending on the service processor's endianness).
+     */
+    SWAPPED_V15_SEQUENCE;
 
     /** The command-line spelling: lower case with dashes, e.g. {@code suite-3-only}. */
     public String label() {

@@ -10,6 +10,7 @@ import io.ipmirunner.ipmi.wire.IpmiRequest;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
 import io.ipmirunner.ipmi.wire.MalformedPacketException;
 import io.ipmirunner.ipmi.wire.V15Packet;
+import io.ipmirunner.sim.fault.Quirk;
 import io.ipmirunner.sim.cmd.Answer;
 import io.ipmirunner.sim.model.SimUser;
 import java.security.MessageDigest;
@@ -90,6 +91,9 @@ final class V15Messages {
         IpmiResponse r = req.respond(CompletionCode.of(a.completionCode()), a.data());
         // The answer still travels under the temporary id, signed with the sequence number the console chose.
         int seq = s != null ? s.nextOutboundSeq() : outbound;
+        if (s != null && e.bmc().profile().faults().has(Quirk.SWAPPED_V15_SEQUENCE)) {
+            seq = Integer.reverseBytes(seq);
+        }
         return wrap(q.authType(), password, temporaryId, seq, r);
     }
 
@@ -105,8 +109,10 @@ final class V15Messages {
         return IpmiRequest.decode(p.message());
     }
 
-    static byte[] wrap(V15Session s, IpmiResponse r) {
-        return wrap(s.authType, s.password, s.id, s.nextOutboundSeq(), r);
+    /** {@code swapSeq}: Quirk.SWAPPED_V15_SEQUENCE, the number written in the other byte order. */
+    static byte[] wrap(V15Session s, IpmiResponse r, boolean swapSeq) {
+        int seq = s.nextOutboundSeq();
+        return wrap(s.authType, s.password, s.id, swapSeq ? Integer.reverseBytes(seq) : seq, r);
     }
 
     private static byte[] wrap(int authType, byte[] password, int sessionId, int seq, IpmiResponse r) {

@@ -9,6 +9,7 @@ import io.ipmirunner.ipmi.client.BmcTarget;
 import io.ipmirunner.ipmi.client.IpmiClient;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.WireMessage;
+import io.ipmirunner.ipmi.session.IpmiVersion;
 import io.ipmirunner.ipmi.session.SessionConfig;
 import io.ipmirunner.secret.Secret;
 import io.ipmirunner.sim.fault.FaultProfile;
@@ -72,6 +73,22 @@ class WorkaroundsInteropTest {
                     "-W", "authcap");
             assertTrue(flagged.ok() && flagged.out().contains(": on"), "with -W authcap: " + flagged.out());
             chassisStatus(fleet, SessionConfig.of("admin", Secret.of(InteropFleet.PASSWORD, "test")));
+        }
+    }
+
+    @Test
+    void byteSwappedV15SequenceNumbersNeedEndianseqInFreeIpmiAndNothingInIpmiRunner() throws Exception {
+        Peers.require("ipmipower");
+        try (InteropFleet fleet = new InteropFleet(1, dir, FaultProfile.NONE.withQuirks(
+                Set.of(Quirk.SWAPPED_V15_SEQUENCE)))) {
+            InteropFleet.Result plain = fleet.freeipmi(0, "ipmipower", "--stat", "-D", "LAN", "--session-timeout",
+                    "3000");
+            assertFalse(plain.out().contains(": on"), "FreeIPMI without the workaround: " + plain.out());
+            InteropFleet.Result flagged = fleet.freeipmi(0, "ipmipower", "--stat", "-D", "LAN", "--session-timeout",
+                    "3000", "-W", "endianseq");
+            assertTrue(flagged.ok() && flagged.out().contains(": on"), "with -W endianseq: " + flagged.out());
+            chassisStatus(fleet, SessionConfig.of("admin", Secret.of(InteropFleet.PASSWORD, "test"))
+                    .withVersion(IpmiVersion.V15));
         }
     }
 
