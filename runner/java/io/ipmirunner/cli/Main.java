@@ -4,6 +4,7 @@ import io.ipmirunner.config.ConfigException;
 import io.ipmirunner.config.Environment;
 import io.ipmirunner.config.Settings;
 import io.ipmirunner.run.SetupError;
+import java.nio.channels.spi.SelectorProvider;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,9 @@ public final class Main implements Runnable {
     private static final List<String> SUBCOMMANDS =
             List.of("exec", "demo", "sim", "inventory", "graph", "check", "play", "vault", "report", "config",
                     "completion", "help");
+
+    /** The commands that open UDP sockets. */
+    private static final List<String> NETWORKED = List.of("exec", "play", "demo", "sim");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -73,6 +77,12 @@ public final class Main implements Runnable {
         // picocli's DefaultFactory otherwise looks for groovy.lang.Closure, which is nowhere: the miss searches
         // every jar of the class path (18 ms of a --version that built the command model, -Xlog:class+init).
         System.setProperty("picocli.disable.closures", "true");
+        if (args.length > 0 && NETWORKED.contains(args[0])) {
+            // The first Selector or UDP channel looks up a SelectorProvider service in every jar of the class path
+            // (22-29 ms of an exec, -Xlog:class+init): done on the other core while the command line and
+            // inventory are read, it is ready when the engine opens its sockets.
+            Thread.ofPlatform().daemon().name("selector-provider").start(SelectorProvider::provider);
+        }
         int code = run(args);
         if (code != 0 || othersAlive()) {
             System.exit(code);
