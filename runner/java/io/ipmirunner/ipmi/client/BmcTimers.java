@@ -38,11 +38,6 @@ final class BmcTimers {
     private final Map<Phase, RttEstimator> estimators = new EnumMap<>(Phase.class);
     /** The fleet's latest round trips of each step; per-BMC timers (ten thousand of them) keep none. */
     private final Map<Phase, RecentRoundTrips> recent;
-    /**
-     * This BMC's latest round trip of a step that checks no password, in microseconds (-1 before one): how
-     * long an answer from it takes now, the client's own load included.
-     */
-    private long lastRoundTripMicros = -1;
 
     /** The fleet-wide timers, learning from every BMC. */
     static BmcTimers fleet(Timing timing) {
@@ -62,22 +57,10 @@ final class BmcTimers {
         if (own.untouched() && fleet != null) {
             RttEstimator known = fleet.estimators.get(kind(phase));
             if (known != null && !known.untouched()) {
-                return Math.max(known.rtoMillis(), notBeforeMillis());
+                return known.rtoMillis();
             }
         }
         return own.rtoMillis();
-    }
-
-    /**
-     * The least first wait for a step this BMC has not answered yet: twice its latest round trip of another
-     * step. The fleet's estimate is learnt from the answers that came first, and when a thousand BMCs are
-     * asked at once the later ones queue (in the BMCs, on the wire, in the client's one loop thread): at
-     * 1,000 simulated BMCs with no loss, Open Session was resent after 70-90 ms while its answers took
-     * 120-160 ms, and this BMC's own Get Channel Authentication Capabilities had just taken 140 ms. Twice
-     * leaves room for the queue to grow; a lost datagram still costs no more than two of this BMC's round trips.
-     */
-    private long notBeforeMillis() {
-        return lastRoundTripMicros < 0 ? 0 : Math.min(timing.maxRetransmitMillis(), 2 * lastRoundTripMicros / 1000);
     }
 
     /** Whether neither this BMC nor the fleet has measured {@code phase} yet: its timeout is a blind guess. */
@@ -106,7 +89,7 @@ final class BmcTimers {
             return -1;
         }
         long slowest = fleet.recent.get(kind(phase)).slowestMicros();
-        return Math.max(Math.max(fleet.estimator(phase).rtoMillis(), slowest * 5 / 4 / 1000), notBeforeMillis());
+        return Math.max(fleet.estimator(phase).rtoMillis(), slowest * 5 / 4 / 1000);
     }
 
     /** The wait after {@code currentMillis} ran out: doubled, and kept for the next requests (RFC 6298 §5.5). */
@@ -133,9 +116,6 @@ final class BmcTimers {
         RttEstimator known = fleet == null ? null : fleet.estimators.get(kind(phase));
         boolean prior = own.samples() == 0 && known != null && known.samples() >= PRIOR_SAMPLES;
         own.sample(rttNanos, prior ? known.rttvarMicros() : -1);
-        if (phase != Phase.RAKP_1 && phase != Phase.ACTIVATE) {
-            lastRoundTripMicros = rttNanos / 1000;
-        }
         if (fleet != null) {
             fleet.sample(phase, rttNanos);
         } else {

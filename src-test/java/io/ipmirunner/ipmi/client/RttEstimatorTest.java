@@ -167,24 +167,6 @@ class RttEstimatorTest {
                 "once measured, the BMC's own estimate: its round trip, the fleet's (small) variation");
     }
 
-    /** Issue 22: Open Session resent after 70-90 ms at 1,000 BMCs with no loss, its answers taking 120-160 ms. */
-    @Test
-    void aStepThisBmcHasNotAnsweredWaitsTwiceItsLatestRoundTrip() {
-        var fleet = BmcTimers.fleet(Timing.DEFAULT);
-        for (int i = 0; i < 10; i++) {
-            new BmcTimers(Timing.DEFAULT, fleet).sample(Phase.OPEN_SESSION, 5 * MS);
-        }
-        var queued = new BmcTimers(Timing.DEFAULT, fleet);
-        assertEquals(50, queued.rtoMillis(Phase.OPEN_SESSION), "what the first, fast answers taught");
-        queued.sample(Phase.DISCOVERY, 140 * MS);
-        assertEquals(280, queued.rtoMillis(Phase.OPEN_SESSION), "its own answers take 140 ms now");
-        assertEquals(280, queued.lateAfterMillis(Phase.OPEN_SESSION));
-        queued.sample(Phase.RAKP_1, 900 * MS);
-        assertEquals(280, queued.rtoMillis(Phase.OPEN_SESSION), "a password check's time says nothing of the queue");
-        queued.sample(Phase.DISCOVERY, 1500 * MS);
-        assertEquals(2000, queued.rtoMillis(Phase.OPEN_SESSION), "never past the longest timeout");
-    }
-
     @Test
     void aBmcsFirstRoundTripTakesItsVariationFromTheFleet() {
         var fleet = BmcTimers.fleet(Timing.DEFAULT);
