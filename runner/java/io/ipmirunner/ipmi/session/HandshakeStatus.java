@@ -28,6 +28,18 @@ final class HandshakeStatus {
         return status.equals(RmcpPlusStatus.INVALID_SESSION_ID);
     }
 
+    /**
+     * The login's deadline passed with the BMC answering "no room" to the last try: a BMC holds a session slot
+     * for each session other consoles (or earlier runs) left open until its idle timeout (commonly 60 s).
+     * Reported as a timeout, it read as a silent BMC ("timeout in Open Session after 20001 ms (41 attempts)").
+     */
+    static IpmiException slotsTaken(String host, Phase where, RmcpPlusStatus status, long waitedMillis,
+                                    int attempts) {
+        return new IpmiException.ProtocolError(host, where, "BMC says " + status + " to every try for " + waitedMillis
+                + " ms (" + attempts + " attempts): no free session slot (sessions left open hold theirs until the"
+                + " BMC's idle timeout)");
+    }
+
     /** A refusal: of the credentials or role (authentication), else of the protocol. */
     static IpmiException failure(String host, Phase where, RmcpPlusStatus status, String context) {
         boolean auth = switch (status.code()) {

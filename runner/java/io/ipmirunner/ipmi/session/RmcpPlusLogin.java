@@ -54,6 +54,8 @@ public final class RmcpPlusLogin implements Login {
     /** The handshakes the last restarts left waiting: a late answer to any of them is taken. */
     private final AbandonedHandshakes earlier = new AbandonedHandshakes();
     private boolean answeredLate;
+    /** The latest answer was a resource shortage (every slot taken): what a deadline then reports. */
+    private RmcpPlusStatus shortage;
 
     RmcpPlusLogin(String host, SessionConfig config, SecureRandom random) {
         this.host = host;
@@ -138,8 +140,10 @@ public final class RmcpPlusLogin implements Login {
             return new Step.Wait("stale Open Session response");
         }
         if (resp.status().isResourceShortage()) {
+            shortage = resp.status();
             return new Step.SendLater(last, BUSY_DELAY_MILLIS);
         }
+        shortage = null;
         if (!resp.status().isOk()) {
             if (HandshakeStatus.refusesAlgorithms(resp.status()) && suites.nextAfterRefusal()) {
                 return openSession();
@@ -173,6 +177,7 @@ public final class RmcpPlusLogin implements Login {
         }
         RmcpPlusStatus st = m2.status();
         if (st.isResourceShortage()) {
+            shortage = st;
             return delayedRestart();
         }
         if ((st.equals(RmcpPlusStatus.INVALID_ROLE) || st.equals(RmcpPlusStatus.UNAUTHORIZED_ROLE))
@@ -215,6 +220,7 @@ public final class RmcpPlusLogin implements Login {
             return new Step.Wait("stale RAKP 4");
         }
         if (m4.status().isResourceShortage()) {
+            shortage = m4.status();
             return delayedRestart();
         }
         if (HandshakeStatus.lost(m4.status()) && ++lostHandshakes <= HandshakeStatus.LOST_RESTARTS) {
@@ -285,7 +291,8 @@ public final class RmcpPlusLogin implements Login {
 
     @Override
     public Step onDeadline(long waitedMillis, int attempts, boolean heard) {
-        IpmiException e = heard ? new IpmiException.Timeout(host, phase, waitedMillis, attempts)
+        IpmiException e = shortage != null ? HandshakeStatus.slotsTaken(host, phase, shortage, waitedMillis, attempts)
+                : heard ? new IpmiException.Timeout(host, phase, waitedMillis, attempts)
                 : new IpmiException.Unreachable(host, phase, waitedMillis);
         return new Step.Failed(e, phase == Phase.SET_PRIVILEGE ? session : null);
     }
