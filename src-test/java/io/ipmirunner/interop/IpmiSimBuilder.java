@@ -24,6 +24,7 @@ public final class IpmiSimBuilder {
     private String guidHex;
     private final TreeMap<Integer, byte[]> extraFru = new TreeMap<>();
     private String extraSdrs;
+    private String solTcp;
 
     IpmiSimBuilder() {
         users.put(2, new SimUser(2, IpmiSim.DEFAULT_USER, IpmiSim.DEFAULT_PASSWORD, "admin",
@@ -97,6 +98,15 @@ public final class IpmiSimBuilder {
         return this;
     }
 
+    /**
+     * Connects the BMC's serial port (SOL) to a TCP server at {@code host:port}, which plays the host's
+     * serial console (see {@code SerialPeer}); ipmi_sim connects to it when it starts.
+     */
+    public IpmiSimBuilder sol(String host, int port) {
+        this.solTcp = host + ":" + port;
+        return this;
+    }
+
     /** Writes the files, starts ipmi_sim and waits until it answers an ASF Presence Ping. */
     public IpmiSim build() {
         Peers.require("ipmi_sim");
@@ -113,7 +123,7 @@ public final class IpmiSimBuilder {
                 (host + ":" + udpPort).getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
         String name = "sim-" + host.replace('.', '-') + "-" + udpPort;
         SimFiles.Settings s = new SimFiles.Settings(name, host, udpPort, new ArrayList<>(users.values()),
-                bmcKey, guid, "SIM-" + host.replace('.', '-'), extraFru, extraSdrs);
+                bmcKey, guid, "SIM-" + host.replace('.', '-'), extraFru, extraSdrs, solTcp);
         return SimProcess.start(s, IpmiSim.START_TIMEOUT);
     }
 
