@@ -118,7 +118,8 @@ public final class SolMachine {
             out.add(new SolEffect.Send(SolPacket.ack(p.seq(), lastInAccepted, data.length > 0 && lastInAccepted == 0)));
             return;
         }
-        int n = Math.max(0, Math.min(room, data.length));
+        // The accepted count is one byte: of a longer packet (a BMC past its own payload size) 255 are taken.
+        int n = Math.max(0, Math.min(Math.min(room, data.length), 255));
         if (n > 0) {
             out.add(new SolEffect.Deliver(n == data.length ? data : Arrays.copyOf(data, n)));
         }
