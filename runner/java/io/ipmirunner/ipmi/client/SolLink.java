@@ -45,7 +45,7 @@ final class SolLink implements SessionDriver.PayloadPort {
 
     /** Loop thread: the link's limits are known (Activate Payload answered); the exchange begins. */
     void start(SolMachine.Limits limits) {
-        machine = new SolMachine(limits);
+        machine = new SolMachine(SolMachine.Role.CONSOLE, limits);
         byte[] p;
         while ((p = early.poll()) != null) {
             onPayload(p);

@@ -21,6 +21,12 @@ import java.util.List;
  */
 public final class SolMachine {
     /**
+     * Which end this machine plays: byte 4 means operations from the console and status from the BMC, and
+     * its bit 4 is "generate break" one way and "SOL deactivating" the other (§15.9).
+     */
+    public enum Role { CONSOLE, BMC }
+
+    /**
      * {@code maxChars}: characters per packet we send (the BMC's inbound payload size less the header);
      * {@code capacity}: characters queued for sending at most; a pause after a NACK; attempts per packet.
      */
@@ -34,6 +40,7 @@ public final class SolMachine {
         }
     }
 
+    private final Role role;
     private final Limits limits;
     private final byte[] queue;
     private int queued;
@@ -47,7 +54,8 @@ public final class SolMachine {
     private int lastInAccepted;
     private boolean ended;
 
-    public SolMachine(Limits limits) {
+    public SolMachine(Role role, Limits limits) {
+        this.role = role;
         this.limits = limits;
         this.queue = new byte[limits.capacity()];
     }
@@ -84,7 +92,7 @@ public final class SolMachine {
         if (p.seq() != 0) {
             received(p, room, out);
         }
-        if ((p.control() & SolPacket.ST_DEACTIVATING) != 0) {
+        if (role == Role.CONSOLE && (p.control() & SolPacket.ST_DEACTIVATING) != 0) {
             end("the BMC deactivated SOL", out);
         }
     }

@@ -20,6 +20,12 @@ final class RmcpPlusMessages {
     private RmcpPlusMessages() {}
 
     static IpmiRequest unwrap(PlusSession s, V20Packet p) throws MalformedPacketException {
+        byte[] payload = unwrapPayload(s, p);
+        return payload == null ? null : IpmiRequest.decode(payload);
+    }
+
+    /** Any payload type (IPMI, SOL): checked, decrypted and counted; null when it must be dropped. */
+    static byte[] unwrapPayload(PlusSession s, V20Packet p) throws MalformedPacketException {
         IntegrityAlgorithm integrity = s.suite.integrity();
         ConfidentialityAlgorithm confidentiality = s.suite.confidentiality();
         if (p.authenticated() != (integrity != IntegrityAlgorithm.NONE)
@@ -34,20 +40,20 @@ final class RmcpPlusMessages {
             }
         }
         byte[] payload = PayloadCipher.decrypt(confidentiality, s.keys.k2(), p.payload());
-        if (!s.window.accept(p.sessionSeq())) {
-            return null;
-        }
-        return IpmiRequest.decode(payload);
+        return s.window.accept(p.sessionSeq()) ? payload : null;
     }
 
     static byte[] wrap(PlusSession s, IpmiResponse r, SecureRandom random) {
+        return wrapPayload(s, PayloadType.IPMI, r.encode(), random);
+    }
+
+    static byte[] wrapPayload(PlusSession s, int payloadType, byte[] plain, SecureRandom random) {
         ConfidentialityAlgorithm confidentiality = s.suite.confidentiality();
         IntegrityAlgorithm integrity = s.suite.integrity();
         boolean encrypt = confidentiality != ConfidentialityAlgorithm.NONE;
-        byte[] payload = encrypt ? PayloadCipher.encrypt(confidentiality, s.keys.k2(), r.encode(), random)
-                : r.encode();
+        byte[] payload = encrypt ? PayloadCipher.encrypt(confidentiality, s.keys.k2(), plain, random) : plain;
         V20Packet.Signer signer = integrity == IntegrityAlgorithm.NONE ? null
                 : (d, off, len) -> PayloadIntegrity.authCode(integrity, s.keys.k1(), s.kuid, d, off, len);
-        return V20Packet.encode(PayloadType.IPMI, encrypt, s.consoleId, s.nextOutboundSeq(), payload, signer);
+        return V20Packet.encode(payloadType, encrypt, s.consoleId, s.nextOutboundSeq(), payload, signer);
     }
 }

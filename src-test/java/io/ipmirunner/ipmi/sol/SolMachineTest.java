@@ -56,7 +56,7 @@ class SolMachineTest {
             try {
                 SolPacket p = SolPacket.decode(data);
                 assertEquals(data.length - SolPacket.HEADER_LENGTH, p.length());
-                SolMachine m = new SolMachine(LIMITS);
+                SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, LIMITS);
                 List<SolEffect> out = new ArrayList<>();
                 m.offer(ascii("x"), 0, 1, out);
                 m.onPacket(p, random.nextInt(-5, 300), out); // nothing a BMC sends may crash the machine
@@ -68,7 +68,7 @@ class SolMachineTest {
 
     @Test
     void typedCharactersGoOnePacketAtATimeWithSequence1To15AndWrap() {
-        SolMachine m = new SolMachine(new SolMachine.Limits(1, 64, 500, 200, 5, 3));
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, new SolMachine.Limits(1, 64, 500, 200, 5, 3));
         List<SolEffect> out = new ArrayList<>();
         assertEquals(20, m.offer(ascii("abcdefghijklmnopqrst"), 0, 20, out));
         List<Integer> seqs = new ArrayList<>();
@@ -85,7 +85,7 @@ class SolMachineTest {
 
     @Test
     void aPartialAckSendsTheRestInANewPacket() {
-        SolMachine m = new SolMachine(LIMITS);
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, LIMITS);
         List<SolEffect> out = new ArrayList<>();
         m.offer(ascii("hello"), 0, 5, out);
         SolPacket first = sent(out).get(0);
@@ -98,7 +98,7 @@ class SolMachineTest {
 
     @Test
     void aNackKeepsTheCharactersAndRetriesAfterAPause() {
-        SolMachine m = new SolMachine(LIMITS);
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, LIMITS);
         List<SolEffect> out = new ArrayList<>();
         m.offer(ascii("hi"), 0, 2, out);
         SolPacket first = sent(out).get(0);
@@ -120,7 +120,7 @@ class SolMachineTest {
 
     @Test
     void anUnackedPacketIsResentUnchangedThenTheLinkEnds() {
-        SolMachine m = new SolMachine(LIMITS);
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, LIMITS);
         List<SolEffect> out = new ArrayList<>();
         m.offer(ascii("abc"), 0, 3, out);
         SolPacket first = sent(out).get(0);
@@ -137,7 +137,7 @@ class SolMachineTest {
 
     @Test
     void inboundIsAckedDeliveredOnceAndARepeatIsAckedAgain() {
-        SolMachine m = new SolMachine(LIMITS);
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, LIMITS);
         List<SolEffect> out = new ArrayList<>();
         SolPacket data = new SolPacket(4, 0, 0, 0, ascii("POST ok"));
         m.onPacket(data, 100, out);
@@ -155,7 +155,7 @@ class SolMachineTest {
 
     @Test
     void aFullReceiverAcceptsPartOrNacks() {
-        SolMachine m = new SolMachine(LIMITS);
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, LIMITS);
         List<SolEffect> out = new ArrayList<>();
         m.onPacket(new SolPacket(1, 0, 0, 0, ascii("abcdef")), 4, out);
         assertEquals("abcd", delivered(out));
@@ -168,7 +168,7 @@ class SolMachineTest {
 
     @Test
     void deactivatingStatusEndsTheLink() {
-        SolMachine m = new SolMachine(LIMITS);
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, LIMITS);
         List<SolEffect> out = new ArrayList<>();
         m.onPacket(new SolPacket(0, 0, 0, SolPacket.ST_DEACTIVATING, new byte[0]), 10, out);
         assertTrue(m.ended());
@@ -182,7 +182,7 @@ class SolMachineTest {
     @Test
     void nothingIsLostOrDoubledOverALossyChannel() {
         SplittableRandom random = new SplittableRandom(42);
-        SolMachine console = new SolMachine(new SolMachine.Limits(16, 256, 500, 200, 1000, 1000));
+        SolMachine console = new SolMachine(SolMachine.Role.CONSOLE, new SolMachine.Limits(16, 256, 500, 200, 1000, 1000));
         ModelBmc bmc = new ModelBmc();
         StringBuilder hostPrints = new StringBuilder();
         for (int i = 0; i < 300; i++) {
