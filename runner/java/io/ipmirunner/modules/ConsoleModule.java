@@ -4,8 +4,12 @@ import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.Bmc;
 import io.ipmirunner.ipmi.client.SolConsole;
 import io.ipmirunner.util.DurationText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +32,18 @@ public final class ConsoleModule implements Module<ConsoleModule.Args> {
     private static final Duration MAX_WAIT = Duration.ofHours(24);
 
     record Args(Optional<Pattern> until, Duration limit, Optional<String> send, SolConsole.WhenActive policy) {}
+
+    private final Optional<Path> runDir;
+
+    /** Without a run directory (the module table, tests): the text is in the result only. */
+    public ConsoleModule() {
+        this(Optional.empty());
+    }
+
+    /** In a run: every console task also appends to the host's raw log in {@code runDir} (see {@link ConsoleLog}). */
+    public ConsoleModule(Optional<Path> runDir) {
+        this.runDir = runDir;
+    }
 
     @Override
     public String name() {
@@ -83,9 +99,16 @@ public final class ConsoleModule implements Module<ConsoleModule.Args> {
     @Override
     public ModuleResult run(Bmc bmc, Args a) throws IpmiException, InterruptedException {
         ConsoleText text = new ConsoleText(TEXT_CAP);
+        Map<String, Object> r = new LinkedHashMap<>();
         String matched = null;
         String ended = null;
-        try (SolConsole console = SolConsole.open(bmc, a.policy())) {
+        try (SolConsole console = SolConsole.open(bmc, a.policy());
+             ConsoleLog log = runDir.map(d -> ConsoleLog.open(d, bmc.host())).orElse(null)) {
+            if (log != null) {
+                r.put("log", log.relative());
+                log.mark(Instant.now(), "console opened" + a.until().map(p -> ", until /" + p.pattern() + "/")
+                        .orElse(", for " + a.limit().toMillis() + " ms"));
+            }
             long deadline = bmc.time().nanoTime() + a.limit().toNanos();
             if (a.send().isPresent()) {
                 byte[] line = (a.send().get() + "\r").getBytes(StandardCharsets.ISO_8859_1);
@@ -103,13 +126,22 @@ public final class ConsoleModule implements Module<ConsoleModule.Args> {
                     break;
                 }
                 if (n > 0) {
+                    if (log != null) {
+                        log.write(buf, n, Instant.now());
+                    }
                     text.append(buf, 0, n);
                     matched = a.until().map(p -> p.matcher(text.text())).filter(Matcher::find).map(Matcher::group)
                             .orElse(null);
                 }
             }
+            if (log != null) {
+                log.mark(Instant.now(), matched != null ? "matched" : ended != null ? "ended: " + ended : "time up");
+            }
+        } catch (IOException | UncheckedIOException e) {
+            r.put("text", text.text());
+            r.put("matched", matched);
+            return ModuleResult.failed(r, "console: cannot write the console log: " + e.getMessage());
         }
-        Map<String, Object> r = new LinkedHashMap<>();
         r.put("text", text.text());
         r.put("matched", matched);
         if (a.until().isPresent() && matched == null) {
