@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -25,15 +26,25 @@ import java.util.regex.PatternSyntaxException;
  * types a line (with Enter) first. {@code policy}: what to do when SOL is already active on another session.
  * Result: {@code text}, the captured text with ANSI sequences removed and only the last {@value #TEXT_CAP}
  * characters kept, and {@code matched}, the text {@code until} matched or null.
+ *
+ * <p>{@code console capture=start [policy=...]} keeps the console open across the tasks that follow (see
+ * {@link ConsoleCapture}); {@code until}/{@code duration} tasks then read from it, each from where the previous
+ * match ended, and {@code console capture=stop} ends it with the whole capture's text.
  */
 public final class ConsoleModule implements Module<ConsoleModule.Args> {
     static final int TEXT_CAP = 64 * 1024;
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration MAX_WAIT = Duration.ofHours(24);
 
-    record Args(Optional<Pattern> until, Duration limit, Optional<String> send, SolConsole.WhenActive policy) {}
+    record Args(Optional<Pattern> until, Duration limit, Optional<String> send, SolConsole.WhenActive policy,
+                Optional<String> capture) {}
+
+    /** What a duration read matches: nothing, so it reads until the time is up. */
+    private static final Pattern NOTHING = Pattern.compile("(?!)");
 
     private final Optional<Path> runDir;
+    /** Captures running in this run, by host. */
+    private final Map<String, ConsoleCapture> captures = new ConcurrentHashMap<>();
 
     /** Without a run directory (the module table, tests): the text is in the result only. */
     public ConsoleModule() {
@@ -53,10 +64,19 @@ public final class ConsoleModule implements Module<ConsoleModule.Args> {
     @Override
     public Args validate(Map<String, String> args) throws ModuleArgumentException {
         for (String k : args.keySet()) {
-            if (!Set.of("until", "timeout", "duration", "send", "policy").contains(k)) {
+            if (!Set.of("until", "timeout", "duration", "send", "policy", "capture").contains(k)) {
                 throw new ModuleArgumentException("console: unknown argument '" + k
-                        + "' (until, timeout, duration, send, policy)");
+                        + "' (until, timeout, duration, send, policy, capture)");
             }
+        }
+        if (args.containsKey("capture")) {
+            String c = args.get("capture");
+            Set<String> allowed = c.equals("start") ? Set.of("capture", "policy") : Set.of("capture");
+            if (!Set.of("start", "stop").contains(c) || !allowed.containsAll(args.keySet())) {
+                throw new ModuleArgumentException("console: capture=start [policy=fail|steal] or capture=stop, "
+                        + "got " + args);
+            }
+            return new Args(Optional.empty(), Duration.ZERO, Optional.empty(), policy(args), Optional.of(c));
         }
         boolean until = args.containsKey("until");
         boolean duration = args.containsKey("duration");
@@ -77,13 +97,16 @@ public final class ConsoleModule implements Module<ConsoleModule.Args> {
         }
         String key = until ? "timeout" : "duration";
         Duration wait = until && !args.containsKey("timeout") ? DEFAULT_TIMEOUT : time(key, args.get(key));
-        SolConsole.WhenActive policy = switch (args.getOrDefault("policy", "fail")) {
+        return new Args(pattern, wait, Optional.ofNullable(args.get("send")), policy(args), Optional.empty());
+    }
+
+    private static SolConsole.WhenActive policy(Map<String, String> args) throws ModuleArgumentException {
+        return switch (args.getOrDefault("policy", "fail")) {
             case "fail" -> SolConsole.WhenActive.FAIL;
             case "steal" -> SolConsole.WhenActive.STEAL;
             default -> throw new ModuleArgumentException("console: policy must be fail or steal, got '"
                     + args.get("policy") + "'");
         };
-        return new Args(pattern, wait, Optional.ofNullable(args.get("send")), policy);
     }
 
     private static Duration time(String key, String text) throws ModuleArgumentException {
@@ -98,6 +121,60 @@ public final class ConsoleModule implements Module<ConsoleModule.Args> {
 
     @Override
     public ModuleResult run(Bmc bmc, Args a) throws IpmiException, InterruptedException {
+        if (a.capture().isPresent()) {
+            return a.capture().get().equals("start") ? startCapture(bmc, a) : stopCapture(bmc);
+        }
+        ConsoleCapture running = captures.get(bmc.host());
+        return running != null ? fromCapture(running, a) : direct(bmc, a);
+    }
+
+    private ModuleResult startCapture(Bmc bmc, Args a) throws IpmiException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        if (captures.containsKey(bmc.host())) {
+            return ModuleResult.failed(r, "console: a capture is already running on this host");
+        }
+        ConsoleCapture c = ConsoleCapture.start(bmc, a.policy(), runDir);
+        captures.put(bmc.host(), c);
+        c.log().ifPresent(l -> r.put("log", l));
+        r.put("capturing", true);
+        return new ModuleResult(false, r);
+    }
+
+    private ModuleResult stopCapture(Bmc bmc) throws InterruptedException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        ConsoleCapture c = captures.remove(bmc.host());
+        if (c == null) {
+            return ModuleResult.failed(r, "console: capture=stop without a capture=start on this host");
+        }
+        c.log().ifPresent(l -> r.put("log", l));
+        try {
+            c.close();
+        } catch (IOException e) {
+            r.put("text", c.text());
+            r.put("matched", null);
+            return ModuleResult.failed(r, "console: cannot write the console log: " + e.getMessage());
+        }
+        r.put("text", c.text());
+        r.put("matched", null);
+        return new ModuleResult(false, r);
+    }
+
+    /** An until or duration task while a capture runs: it reads what the capture holds and has not consumed. */
+    private ModuleResult fromCapture(ConsoleCapture c, Args a) throws InterruptedException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        c.log().ifPresent(l -> r.put("log", l));
+        if (a.send().isPresent()) {
+            c.write((a.send().get() + "\r").getBytes(StandardCharsets.ISO_8859_1), a.limit().toMillis());
+        }
+        StringBuilder seen = new StringBuilder();
+        StringBuilder ended = new StringBuilder();
+        String matched = c.expect(a.until().orElse(NOTHING), a.limit().toNanos(), seen, ended).orElse(null);
+        r.put("text", seen.toString());
+        r.put("matched", matched);
+        return verdict(r, a, matched, ended.isEmpty() ? null : ended.toString());
+    }
+
+    private ModuleResult direct(Bmc bmc, Args a) throws IpmiException, InterruptedException {
         ConsoleText text = new ConsoleText(TEXT_CAP);
         Map<String, Object> r = new LinkedHashMap<>();
         String matched = null;
@@ -144,6 +221,10 @@ public final class ConsoleModule implements Module<ConsoleModule.Args> {
         }
         r.put("text", text.text());
         r.put("matched", matched);
+        return verdict(r, a, matched, ended);
+    }
+
+    private static ModuleResult verdict(Map<String, Object> r, Args a, String matched, String ended) {
         if (a.until().isPresent() && matched == null) {
             String why = ended != null ? "the console ended (" + ended + ")" : "not within " + a.limit().toMillis()
                     + " ms";

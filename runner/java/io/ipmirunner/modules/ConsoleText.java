@@ -79,6 +79,13 @@ final class ConsoleText {
         return b.toString();
     }
 
+    /** Forgets the first {@code n} characters kept (text an expectation has consumed). */
+    void dropFirst(int n) {
+        int k = Math.min(n, length);
+        start = (start + k) % cap;
+        length -= k;
+    }
+
     /** Characters that fell out of the ring. */
     long dropped() {
         return dropped;
