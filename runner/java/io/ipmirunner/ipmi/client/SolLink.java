@@ -1,5 +1,6 @@
 package io.ipmirunner.ipmi.client;
 
+import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.sol.SolEffect;
 import io.ipmirunner.ipmi.sol.SolMachine;
 import io.ipmirunner.ipmi.sol.SolPacket;
@@ -23,12 +24,19 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class SolLink implements SessionDriver.PayloadPort {
     private static final int EARLY_PAYLOADS = 16;
+    /**
+     * A console may sit silent for hours while the host prints nothing, and a BMC closes a session idle past
+     * its timeout (ipmi_sim: 30 s, which the session's own keep-alive at 30 s does not beat): a Get Device ID
+     * this often keeps it open.
+     */
+    static final long KEEPALIVE_MILLIS = 10_000;
 
     private final SessionDriver driver;
     private final EventLoop loop;
     private final ArrayDeque<byte[]> early = new ArrayDeque<>();
     private SolMachine machine;
     private EventLoop.Timer timer;
+    private EventLoop.Timer keepAlive;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -46,6 +54,7 @@ final class SolLink implements SessionDriver.PayloadPort {
     /** Loop thread: the link's limits are known (Activate Payload answered); the exchange begins. */
     void start(SolMachine.Limits limits) {
         machine = new SolMachine(SolMachine.Role.CONSOLE, limits);
+        armKeepAlive();
         byte[] p;
         while ((p = early.poll()) != null) {
             onPayload(p);
@@ -88,6 +97,17 @@ final class SolLink implements SessionDriver.PayloadPort {
         apply(out);
     }
 
+    private void armKeepAlive() {
+        keepAlive = loop.schedule(KEEPALIVE_MILLIS, () -> {
+            if (!machine.ended()) {
+                // Its failure is the session driver's to handle: a lost session ends this link.
+                var spec = Commands.GET_DEVICE_ID;
+                driver.submit(new Operation(spec.name() + " (SOL keep-alive)", spec.netFn(), spec.cmd(), new byte[0]));
+                armKeepAlive();
+            }
+        });
+    }
+
     private void onTimer() {
         List<SolEffect> out = new ArrayList<>();
         machine.onTimer(out);
@@ -105,7 +125,10 @@ final class SolLink implements SessionDriver.PayloadPort {
                 }
                 case SolEffect.CancelTimer c -> EventLoop.Timer.cancel(timer);
                 case SolEffect.Drained d -> signal();
-                case SolEffect.Ended x -> ended(x.reason());
+                case SolEffect.Ended x -> {
+                    EventLoop.Timer.cancel(keepAlive);
+                    ended(x.reason());
+                }
             }
         }
     }
