@@ -94,9 +94,14 @@ public final class SolConsole implements AutoCloseable {
         IpmiResponse r = activateRaw(own, aux);
         if (r.completionCode().code() == PayloadMessages.CC_ALREADY_ACTIVE && !taken) {
             // Free a moment ago: our own first Activate ran and its reply was lost, so the resend found the
-            // instance active. Deactivating and activating again gets the sizes that reply carried.
+            // instance active. Deactivating and activating again gets the sizes that reply carried; if that
+            // reply is lost too, the instance is still ours, and the sizes fall back to ones every BMC takes.
             deactivate(own);
             r = activateRaw(own, aux);
+            if (r.completionCode().code() == PayloadMessages.CC_ALREADY_ACTIVE) {
+                int size = FALLBACK_CHARS + SolPacket.HEADER_LENGTH;
+                return new PayloadMessages.Activated(aux, size, size, 0, 0xFFFF);
+            }
         }
         if (r.completionCode().code() == PayloadMessages.CC_ALREADY_ACTIVE) {
             throw new IpmiException.CompletionCodeError(own.host(), Phase.COMMAND, "Activate Payload (SOL is already "
