@@ -283,9 +283,18 @@ function hostDetails(rows, body) {
     row.appendChild(el("td", null, d[5] ? d[5] + (d[6] ? " [" + d[6] + "]" : "") : ""));
     var res = el("td"), det = el("details"); det.appendChild(el("summary", null, d[7].length + " chars"));
     det.appendChild(el("pre", null, d[7])); res.appendChild(det); row.appendChild(res);
+    /* A console task's raw log (escape sequences and all) lies in the run directory beside this page. */
+    var log = task[2] === "console" ? consoleLog(d[7]) : null;
+    if (log) { res.appendChild(el("a", {"href": log, "class": "console-log"}, "raw console log")); }
     t.appendChild(row);
   });
   body.appendChild(t);
+}
+
+/* The console module writes "log" first, so it is there even when the page shortened a long result. */
+function consoleLog(result) {
+  var m = /^\{"log":"(console\/[A-Za-z0-9._-]+\.log)"/.exec(result);
+  return m ? m[1] : null;
 }
 
 function filterHosts(text, status) {

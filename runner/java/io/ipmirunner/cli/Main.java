@@ -21,7 +21,7 @@ public final class Main implements Runnable {
      * left out of the JDK's start-up caches, so building all of them cost each run about 40 ms of its start.
      */
     private static final List<String> SUBCOMMANDS =
-            List.of("exec", "demo", "sim", "inventory", "graph", "check", "play", "vault", "report", "config",
+            List.of("exec", "console", "demo", "sim", "inventory", "graph", "check", "play", "vault", "report", "config",
                     "completion", "help");
 
     /** The commands that open UDP sockets. */
@@ -33,6 +33,7 @@ public final class Main implements Runnable {
     private static Object subcommand(String name, Settings settings) {
         return switch (name) {
             case "exec" -> new ExecCommand();
+            case "console" -> new ConsoleCommand();
             case "demo" -> new DemoCommand();
             case "sim" -> new SimCommand();
             case "inventory" -> new InventoryCommand();

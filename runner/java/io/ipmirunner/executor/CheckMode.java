@@ -18,6 +18,8 @@ final class CheckMode {
             case "power" -> args.getOrDefault("state", "status").equals("status");
             case "sel" -> Set.of("list", "info", "time").contains(args.getOrDefault("action", "list"));
             case "boot_device" -> !args.containsKey("device");
+            // Reading a console changes nothing; typing into it (send) or taking it from another session may.
+            case "console" -> !args.containsKey("send") && !"steal".equals(args.get("policy"));
             case "lan" -> args.keySet().stream().noneMatch(Set.of("address", "netmask", "gateway", "source")::contains);
             default -> READ_ONLY.contains(module);
         };

@@ -13,6 +13,7 @@ import io.ipmirunner.playbook.VarsFile;
 import io.ipmirunner.playbook.graph.GraphNode;
 import io.ipmirunner.playbook.graph.TaskGraph;
 import io.ipmirunner.expr.MagicVariables;
+import io.ipmirunner.modules.Module;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * Runs a playbook: per play its hosts (minus those that failed in earlier plays) in {@code serial} batches,
@@ -48,6 +50,14 @@ public final class PlaybookRunner {
     /** With a gate asked before each task ({@code --step}). */
     public PlaybookRunner(RunOptions options, SessionFactory sessionFactory, RunListener listener, TaskGate gate) {
         this(options, new TaskRunner(options.sleeper(), options.clock(), options.retryPolicy(), options.checkMode()),
+                sessionFactory, listener, gate);
+    }
+
+    /** With the modules looked up in {@code modules} (a run's, which write into its directory). */
+    public PlaybookRunner(RunOptions options, Function<String, Optional<Module<?>>> modules,
+                          SessionFactory sessionFactory, RunListener listener, TaskGate gate) {
+        this(options, new TaskRunner(new ActionRunner(options.sleeper(), options.clock(), options.checkMode(),
+                options.retryPolicy(), modules), options.sleeper(), options.clock(), options.retryPolicy()),
                 sessionFactory, listener, gate);
     }
 

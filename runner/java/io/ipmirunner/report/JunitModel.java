@@ -30,8 +30,10 @@ final class JunitModel {
             for (Map<String, Object> t : (List<Map<String, Object>>) h.get("tasks")) {
                 String play = String.valueOf(t.get("play"));
                 Map<String, Object> suite = suites.computeIfAbsent(play, JunitModel::suite);
-                add(suite, testCase(play + "/" + t.get("name"), host, (Long) t.get("duration_ms"), outcome(t),
-                        (String) t.get("failure_class"), message(t)));
+                Map<String, Object> c = testCase(play + "/" + t.get("name"), host, (Long) t.get("duration_ms"),
+                        outcome(t), (String) t.get("failure_class"), message(t));
+                consoleText(t).ifPresent(text -> c.put("system_out", text));
+                add(suite, c);
             }
         });
         wallTimes((List<Map<String, Object>>) model.get("timeline"), suites);
@@ -83,6 +85,12 @@ final class JunitModel {
         }
         String error = t.get("error") == null ? "" : String.valueOf(t.get("error"));
         return Boolean.TRUE.equals(t.get("ignored")) ? "failed, ignored: " + error : error;
+    }
+
+    /** What a console task read (its text, escape sequences already removed): the case's system-out. */
+    private static java.util.Optional<String> consoleText(Map<String, Object> t) {
+        return "console".equals(t.get("module")) && t.get("result") instanceof Map<?, ?> r
+                && r.get("text") instanceof String text ? java.util.Optional.of(text) : java.util.Optional.empty();
     }
 
     private static Map<String, Object> suite(String name) {

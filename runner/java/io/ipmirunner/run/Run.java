@@ -15,6 +15,7 @@ import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.client.BmcSession;
 import io.ipmirunner.ipmi.client.BmcTarget;
 import io.ipmirunner.ipmi.client.IpmiClient;
+import io.ipmirunner.modules.Modules;
 import io.ipmirunner.ipmi.client.Timing;
 import io.ipmirunner.ipmi.session.SessionConfig;
 import io.ipmirunner.playbook.graph.TaskGraph;
@@ -106,7 +107,7 @@ public final class Run {
             try (journal; output) {
                 journal.on(spec.started());
                 output.on(spec.started());
-                PlaybookRunner runner = new PlaybookRunner(spec.options(), host -> {
+                PlaybookRunner runner = new PlaybookRunner(spec.options(), Modules.forRun(spec.runDir()), host -> {
                     BmcTarget t = targets.get(host);
                     if (t.address().isUnresolved()) {
                         throw IpmiException.Unreachable.unresolved(host, t.address().getHostString());

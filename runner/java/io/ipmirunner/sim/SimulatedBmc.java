@@ -10,6 +10,7 @@ import io.ipmirunner.sim.model.FruImage;
 import io.ipmirunner.sim.model.LanState;
 import io.ipmirunner.sim.model.PowerHistory;
 import io.ipmirunner.sim.model.PowerModel;
+import io.ipmirunner.sim.model.SerialConsole;
 import io.ipmirunner.sim.model.Readiness;
 import io.ipmirunner.sim.model.SelLog;
 import io.ipmirunner.sim.model.SensorDef;
@@ -38,6 +39,8 @@ public final class SimulatedBmc {
     private final BmcProfile profile;
     private final long startedAt;
     private final PowerModel power;
+    private final SerialConsole serial = new SerialConsole(SerialConsole.DEFAULT_BOOT_LOG,
+            SerialConsole.DEFAULT_CHARS_PER_SECOND);
     private final PowerHistory powerHistory;
     private final BootState boot;
     private final SelLog sel = new SelLog();
@@ -143,6 +146,11 @@ public final class SimulatedBmc {
     }
 
     // --- chassis ------------------------------------------------------------------------------------
+
+    /** The host's serial port, which SOL connects to. */
+    public SerialConsole serial() {
+        return serial;
+    }
 
     public PowerModel.Outcome chassisControl(int action, long now) {
         PowerModel.Outcome o = power.control(action, now);
@@ -284,6 +292,9 @@ public final class SimulatedBmc {
         });
         if (t.event() == PowerModel.Event.POWERED_ON || t.event() == PowerModel.Event.RESET) {
             boot.onBoot();
+            serial.boot(t.at());
+        } else {
+            serial.powerOff();
         }
         logPower(t);
     }

@@ -1,12 +1,11 @@
 package io.ipmirunner.yaml;
 
+import io.ipmirunner.util.DurationText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads typed fields of one mapping (a play, a task, a group), reporting what was expected and what was found
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  * @param owner how the mapping is named in messages, e.g. "task 'Power cycle'"
  */
 public record MapReader(YamlMap map, String owner, Problems problems) {
-    private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m|h)?");
 
     /** Reports each key not in {@code known}, with a suggestion when one is close. */
     public void allowOnly(Collection<String> known) {
@@ -102,16 +100,9 @@ public record MapReader(YamlMap map, String owner, Problems problems) {
         return value(key).flatMap(v -> {
             if (v instanceof YamlScalar s && (s.kind() == YamlScalar.Kind.INTEGER || s.kind() == YamlScalar.Kind.FLOAT
                     || s.kind() == YamlScalar.Kind.STRING)) {
-                Matcher m = DURATION.matcher(s.text().strip());
-                if (m.matches() && (s.kind() != YamlScalar.Kind.INTEGER || s.value() instanceof Long)) {
-                    double amount = Double.parseDouble(m.group(1));
-                    long millis = (long) (amount * switch (m.group(2) == null ? "s" : m.group(2)) {
-                        case "ms" -> 1;
-                        case "m" -> 60_000;
-                        case "h" -> 3_600_000;
-                        default -> 1000;
-                    });
-                    return Optional.of(Duration.ofMillis(millis));
+                Optional<Duration> d = DurationText.parse(s.text());
+                if (d.isPresent() && (s.kind() != YamlScalar.Kind.INTEGER || s.value() instanceof Long)) {
+                    return d;
                 }
             }
             boolean templated = v instanceof YamlScalar s && (s.text().contains("{{") || s.text().contains("{%"));

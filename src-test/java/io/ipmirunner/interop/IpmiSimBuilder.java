@@ -26,6 +26,7 @@ public final class IpmiSimBuilder {
     private final TreeMap<Integer, byte[]> extraFru = new TreeMap<>();
     private String extraSdrs;
     private final List<String> extraEmu = new ArrayList<>();
+    private String solTcp;
 
     IpmiSimBuilder() {
         users.put(2, new SimUser(2, IpmiSim.DEFAULT_USER, IpmiSim.DEFAULT_PASSWORD, "admin",
@@ -108,6 +109,15 @@ public final class IpmiSimBuilder {
         return this;
     }
 
+    /**
+     * Connects the BMC's serial port (SOL) to a TCP server at {@code host:port}, which plays the host's
+     * serial console (see {@code SerialPeer}); ipmi_sim connects to it when it starts.
+     */
+    public IpmiSimBuilder sol(String host, int port) {
+        this.solTcp = host + ":" + port;
+        return this;
+    }
+
     /** Writes the files, starts ipmi_sim and waits until it answers an ASF Presence Ping. */
     public IpmiSim build() {
         Peers.require("ipmi_sim");
@@ -124,7 +134,7 @@ public final class IpmiSimBuilder {
                 (host + ":" + udpPort).getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
         String name = "sim-" + host.replace('.', '-') + "-" + udpPort;
         SimFiles.Settings s = new SimFiles.Settings(name, host, udpPort, new ArrayList<>(users.values()),
-                bmcKey, guid, "SIM-" + host.replace('.', '-'), extraFru, extraSdrs, List.copyOf(extraEmu));
+                bmcKey, guid, "SIM-" + host.replace('.', '-'), extraFru, extraSdrs, List.copyOf(extraEmu), solTcp);
         return SimProcess.start(s, IpmiSim.START_TIMEOUT);
     }
 

@@ -28,6 +28,8 @@ public final class Peers {
             Map.entry("ipmi-sensors", "freeipmi-tools"),
             Map.entry("ipmi-sel", "freeipmi-tools"),
             Map.entry("ipmi-chassis", "freeipmi-tools"),
+            Map.entry("ipmiconsole", "freeipmi-tools"),
+            Map.entry("script", "bsdutils"),
             Map.entry("iptables", "iptables"),
             Map.entry("iptables-nft", "iptables"),
             Map.entry("iptables-legacy", "iptables"),

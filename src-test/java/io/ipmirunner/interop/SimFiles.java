@@ -22,7 +22,7 @@ final class SimFiles {
     /** Everything the files depend on; built by {@link IpmiSim.Builder}. */
     record Settings(String name, String host, int port, List<SimUser> users, String bmcKey, String guidHex,
                     String productSerial, java.util.Map<Integer, byte[]> extraFru, String extraSdrs,
-                    List<String> extraEmu) {}
+                    List<String> extraEmu, String solTcp) {}
 
     static void writeAll(Path dir, Settings s) throws IOException {
         Path script = dir.resolve("chassis_control");
@@ -59,6 +59,10 @@ final class SimFiles {
         }
         l.add("endlan");
         l.add("chassis_control \"" + chassisScript + "\"");
+        if (s.solTcp() != null) {
+            // ipmi_lan(5): the MC's serial port for SOL, here a TCP server the test runs as the host's console.
+            l.add("sol \"tcp:" + s.solTcp() + "\" 115200");
+        }
         s.users().forEach(u -> l.add(u.confLine()));
         return String.join("\n", l) + "\n";
     }

@@ -96,6 +96,15 @@ public final class BmcSession implements Bmc {
         return f.join();
     }
 
+    /** For a SOL console, which runs on this session's driver and the engine's loop. */
+    SessionDriver driver() {
+        return driver;
+    }
+
+    IpmiClient client() {
+        return client;
+    }
+
     @Override
     public void close() {
         if (!closed) {

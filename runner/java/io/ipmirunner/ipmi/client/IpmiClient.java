@@ -160,6 +160,11 @@ public final class IpmiClient implements AutoCloseable {
         loop.execute(r);
     }
 
+    /** For the engine's own edges that need timers on the loop (a SOL link). */
+    EventLoop loop() {
+        return loop;
+    }
+
     /** Number of sessions currently held (any state but closed). For tests and benchmarks. */
     public int openSessionCount() {
         CompletableFuture<Integer> f = new CompletableFuture<>();

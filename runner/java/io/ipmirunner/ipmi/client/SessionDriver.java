@@ -5,9 +5,11 @@ import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.app.ChannelAuthCapabilities;
 import io.ipmirunner.ipmi.command.app.SessionMessages;
+import io.ipmirunner.ipmi.crypto.CipherSuite;
 import io.ipmirunner.ipmi.session.ActiveSession;
 import io.ipmirunner.ipmi.session.Decoded;
 import io.ipmirunner.ipmi.session.DiscoveryLogin;
+import io.ipmirunner.ipmi.session.RmcpPlusSession;
 import io.ipmirunner.ipmi.transport.EventLoop;
 import io.ipmirunner.ipmi.wire.CompletionCode;
 import io.ipmirunner.ipmi.wire.IpmiRequest;
@@ -49,9 +51,18 @@ final class SessionDriver implements LoginExchange.Outcome {
     private Operation inFlight;
     private Transmissions tx;
     private int handles;
+    private PayloadPort payloadPort;
 
     interface Sender {
         void send(BmcTarget target, byte[] datagram);
+    }
+
+    /** Takes this session's SOL payloads (IPMI v2.0 §15.9): a console owns its session alone. */
+    interface PayloadPort {
+        void onPayload(byte[] data);
+
+        /** The session is gone (lost or closed): no payload comes any more. */
+        void onSessionEnded(String reason);
     }
 
     SessionDriver(BmcTarget target, Timing timing, BmcTimers timers, EventLoop loop, Sender sender,
@@ -159,8 +170,48 @@ final class SessionDriver implements LoginExchange.Outcome {
         }
         switch (session.decode(packet)) {
             case Decoded.Accepted a -> onResponse(a);
+            case Decoded.Payload p -> onPayload(p);
             case Decoded.Dropped d -> stats.dropped.increment();
             case Decoded.NotMine n -> loss.heardOutside(packet, inFlight);
+        }
+    }
+
+    private void onPayload(Decoded.Payload p) {
+        heard = true;
+        if (payloadPort != null) {
+            payloadPort.onPayload(p.data());
+        } else {
+            stats.dropped.increment();
+        }
+    }
+
+    void attachPayloadPort(PayloadPort port) {
+        payloadPort = port;
+    }
+
+    /**
+     * The cipher suite of an active RMCP+ session, which alone carries payloads other than IPMI messages
+     * (IPMI v2.0 §13.27.3); empty otherwise.
+     */
+    Optional<CipherSuite> payloadSuite() {
+        return state == State.ACTIVE && session instanceof RmcpPlusSession s ? Optional.of(s.cipherSuite())
+                : Optional.empty();
+    }
+
+    /** Sends one payload in the session; false when there is no active RMCP+ session to carry it. */
+    boolean sendPayload(int payloadType, byte[] payload) {
+        if (state != State.ACTIVE || !(session instanceof RmcpPlusSession s)) {
+            return false;
+        }
+        sender.send(target, s.encodePayload(payloadType, payload));
+        return true;
+    }
+
+    private void endPayloads(String reason) {
+        if (payloadPort != null) {
+            PayloadPort p = payloadPort;
+            payloadPort = null;
+            p.onSessionEnded(reason);
         }
     }
 
@@ -344,6 +395,7 @@ final class SessionDriver implements LoginExchange.Outcome {
 
     /** The session is gone on the BMC's side: what is still queued goes through a fresh login. */
     private void forgetSession() {
+        endPayloads("the session to the BMC was lost");
         session = null;
         state = State.IDLE;
         if (!queue.isEmpty()) {
@@ -428,6 +480,7 @@ final class SessionDriver implements LoginExchange.Outcome {
     }
 
     private void finish() {
+        endPayloads("the session was closed");
         state = State.CLOSED;
         EventLoop.Timer.cancel(keepAliveTimer);
         EventLoop.Timer.cancel(paceTimer);

@@ -7,6 +7,7 @@ import io.ipmirunner.ipmi.command.app.ChannelCipherSuites;
 import io.ipmirunner.ipmi.command.app.ChannelInfo;
 import io.ipmirunner.ipmi.command.app.DeviceId;
 import io.ipmirunner.ipmi.command.app.Guid;
+import io.ipmirunner.ipmi.command.app.PayloadMessages;
 import io.ipmirunner.ipmi.command.app.SelfTestResult;
 import io.ipmirunner.ipmi.command.app.SessionMessages;
 import io.ipmirunner.ipmi.command.app.UserAccess;
@@ -92,6 +93,20 @@ public final class Commands {
     public static final CommandSpec<UserAccess.NameRequest, UserAccess.Name> GET_USER_NAME = new CommandSpec<>(
             "Get User Name", NetFn.APP, 0x46, Privilege.OPERATOR, UserAccess.NameRequest::decode,
             UserAccess.Name::decode);
+
+    // Payload commands for Serial over LAN (IPMI v2.0 §24; privileges from Appendix G).
+    public static final CommandSpec<PayloadMessages.InstanceRequest, PayloadMessages.Activated> ACTIVATE_PAYLOAD =
+            new CommandSpec<>("Activate Payload", NetFn.APP, 0x48, Privilege.USER,
+                    PayloadMessages.InstanceRequest::decode, PayloadMessages.Activated::decode);
+    public static final CommandSpec<PayloadMessages.InstanceRequest, Empty> DEACTIVATE_PAYLOAD = new CommandSpec<>(
+            "Deactivate Payload", NetFn.APP, 0x49, Privilege.USER, PayloadMessages.InstanceRequest::decode,
+            Empty::decode);
+    public static final CommandSpec<PayloadMessages.TypeRequest, PayloadMessages.ActivationStatus>
+            GET_PAYLOAD_ACTIVATION_STATUS = new CommandSpec<>("Get Payload Activation Status", NetFn.APP, 0x4A,
+            Privilege.USER, PayloadMessages.TypeRequest::decode, PayloadMessages.ActivationStatus::decode);
+    public static final CommandSpec<PayloadMessages.ChannelRequest, PayloadMessages.PayloadSupport>
+            GET_CHANNEL_PAYLOAD_SUPPORT = new CommandSpec<>("Get Channel Payload Support", NetFn.APP, 0x4E,
+            Privilege.USER, PayloadMessages.ChannelRequest::decode, PayloadMessages.PayloadSupport::decode);
 
     public static final CommandSpec<ChassisRequests.Identify, Empty> CHASSIS_IDENTIFY = new CommandSpec<>(
             "Chassis Identify", NetFn.CHASSIS, 0x04, Privilege.OPERATOR, ChassisRequests.Identify::decode,
@@ -180,6 +195,7 @@ public final class Commands {
                 GET_SENSOR_THRESHOLDS, GET_FRU_INVENTORY_AREA_INFO, READ_FRU_DATA, GET_SDR_REPOSITORY_INFO,
                 RESERVE_SDR_REPOSITORY, GET_SDR, GET_SEL_INFO, GET_SEL_ALLOCATION_INFO, RESERVE_SEL, GET_SEL_ENTRY,
                 CLEAR_SEL, GET_SEL_TIME, SET_SEL_TIME, GET_LAN_CONFIG, SET_LAN_CONFIG, SET_USER_ACCESS,
-                SET_USER_NAME, SET_USER_PASSWORD, GET_DCMI_CAPABILITIES, GET_POWER_READING);
+                SET_USER_NAME, SET_USER_PASSWORD, GET_DCMI_CAPABILITIES, GET_POWER_READING, ACTIVATE_PAYLOAD,
+                DEACTIVATE_PAYLOAD, GET_PAYLOAD_ACTIVATION_STATUS, GET_CHANNEL_PAYLOAD_SUPPORT);
     }
 }

@@ -10,6 +10,9 @@ public sealed interface Decoded {
      */
     record Accepted(IpmiResponse response, int sessionSeq) implements Decoded {}
 
+    /** A payload other than IPMI messages (SOL, IPMI v2.0 §15.9), authenticated and decrypted. */
+    record Payload(int payloadType, byte[] data) implements Decoded {}
+
     record Dropped(String reason) implements Decoded {}
 
     /** The packet belongs to another session (or none): offer it elsewhere. */

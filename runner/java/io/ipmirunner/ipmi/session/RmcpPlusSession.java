@@ -73,16 +73,23 @@ public final class RmcpPlusSession implements ActiveSession {
 
     @Override
     public byte[] encode(IpmiRequest request) {
+        return encodePayload(PayloadType.IPMI, request.encode());
+    }
+
+    /**
+     * Any payload in this session (SOL, §15.9): numbered from the same outbound sequence as requests, and
+     * protected as the cipher suite says (SOL is activated asking for exactly that protection).
+     */
+    public byte[] encodePayload(int payloadType, byte[] payload) {
         outboundSeq = outboundSeq == -1 ? 1 : outboundSeq + 1;
         boolean encrypt = suite.confidentiality() != ConfidentialityAlgorithm.NONE;
-        byte[] payload = request.encode();
         if (encrypt) {
             payload = PayloadCipher.encrypt(suite.confidentiality(), keys.k2(), payload, random);
         }
         IntegrityAlgorithm integrity = suite.integrity();
         V20Packet.Signer signer = integrity == IntegrityAlgorithm.NONE ? null
                 : (d, off, len) -> PayloadIntegrity.authCode(integrity, keys.k1(), kuid, d, off, len);
-        return V20Packet.encode(PayloadType.IPMI, encrypt, bmcSessionId, outboundSeq, payload, signer);
+        return V20Packet.encode(payloadType, encrypt, bmcSessionId, outboundSeq, payload, signer);
     }
 
     @Override
@@ -90,7 +97,7 @@ public final class RmcpPlusSession implements ActiveSession {
         if (!(packet instanceof V20Packet p) || p.sessionId() != consoleSessionId || consoleSessionId == 0) {
             return new Decoded.NotMine();
         }
-        if (p.payloadType() != PayloadType.IPMI) {
+        if (p.payloadType() != PayloadType.IPMI && p.payloadType() != PayloadType.SOL) {
             return new Decoded.Dropped("payload type " + p.payloadType() + " in session");
         }
         try {
@@ -111,13 +118,15 @@ public final class RmcpPlusSession implements ActiveSession {
                 }
                 payload = PayloadCipher.decrypt(suite.confidentiality(), keys.k2(), payload);
             }
-            IpmiResponse response = suite.integrity() != IntegrityAlgorithm.NONE
-                    ? IpmiResponse.decodeAuthenticated(payload) : IpmiResponse.decode(payload);
+            IpmiResponse response = p.payloadType() != PayloadType.IPMI ? null
+                    : suite.integrity() != IntegrityAlgorithm.NONE ? IpmiResponse.decodeAuthenticated(payload)
+                    : IpmiResponse.decode(payload);
             if (!window.accept(p.sessionSeq())) {
                 return new Decoded.Dropped("sequence number " + Integer.toUnsignedString(p.sessionSeq())
                         + " outside the window or repeated");
             }
-            return new Decoded.Accepted(response, p.sessionSeq());
+            return response != null ? new Decoded.Accepted(response, p.sessionSeq())
+                    : new Decoded.Payload(p.payloadType(), payload);
         } catch (MalformedPacketException e) {
             return new Decoded.Dropped(e.getMessage());
         }

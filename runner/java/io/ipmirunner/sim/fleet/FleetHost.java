@@ -5,6 +5,7 @@ import io.ipmirunner.sim.SimulatedBmc;
 import io.ipmirunner.sim.fault.FaultProfile;
 import io.ipmirunner.sim.lan.LanEndpoint;
 import io.ipmirunner.sim.lan.LanServices;
+import io.ipmirunner.sim.lan.Outbound;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
@@ -38,6 +39,9 @@ public final class FleetHost implements AutoCloseable {
     private final LongAdder answered = new LongAdder();
     private final LongAdder lost = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    /** BMCs with SOL active and a tick scheduled (loop thread only). */
+    private final java.util.Set<Node> solTicking = new java.util.HashSet<>();
+    private static final long SOL_TICK_MILLIS = 20;
 
     /** One BMC: its socket, its pure endpoint and the faults the edge plays. */
     private record Node(BmcPlan plan, DatagramChannel channel, InetSocketAddress address, LanEndpoint endpoint,
@@ -66,7 +70,8 @@ public final class FleetHost implements AutoCloseable {
                 InetSocketAddress bound = (InetSocketAddress) ch.getLocalAddress();
                 Inet4Address v4 = bound.getAddress() instanceof Inet4Address a ? a : null;
                 SimulatedBmc bmc = new SimulatedBmc(p.index(), seed, p.profile(), now);
-                host.nodes.add(new Node(p, ch, bound, new LanEndpoint(bmc, services, v4), p.profile().faults()));
+                host.nodes.add(new Node(p, ch, bound, new LanEndpoint(bmc, services, v4, bound.getPort(),
+                        io.ipmirunner.sim.lan.Answering.HONEST), p.profile().faults()));
             }
         } catch (IOException | RuntimeException e) {
             host.close();
@@ -113,7 +118,7 @@ public final class FleetHost implements AutoCloseable {
         }
         Optional<byte[]> reply;
         try {
-            reply = n.endpoint().handle(data, System.currentTimeMillis());
+            reply = n.endpoint().handle(data, System.currentTimeMillis(), from);
         } catch (RuntimeException e) {
             // A simulator bug must not take the fleet down; the fuzz test is where it should be found.
             if (errors.sum() == 0) {
@@ -122,6 +127,7 @@ public final class FleetHost implements AutoCloseable {
             errors.increment();
             return;
         }
+        sendSol(n);
         if (reply.isEmpty()) {
             return;
         }
@@ -135,6 +141,31 @@ public final class FleetHost implements AutoCloseable {
         } else {
             loop.schedule(delay, () -> send(n, from, reply.get()));
         }
+    }
+
+    /**
+     * What the BMC's SOL sends on its own (acks, resends, the host's output), with the loss fault; while SOL is
+     * active the BMC is ticked every {@value #SOL_TICK_MILLIS} ms, and only then, so idle BMCs cost no timers.
+     */
+    private void sendSol(Node n) {
+        long now = System.currentTimeMillis();
+        for (Outbound o : n.endpoint().solOutput(now)) {
+            if (o.peer() instanceof SocketAddress to) {
+                if (n.faults().loss() > 0 && services.chance().nextDouble() < n.faults().loss()) {
+                    lost.increment();
+                } else {
+                    send(n, to, o.datagram());
+                }
+            }
+        }
+        if (n.endpoint().solActive(now) && solTicking.add(n)) {
+            loop.schedule(SOL_TICK_MILLIS, () -> solTick(n));
+        }
+    }
+
+    private void solTick(Node n) {
+        solTicking.remove(n);
+        sendSol(n);
     }
 
     /**

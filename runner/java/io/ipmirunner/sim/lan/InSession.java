@@ -3,13 +3,16 @@ package io.ipmirunner.sim.lan;
 import io.ipmirunner.ipmi.command.CommandSpec;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.Privilege;
+import io.ipmirunner.ipmi.command.app.PayloadMessages;
 import io.ipmirunner.ipmi.command.app.SessionMessages;
 import io.ipmirunner.ipmi.wire.ByteReader;
 import io.ipmirunner.ipmi.wire.IpmiRequest;
 import io.ipmirunner.ipmi.wire.MalformedPacketException;
+import io.ipmirunner.ipmi.wire.PayloadType;
 import io.ipmirunner.sim.cmd.Answer;
 import io.ipmirunner.sim.cmd.CommandContext;
 import io.ipmirunner.sim.cmd.CommandTable;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,6 +42,10 @@ final class InSession {
                 return allowed(s, Commands.GET_SESSION_INFO) ? info(e, s, req.data(), now)
                         : Answer.INSUFFICIENT_PRIVILEGE;
             }
+            Answer payload = payloadCommand(e, s, req, now);
+            if (payload != null) {
+                return payload;
+            }
         } catch (MalformedPacketException ex) {
             return Answer.LENGTH_INVALID;
         }
@@ -55,6 +62,44 @@ final class InSession {
         }
         return entry.get().run(new CommandContext(e.bmc(), now, e.sessions(now).activeCount(), e.address()),
                 req.data());
+    }
+
+    /**
+     * The payload commands (IPMI v2.0 §24), here because SOL's one instance belongs to a session; null for any
+     * other command. SOL needs RMCP+ (§24.1): a v1.5 session is refused as for an unknown command.
+     */
+    private static Answer payloadCommand(LanEndpoint e, ServerSession s, IpmiRequest req, long now)
+            throws MalformedPacketException {
+        SolPort sol = e.sol();
+        SessionTable table = e.sessions(now);
+        for (CommandSpec<?, ?> spec : List.of(Commands.ACTIVATE_PAYLOAD, Commands.DEACTIVATE_PAYLOAD,
+                Commands.GET_PAYLOAD_ACTIVATION_STATUS, Commands.GET_CHANNEL_PAYLOAD_SUPPORT)) {
+            if (!spec.matches(req.netFn(), req.cmd())) {
+                continue;
+            }
+            if (!(s instanceof PlusSession plus)) {
+                return Answer.INVALID_COMMAND;
+            }
+            if (!allowed(s, spec)) {
+                return Answer.INSUFFICIENT_PRIVILEGE;
+            }
+            if (spec == Commands.ACTIVATE_PAYLOAD) {
+                return sol.activate(table, plus, e.peer(), Commands.ACTIVATE_PAYLOAD.decodeRequest(req.data()),
+                        e.port());
+            }
+            if (spec == Commands.DEACTIVATE_PAYLOAD) {
+                return sol.deactivate(table, Commands.DEACTIVATE_PAYLOAD.decodeRequest(req.data()),
+                        e.services().crypto());
+            }
+            if (spec == Commands.GET_PAYLOAD_ACTIVATION_STATUS) {
+                return Commands.GET_PAYLOAD_ACTIVATION_STATUS.decodeRequest(req.data()).payloadType()
+                        == PayloadType.SOL ? sol.status(table) : Answer.INVALID_FIELD;
+            }
+            Commands.GET_CHANNEL_PAYLOAD_SUPPORT.decodeRequest(req.data());
+            // IPMI and SOL; session set-up payloads 10h-15h (Table 24-9).
+            return Answer.ok(new PayloadMessages.PayloadSupport(0x0003, 0x003F, 0, 0));
+        }
+        return null;
     }
 
     private static boolean allowed(ServerSession s, CommandSpec<?, ?> spec) {

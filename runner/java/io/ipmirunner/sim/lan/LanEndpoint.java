@@ -14,6 +14,7 @@ import io.ipmirunner.sim.SimulatedBmc;
 import io.ipmirunner.sim.fault.Quirk;
 import io.ipmirunner.sim.cmd.Answer;
 import java.net.Inet4Address;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,7 +28,11 @@ public final class LanEndpoint {
     private final LanServices services;
     private final Inet4Address address;
     private final Answering answering;
+    private final int port;
+    private final SolPort sol = new SolPort();
     private SessionTable sessions;
+    /** Where the datagram being handled came from (the edge's token), for SOL packets sent later. */
+    private Object peer;
 
     public LanEndpoint(SimulatedBmc bmc, LanServices services, Inet4Address address) {
         this(bmc, services, address, Answering.HONEST);
@@ -35,13 +40,25 @@ public final class LanEndpoint {
 
     /** A BMC that answers in-session requests as {@code answering} says. */
     public LanEndpoint(SimulatedBmc bmc, LanServices services, Inet4Address address, Answering answering) {
+        this(bmc, services, address, 0, answering);
+    }
+
+    /** {@code port}: the UDP port this BMC listens on, which Activate Payload reports for SOL (0: unknown). */
+    public LanEndpoint(SimulatedBmc bmc, LanServices services, Inet4Address address, int port, Answering answering) {
         this.bmc = bmc;
         this.services = services;
         this.address = address;
+        this.port = port;
         this.answering = answering;
     }
 
     public Optional<byte[]> handle(byte[] datagram, long now) {
+        return handle(datagram, now, null);
+    }
+
+    /** {@code from}: the sender as the edge knows it, kept for the SOL packets {@link #solOutput} returns. */
+    public Optional<byte[]> handle(byte[] datagram, long now, Object from) {
+        peer = from;
         if (bmc.profile().faults().unreachable()) {
             return Optional.empty();
         }
@@ -91,6 +108,7 @@ public final class LanEndpoint {
             case PayloadType.RAKP_1 -> RmcpPlusHandshake.rakp1(this, p, now);
             case PayloadType.RAKP_3 -> RmcpPlusHandshake.rakp3(this, p, now);
             case PayloadType.IPMI -> p.sessionId() == 0 ? v20PreSession(p, now) : v20Session(p, now);
+            case PayloadType.SOL -> solPayload(p, now);
             default -> null;
         };
     }
@@ -116,6 +134,45 @@ public final class LanEndpoint {
         Answer a = inSession(s, req, now);
         return RmcpPlusMessages.wrap(s, req.respond(CompletionCode.of(a.completionCode()), a.data()),
                 services.crypto(), bmc.profile().faults().has(Quirk.BAD_REPLY_CHECKSUM));
+    }
+
+    private byte[] solPayload(V20Packet p, long now) throws MalformedPacketException {
+        if (sessions(now).byId(p.sessionId()) instanceof PlusSession s && s.active()) {
+            byte[] payload = RmcpPlusMessages.unwrapPayload(s, p);
+            if (payload != null) {
+                s.lastActive = now;
+                sol.onPayload(sessions(now), s, peer, payload, now, bmc.serial(), services.crypto());
+            }
+        }
+        return null; // what SOL sends goes out through solOutput
+    }
+
+    /**
+     * SOL datagrams due by {@code now} (acks, resends, what the host printed), each with the address token of
+     * the console to send it to. The edge calls this after each datagram and on a timer while
+     * {@link #solActive} holds.
+     */
+    public List<Outbound> solOutput(long now) {
+        bmc.advance(now);
+        sol.tick(sessions(now), now, bmc.serial(), services.crypto());
+        return sol.drain();
+    }
+
+    /** Whether a console has SOL active here (the edge keeps ticking {@link #solOutput} while it has). */
+    public boolean solActive(long now) {
+        return sol.active(sessions(now));
+    }
+
+    SolPort sol() {
+        return sol;
+    }
+
+    Object peer() {
+        return peer;
+    }
+
+    int port() {
+        return port;
     }
 
     private Answer inSession(ServerSession s, IpmiRequest req, long now) {

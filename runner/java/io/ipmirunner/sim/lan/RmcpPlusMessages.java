@@ -20,6 +20,12 @@ final class RmcpPlusMessages {
     private RmcpPlusMessages() {}
 
     static IpmiRequest unwrap(PlusSession s, V20Packet p) throws MalformedPacketException {
+        byte[] payload = unwrapPayload(s, p);
+        return payload == null ? null : IpmiRequest.decode(payload);
+    }
+
+    /** Any payload type (IPMI, SOL): checked, decrypted and counted; null when it must be dropped. */
+    static byte[] unwrapPayload(PlusSession s, V20Packet p) throws MalformedPacketException {
         IntegrityAlgorithm integrity = s.suite.integrity();
         ConfidentialityAlgorithm confidentiality = s.suite.confidentiality();
         if (p.authenticated() != (integrity != IntegrityAlgorithm.NONE)
@@ -34,23 +40,25 @@ final class RmcpPlusMessages {
             }
         }
         byte[] payload = PayloadCipher.decrypt(confidentiality, s.keys.k2(), p.payload());
-        if (!s.window.accept(p.sessionSeq())) {
-            return null;
-        }
-        return IpmiRequest.decode(payload);
+        return s.window.accept(p.sessionSeq()) ? payload : null;
     }
 
+    /** {@code badChecksum}: Quirk.BAD_REPLY_CHECKSUM, the message's data checksum spoilt. */
     static byte[] wrap(PlusSession s, IpmiResponse r, SecureRandom random, boolean badChecksum) {
+        byte[] message = r.encode();
+        if (badChecksum) {
+            message[message.length - 1] ^= 0x5A;
+        }
+        return wrapPayload(s, PayloadType.IPMI, message, random);
+    }
+
+    static byte[] wrapPayload(PlusSession s, int payloadType, byte[] plain, SecureRandom random) {
         ConfidentialityAlgorithm confidentiality = s.suite.confidentiality();
         IntegrityAlgorithm integrity = s.suite.integrity();
         boolean encrypt = confidentiality != ConfidentialityAlgorithm.NONE;
-        byte[] message = r.encode();
-        if (badChecksum) {
-            message[message.length - 1] ^= 0x5A; // Quirk.BAD_REPLY_CHECKSUM
-        }
-        byte[] payload = encrypt ? PayloadCipher.encrypt(confidentiality, s.keys.k2(), message, random) : message;
+        byte[] payload = encrypt ? PayloadCipher.encrypt(confidentiality, s.keys.k2(), plain, random) : plain;
         V20Packet.Signer signer = integrity == IntegrityAlgorithm.NONE ? null
                 : (d, off, len) -> PayloadIntegrity.authCode(integrity, s.keys.k1(), s.kuid, d, off, len);
-        return V20Packet.encode(PayloadType.IPMI, encrypt, s.consoleId, s.nextOutboundSeq(), payload, signer);
+        return V20Packet.encode(payloadType, encrypt, s.consoleId, s.nextOutboundSeq(), payload, signer);
     }
 }

@@ -1,0 +1,180 @@
+package io.ipmirunner.ipmi.sol;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The console side of the SOL packet exchange (IPMI v2.0 §15.9-§15.11), pure: packets, offered characters
+ * and timer expiries in; packets to send, characters to deliver and timer requests out. No I/O, no clock.
+ *
+ * <p>Outbound (typed characters to the host): at most one data packet is outstanding (§15.11); it is resent
+ * unchanged until the BMC acks its sequence number. An ack for fewer characters than sent (partial ack)
+ * drops only those; the rest goes in the next packet with a new sequence number. A NACK keeps every
+ * character and retries after a pause. Sequence numbers run 1-15 and wrap; 0 is reserved for ack-only
+ * packets.
+ *
+ * <p>Inbound (the host's output): every packet carrying a sequence number is acked in a packet of its own,
+ * with as many characters as the receiver has room for. A BMC whose ack got lost sends the same packet
+ * again: one with the sequence number and characters of the last one is acked again and not delivered
+ * twice. A BMC that reuses a sequence number for new characters (a known fault) still gets them delivered,
+ * because the characters differ.
+ */
+public final class SolMachine {
+    /**
+     * Which end this machine plays: byte 4 means operations from the console and status from the BMC, and
+     * its bit 4 is "generate break" one way and "SOL deactivating" the other (§15.9).
+     */
+    public enum Role { CONSOLE, BMC }
+
+    /**
+     * {@code maxChars}: characters per packet we send (the BMC's inbound payload size less the header);
+     * {@code capacity}: characters queued for sending at most; a pause after a NACK; attempts per packet.
+     */
+    public record Limits(int maxChars, int capacity, long retransmitMillis, long nackPauseMillis, int maxAttempts,
+                         int maxNacks) {
+        public Limits {
+            if (maxChars < 1 || maxChars > 255 || capacity < maxChars || retransmitMillis < 1 || maxAttempts < 1
+                    || nackPauseMillis < 1 || maxNacks < 1) {
+                throw new IllegalArgumentException("bad SOL limits " + this);
+            }
+        }
+    }
+
+    private final Role role;
+    private final Limits limits;
+    private final byte[] queue;
+    private int queued;
+    private SolPacket inFlight;
+    private int attempts;
+    private int nacks;
+    private boolean paused;
+    private int nextSeq = 1;
+    private int lastInSeq;
+    private byte[] lastInData = new byte[0];
+    private int lastInAccepted;
+    private boolean ended;
+
+    public SolMachine(Role role, Limits limits) {
+        this.role = role;
+        this.limits = limits;
+        this.queue = new byte[limits.capacity()];
+    }
+
+    /** Characters waiting to be sent or acknowledged. */
+    public int queued() {
+        return queued;
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+
+    /** Queues as many of {@code chars} as there is room for and returns how many. */
+    public int offer(byte[] chars, int off, int len, List<SolEffect> out) {
+        if (ended) {
+            return 0;
+        }
+        int n = Math.min(len, queue.length - queued);
+        System.arraycopy(chars, off, queue, queued, n);
+        queued += n;
+        sendNext(out);
+        return n;
+    }
+
+    /** A packet from the BMC; {@code room} = characters the receiver can take now. */
+    public void onPacket(SolPacket p, int room, List<SolEffect> out) {
+        if (ended) {
+            return;
+        }
+        if (inFlight != null && p.ackSeq() == inFlight.seq()) {
+            acknowledged(p, out);
+        }
+        if (p.seq() != 0) {
+            received(p, room, out);
+        }
+        if (role == Role.CONSOLE && (p.control() & SolPacket.ST_DEACTIVATING) != 0) {
+            end("the BMC deactivated SOL", out);
+        }
+    }
+
+    private void acknowledged(SolPacket ack, List<SolEffect> out) {
+        int sent = inFlight.length();
+        int accepted = ack.nack() ? 0 : Math.min(ack.acceptedCount(), sent);
+        inFlight = null;
+        attempts = 0;
+        if (accepted > 0) {
+            nacks = 0;
+            System.arraycopy(queue, accepted, queue, 0, queued - accepted);
+            queued -= accepted;
+            out.add(new SolEffect.Drained());
+            out.add(new SolEffect.CancelTimer());
+            sendNext(out);
+            return;
+        }
+        if (sent > 0 && ++nacks > limits.maxNacks()) {
+            end("the BMC refused characters " + nacks + " times in a row", out);
+            return;
+        }
+        // Refused or nothing taken: the host's port is not ready; ask again after a pause, not at once.
+        paused = sent > 0;
+        out.add(new SolEffect.ArmTimer(limits.nackPauseMillis()));
+    }
+
+    private void received(SolPacket p, int room, List<SolEffect> out) {
+        byte[] data = p.data();
+        if (p.seq() == lastInSeq && Arrays.equals(data, lastInData)) {
+            out.add(new SolEffect.Send(SolPacket.ack(p.seq(), lastInAccepted, data.length > 0 && lastInAccepted == 0)));
+            return;
+        }
+        // The accepted count is one byte: of a longer packet (a BMC past its own payload size) 255 are taken.
+        int n = Math.max(0, Math.min(Math.min(room, data.length), 255));
+        if (n > 0) {
+            out.add(new SolEffect.Deliver(n == data.length ? data : Arrays.copyOf(data, n)));
+        }
+        lastInSeq = p.seq();
+        lastInData = data;
+        lastInAccepted = n;
+        out.add(new SolEffect.Send(SolPacket.ack(p.seq(), n, data.length > 0 && n == 0)));
+    }
+
+    /** The timer fired: resend the outstanding packet, or retry after a NACK's pause. */
+    public void onTimer(List<SolEffect> out) {
+        if (ended) {
+            return;
+        }
+        if (inFlight != null) {
+            if (attempts >= limits.maxAttempts()) {
+                end("no acknowledgement of SOL data after " + attempts + " transmissions", out);
+                return;
+            }
+            attempts++;
+            out.add(new SolEffect.Send(inFlight));
+            out.add(new SolEffect.ArmTimer(limits.retransmitMillis()));
+            return;
+        }
+        paused = false;
+        sendNext(out);
+    }
+
+    private void sendNext(List<SolEffect> out) {
+        if (inFlight != null || paused || queued == 0) {
+            return;
+        }
+        int n = Math.min(queued, limits.maxChars());
+        inFlight = new SolPacket(nextSeq, 0, 0, 0, Arrays.copyOf(queue, n));
+        nextSeq = nextSeq % 15 + 1;
+        attempts = 1;
+        out.add(new SolEffect.Send(inFlight));
+        out.add(new SolEffect.ArmTimer(limits.retransmitMillis()));
+    }
+
+    /** The edge ends the link (deactivated, session lost): nothing more is sent or delivered. */
+    public void end(String reason, List<SolEffect> out) {
+        if (!ended) {
+            ended = true;
+            inFlight = null;
+            out.add(new SolEffect.CancelTimer());
+            out.add(new SolEffect.Ended(reason));
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package io.ipmirunner.ipmi.sol;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ipmirunner.ipmi.wire.MalformedPacketException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The SOL packet exchange (IPMI v2.0 §15.9-§15.11) as a pure machine: no sockets, no clock. */
+class SolMachineTest {
+    static final SolMachine.Limits LIMITS = new SolMachine.Limits(8, 64, 500, 200, 5, 3);
+
+    static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static List<SolPacket> sent(List<SolEffect> effects) {
+        return effects.stream().filter(e -> e instanceof SolEffect.Send).map(e -> ((SolEffect.Send) e).packet())
+                .toList();
+    }
+
+    static String delivered(List<SolEffect> effects) {
+        StringBuilder b = new StringBuilder();
+        effects.stream().filter(e -> e instanceof SolEffect.Deliver)
+                .forEach(e -> b.append(new String(((SolEffect.Deliver) e).chars(), StandardCharsets.US_ASCII)));
+        return b.toString();
+    }
+
+    @Test
+    void headerLayoutIsTable15_2() throws MalformedPacketException {
+        SolPacket p = new SolPacket(3, 7, 5, SolPacket.NACK, ascii("ab"));
+        assertEquals("0307054061" + "62", HexFormat.of().formatHex(p.encode()));
+        assertEquals(p, SolPacket.decode(p.encode()));
+        // Reserved high nibbles are ignored, not taken as part of the sequence numbers.
+        SolPacket q = SolPacket.decode(HexFormat.of().parseHex("f3a70000"));
+        assertEquals(3, q.seq());
+        assertEquals(7, q.ackSeq());
+        assertThrows(MalformedPacketException.class, () -> SolPacket.decode(new byte[3]));
+    }
+
+    @Test
+    void decoderTurnsAnyBytesIntoAPacketOrTheTypedError() {
+        SplittableRandom random = new SplittableRandom(18);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] data = new byte[random.nextInt(300)];
+            random.nextBytes(data);
+            try {
+                SolPacket p = SolPacket.decode(data);
+                assertEquals(data.length - SolPacket.HEADER_LENGTH, p.length());
+                SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, LIMITS);
+                List<SolEffect> out = new ArrayList<>();
+                m.offer(ascii("x"), 0, 1, out);
+                m.onPacket(p, random.nextInt(-5, 300), out); // nothing a BMC sends may crash the machine
+            } catch (MalformedPacketException expected) {
+                assertTrue(data.length < SolPacket.HEADER_LENGTH);
+            }
+        }
+    }
+
+    @Test
+    void typedCharactersGoOnePacketAtATimeWithSequence1To15AndWrap() {
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, new SolMachine.Limits(1, 64, 500, 200, 5, 3));
+        List<SolEffect> out = new ArrayList<>();
+        assertEquals(20, m.offer(ascii("abcdefghijklmnopqrst"), 0, 20, out));
+        List<Integer> seqs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            List<SolPacket> s = sent(out);
+            assertEquals(1, s.size(), "one packet outstanding");
+            seqs.add(s.get(0).seq());
+            out.clear();
+            m.onPacket(SolPacket.ack(s.get(0).seq(), 1, false), 0, out);
+        }
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 1, 2, 3, 4, 5), seqs);
+        assertEquals(0, m.queued());
+    }
+
+    @Test
+    void aPartialAckSendsTheRestInANewPacket() {
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, LIMITS);
+        List<SolEffect> out = new ArrayList<>();
+        m.offer(ascii("hello"), 0, 5, out);
+        SolPacket first = sent(out).get(0);
+        out.clear();
+        m.onPacket(SolPacket.ack(first.seq(), 2, false), 0, out);
+        SolPacket rest = sent(out).get(0);
+        assertEquals("llo", new String(rest.data(), StandardCharsets.US_ASCII));
+        assertEquals(first.seq() + 1, rest.seq());
+    }
+
+    @Test
+    void aNackKeepsTheCharactersAndRetriesAfterAPause() {
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, LIMITS);
+        List<SolEffect> out = new ArrayList<>();
+        m.offer(ascii("hi"), 0, 2, out);
+        SolPacket first = sent(out).get(0);
+        out.clear();
+        m.onPacket(SolPacket.ack(first.seq(), 0, true), 0, out);
+        assertEquals(List.of(), sent(out), "not at once");
+        assertTrue(out.contains(new SolEffect.ArmTimer(200)));
+        out.clear();
+        m.onTimer(out);
+        assertEquals("hi", new String(sent(out).get(0).data(), StandardCharsets.US_ASCII));
+        for (int i = 0; i < 3; i++) {
+            SolPacket p = sent(out).get(0);
+            out.clear();
+            m.onPacket(SolPacket.ack(p.seq(), 0, true), 0, out);
+            m.onTimer(out);
+        }
+        assertTrue(m.ended(), "a BMC that refuses forever ends the link: " + out);
+    }
+
+    @Test
+    void anUnackedPacketIsResentUnchangedThenTheLinkEnds() {
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, LIMITS);
+        List<SolEffect> out = new ArrayList<>();
+        m.offer(ascii("abc"), 0, 3, out);
+        SolPacket first = sent(out).get(0);
+        for (int i = 0; i < LIMITS.maxAttempts() - 1; i++) {
+            out.clear();
+            m.onTimer(out);
+            assertEquals(List.of(first), sent(out));
+        }
+        out.clear();
+        m.onTimer(out);
+        assertInstanceOf(SolEffect.Ended.class, out.get(out.size() - 1));
+        assertEquals(0, m.offer(ascii("x"), 0, 1, out), "nothing is taken after the end");
+    }
+
+    @Test
+    void inboundIsAckedDeliveredOnceAndARepeatIsAckedAgain() {
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, LIMITS);
+        List<SolEffect> out = new ArrayList<>();
+        SolPacket data = new SolPacket(4, 0, 0, 0, ascii("POST ok"));
+        m.onPacket(data, 100, out);
+        assertEquals("POST ok", delivered(out));
+        assertEquals(List.of(SolPacket.ack(4, 7, false)), sent(out));
+        out.clear();
+        m.onPacket(data, 100, out); // our ack was lost
+        assertEquals("", delivered(out));
+        assertEquals(List.of(SolPacket.ack(4, 7, false)), sent(out));
+        out.clear();
+        // A BMC that does not increment the sequence number: new characters are still new.
+        m.onPacket(new SolPacket(4, 0, 0, 0, ascii("PXE")), 100, out);
+        assertEquals("PXE", delivered(out));
+    }
+
+    @Test
+    void aFullReceiverAcceptsPartOrNacks() {
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, LIMITS);
+        List<SolEffect> out = new ArrayList<>();
+        m.onPacket(new SolPacket(1, 0, 0, 0, ascii("abcdef")), 4, out);
+        assertEquals("abcd", delivered(out));
+        assertEquals(List.of(SolPacket.ack(1, 4, false)), sent(out));
+        out.clear();
+        m.onPacket(new SolPacket(2, 0, 0, 0, ascii("ef")), 0, out);
+        assertEquals("", delivered(out));
+        assertEquals(List.of(SolPacket.ack(2, 0, true)), sent(out));
+    }
+
+    @Test
+    void deactivatingStatusEndsTheLink() {
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, LIMITS);
+        List<SolEffect> out = new ArrayList<>();
+        m.onPacket(new SolPacket(0, 0, 0, SolPacket.ST_DEACTIVATING, new byte[0]), 10, out);
+        assertTrue(m.ended());
+        assertEquals(new SolEffect.Ended("the BMC deactivated SOL"), out.get(out.size() - 1));
+    }
+
+    /**
+     * Both directions over a channel that loses 30% of packets each way, with a model BMC that follows
+     * §15.11 (one packet outstanding, resend until acked): every character arrives once, in order.
+     */
+    @Test
+    void nothingIsLostOrDoubledOverALossyChannel() {
+        SplittableRandom random = new SplittableRandom(42);
+        SolMachine console = new SolMachine(SolMachine.Role.CONSOLE, new SolMachine.Limits(16, 256, 500, 200, 1000, 1000));
+        ModelBmc bmc = new ModelBmc();
+        StringBuilder hostPrints = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            hostPrints.append("line ").append(i).append(" of the boot log\r\n");
+        }
+        String typed = "root\rpassword\rls -l /var/log\r".repeat(20);
+        bmc.pending.append(hostPrints);
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        List<SolEffect> out = new ArrayList<>();
+        int offered = 0;
+        for (int round = 0; round < 200_000 && (got.size() < hostPrints.length()
+                || bmc.received.length() < typed.length()); round++) {
+            if (offered < typed.length()) {
+                byte[] t = ascii(typed);
+                offered += console.offer(t, offered, t.length - offered, out);
+            }
+            List<SolPacket> toBmc = new ArrayList<>();
+            for (SolEffect e : out) {
+                switch (e) {
+                    case SolEffect.Send s -> toBmc.add(s.packet());
+                    case SolEffect.Deliver d -> got.writeBytes(d.chars());
+                    default -> { }
+                }
+            }
+            out.clear();
+            List<SolPacket> toConsole = new ArrayList<>();
+            for (SolPacket p : toBmc) {
+                if (random.nextDouble() >= 0.3) {
+                    toConsole.addAll(bmc.onPacket(p, random));
+                }
+            }
+            if (random.nextInt(4) == 0) {
+                toConsole.addAll(bmc.tick()); // its retransmission timer
+                console.onTimer(out);
+            }
+            for (SolPacket p : toConsole) {
+                if (random.nextDouble() >= 0.3) {
+                    console.onPacket(p, random.nextInt(0, 40), out);
+                }
+            }
+        }
+        assertEquals(hostPrints.toString(), got.toString(StandardCharsets.US_ASCII));
+        assertEquals(typed, bmc.received.toString());
+        assertTrue(bmc.retransmits > 10, "the channel really lost packets: " + bmc.retransmits);
+    }
+
+    /** A BMC by the book: sends its host's output one packet at a time, acks what it receives. */
+    private static final class ModelBmc {
+        final StringBuilder pending = new StringBuilder();
+        final StringBuilder received = new StringBuilder();
+        SolPacket outstanding;
+        int nextSeq = 1;
+        int lastSeq;
+        int lastCount;
+        int retransmits;
+
+        List<SolPacket> onPacket(SolPacket p, SplittableRandom random) {
+            List<SolPacket> replies = new ArrayList<>();
+            if (outstanding != null && p.ackSeq() == outstanding.seq()) {
+                int n = p.nack() ? 0 : Math.min(p.acceptedCount(), outstanding.length());
+                pending.delete(0, n);
+                outstanding = null;
+            }
+            if (p.seq() != 0) {
+                if (p.seq() != lastSeq) {
+                    int n = random.nextInt(4) == 0 ? random.nextInt(p.length() + 1) : p.length();
+                    received.append(new String(p.data(), 0, n, StandardCharsets.US_ASCII));
+                    lastSeq = p.seq();
+                    lastCount = n;
+                }
+                replies.add(SolPacket.ack(p.seq(), lastCount, false));
+            }
+            if (outstanding == null) {
+                replies.addAll(sendNext());
+            }
+            return replies;
+        }
+
+        List<SolPacket> tick() {
+            if (outstanding != null) {
+                retransmits++;
+                return List.of(outstanding);
+            }
+            return sendNext();
+        }
+
+        private List<SolPacket> sendNext() {
+            if (pending.isEmpty()) {
+                return List.of();
+            }
+            int n = Math.min(pending.length(), 23);
+            outstanding = new SolPacket(nextSeq, 0, 0, 0, ascii(pending.substring(0, n)));
+            nextSeq = nextSeq % 15 + 1;
+            return List.of(outstanding);
+        }
+    }
+}
