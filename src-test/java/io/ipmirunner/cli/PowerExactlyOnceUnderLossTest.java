@@ -72,7 +72,9 @@ class PowerExactlyOnceUnderLossTest {
             flagged += dupFlag ? 1 : 0;
             // A host may fail under this much loss (the deadline passes): then it must not have run twice unsaid.
             if (calls > 1 && !dupFlag || calls == 0 && !failed) {
-                wrong.add(s.host() + ": " + calls + " calls" + (dupFlag ? " (flagged)" : ""));
+                // The host's result and what its BMC was asked, so that a failure in CI says how it came about.
+                wrong.add(s.host() + ": " + calls + " calls" + (dupFlag ? " (flagged)" : "") + "; result "
+                        + result.replaceAll("\\s+", " ") + "; chassis log " + s.chassisLog());
             }
         }
         System.out.println("power state=" + state + " under 30% loss each way: calls per BMC -> BMCs "
