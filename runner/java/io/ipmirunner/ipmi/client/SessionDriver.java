@@ -51,19 +51,12 @@ final class SessionDriver implements LoginExchange.Outcome {
     private Operation inFlight;
     private Transmissions tx;
     private int handles;
-    private PayloadPort payloadPort;
+    private final PayloadRoute payloads = new PayloadRoute();
 
     interface Sender {
         void send(BmcTarget target, byte[] datagram);
     }
 
-    /** Takes this session's SOL payloads (IPMI v2.0 §15.9): a console owns its session alone. */
-    interface PayloadPort {
-        void onPayload(byte[] data);
-
-        /** The session is gone (lost or closed): no payload comes any more. */
-        void onSessionEnded(String reason);
-    }
 
     SessionDriver(BmcTarget target, Timing timing, BmcTimers timers, EventLoop loop, Sender sender,
                   SecureRandom random, EngineStats stats) {
@@ -178,15 +171,13 @@ final class SessionDriver implements LoginExchange.Outcome {
 
     private void onPayload(Decoded.Payload p) {
         heard = true;
-        if (payloadPort != null) {
-            payloadPort.onPayload(p.data());
-        } else {
+        if (!payloads.deliver(p.data())) {
             stats.dropped.increment();
         }
     }
 
-    void attachPayloadPort(PayloadPort port) {
-        payloadPort = port;
+    void attachPayloadPort(PayloadRoute.Port port) {
+        payloads.attach(port);
     }
 
     /**
@@ -205,14 +196,6 @@ final class SessionDriver implements LoginExchange.Outcome {
         }
         sender.send(target, s.encodePayload(payloadType, payload));
         return true;
-    }
-
-    private void endPayloads(String reason) {
-        if (payloadPort != null) {
-            PayloadPort p = payloadPort;
-            payloadPort = null;
-            p.onSessionEnded(reason);
-        }
     }
 
     private void onResponse(Decoded.Accepted a) {
@@ -386,16 +369,13 @@ final class SessionDriver implements LoginExchange.Outcome {
      * otherwise it stays taken until the BMC's own timeout (and BMCs have a handful).
      */
     private void abandonSession() {
-        var spec = Commands.CLOSE_SESSION;
-        byte[] data = new SessionMessages.CloseRequest(session.bmcSessionId()).toBytes();
-        sender.send(target, session.encode(tx.request(new Operation(spec.name(), spec.netFn(), spec.cmd(), data),
-                false)));
+        sender.send(target, session.encode(tx.request(closeSession(), false)));
         forgetSession();
     }
 
     /** The session is gone on the BMC's side: what is still queued goes through a fresh login. */
     private void forgetSession() {
-        endPayloads("the session to the BMC was lost");
+        payloads.end("the session to the BMC was lost");
         session = null;
         state = State.IDLE;
         if (!queue.isEmpty()) {
@@ -459,9 +439,7 @@ final class SessionDriver implements LoginExchange.Outcome {
     private void beginClose() {
         EventLoop.Timer.cancel(keepAliveTimer);
         state = State.CLOSING;
-        var spec = Commands.CLOSE_SESSION;
-        byte[] data = new SessionMessages.CloseRequest(session.bmcSessionId()).toBytes();
-        Operation op = new Operation(spec.name(), spec.netFn(), spec.cmd(), data);
+        Operation op = closeSession();
         inFlight = op;
         op.started = System.nanoTime();
         op.rto = Math.min(timers.rtoMillis(Phase.COMMAND), Math.max(1, timing.closeTimeoutMillis() / 4));
@@ -473,6 +451,13 @@ final class SessionDriver implements LoginExchange.Outcome {
         transmit(op);
     }
 
+    /** Close Session (IPMI v2.0 §22.19) for this session. */
+    private Operation closeSession() {
+        var spec = Commands.CLOSE_SESSION;
+        byte[] data = new SessionMessages.CloseRequest(session.bmcSessionId()).toBytes();
+        return new Operation(spec.name(), spec.netFn(), spec.cmd(), data);
+    }
+
     private void afterClose() {
         stats.sessionsClosed.increment();
         session = null;
@@ -480,7 +465,7 @@ final class SessionDriver implements LoginExchange.Outcome {
     }
 
     private void finish() {
-        endPayloads("the session was closed");
+        payloads.end("the session was closed");
         state = State.CLOSED;
         EventLoop.Timer.cancel(keepAliveTimer);
         EventLoop.Timer.cancel(paceTimer);

@@ -22,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * reader slows the BMC down instead of losing text. Payloads that arrive before {@link #start} (between
  * Activate Payload's execution and its reply reaching us) are held, a few at most, and replayed.
  */
-final class SolLink implements SessionDriver.PayloadPort {
+final class SolLink implements PayloadRoute.Port {
     private static final int EARLY_PAYLOADS = 16;
     /**
      * A console may sit silent for hours while the host prints nothing, and a BMC closes a session idle past

@@ -15,7 +15,10 @@ import io.ipmirunner.secret.Secret;
 import io.ipmirunner.sim.fault.FaultProfile;
 import io.ipmirunner.sim.fault.Quirk;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,70 +35,45 @@ class WorkaroundsInteropTest {
 
     @Test
     void badReplyChecksumsNeedNochecksumcheckInFreeIpmiAndNothingInIpmiRunner() throws Exception {
-        Peers.require("ipmipower");
-        try (InteropFleet fleet = new InteropFleet(1, dir, FaultProfile.NONE.withQuirks(
-                Set.of(Quirk.BAD_REPLY_CHECKSUM)))) {
-            InteropFleet.Result plain = fleet.freeipmi(0, "ipmipower", "--stat", "--session-timeout", "3000");
-            assertFalse(plain.out().contains(": on"), "FreeIPMI without the workaround: " + plain.out());
-            InteropFleet.Result flagged = fleet.freeipmi(0, "ipmipower", "--stat", "--session-timeout", "3000",
-                    "-W", "nochecksumcheck");
-            assertTrue(flagged.ok() && flagged.out().contains(": on"), "with -W nochecksumcheck: " + flagged.out());
-
-            chassisStatus(fleet, SessionConfig.of("admin", Secret.of(InteropFleet.PASSWORD, "test")));
-        }
+        row(Set.of(Quirk.BAD_REPLY_CHECKSUM), List.of(), "nochecksumcheck", c -> c);
     }
 
     @Test
     void aSuiteZeroRakp4WithAnIcvNeedsIntegritycheckvalueInFreeIpmiAndNothingInIpmiRunner() throws Exception {
-        Peers.require("ipmipower");
-        try (InteropFleet fleet = new InteropFleet(1, dir, FaultProfile.NONE.withQuirks(
-                Set.of(Quirk.INSECURE_AUTH, Quirk.SUITE0_RAKP4_ICV)))) {
-            InteropFleet.Result plain = fleet.freeipmi(0, "ipmipower", "--stat", "-I", "0", "--session-timeout",
-                    "3000");
-            assertFalse(plain.out().contains(": on"), "FreeIPMI without the workaround: " + plain.out());
-            InteropFleet.Result flagged = fleet.freeipmi(0, "ipmipower", "--stat", "-I", "0", "--session-timeout",
-                    "3000", "-W", "integritycheckvalue");
-            assertTrue(flagged.ok() && flagged.out().contains(": on"), "with -W integritycheckvalue: "
-                    + flagged.out());
-            chassisStatus(fleet, SessionConfig.of("admin", Secret.of(InteropFleet.PASSWORD, "test"))
-                    .withCipherSuite(0));
-        }
+        row(Set.of(Quirk.INSECURE_AUTH, Quirk.SUITE0_RAKP4_ICV), List.of("-I", "0"), "integritycheckvalue",
+                c -> c.withCipherSuite(0));
     }
 
     @Test
     void authCapabilitiesDenyingEveryUserNeedAuthcapInFreeIpmiAndNothingInIpmiRunner() throws Exception {
-        Peers.require("ipmipower");
-        try (InteropFleet fleet = new InteropFleet(1, dir, FaultProfile.NONE.withQuirks(
-                Set.of(Quirk.BAD_AUTH_CAPABILITIES)))) {
-            InteropFleet.Result plain = fleet.freeipmi(0, "ipmipower", "--stat", "--session-timeout", "3000");
-            assertFalse(plain.out().contains(": on"), "FreeIPMI without the workaround: " + plain.out());
-            InteropFleet.Result flagged = fleet.freeipmi(0, "ipmipower", "--stat", "--session-timeout", "3000",
-                    "-W", "authcap");
-            assertTrue(flagged.ok() && flagged.out().contains(": on"), "with -W authcap: " + flagged.out());
-            chassisStatus(fleet, SessionConfig.of("admin", Secret.of(InteropFleet.PASSWORD, "test")));
-        }
+        row(Set.of(Quirk.BAD_AUTH_CAPABILITIES), List.of(), "authcap", c -> c);
     }
 
     @Test
     void byteSwappedV15SequenceNumbersNeedEndianseqInFreeIpmiAndNothingInIpmiRunner() throws Exception {
-        Peers.require("ipmipower");
-        try (InteropFleet fleet = new InteropFleet(1, dir, FaultProfile.NONE.withQuirks(
-                Set.of(Quirk.SWAPPED_V15_SEQUENCE)))) {
-            InteropFleet.Result plain = fleet.freeipmi(0, "ipmipower", "--stat", "-D", "LAN", "--session-timeout",
-                    "3000");
-            assertFalse(plain.out().contains(": on"), "FreeIPMI without the workaround: " + plain.out());
-            InteropFleet.Result flagged = fleet.freeipmi(0, "ipmipower", "--stat", "-D", "LAN", "--session-timeout",
-                    "3000", "-W", "endianseq");
-            assertTrue(flagged.ok() && flagged.out().contains(": on"), "with -W endianseq: " + flagged.out());
-            chassisStatus(fleet, SessionConfig.of("admin", Secret.of(InteropFleet.PASSWORD, "test"))
-                    .withVersion(IpmiVersion.V15));
-        }
+        row(Set.of(Quirk.SWAPPED_V15_SEQUENCE), List.of("-D", "LAN"), "endianseq",
+                c -> c.withVersion(IpmiVersion.V15));
     }
 
-    /** ipmi-runner's engine logs in and reads the chassis status; throws if it cannot. */
-    private static void chassisStatus(InteropFleet fleet, SessionConfig login) throws Exception {
-        try (IpmiClient c = IpmiClient.create(IpmiClient.Options.defaults())) {
-            try (BmcSession s = c.open(new BmcTarget("quirky", fleet.host().address(0), login))) {
+    /**
+     * One row: on a BMC with {@code quirks}, {@code ipmipower --stat} (with {@code toolArgs}) fails without
+     * {@code -W flag} and answers "on" with it; ipmi-runner's engine, logging in as {@code login} makes it,
+     * reads the chassis status without being told (it throws if it cannot).
+     */
+    private void row(Set<Quirk> quirks, List<String> toolArgs, String flag, UnaryOperator<SessionConfig> login)
+            throws Exception {
+        Peers.require("ipmipower");
+        try (InteropFleet fleet = new InteropFleet(1, dir, FaultProfile.NONE.withQuirks(quirks))) {
+            List<String> args = new ArrayList<>(List.of("--stat", "--session-timeout", "3000"));
+            args.addAll(toolArgs);
+            InteropFleet.Result plain = fleet.freeipmi(0, "ipmipower", args.toArray(String[]::new));
+            assertFalse(plain.out().contains(": on"), "FreeIPMI without the workaround: " + plain.out());
+            args.addAll(List.of("-W", flag));
+            InteropFleet.Result flagged = fleet.freeipmi(0, "ipmipower", args.toArray(String[]::new));
+            assertTrue(flagged.ok() && flagged.out().contains(": on"), "with -W " + flag + ": " + flagged.out());
+            SessionConfig config = login.apply(SessionConfig.of("admin", Secret.of(InteropFleet.PASSWORD, "test")));
+            try (IpmiClient c = IpmiClient.create(IpmiClient.Options.defaults());
+                 BmcSession s = c.open(new BmcTarget("quirky", fleet.host().address(0), config))) {
                 s.send(Commands.GET_CHASSIS_STATUS, WireMessage.Empty.INSTANCE);
             }
         }
