@@ -1,6 +1,5 @@
 package io.ipmirunner.ipmi.session;
 
-import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.wire.MalformedPacketException;
 import io.ipmirunner.ipmi.wire.PayloadType;
 import io.ipmirunner.ipmi.wire.Rakp;
@@ -48,7 +47,7 @@ final class AbandonedHandshakes {
             consoleSessionId = m4.remoteConsoleSessionId();
         }
         for (RakpAttempt a : attempts) {
-            if (a.waitingIn() == (rakp2 ? Phase.RAKP_1 : Phase.RAKP_3) && a.answeredBy(tag, consoleSessionId)) {
+            if (a.awaiting() == (rakp2 ? Awaiting.RAKP_2 : Awaiting.RAKP_4) && a.answeredBy(tag, consoleSessionId)) {
                 return a;
             }
         }

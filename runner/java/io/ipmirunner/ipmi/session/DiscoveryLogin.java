@@ -112,8 +112,8 @@ public final class DiscoveryLogin implements Login {
     }
 
     @Override
-    public Phase phase() {
-        return next != null ? next.phase() : Phase.DISCOVERY;
+    public Awaiting awaiting() {
+        return next != null ? next.awaiting() : Awaiting.AUTH_CAPABILITIES;
     }
 
     private static Step fail(IpmiException e) {

@@ -1,6 +1,5 @@
 package io.ipmirunner.ipmi.session;
 
-import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.wire.LanPacket;
 
 /**
@@ -25,7 +24,8 @@ public sealed interface Login permits DiscoveryLogin, RmcpPlusLogin, V15Login {
      */
     Step onDeadline(long waitedMillis, int attempts, boolean heard);
 
-    Phase phase();
+    /** What the login waits for now; {@code awaiting().phase()} is what a failure here is labelled. */
+    Awaiting awaiting();
 
     /**
      * Whether the packet just handled answered a request sent before the current one (an earlier login

@@ -35,7 +35,7 @@ public final class RmcpPlusLogin implements Login {
     private final byte[] kuid;
     private final byte[] username;
 
-    private Phase phase;
+    private Awaiting awaiting;
     private final SuiteChoice suites;
     /** Handshakes the BMC said it no longer had (it restarted, or timed them out), each restarted once. */
     private int lostHandshakes;
@@ -68,8 +68,8 @@ public final class RmcpPlusLogin implements Login {
     }
 
     @Override
-    public Phase phase() {
-        return phase;
+    public Awaiting awaiting() {
+        return awaiting;
     }
 
     @Override
@@ -89,7 +89,7 @@ public final class RmcpPlusLogin implements Login {
     }
 
     private Step openSession() {
-        phase = Phase.OPEN_SESSION;
+        awaiting = Awaiting.OPEN_SESSION_RESPONSE;
         tag = tag + 1 & 0xFF;
         consoleSid = nonZeroRandom();
         CipherSuite suite = suites.current();
@@ -119,12 +119,12 @@ public final class RmcpPlusLogin implements Login {
                 adopt(answered);
                 return p.payloadType() == PayloadType.RAKP_2 ? onRakp2(p) : onRakp4(p);
             }
-            return switch (phase) {
-                case OPEN_SESSION -> onOpenSession(packet);
-                case RAKP_1 -> onRakp2(packet);
-                case RAKP_3 -> onRakp4(packet);
-                case SET_PRIVILEGE -> onPrivilege(packet);
-                default -> new Step.Wait("unexpected in " + phase);
+            return switch (awaiting) {
+                case OPEN_SESSION_RESPONSE -> onOpenSession(packet);
+                case RAKP_2 -> onRakp2(packet);
+                case RAKP_4 -> onRakp4(packet);
+                case PRIVILEGE -> onPrivilege(packet);
+                default -> new Step.Wait("unexpected while awaiting " + awaiting);
             };
         } catch (MalformedPacketException e) {
             return new Step.Wait("malformed: " + e.getMessage());
@@ -159,7 +159,7 @@ public final class RmcpPlusLogin implements Login {
             return fail(new IpmiException.ProtocolError(host, Phase.OPEN_SESSION, refusal.get()));
         }
         bmcSid = resp.managedSystemSessionId();
-        phase = Phase.RAKP_1;
+        awaiting = Awaiting.RAKP_2;
         rm = new byte[16];
         random.nextBytes(rm);
         role = privilege.code() | (config.nameOnlyLookup() ? io.ipmirunner.ipmi.wire.Rakp.NAME_ONLY_LOOKUP : 0);
@@ -206,7 +206,7 @@ public final class RmcpPlusLogin implements Login {
         byte[] code = Rakp.rakp3KeyExchangeAuthCode(auth, kuid, m2.managedSystemRandom(), consoleSid, role, username);
         // This attempt's own RAKP 2 came first: an earlier one's late answer is stale from now on.
         earlier.clear();
-        phase = Phase.RAKP_3;
+        awaiting = Awaiting.RAKP_4;
         var m3 = new io.ipmirunner.ipmi.wire.Rakp.Message3(tag, RmcpPlusStatus.OK, bmcSid, code);
         return send(V20Packet.encode(PayloadType.RAKP_3, false, 0, 0, m3.encode(), null));
     }
@@ -242,7 +242,7 @@ public final class RmcpPlusLogin implements Login {
             session.privilegeGranted(privilege);
             return new Step.Established(session);
         }
-        phase = Phase.SET_PRIVILEGE;
+        awaiting = Awaiting.PRIVILEGE;
         return send(privilegeRequest());
     }
 
@@ -257,7 +257,7 @@ public final class RmcpPlusLogin implements Login {
     private void adopt(RakpAttempt e) {
         earlier.clear();
         answeredLate = true;
-        phase = e.waitingIn();
+        awaiting = e.awaiting();
         tag = e.tag();
         consoleSid = e.consoleSid();
         bmcSid = e.bmcSid();
@@ -273,28 +273,29 @@ public final class RmcpPlusLogin implements Login {
 
     @Override
     public Step onTimeout() {
-        return switch (phase) {
-            case OPEN_SESSION -> {
+        return switch (awaiting) {
+            case OPEN_SESSION_RESPONSE -> {
                 suites.nextAfterSilence();
                 yield openSession();
             }
             // A lost Open Session reply leaves a session on the BMC keyed by our console session id, and
             // ipmi_sim then ignores a resent request with that id: every retry is a fresh Open Session.
-            case RAKP_1, RAKP_3 -> {
-                earlier.remember(new RakpAttempt(phase, tag, consoleSid, bmcSid, rm, role, guid, keys));
+            case RAKP_2, RAKP_4 -> {
+                earlier.remember(new RakpAttempt(awaiting, tag, consoleSid, bmcSid, rm, role, guid, keys));
                 yield openSession();
             }
-            case SET_PRIVILEGE -> send(privilegeRequest());
+            case PRIVILEGE -> send(privilegeRequest());
             default -> new Step.Send(last);
         };
     }
 
     @Override
     public Step onDeadline(long waitedMillis, int attempts, boolean heard) {
+        Phase phase = awaiting.phase();
         IpmiException e = shortage != null ? HandshakeStatus.slotsTaken(host, phase, shortage, waitedMillis, attempts)
                 : heard ? new IpmiException.Timeout(host, phase, waitedMillis, attempts)
                 : new IpmiException.Unreachable(host, phase, waitedMillis);
-        return new Step.Failed(e, phase == Phase.SET_PRIVILEGE ? session : null);
+        return new Step.Failed(e, awaiting == Awaiting.PRIVILEGE ? session : null);
     }
 
     /** Error replies may carry session id 0 (ipmi_sim does): then the message tag alone must match. */

@@ -32,7 +32,7 @@ public final class V15Login implements Login {
     /** Unanswered Activate Session attempts (each after a fresh challenge) before calling it a wrong password. */
     static final int ACTIVATE_ATTEMPTS = 3;
 
-    private Phase phase = Phase.CHALLENGE;
+    private Awaiting awaiting = Awaiting.CHALLENGE;
     private int silentActivates;
     private int lostChallenges;
     private int rqSeq;
@@ -74,8 +74,8 @@ public final class V15Login implements Login {
     }
 
     @Override
-    public Phase phase() {
-        return phase;
+    public Awaiting awaiting() {
+        return awaiting;
     }
 
     @Override
@@ -87,7 +87,7 @@ public final class V15Login implements Login {
     }
 
     private Step challenge() {
-        phase = Phase.CHALLENGE;
+        awaiting = Awaiting.CHALLENGE;
         var req = new SessionMessages.ChallengeRequest(authType, config.usernameBytes());
         return send(PreSession.v15(Commands.GET_SESSION_CHALLENGE, req, nextSeq()));
     }
@@ -111,10 +111,10 @@ public final class V15Login implements Login {
     @Override
     public Step onPacket(LanPacket packet) {
         try {
-            return switch (phase) {
+            return switch (awaiting) {
                 case CHALLENGE -> onChallenge(packet);
-                case ACTIVATE -> onActivate(packet);
-                case SET_PRIVILEGE -> SetPrivilege.onReply(host, session, packet, config.privilege(), privilegeSeqs);
+                case ACTIVATION -> onActivate(packet);
+                case PRIVILEGE -> SetPrivilege.onReply(host, session, packet, config.privilege(), privilegeSeqs);
                 default -> new Step.Wait("unexpected");
             };
         } catch (MalformedPacketException e) {
@@ -138,7 +138,7 @@ public final class V15Login implements Login {
         }
         var ch = SessionMessages.ChallengeResponse.decode(new ByteReader(r.data()));
         tempSid = ch.temporarySessionId();
-        phase = Phase.ACTIVATE;
+        awaiting = Awaiting.ACTIVATION;
         int initialOutbound = random.nextInt() | 1;
         var req = new SessionMessages.ActivateRequest(authType, config.privilege().code(), ch.challenge(),
                 initialOutbound);
@@ -185,15 +185,15 @@ public final class V15Login implements Login {
             session.privilegeGranted(config.privilege());
             return new Step.Established(session);
         }
-        phase = Phase.SET_PRIVILEGE;
+        awaiting = Awaiting.PRIVILEGE;
         return send(privilegeRequest());
     }
 
     @Override
     public Step onTimeout() {
-        return switch (phase) {
-            case ACTIVATE -> ++silentActivates >= ACTIVATE_ATTEMPTS ? wrongPassword() : challenge();
-            case SET_PRIVILEGE -> send(privilegeRequest());
+        return switch (awaiting) {
+            case ACTIVATION -> ++silentActivates >= ACTIVATE_ATTEMPTS ? wrongPassword() : challenge();
+            case PRIVILEGE -> send(privilegeRequest());
             default -> new Step.Send(last);
         };
     }
@@ -207,11 +207,12 @@ public final class V15Login implements Login {
 
     @Override
     public Step onDeadline(long waitedMillis, int attempts, boolean heard) {
-        if (phase == Phase.ACTIVATE || phase == Phase.CHALLENGE && tempSid != 0) {
+        if (awaiting == Awaiting.ACTIVATION || awaiting == Awaiting.CHALLENGE && tempSid != 0) {
             return wrongPassword();
         }
+        Phase phase = awaiting.phase();
         IpmiException e = heard ? new IpmiException.Timeout(host, phase, waitedMillis, attempts)
                 : new IpmiException.Unreachable(host, phase, waitedMillis);
-        return new Step.Failed(e, phase == Phase.SET_PRIVILEGE ? session : null);
+        return new Step.Failed(e, awaiting == Awaiting.PRIVILEGE ? session : null);
     }
 }
