@@ -68,7 +68,7 @@ final class CommandFlow {
     void start(Operation op, long deadlineMillis, long now, Effects out) {
         inFlight = op;
         op.exchange = new Exchange(Phase.COMMAND, timers, now + deadlineMillis * 1_000_000);
-        out.arm(SessionTimer.DEADLINE, deadlineMillis);
+        out.arm(SessionTimer.DEADLINE, op.exchange.millisLeft(now));
         transmit(op, now, out);
     }
 
@@ -78,10 +78,11 @@ final class CommandFlow {
      * waiting longer only delays the end of every run in which the last host's close lost a datagram.
      */
     void startClose(long now, Effects out) {
-        Operation op = closeSession(now);
-        op.exchange.capRto(Math.max(1, timing.closeTimeoutMillis() / 4));
+        long rto = Math.min(timers.rtoMillis(Phase.COMMAND), Math.max(1, timing.closeTimeoutMillis() / 4));
+        Operation op = closeSession(now, Math.min(timing.closeTimeoutMillis(), 2 * rto));
+        op.exchange.capRto(rto);
         inFlight = op;
-        out.arm(SessionTimer.DEADLINE, Math.min(timing.closeTimeoutMillis(), 2 * op.exchange.rtoMillis()));
+        out.arm(SessionTimer.DEADLINE, op.exchange.millisLeft(now));
         transmit(op, now, out);
     }
 
@@ -91,7 +92,7 @@ final class CommandFlow {
      * until the BMC's own timeout (and BMCs have a handful).
      */
     byte[] abandonDatagram(long now) {
-        return session.encode(tx.request(closeSession(now), false));
+        return session.encode(tx.request(closeSession(now, 0), false));
     }
 
     /**
@@ -216,12 +217,12 @@ final class CommandFlow {
         return After.DONE;
     }
 
-    /** Close Session (IPMI v2.0 §22.19) for this session. */
-    private Operation closeSession(long now) {
+    /** Close Session (IPMI v2.0 §22.19) for this session, to be answered within {@code waitMillis}. */
+    private Operation closeSession(long now, long waitMillis) {
         var spec = Commands.CLOSE_SESSION;
         byte[] data = new SessionMessages.CloseRequest(session.bmcSessionId()).toBytes();
         Operation op = new Operation(spec.name(), spec.netFn(), spec.cmd(), data);
-        op.exchange = new Exchange(Phase.COMMAND, timers, now + timing.closeTimeoutMillis() * 1_000_000);
+        op.exchange = new Exchange(Phase.COMMAND, timers, now + waitMillis * 1_000_000);
         return op;
     }
 }

@@ -21,8 +21,8 @@ final class Exchange {
 
     /** The step whose round trips this request measures and whose estimate times it. */
     final Phase step;
-    /** When the whole exchange (a login, or a command) must be over. */
-    final long deadlineNanos;
+    /** When the whole exchange must be over: a command's own deadline, or the login's that all its steps share. */
+    private final long deadlineNanos;
     private long rto;
     /** The timeout is the initial guess: nobody had measured the step when the request first went out. */
     private boolean blind;
@@ -38,6 +38,11 @@ final class Exchange {
         this.deadlineNanos = deadlineNanos;
         this.rto = timers.rtoMillis(step);
         this.blind = timers.unmeasured(step);
+    }
+
+    /** What is left of the exchange's time at {@code now}: when its deadline timer must run out. */
+    long millisLeft(long now) {
+        return Math.max(0, (deadlineNanos - now) / 1_000_000);
     }
 
     /** A transmission went out at {@code now}; returns how long to wait for its answer. */

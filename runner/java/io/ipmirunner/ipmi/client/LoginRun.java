@@ -43,7 +43,7 @@ final class LoginRun {
 
     /** Starts the login; returns its end ({@link Step.Established} or {@link Step.Failed}) or null while it runs. */
     Step start(long now, Effects out) {
-        out.arm(SessionTimer.DEADLINE, timing.timeoutMillis());
+        out.arm(SessionTimer.DEADLINE, (deadlineNanos - now) / 1_000_000);
         return step(login.start(), now, out);
     }
 
@@ -88,10 +88,6 @@ final class LoginRun {
         return step(login.onDeadline((now - startedAt) / 1_000_000, attempts, heard), now, out);
     }
 
-    long startedAt() {
-        return startedAt;
-    }
-
     private Step step(Step s, long now, Effects out) {
         switch (s) {
             case Step.Send send -> transmit(send.datagram(), now, out);
@@ -101,13 +97,23 @@ final class LoginRun {
             }
             case Step.Wait w -> stats.dropped.increment();
             case Step.Established e -> {
+                stop(out);
+                stats.loginNanos.add(now - startedAt);
+                stats.sessionsOpened.increment();
                 return e;
             }
             case Step.Failed f -> {
+                stop(out);
                 return f;
             }
         }
         return null;
+    }
+
+    /** The login is over (or given up): its timers stop. */
+    void stop(Effects out) {
+        out.disarm(SessionTimer.RETRANSMIT);
+        out.disarm(SessionTimer.DEADLINE);
     }
 
     private void transmit(byte[] datagram, long now, Effects out) {

@@ -3,6 +3,7 @@ package io.ipmirunner.ipmi.client;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.command.app.ChannelAuthCapabilities;
 import io.ipmirunner.ipmi.crypto.CipherSuite;
+import io.ipmirunner.ipmi.session.ActiveSession;
 import io.ipmirunner.ipmi.session.RmcpPlusSession;
 import io.ipmirunner.ipmi.transport.EventLoop;
 import io.ipmirunner.ipmi.wire.LanPacket;
@@ -66,7 +67,7 @@ final class SessionDriver {
     }
 
     String describe() {
-        return machine.describe();
+        return machine.active().map(ActiveSession::describe).orElse("not logged in");
     }
 
     void submit(Operation op) {
@@ -96,14 +97,18 @@ final class SessionDriver {
      * (IPMI v2.0 §13.27.3); empty otherwise.
      */
     Optional<CipherSuite> payloadSuite() {
-        return machine.payloadSession().map(RmcpPlusSession::cipherSuite);
+        return payloadSession().map(RmcpPlusSession::cipherSuite);
     }
 
     /** Sends one payload in the session; false when there is no active RMCP+ session to carry it. */
     boolean sendPayload(int payloadType, byte[] payload) {
-        Optional<RmcpPlusSession> s = machine.payloadSession();
+        Optional<RmcpPlusSession> s = payloadSession();
         s.ifPresent(session -> sender.send(target, session.encodePayload(payloadType, payload)));
         return s.isPresent();
+    }
+
+    private Optional<RmcpPlusSession> payloadSession() {
+        return machine.active().filter(RmcpPlusSession.class::isInstance).map(RmcpPlusSession.class::cast);
     }
 
     private void handle(SessionEvent event) {

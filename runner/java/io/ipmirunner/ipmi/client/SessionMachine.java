@@ -6,7 +6,6 @@ import io.ipmirunner.ipmi.command.app.ChannelAuthCapabilities;
 import io.ipmirunner.ipmi.session.ActiveSession;
 import io.ipmirunner.ipmi.session.Decoded;
 import io.ipmirunner.ipmi.session.DiscoveryLogin;
-import io.ipmirunner.ipmi.session.RmcpPlusSession;
 import io.ipmirunner.ipmi.session.Step;
 import io.ipmirunner.ipmi.wire.LanPacket;
 import java.security.SecureRandom;
@@ -34,6 +33,7 @@ final class SessionMachine {
     private final Pacing pacing;
     private final CommandFlow flow;
     private Stage stage = Stage.IDLE;
+    /** The latest login, running while the stage is LOGIN. */
     private LoginRun login;
     private DiscoveryLogin discovery;
     /** The BMC ever answered a login or session: a later login's timeout is then no "unreachable". */
@@ -83,13 +83,9 @@ final class SessionMachine {
         return discovery == null ? Optional.empty() : discovery.capabilities();
     }
 
-    String describe() {
-        return flow.session() != null ? flow.session().describe() : "not logged in";
-    }
-
-    /** The active RMCP+ session, which alone carries payloads other than IPMI messages (IPMI v2.0 §13.27.3). */
-    Optional<RmcpPlusSession> payloadSession() {
-        return stage == Stage.ACTIVE && flow.session() instanceof RmcpPlusSession s ? Optional.of(s) : Optional.empty();
+    /** The session, while it is active. */
+    Optional<ActiveSession> active() {
+        return stage == Stage.ACTIVE ? Optional.of(flow.session()) : Optional.empty();
     }
 
     private void submit(Operation op, long now, Effects out) {
@@ -112,26 +108,15 @@ final class SessionMachine {
         loginStep(login.start(now, out), now, out);
     }
 
-    /** {@code s}: what the login came to, null while it goes on. */
+    /** {@code s}: what the login came to ({@link LoginRun} stopped its timers), null while it goes on. */
     private void loginStep(Step s, long now, Effects out) {
-        if (s == null) {
-            return;
-        }
-        out.disarm(SessionTimer.RETRANSMIT);
-        out.disarm(SessionTimer.DEADLINE);
-        long started = login.startedAt();
-        login = null;
-        switch (s) {
-            case Step.Established e -> {
-                stats.loginNanos.add(now - started);
-                stats.sessionsOpened.increment();
-                flow.attach(e.session());
-                heard = true;
-                stage = Stage.ACTIVE;
-                pump(now, out);
-            }
-            case Step.Failed f -> loginFailed(f.failure(), f.openSession(), now, out);
-            default -> throw new IllegalStateException("a login ends established or failed, not " + s);
+        if (s instanceof Step.Failed f) {
+            loginFailed(f.failure(), f.openSession(), now, out);
+        } else if (s instanceof Step.Established e) {
+            flow.attach(e.session());
+            heard = true;
+            stage = Stage.ACTIVE;
+            pump(now, out);
         }
     }
 
@@ -174,42 +159,32 @@ final class SessionMachine {
     }
 
     private void onTimer(SessionTimer timer, long now, Effects out) {
-        boolean inSession = stage == Stage.ACTIVE || stage == Stage.CLOSING;
-        switch (timer) {
-            case RETRANSMIT -> {
-                if (stage == Stage.LOGIN) {
-                    loginStep(login.onRetransmit(now, out), now, out);
-                } else if (inSession) {
-                    after(flow.onRetransmit(now, stage == Stage.ACTIVE, out), now, out);
-                }
+        boolean retransmit = timer == SessionTimer.RETRANSMIT;
+        if (timer == SessionTimer.PACE) {
+            paced = false;
+            pump(now, out);
+        } else if (timer == SessionTimer.KEEP_ALIVE) {
+            if (stage == Stage.ACTIVE && flow.inFlight() == null && queue.isEmpty()) {
+                submit(Operation.getDeviceId("keep-alive"), now, out);
             }
-            case DEADLINE -> {
-                if (stage == Stage.LOGIN) {
-                    loginStep(login.onDeadline(now, out), now, out);
-                } else if (inSession && flow.inFlight() != null) {
-                    after(flow.onDeadline(now, out), now, out);
-                }
-            }
-            case PACE -> {
-                paced = false;
-                pump(now, out);
-            }
-            case KEEP_ALIVE -> {
-                if (stage == Stage.ACTIVE && flow.inFlight() == null && queue.isEmpty()) {
-                    submit(Operation.getDeviceId("keep-alive"), now, out);
-                }
-            }
+        } else if (stage == Stage.LOGIN) {
+            loginStep(retransmit ? login.onRetransmit(now, out) : login.onDeadline(now, out), now, out);
+        } else if ((stage == Stage.ACTIVE || stage == Stage.CLOSING) && flow.inFlight() != null) {
+            after(retransmit ? flow.onRetransmit(now, stage == Stage.ACTIVE, out) : flow.onDeadline(now, out), now, out);
         }
     }
 
     private void after(CommandFlow.After after, long now, Effects out) {
         switch (after) {
             case WAITING -> { }
-            case DONE -> {
+            case DONE, TIMED_OUT -> {
                 if (stage == Stage.CLOSING) {
                     afterClose(out);
-                } else {
+                } else if (after == CommandFlow.After.DONE) {
                     pump(now, out);
+                } else {
+                    // A BMC that stopped answering may have reset and forgotten the session: log in afresh.
+                    abandonSession(now, out);
                 }
             }
             case SESSION_GONE -> {
@@ -221,14 +196,6 @@ final class SessionMachine {
                     out.fail(op, SessionLoss.unsafeToResend(target.name(), op, now));
                 }
                 abandonSession(now, out);
-            }
-            case TIMED_OUT -> {
-                if (stage == Stage.CLOSING) {
-                    afterClose(out);
-                } else {
-                    // A BMC that stopped answering may have reset and forgotten the session: log in afresh.
-                    abandonSession(now, out);
-                }
             }
         }
     }
@@ -281,8 +248,7 @@ final class SessionMachine {
     }
 
     private void release(long now, Effects out) {
-        handles--;
-        if (handles > 0) {
+        if (--handles > 0) {
             return;
         }
         switch (stage) {
@@ -304,9 +270,7 @@ final class SessionMachine {
                 beginClose(now, out);
             }
             case LOGIN -> {
-                login = null;
-                out.disarm(SessionTimer.RETRANSMIT);
-                out.disarm(SessionTimer.DEADLINE);
+                login.stop(out);
                 loginFailed(reason, null, now, out);
             }
             case IDLE -> finish(out);

@@ -47,9 +47,7 @@ public final class RmcpPlusLogin implements Login {
     private byte[] guid;
     private int role;
     private SessionKeys keys;
-    private RmcpPlusSession session;
-    private int rqSeq;
-    private long privilegeSeqs;
+    private SetPrivilege setPrivilege;
     private byte[] last;
     /** The handshakes the last restarts left waiting: a late answer to any of them is taken. */
     private final AbandonedHandshakes earlier = new AbandonedHandshakes();
@@ -82,12 +80,6 @@ public final class RmcpPlusLogin implements Login {
         return new Step.Send(datagram);
     }
 
-    private byte[] privilegeRequest() {
-        rqSeq = rqSeq + 1 & 0x3F;
-        privilegeSeqs |= 1L << rqSeq;
-        return SetPrivilege.request(session, privilege, rqSeq);
-    }
-
     private Step openSession() {
         awaiting = Awaiting.OPEN_SESSION_RESPONSE;
         tag = tag + 1 & 0xFF;
@@ -99,11 +91,7 @@ public final class RmcpPlusLogin implements Login {
     }
 
     private int nonZeroRandom() {
-        int v;
-        do {
-            v = random.nextInt();
-        } while (v == 0);
-        return v;
+        return random.ints().filter(v -> v != 0).findFirst().orElseThrow();
     }
 
     @Override
@@ -123,7 +111,7 @@ public final class RmcpPlusLogin implements Login {
                 case OPEN_SESSION_RESPONSE -> onOpenSession(packet);
                 case RAKP_2 -> onRakp2(packet);
                 case RAKP_4 -> onRakp4(packet);
-                case PRIVILEGE -> onPrivilege(packet);
+                case PRIVILEGE -> setPrivilege.onReply(packet);
                 default -> new Step.Wait("unexpected while awaiting " + awaiting);
             };
         } catch (MalformedPacketException e) {
@@ -237,17 +225,14 @@ public final class RmcpPlusLogin implements Login {
             return fail(new IpmiException.AuthenticationFailed(host, Phase.RAKP_3,
                     "RAKP 4 integrity check value does not match (wrong K_g?)"));
         }
-        session = new RmcpPlusSession(suites.current(), keys, kuid, bmcSid, consoleSid, Privilege.USER, random);
+        var session = new RmcpPlusSession(suites.current(), keys, kuid, bmcSid, consoleSid, Privilege.USER, random);
         if (!privilege.atLeast(Privilege.OPERATOR)) {
             session.privilegeGranted(privilege);
             return new Step.Established(session);
         }
         awaiting = Awaiting.PRIVILEGE;
-        return send(privilegeRequest());
-    }
-
-    private Step onPrivilege(LanPacket packet) {
-        return SetPrivilege.onReply(host, session, packet, privilege, privilegeSeqs);
+        setPrivilege = new SetPrivilege(host, session, privilege, 0);
+        return send(setPrivilege.request());
     }
 
     /**
@@ -284,7 +269,7 @@ public final class RmcpPlusLogin implements Login {
                 earlier.remember(new RakpAttempt(awaiting, tag, consoleSid, bmcSid, rm, role, guid, keys));
                 yield openSession();
             }
-            case PRIVILEGE -> send(privilegeRequest());
+            case PRIVILEGE -> send(setPrivilege.request());
             default -> new Step.Send(last);
         };
     }
@@ -295,7 +280,7 @@ public final class RmcpPlusLogin implements Login {
         IpmiException e = shortage != null ? HandshakeStatus.slotsTaken(host, phase, shortage, waitedMillis, attempts)
                 : heard ? new IpmiException.Timeout(host, phase, waitedMillis, attempts)
                 : new IpmiException.Unreachable(host, phase, waitedMillis);
-        return new Step.Failed(e, awaiting == Awaiting.PRIVILEGE ? session : null);
+        return new Step.Failed(e, awaiting == Awaiting.PRIVILEGE ? setPrivilege.session() : null);
     }
 
     /** Error replies may carry session id 0 (ipmi_sim does): then the message tag alone must match. */

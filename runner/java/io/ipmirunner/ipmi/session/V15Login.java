@@ -36,10 +36,9 @@ public final class V15Login implements Login {
     private int silentActivates;
     private int lostChallenges;
     private int rqSeq;
-    private long privilegeSeqs;
     private int tempSid;
     private byte[] last;
-    private Ipmi15Session session;
+    private SetPrivilege setPrivilege;
 
     V15Login(String host, SessionConfig config, ChannelAuthCapabilities.Response caps, SecureRandom random) {
         this.host = host;
@@ -97,12 +96,6 @@ public final class V15Login implements Login {
         return new Step.Send(d);
     }
 
-    private byte[] privilegeRequest() {
-        int seq = nextSeq();
-        privilegeSeqs |= 1L << seq;
-        return SetPrivilege.request(session, config.privilege(), seq);
-    }
-
     private int nextSeq() {
         rqSeq = rqSeq + 1 & 0x3F;
         return rqSeq;
@@ -114,7 +107,7 @@ public final class V15Login implements Login {
             return switch (awaiting) {
                 case CHALLENGE -> onChallenge(packet);
                 case ACTIVATION -> onActivate(packet);
-                case PRIVILEGE -> SetPrivilege.onReply(host, session, packet, config.privilege(), privilegeSeqs);
+                case PRIVILEGE -> setPrivilege.onReply(packet);
                 default -> new Step.Wait("unexpected");
             };
         } catch (MalformedPacketException e) {
@@ -180,20 +173,21 @@ public final class V15Login implements Login {
             // session, so it cannot name this one.
             return new Step.Failed(new IpmiException.ProtocolError(host, Phase.ACTIVATE, Login.SESSION_ID_ZERO), null);
         }
-        session = new Ipmi15Session(a.authType(), password, a.sessionId(), a.initialInboundSeq(), Privilege.USER);
+        var session = new Ipmi15Session(a.authType(), password, a.sessionId(), a.initialInboundSeq(), Privilege.USER);
         if (!config.privilege().atLeast(Privilege.OPERATOR)) {
             session.privilegeGranted(config.privilege());
             return new Step.Established(session);
         }
         awaiting = Awaiting.PRIVILEGE;
-        return send(privilegeRequest());
+        setPrivilege = new SetPrivilege(host, session, config.privilege(), rqSeq);
+        return send(setPrivilege.request());
     }
 
     @Override
     public Step onTimeout() {
         return switch (awaiting) {
             case ACTIVATION -> ++silentActivates >= ACTIVATE_ATTEMPTS ? wrongPassword() : challenge();
-            case PRIVILEGE -> send(privilegeRequest());
+            case PRIVILEGE -> send(setPrivilege.request());
             default -> new Step.Send(last);
         };
     }
@@ -213,6 +207,6 @@ public final class V15Login implements Login {
         Phase phase = awaiting.phase();
         IpmiException e = heard ? new IpmiException.Timeout(host, phase, waitedMillis, attempts)
                 : new IpmiException.Unreachable(host, phase, waitedMillis);
-        return new Step.Failed(e, awaiting == Awaiting.PRIVILEGE ? session : null);
+        return new Step.Failed(e, awaiting == Awaiting.PRIVILEGE ? setPrivilege.session() : null);
     }
 }
