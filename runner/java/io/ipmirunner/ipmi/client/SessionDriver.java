@@ -120,7 +120,7 @@ final class SessionDriver {
         try {
             SessionEvent e;
             while ((e = pending.poll()) != null) {
-                for (SessionEffect effect : machine.on(e, System.nanoTime())) {
+                for (SessionEffect effect : machine.on(e, loop.nanoTime())) {
                     apply(effect);
                 }
             }
