@@ -29,6 +29,7 @@ class DeadlinesFakeClockTest {
     private static final Timing ONE_SECOND = Timing.DEFAULT.withRetransmitMillis(100).withTimeoutMillis(1000);
 
     private static IpmiException failure(Operation op) {
+        assertTrue(op.result.isDone(), "the operation ended");
         var e = assertThrows(CompletionException.class, op.result::join);
         return assertInstanceOf(IpmiException.class, e.getCause());
     }

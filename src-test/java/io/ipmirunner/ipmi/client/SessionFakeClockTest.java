@@ -139,6 +139,7 @@ class SessionFakeClockTest {
         // Eight re-asks after 100, 200, 400 and then 800 ms (plus the 4 ms round trip); the ninth busy answer
         // is the command's answer.
         assertEquals(List.of(104L, 204L, 404L, 804L, 804L, 804L, 804L, 804L), commandGaps(rig, 1));
+        assertTrue(op.result.isDone() && !op.result.isCompletedExceptionally(), "answered");
         assertEquals(CompletionCode.NODE_BUSY, op.result.join().completionCode());
         assertEquals(8, rig.stats.busyAnswers());
         assertEquals(0, rig.stats.retransmits());
