@@ -23,7 +23,7 @@ final class CommandFlow {
         WAITING,
         /** Completed (answered, or arrived with its reply lost), or failed after busy answers only. */
         DONE,
-        /** The BMC no longer has the session: the machine takes the command ({@link #takeInFlight}) and logs in anew. */
+        /** The BMC no longer has the session: the machine takes the command ({@link #takeInFlight}), logs in anew. */
         SESSION_GONE,
         /** Failed at its deadline with no answer: the BMC may have reset and forgotten the session. */
         TIMED_OUT

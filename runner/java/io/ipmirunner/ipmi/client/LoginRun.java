@@ -54,7 +54,8 @@ final class LoginRun {
             // checksum, another service on the port) leave a BMC that never answered, so unreachable.
             heard = true;
         }
-        if (exchange != null && (s instanceof Step.Send || s instanceof Step.SendLater || s instanceof Step.Established)) {
+        boolean moved = s instanceof Step.Send || s instanceof Step.SendLater || s instanceof Step.Established;
+        if (exchange != null && moved) {
             if (!login.lastAnswerLate()) {
                 // An answer to an earlier attempt says nothing of how long the current request takes.
                 exchange.answered(timers, now, false);
@@ -89,6 +90,7 @@ final class LoginRun {
     }
 
     private Step step(Step s, long now, Effects out) {
+        login.releases().forEach(out::send);
         switch (s) {
             case Step.Send send -> transmit(send.datagram(), now, out);
             case Step.SendLater l -> {

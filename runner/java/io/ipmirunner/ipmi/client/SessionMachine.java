@@ -170,7 +170,8 @@ final class SessionMachine {
         } else if (stage == Stage.LOGIN) {
             loginStep(retransmit ? login.onRetransmit(now, out) : login.onDeadline(now, out), now, out);
         } else if ((stage == Stage.ACTIVE || stage == Stage.CLOSING) && flow.inFlight() != null) {
-            after(retransmit ? flow.onRetransmit(now, stage == Stage.ACTIVE, out) : flow.onDeadline(now, out), now, out);
+            boolean active = stage == Stage.ACTIVE;
+            after(retransmit ? flow.onRetransmit(now, active, out) : flow.onDeadline(now, out), now, out);
         }
     }
 
