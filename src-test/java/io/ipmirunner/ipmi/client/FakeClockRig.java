@@ -126,7 +126,8 @@ final class FakeClockRig {
         while (!done.getAsBoolean()) {
             Long timerAt = armed.values().stream().min(Long::compare).orElse(null);
             Arrival next = network.peek();
-            long at = Math.min(timerAt == null ? Long.MAX_VALUE : timerAt, next == null ? Long.MAX_VALUE : next.atNanos);
+            long at = Math.min(timerAt == null ? Long.MAX_VALUE : timerAt,
+                    next == null ? Long.MAX_VALUE : next.atNanos);
             if (at == Long.MAX_VALUE || at > limit) {
                 break;
             }
@@ -136,7 +137,8 @@ final class FakeClockRig {
                 network.poll();
                 arrive(next);
             } else {
-                SessionTimer t = armed.entrySet().stream().filter(e -> e.getValue() == at).findFirst().orElseThrow().getKey();
+                SessionTimer t = armed.entrySet().stream().filter(e -> e.getValue() == at).findFirst()
+                        .orElseThrow().getKey();
                 armed.remove(t);
                 handle(new SessionEvent.TimerFired(t));
             }
@@ -198,7 +200,9 @@ final class FakeClockRig {
             return switch (LanPacket.decode(datagram)) {
                 case V15Packet p when p.sessionId() == 0 -> {
                     IpmiRequest q = IpmiRequest.decode(p.message());
-                    yield q.cmd() == 0x39 ? Kind.CHALLENGE : q.rqSeq() == 0 ? Kind.AUTH_CAPABILITIES : Kind.PRESENCE_PROBE;
+                    // The login's Get Channel Authentication Capabilities uses rqSeq 0; presence probes 1-63.
+                    yield q.cmd() == 0x39 ? Kind.CHALLENGE
+                            : q.rqSeq() == 0 ? Kind.AUTH_CAPABILITIES : Kind.PRESENCE_PROBE;
                 }
                 case V15Packet p -> command(IpmiRequest.decode(p.message()).cmd());
                 case V20Packet p when p.payloadType() == PayloadType.OPEN_SESSION_REQUEST -> Kind.OPEN_SESSION;

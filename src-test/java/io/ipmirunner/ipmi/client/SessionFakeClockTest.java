@@ -10,6 +10,7 @@ import static io.ipmirunner.ipmi.client.FakeClockRig.Kind.RAKP_3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipmirunner.ipmi.IpmiException;
@@ -48,7 +49,8 @@ class SessionFakeClockTest {
 
     private static Operation chassisControl() {
         var spec = Commands.CHASSIS_CONTROL;
-        return new Operation(spec.name(), spec.netFn(), spec.cmd(), new ChassisControl(ChassisControl.HARD_RESET).toBytes());
+        byte[] data = new ChassisControl(ChassisControl.HARD_RESET).toBytes();
+        return new Operation(spec.name(), spec.netFn(), spec.cmd(), data);
     }
 
     /** The gaps between the sends of the commands numbered {@code from} on (1-based among all COMMAND sends). */
@@ -63,8 +65,7 @@ class SessionFakeClockTest {
 
     private static IpmiException failure(Operation op) {
         assertTrue(op.result.isCompletedExceptionally(), "failed");
-        var e = assertInstanceOf(CompletionException.class, org.junit.jupiter.api.Assertions.assertThrows(
-                CompletionException.class, op.result::join));
+        var e = assertThrows(CompletionException.class, op.result::join);
         return assertInstanceOf(IpmiException.class, e.getCause());
     }
 
@@ -160,7 +161,8 @@ class SessionFakeClockTest {
 
     @Test
     void aBmcThatDiesMidSessionFailsTheCommandAsATimeoutAtItsDeadline() {
-        FakeClockRig rig = loggedIn(Timing.DEFAULT.withRetransmitMillis(100).withTimeoutMillis(3000), FaultProfile.NONE);
+        Timing timing = Timing.DEFAULT.withRetransmitMillis(100).withTimeoutMillis(3000);
+        FakeClockRig rig = loggedIn(timing, FaultProfile.NONE);
         rig.drop = (k, n) -> true;
         long start = rig.millis();
         Operation op = rig.submit(read());
@@ -233,7 +235,8 @@ class SessionFakeClockTest {
         rig.handle(new SessionEvent.Release());
         rig.runUntil(() -> rig.machine.stage() == SessionMachine.Stage.CLOSED, 5_000);
         assertEquals(SessionMachine.Stage.CLOSED, rig.machine.stage());
-        assertEquals(List.of(start, start + 50), rig.sent(CLOSE_SESSION).stream().map(FakeClockRig.Wire::atMillis).toList());
+        List<Long> closes = rig.sent(CLOSE_SESSION).stream().map(FakeClockRig.Wire::atMillis).toList();
+        assertEquals(List.of(start, start + 50), closes);
         assertEquals(start + 100, rig.millis());
     }
 
