@@ -54,7 +54,14 @@ public enum Quirk {
      * IPMI v1.5 session replies carry the BMC's session sequence number byte-swapped: FreeIPMI's
      * {@code endianseq} (Sun ILOM 1.0/2.0, depending on the service processor's endianness).
      */
-    SWAPPED_V15_SEQUENCE;
+    SWAPPED_V15_SEQUENCE,
+    /**
+     * RAKP's key exchange codes and the session integrity key are hashed with the privilege level of the Open
+     * Session Request instead of RAKP 1's role (§13.20, §13.31 name the role): FreeIPMI's {@code opensesspriv}
+     * (Sun Fire ILOM, Supermicro X8DTH, Intel S5500WBV, Dell C5220). A console that asks for "highest" (0) in
+     * Open Session and a real level in RAKP 1 sees its password refused.
+     */
+    OPEN_SESSION_PRIVILEGE_KEYS;
 
     /** The command-line spelling: lower case with dashes, e.g. {@code suite-3-only}. */
     public String label() {

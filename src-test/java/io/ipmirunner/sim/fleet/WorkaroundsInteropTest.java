@@ -55,6 +55,11 @@ class WorkaroundsInteropTest {
                 c -> c.withVersion(IpmiVersion.V15));
     }
 
+    @Test
+    void keysHashedWithOpenSessionsPrivilegeNeedOpensessprivInFreeIpmiAndNothingInIpmiRunner() throws Exception {
+        row(Set.of(Quirk.OPEN_SESSION_PRIVILEGE_KEYS), List.of(), "opensesspriv", c -> c);
+    }
+
     /**
      * One row: on a BMC with {@code quirks}, {@code ipmipower --stat} (with {@code toolArgs}) fails without
      * {@code -W flag} and answers "on" with it; ipmi-runner's engine, logging in as {@code login} makes it,
