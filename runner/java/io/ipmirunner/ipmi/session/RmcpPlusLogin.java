@@ -194,7 +194,7 @@ public final class RmcpPlusLogin implements Login {
         var auth = suites.current().auth();
         byte[] expected = Rakp.rakp2KeyExchangeAuthCode(auth, kuid, consoleSid, bmcSid, rm,
                 m2.managedSystemRandom(), m2.managedSystemGuid(), role, username);
-        if (!Rakp.constantTimeEquals(expected, m2.keyExchangeAuthCode())) {
+        if (!Rakp.constantTimeEquals(expected, m2.keyExchangeAuthCode(expected.length))) {
             return fail(new IpmiException.AuthenticationFailed(host, Phase.RAKP_1, config.password().isEmpty()
                     ? IpmiException.AuthenticationFailed.noPassword("the BMC's RAKP 2 key exchange code does not "
                     + "match an empty password")

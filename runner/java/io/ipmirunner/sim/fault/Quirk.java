@@ -61,7 +61,12 @@ public enum Quirk {
      * (Sun Fire ILOM, Supermicro X8DTH, Intel S5500WBV, Dell C5220). A console that asks for "highest" (0) in
      * Open Session and a real level in RAKP 1 sees its password refused.
      */
-    OPEN_SESSION_PRIVILEGE_KEYS;
+    OPEN_SESSION_PRIVILEGE_KEYS,
+    /**
+     * RAKP 2 carries one byte more than its key exchange authentication code (§13.21), so its payload length
+     * is one too long: FreeIPMI's {@code supermicro20} (Supermicro H8QME with Peppercon firmware).
+     */
+    LONG_RAKP2_CODE;
 
     /** The command-line spelling: lower case with dashes, e.g. {@code suite-3-only}. */
     public String label() {

@@ -119,6 +119,9 @@ final class RmcpPlusHandshake {
         byte[] guid = e.bmc().identity().guid();
         byte[] code = Rakp.rakp2KeyExchangeAuthCode(s.suite.auth(), kuid, s.consoleId, s.id, s.rm, s.rc, guid,
                 hashedRole(e, s), s.username);
+        if (e.bmc().profile().faults().has(Quirk.LONG_RAKP2_CODE)) {
+            code = Arrays.copyOf(code, code.length + 1);
+        }
         var m2 = new Message2(s.tag, RmcpPlusStatus.OK, s.consoleId, s.rc, guid, code);
         return handshake(PayloadType.RAKP_2, m2.encode());
     }

@@ -60,6 +60,11 @@ class WorkaroundsInteropTest {
         row(Set.of(Quirk.OPEN_SESSION_PRIVILEGE_KEYS), List.of(), "opensesspriv", c -> c);
     }
 
+    @Test
+    void aRakp2CodeOneByteTooLongNeedsSupermicro20InFreeIpmiAndNothingInIpmiRunner() throws Exception {
+        row(Set.of(Quirk.LONG_RAKP2_CODE), List.of(), "supermicro20", c -> c);
+    }
+
     /**
      * One row: on a BMC with {@code quirks}, {@code ipmipower --stat} (with {@code toolArgs}) fails without
      * {@code -W flag} and answers "on" with it; ipmi-runner's engine, logging in as {@code login} makes it,
