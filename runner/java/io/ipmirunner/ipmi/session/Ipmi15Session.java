@@ -70,9 +70,21 @@ public final class Ipmi15Session implements ActiveSession {
         return new V15Packet(authType, seq, sessionId, code, msg).encode();
     }
 
+    /**
+     * Some BMCs (Tyan S2882 with an M3289 BMC; FreeIPMI's {@code idzero}) write session id 0 into the session
+     * header of their replies. Such a packet is this session's only when its auth code, computed over the id
+     * as written, proves it: session-less packets (auth type none, id 0) stay outside, where the presence
+     * probe reads them, and a session without per-message auth codes cannot tell them apart, so takes none.
+     */
+    private boolean idZero(V15Packet p) {
+        return p.sessionId() == 0 && authType != V15Packet.AUTH_NONE && p.authType() == authType
+                && MessageDigest.isEqual(p.authCode(),
+                        Ipmi15AuthCode.compute(authType, password, 0, p.message(), p.sessionSeq()));
+    }
+
     @Override
     public Decoded decode(LanPacket packet) {
-        if (!(packet instanceof V15Packet p) || p.sessionId() != sessionId || sessionId == 0) {
+        if (!(packet instanceof V15Packet p) || sessionId == 0 || p.sessionId() != sessionId && !idZero(p)) {
             return new Decoded.NotMine();
         }
         byte[] msg = p.message();
@@ -81,7 +93,7 @@ public final class Ipmi15Session implements ActiveSession {
             return new Decoded.Dropped("v1.5 auth type " + p.authType() + " differs from the session's");
         }
         if (authType != V15Packet.AUTH_NONE) {
-            byte[] expected = Ipmi15AuthCode.compute(authType, password, sessionId, msg, p.sessionSeq());
+            byte[] expected = Ipmi15AuthCode.compute(authType, password, p.sessionId(), msg, p.sessionSeq());
             if (!MessageDigest.isEqual(expected, p.authCode())) {
                 return new Decoded.Dropped("v1.5 auth code mismatch");
             }

@@ -66,7 +66,12 @@ public enum Quirk {
      * RAKP 2 carries one byte more than its key exchange authentication code (§13.21), so its payload length
      * is one too long: FreeIPMI's {@code supermicro20} (Supermicro H8QME with Peppercon firmware).
      */
-    LONG_RAKP2_CODE;
+    LONG_RAKP2_CODE,
+    /**
+     * IPMI v1.5 session replies carry session id 0 in their session header (the auth code computed over the
+     * header as sent): FreeIPMI's {@code idzero} (Tyan S2882 with an M3289 BMC).
+     */
+    ZERO_V15_SESSION_ID;
 
     /** The command-line spelling: lower case with dashes, e.g. {@code suite-3-only}. */
     public String label() {

@@ -10,6 +10,7 @@ import io.ipmirunner.ipmi.wire.IpmiRequest;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
 import io.ipmirunner.ipmi.wire.MalformedPacketException;
 import io.ipmirunner.ipmi.wire.V15Packet;
+import io.ipmirunner.sim.fault.FaultProfile;
 import io.ipmirunner.sim.fault.Quirk;
 import io.ipmirunner.sim.cmd.Answer;
 import io.ipmirunner.sim.model.SimUser;
@@ -109,10 +110,14 @@ final class V15Messages {
         return IpmiRequest.decode(p.message());
     }
 
-    /** {@code swapSeq}: Quirk.SWAPPED_V15_SEQUENCE, the number written in the other byte order. */
-    static byte[] wrap(V15Session s, IpmiResponse r, boolean swapSeq) {
+    /**
+     * A reply in an active v1.5 session, as the BMC's quirks write it: {@code swapped-v15-sequence} writes the
+     * sequence number in the other byte order, {@code zero-v15-session-id} writes session id 0.
+     */
+    static byte[] wrap(V15Session s, IpmiResponse r, FaultProfile faults) {
         int seq = s.nextOutboundSeq();
-        return wrap(s.authType, s.password, s.id, swapSeq ? Integer.reverseBytes(seq) : seq, r);
+        return wrap(s.authType, s.password, faults.has(Quirk.ZERO_V15_SESSION_ID) ? 0 : s.id,
+                faults.has(Quirk.SWAPPED_V15_SEQUENCE) ? Integer.reverseBytes(seq) : seq, r);
     }
 
     private static byte[] wrap(int authType, byte[] password, int sessionId, int seq, IpmiResponse r) {

@@ -65,6 +65,11 @@ class WorkaroundsInteropTest {
         row(Set.of(Quirk.LONG_RAKP2_CODE), List.of(), "supermicro20", c -> c);
     }
 
+    @Test
+    void v15RepliesWithSessionIdZeroNeedIdzeroInFreeIpmiAndNothingInIpmiRunner() throws Exception {
+        row(Set.of(Quirk.ZERO_V15_SESSION_ID), List.of("-D", "LAN"), "idzero", c -> c.withVersion(IpmiVersion.V15));
+    }
+
     /**
      * One row: on a BMC with {@code quirks}, {@code ipmipower --stat} (with {@code toolArgs}) fails without
      * {@code -W flag} and answers "on" with it; ipmi-runner's engine, logging in as {@code login} makes it,
