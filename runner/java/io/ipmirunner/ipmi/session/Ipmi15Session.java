@@ -15,6 +15,12 @@ import java.security.MessageDigest;
  */
 public final class Ipmi15Session implements ActiveSession {
     private final int authType;
+    /**
+     * The auth type of the activation. A BMC with per-message authentication disabled grants auth type none
+     * for the session, and some (Dell PowerEdge 2850, SC1425; FreeIPMI's {@code unexpectedauth}) still sign
+     * their replies with this one: such a reply is taken when its auth code proves it.
+     */
+    private final int activationAuthType;
     private final byte[] password;
     private final int sessionId;
     private Privilege privilege;
@@ -28,8 +34,10 @@ public final class Ipmi15Session implements ActiveSession {
     private final SequenceWindow swapped = new SequenceWindow();
     private int outboundSeq;
 
-    public Ipmi15Session(int authType, byte[] password, int sessionId, int initialOutboundSeq, Privilege privilege) {
+    public Ipmi15Session(int authType, int activationAuthType, byte[] password, int sessionId, int initialOutboundSeq,
+            Privilege privilege) {
         this.authType = authType;
+        this.activationAuthType = activationAuthType;
         this.password = password.clone();
         this.sessionId = sessionId;
         this.outboundSeq = initialOutboundSeq;
@@ -88,12 +96,14 @@ public final class Ipmi15Session implements ActiveSession {
             return new Decoded.NotMine();
         }
         byte[] msg = p.message();
-        // A reply in another auth type than negotiated would be a downgrade: drop it.
-        if (p.authType() != authType) {
-            return new Decoded.Dropped("v1.5 auth type " + p.authType() + " differs from the session's");
+        // A reply in another auth type than the session's would be a downgrade, but for a signed one in the
+        // activation's when the session has none: drop it.
+        int replyAuth = p.authType();
+        if (replyAuth != authType && !(authType == V15Packet.AUTH_NONE && replyAuth == activationAuthType)) {
+            return new Decoded.Dropped("v1.5 auth type " + replyAuth + " differs from the session's");
         }
-        if (authType != V15Packet.AUTH_NONE) {
-            byte[] expected = Ipmi15AuthCode.compute(authType, password, p.sessionId(), msg, p.sessionSeq());
+        if (replyAuth != V15Packet.AUTH_NONE) {
+            byte[] expected = Ipmi15AuthCode.compute(replyAuth, password, p.sessionId(), msg, p.sessionSeq());
             if (!MessageDigest.isEqual(expected, p.authCode())) {
                 return new Decoded.Dropped("v1.5 auth code mismatch");
             }

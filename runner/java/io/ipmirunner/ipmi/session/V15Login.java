@@ -180,7 +180,8 @@ public final class V15Login implements Login {
             // session, so it cannot name this one.
             return new Step.Failed(new IpmiException.ProtocolError(host, Phase.ACTIVATE, Login.SESSION_ID_ZERO), null);
         }
-        session = new Ipmi15Session(a.authType(), password, a.sessionId(), a.initialInboundSeq(), Privilege.USER);
+        session = new Ipmi15Session(a.authType(), authType, password, a.sessionId(), a.initialInboundSeq(),
+                Privilege.USER);
         if (!config.privilege().atLeast(Privilege.OPERATOR)) {
             session.privilegeGranted(config.privilege());
             return new Step.Established(session);

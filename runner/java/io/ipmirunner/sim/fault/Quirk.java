@@ -71,7 +71,13 @@ public enum Quirk {
      * IPMI v1.5 session replies carry session id 0 in their session header (the auth code computed over the
      * header as sent): FreeIPMI's {@code idzero} (Tyan S2882 with an M3289 BMC).
      */
-    ZERO_V15_SESSION_ID;
+    ZERO_V15_SESSION_ID,
+    /**
+     * IPMI v1.5 per-message authentication disabled (Get Channel Authentication Capabilities says so and
+     * Activate Session grants auth type none for the rest of the session), yet the replies carry the auth type
+     * of the activation and its auth code: FreeIPMI's {@code unexpectedauth} (Dell PowerEdge 2850, SC1425).
+     */
+    UNEXPECTED_V15_AUTH;
 
     /** The command-line spelling: lower case with dashes, e.g. {@code suite-3-only}. */
     public String label() {

@@ -84,9 +84,12 @@ final class V15Messages {
         } else if ((handle = e.freeHandle(now)) == 0) {
             a = Answer.code(NO_SESSION_SLOT);
         } else {
-            s = new V15Session(handle, table.newId(e.services()), q.authType(), user, priv.get(), outbound, now);
+            // Per-message authentication disabled: the session goes on with auth type none (§22.17).
+            int sessionAuth = e.profile().faults().has(Quirk.UNEXPECTED_V15_AUTH) ? V15Packet.AUTH_NONE : q.authType();
+            s = new V15Session(handle, table.newId(e.services()), sessionAuth, q.authType(), user, priv.get(),
+                    outbound, now);
             table.put(s);
-            a = Answer.ok(new SessionMessages.ActivateResponse(q.authType(), s.id, e.services().nonZeroInt(),
+            a = Answer.ok(new SessionMessages.ActivateResponse(sessionAuth, s.id, e.services().nonZeroInt(),
                     priv.get().code()));
         }
         IpmiResponse r = req.respond(CompletionCode.of(a.completionCode()), a.data());
@@ -112,11 +115,12 @@ final class V15Messages {
 
     /**
      * A reply in an active v1.5 session, as the BMC's quirks write it: {@code swapped-v15-sequence} writes the
-     * sequence number in the other byte order, {@code zero-v15-session-id} writes session id 0.
+     * sequence number in the other byte order, {@code zero-v15-session-id} writes session id 0, and the
+     * session's reply auth type signs it.
      */
     static byte[] wrap(V15Session s, IpmiResponse r, FaultProfile faults) {
         int seq = s.nextOutboundSeq();
-        return wrap(s.authType, s.password, faults.has(Quirk.ZERO_V15_SESSION_ID) ? 0 : s.id,
+        return wrap(s.replyAuthType, s.password, faults.has(Quirk.ZERO_V15_SESSION_ID) ? 0 : s.id,
                 faults.has(Quirk.SWAPPED_V15_SEQUENCE) ? Integer.reverseBytes(seq) : seq, r);
     }
 

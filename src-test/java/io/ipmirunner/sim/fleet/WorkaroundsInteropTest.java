@@ -70,6 +70,13 @@ class WorkaroundsInteropTest {
         row(Set.of(Quirk.ZERO_V15_SESSION_ID), List.of("-D", "LAN"), "idzero", c -> c.withVersion(IpmiVersion.V15));
     }
 
+    @Test
+    void signedRepliesWithPerMessageAuthDisabledNeedUnexpectedauthInFreeIpmiAndNothingInIpmiRunner()
+            throws Exception {
+        row(Set.of(Quirk.UNEXPECTED_V15_AUTH), List.of("-D", "LAN"), "unexpectedauth",
+                c -> c.withVersion(IpmiVersion.V15));
+    }
+
     /**
      * One row: on a BMC with {@code quirks}, {@code ipmipower --stat} (with {@code toolArgs}) fails without
      * {@code -W flag} and answers "on" with it; ipmi-runner's engine, logging in as {@code login} makes it,

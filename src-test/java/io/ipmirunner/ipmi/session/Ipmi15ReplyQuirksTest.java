@@ -12,11 +12,12 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * FreeIPMI's {@code idzero}: a v1.5 BMC that writes session id 0 into its replies' session header. Such a
- * reply is the session's only when its auth code, computed over id 0, proves it; session-less packets stay
- * outside the session, where the presence probe reads them.
+ * v1.5 replies as some BMCs write them. FreeIPMI's {@code idzero}: session id 0 in the session header; such a
+ * reply is the session's only when its auth code, computed over id 0, proves it, and session-less packets stay
+ * outside the session, where the presence probe reads them. FreeIPMI's {@code unexpectedauth}: a session with
+ * per-message authentication disabled (auth type none) gets replies signed in the activation's auth type.
  */
-class Ipmi15SessionIdZeroReplyTest {
+class Ipmi15ReplyQuirksTest {
     private static final byte[] PASSWORD = "adminpass".getBytes(StandardCharsets.US_ASCII);
     private static final int SID = 0x2a2b2c2d;
 
@@ -48,8 +49,29 @@ class Ipmi15SessionIdZeroReplyTest {
                 null)));
     }
 
+    @Test
+    void aSessionWithoutPerMessageAuthTakesAReplySignedInTheActivationsAuthType() throws Exception {
+        var s = new Ipmi15Session(V15Packet.AUTH_NONE, Ipmi15AuthCode.MD5, PASSWORD, SID, 1, Privilege.USER);
+        assertInstanceOf(Decoded.Accepted.class, s.decode(packet(Ipmi15AuthCode.MD5, SID, 7, PASSWORD)));
+        assertInstanceOf(Decoded.Accepted.class, s.decode(packet(V15Packet.AUTH_NONE, SID, 8, null)));
+    }
+
+    @Test
+    void aSessionWithoutPerMessageAuthDropsBadlySignedOrOtherwiseSignedReplies() throws Exception {
+        var s = new Ipmi15Session(V15Packet.AUTH_NONE, Ipmi15AuthCode.MD5, PASSWORD, SID, 1, Privilege.USER);
+        byte[] other = "otherpass".getBytes(StandardCharsets.US_ASCII);
+        assertInstanceOf(Decoded.Dropped.class, s.decode(packet(Ipmi15AuthCode.MD5, SID, 7, other)));
+        assertInstanceOf(Decoded.Dropped.class, s.decode(packet(Ipmi15AuthCode.STRAIGHT, SID, 7, PASSWORD)));
+    }
+
+    @Test
+    void aSignedSessionDropsAnUnsignedReply() throws Exception {
+        assertInstanceOf(Decoded.Dropped.class, session(Ipmi15AuthCode.MD5).decode(packet(V15Packet.AUTH_NONE, SID, 7,
+                null)));
+    }
+
     private static Ipmi15Session session(int authType) {
-        return new Ipmi15Session(authType, PASSWORD, SID, 1, Privilege.ADMINISTRATOR);
+        return new Ipmi15Session(authType, authType, PASSWORD, SID, 1, Privilege.ADMINISTRATOR);
     }
 
     private LanPacket packet(int authType, int sessionId, int seq, byte[] password) throws Exception {
