@@ -22,6 +22,8 @@ public final class Ipmi15Session implements ActiveSession {
      */
     private final int activationAuthType;
     private final byte[] password;
+    /** False for a host whose {@code ipmi_workarounds} name {@code noauthcodecheck}. */
+    private final boolean checkAuthCodes;
     private final int sessionId;
     private Privilege privilege;
     private final SequenceWindow window = new SequenceWindow();
@@ -35,8 +37,9 @@ public final class Ipmi15Session implements ActiveSession {
     private int outboundSeq;
 
     public Ipmi15Session(int authType, int activationAuthType, byte[] password, int sessionId, int initialOutboundSeq,
-            Privilege privilege) {
+            Privilege privilege, boolean checkAuthCodes) {
         this.authType = authType;
+        this.checkAuthCodes = checkAuthCodes;
         this.activationAuthType = activationAuthType;
         this.password = password.clone();
         this.sessionId = sessionId;
@@ -102,7 +105,7 @@ public final class Ipmi15Session implements ActiveSession {
         if (replyAuth != authType && !(authType == V15Packet.AUTH_NONE && replyAuth == activationAuthType)) {
             return new Decoded.Dropped("v1.5 auth type " + replyAuth + " differs from the session's");
         }
-        if (replyAuth != V15Packet.AUTH_NONE) {
+        if (replyAuth != V15Packet.AUTH_NONE && checkAuthCodes) {
             byte[] expected = Ipmi15AuthCode.compute(replyAuth, password, p.sessionId(), msg, p.sessionSeq());
             if (!MessageDigest.isEqual(expected, p.authCode())) {
                 return new Decoded.Dropped("v1.5 auth code mismatch");

@@ -40,7 +40,8 @@ public final class ChannelHandlers {
         boolean v20 = q.v20Data() && profile.rmcpPlus();
         int extended = v20 ? V20_SUPPORTED | (authTypes != 0 ? V15_SUPPORTED : 0) : 0;
         int users = profile.faults().has(Quirk.BAD_AUTH_CAPABILITIES) ? 0 : userStatus(bmc.users().all());
-        if (profile.faults().has(Quirk.UNEXPECTED_V15_AUTH)) {
+        if (profile.faults().has(Quirk.UNEXPECTED_V15_AUTH)
+                || profile.faults().has(Quirk.V15_PER_MESSAGE_AUTH_REQUIRED)) {
             users |= PER_MESSAGE_AUTH_DISABLED;
         }
         return Answer.ok(new ChannelAuthCapabilities.Response(AppHandlers.LAN_CHANNEL,

@@ -77,7 +77,17 @@ public enum Quirk {
      * Activate Session grants auth type none for the rest of the session), yet the replies carry the auth type
      * of the activation and its auth code: FreeIPMI's {@code unexpectedauth} (Dell PowerEdge 2850, SC1425).
      */
-    UNEXPECTED_V15_AUTH;
+    UNEXPECTED_V15_AUTH,
+    /**
+     * IPMI v1.5 per-message authentication advertised as disabled, and auth type none granted by Activate
+     * Session, yet unsigned requests are dropped: FreeIPMI's {@code forcepermsg} (IBM eServer 325).
+     */
+    V15_PER_MESSAGE_AUTH_REQUIRED,
+    /**
+     * IPMI v1.5 session replies carry a blank auth code: FreeIPMI's {@code noauthcodecheck} (Xyratex
+     * FB-H8-SRAY with straight password; Intel Windmill, Quanta Winterfell send wrong ones).
+     */
+    BLANK_V15_REPLY_AUTH_CODE;
 
     /** The command-line spelling: lower case with dashes, e.g. {@code suite-3-only}. */
     public String label() {

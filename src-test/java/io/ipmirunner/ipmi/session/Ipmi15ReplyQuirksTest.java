@@ -51,14 +51,14 @@ class Ipmi15ReplyQuirksTest {
 
     @Test
     void aSessionWithoutPerMessageAuthTakesAReplySignedInTheActivationsAuthType() throws Exception {
-        var s = new Ipmi15Session(V15Packet.AUTH_NONE, Ipmi15AuthCode.MD5, PASSWORD, SID, 1, Privilege.USER);
+        var s = new Ipmi15Session(V15Packet.AUTH_NONE, Ipmi15AuthCode.MD5, PASSWORD, SID, 1, Privilege.USER, true);
         assertInstanceOf(Decoded.Accepted.class, s.decode(packet(Ipmi15AuthCode.MD5, SID, 7, PASSWORD)));
         assertInstanceOf(Decoded.Accepted.class, s.decode(packet(V15Packet.AUTH_NONE, SID, 8, null)));
     }
 
     @Test
     void aSessionWithoutPerMessageAuthDropsBadlySignedOrOtherwiseSignedReplies() throws Exception {
-        var s = new Ipmi15Session(V15Packet.AUTH_NONE, Ipmi15AuthCode.MD5, PASSWORD, SID, 1, Privilege.USER);
+        var s = new Ipmi15Session(V15Packet.AUTH_NONE, Ipmi15AuthCode.MD5, PASSWORD, SID, 1, Privilege.USER, true);
         byte[] other = "otherpass".getBytes(StandardCharsets.US_ASCII);
         assertInstanceOf(Decoded.Dropped.class, s.decode(packet(Ipmi15AuthCode.MD5, SID, 7, other)));
         assertInstanceOf(Decoded.Dropped.class, s.decode(packet(Ipmi15AuthCode.STRAIGHT, SID, 7, PASSWORD)));
@@ -70,8 +70,17 @@ class Ipmi15ReplyQuirksTest {
                 null)));
     }
 
+    @Test
+    void aHostToldNoauthcodecheckTakesRepliesWithWrongAuthCodes() throws Exception {
+        byte[] other = "otherpass".getBytes(StandardCharsets.US_ASCII);
+        var s = new Ipmi15Session(Ipmi15AuthCode.MD5, Ipmi15AuthCode.MD5, PASSWORD, SID, 1, Privilege.USER, false);
+        assertInstanceOf(Decoded.Accepted.class, s.decode(packet(Ipmi15AuthCode.MD5, SID, 7, other)));
+        assertInstanceOf(Decoded.Dropped.class, session(Ipmi15AuthCode.MD5).decode(packet(Ipmi15AuthCode.MD5, SID, 7,
+                other)));
+    }
+
     private static Ipmi15Session session(int authType) {
-        return new Ipmi15Session(authType, authType, PASSWORD, SID, 1, Privilege.ADMINISTRATOR);
+        return new Ipmi15Session(authType, authType, PASSWORD, SID, 1, Privilege.ADMINISTRATOR, true);
     }
 
     private LanPacket packet(int authType, int sessionId, int seq, byte[] password) throws Exception {
