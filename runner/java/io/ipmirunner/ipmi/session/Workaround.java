@@ -25,9 +25,9 @@ public enum Workaround {
 
     /** FreeIPMI's flags whose faults the engine copes with unasked. */
     public static final Set<String> HANDLED_UNASKED = Set.of("authcap", "integritycheckvalue", "nochecksumcheck",
-            "endianseq", "opensesspriv", "supermicro20", "idzero", "unexpectedauth");
+            "endianseq", "opensesspriv", "supermicro20", "sun20", "idzero", "unexpectedauth");
     /** FreeIPMI's flags for faults ipmi-runner does not handle yet. */
-    public static final Set<String> NOT_HANDLED = Set.of("intel20", "sun20");
+    public static final Set<String> NOT_HANDLED = Set.of("intel20");
 
     /** FreeIPMI's spelling, e.g. {@code forcepermsg}. */
     public String label() {

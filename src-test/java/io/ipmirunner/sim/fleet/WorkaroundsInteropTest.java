@@ -81,6 +81,17 @@ class WorkaroundsInteropTest {
                 c -> c.withVersion(IpmiVersion.V15));
     }
 
+    /**
+     * Sun ILOM's faults as ipmipower's sun20 covers them: an HMAC-SHA1 RAKP 2 code one byte long, and keys
+     * hashed with Open Session's privilege (sun20 includes opensesspriv). Its third fault, bad cipher suite
+     * records, concerns Get Channel Cipher Suites, which ipmipower does not send.
+     */
+    @Test
+    void sunIlomsRakpFaultsNeedSun20InFreeIpmiAndNothingInIpmiRunner() throws Exception {
+        row(Set.of(Quirk.LONG_RAKP2_CODE, Quirk.OPEN_SESSION_PRIVILEGE_KEYS), List.of("-I", "3"), "sun20",
+                c -> c.withCipherSuite(3));
+    }
+
     @Test
     void unsignedRequestsDroppedDespitePerMessageAuthOffNeedForcepermsgInBothTools() throws Exception {
         toldRow(Set.of(Quirk.V15_PER_MESSAGE_AUTH_REQUIRED), "forcepermsg", Workaround.FORCEPERMSG);
