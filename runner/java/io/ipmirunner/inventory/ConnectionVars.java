@@ -36,7 +36,7 @@ final class ConnectionVars {
 
     static final List<String> NAMES = List.of("ipmi_host", "ipmi_port", "ipmi_user", SecretVars.IPMI_PASSWORD,
             "ipmi_cipher_suite", "ipmi_privilege", SecretVars.IPMI_KG, "ipmi_timeout", "ipmi_retries", "ipmi_version", "ipmi_credentials",
-            "ipmi_min_command_interval");
+            "ipmi_min_command_interval", WorkaroundsVar.NAME);
     /** A pause longer than this between two commands would outlast the BMC's session (commonly 60 s). */
     private static final Duration MAX_COMMAND_INTERVAL = Duration.ofSeconds(30);
     private static final int MAX_USER_BYTES = 16;
@@ -109,7 +109,8 @@ final class ConnectionVars {
         });
         return new BmcConnection(address, port, user, secret(vars.get(SecretVars.IPMI_PASSWORD), "ipmi_password",
                 problems), secret(vars.get(SecretVars.IPMI_KG), "ipmi_kg", problems), suite, privilege,
-                r.duration("ipmi_timeout"), retries, version, credentials, interval);
+                r.duration("ipmi_timeout"), retries, version, credentials, interval,
+                WorkaroundsVar.read(host, vars.get(WorkaroundsVar.NAME), problems, warnings));
     }
 
     /** {@code ipmi_credentials: [{label: fleet, user: admin, password: !vault ...}, ...]}. */

@@ -35,14 +35,14 @@ final class ChannelProbes {
         Secret wrong = wrongPassword();
         // IPMI v2.0 §13.28: suite 0 is RAKP-none: the BMC cannot check the password it never sees.
         probe(r, "cipher_0_wrong_password", s, c -> new SessionConfig(c.username(), wrong, c.kg(), Privilege.USER,
-                false, OptionalInt.of(0), IpmiVersion.V20, c.nameOnlyLookup(), OptionalInt.empty()));
+                false, OptionalInt.of(0), IpmiVersion.V20, c.nameOnlyLookup(), OptionalInt.empty(), c.workarounds()));
         // IPMI v2.0 §6.9.1: the anonymous user is user 1, null name and null password.
         probe(r, "anonymous_login", s, c -> new SessionConfig("", Secret.empty(), c.kg(), Privilege.USER, false,
-                c.cipherSuite(), IpmiVersion.AUTO, c.nameOnlyLookup(), OptionalInt.empty()));
+                c.cipherSuite(), IpmiVersion.AUTO, c.nameOnlyLookup(), OptionalInt.empty(), c.workarounds()));
         // IPMI v2.0 §22.13: authentication type "none" on a v1.5 session carries no password at all.
         probe(r, "v15_auth_none_wrong_password", s, c -> new SessionConfig(c.username(), wrong, c.kg(),
                 Privilege.USER, false, OptionalInt.empty(), IpmiVersion.V15, c.nameOnlyLookup(),
-                OptionalInt.of(Ipmi15AuthCode.NONE)));
+                OptionalInt.of(Ipmi15AuthCode.NONE), c.workarounds()));
         return r;
     }
 

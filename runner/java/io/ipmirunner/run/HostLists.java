@@ -33,7 +33,7 @@ public final class HostLists {
             BmcConnection d = BmcConnection.defaults(h.address());
             BmcConnection bmc = new BmcConnection(d.address(), h.port().orElse(d.port()), d.user(), d.password(),
                     d.kg(), d.cipherSuite(), d.privilege(), d.timeout(), d.retries(), d.version(), d.credentials(),
-                    d.minCommandInterval());
+                    d.minCommandInterval(), d.workarounds());
             hosts.put(h.name(), new Host(h.name(), List.of(Group.UNGROUPED), Map.of(), bmc, at));
         }
         List<String> names = List.copyOf(hosts.keySet());
@@ -59,7 +59,7 @@ public final class HostLists {
             hosts.put(name, b.retries().isPresent() ? h : new Host(name, h.groupNames(), h.vars(),
                     new BmcConnection(b.address(), b.port(), b.user(), b.password(), b.kg(), b.cipherSuite(),
                             b.privilege(), b.timeout(), OptionalInt.of(retries), b.version(), b.credentials(),
-                            b.minCommandInterval()),
+                            b.minCommandInterval(), b.workarounds()),
                     h.at()));
         });
         return new Inventory(hosts, inventory.groups(), inventory.members(), inventory.sources(),

@@ -57,7 +57,7 @@ public final class SimulatedRack implements AutoCloseable {
         FleetHost fleet = FleetHost.start(plans, LanServices.seeded(1), 1);
         SessionConfig login = new SessionConfig(user, password, Secret.empty(), defaults.privilege(),
                 defaults.privilegeExplicit(), defaults.cipherSuite(), defaults.version(), defaults.nameOnlyLookup(),
-                defaults.v15AuthType());
+                defaults.v15AuthType(), defaults.workarounds());
         List<BmcTarget> targets = new ArrayList<>(hosts.size());
         for (int i = 0; i < hosts.size(); i++) {
             targets.add(new BmcTarget(hosts.get(i).name(), fleet.address(i), login));

@@ -110,7 +110,7 @@ public final class Targets {
         String name = !user.isEmpty() ? user : b.user().isEmpty() ? d.username() : b.user();
         Secret pw = password.map(s -> resolve(host, "ipmi_password", s, vault)).orElse(d.password());
         SessionConfig c = new SessionConfig(name, pw, d.kg(), d.privilege(), d.privilegeExplicit(),
-                d.cipherSuite(), d.version(), d.nameOnlyLookup(), d.v15AuthType());
+                d.cipherSuite(), d.version(), d.nameOnlyLookup(), d.v15AuthType(), b.workarounds());
         if (kg.isPresent()) {
             c = c.withKg(resolve(host, "ipmi_kg", kg.get(), vault));
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * deploy/kubernetes, checked structurally (the Kubernetes API schema is not to be had offline here): the
+ * deploy/kubernetes, checked for what the API schema ({@link ManifestSchemaTest}) cannot say: the
  * Indexed Job's shape, that its shard count is its completion count, that secrets arrive as files and never
  * through env or argv, that the pods are pinned to the site's nodes, and that the ConfigMap's playbook and
  * inventory pass {@code ipmi-runner check}.

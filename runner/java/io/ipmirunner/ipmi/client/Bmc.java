@@ -92,7 +92,7 @@ public interface Bmc extends AutoCloseable {
      */
     default Bmc loginAs(String username, Secret password) {
         return loginWith(c -> new SessionConfig(username, password, c.kg(), c.privilege(), false,
-                c.cipherSuite(), c.version(), c.nameOnlyLookup(), c.v15AuthType()));
+                c.cipherSuite(), c.version(), c.nameOnlyLookup(), c.v15AuthType(), c.workarounds()));
     }
 
     /** Waits for a {@link #sendAsync} answer, the IPMI failure unwrapped: for modules that ask several at once. */

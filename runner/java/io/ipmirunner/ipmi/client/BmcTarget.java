@@ -35,10 +35,11 @@ public record BmcTarget(String name, InetSocketAddress address, SessionConfig co
     }
 
     /** Sessions are shared between operations that would log in identically to the same BMC. */
-    record Key(InetSocketAddress address, String username, int privilege, int suite, Object version) {}
+    record Key(InetSocketAddress address, String username, int privilege, int suite, Object version,
+               Object workarounds) {}
 
     Key key() {
         return new Key(address, config.username(), config.privilege().code(), config.cipherSuite().orElse(-1),
-                config.version());
+                config.version(), config.workarounds());
     }
 }

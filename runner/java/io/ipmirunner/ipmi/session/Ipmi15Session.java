@@ -15,7 +15,15 @@ import java.security.MessageDigest;
  */
 public final class Ipmi15Session implements ActiveSession {
     private final int authType;
+    /**
+     * The auth type of the activation. A BMC with per-message authentication disabled grants auth type none
+     * for the session, and some (Dell PowerEdge 2850, SC1425; FreeIPMI's {@code unexpectedauth}) still sign
+     * their replies with this one: such a reply is taken when its auth code proves it.
+     */
+    private final int activationAuthType;
     private final byte[] password;
+    /** False for a host whose {@code ipmi_workarounds} name {@code noauthcodecheck}. */
+    private final boolean checkAuthCodes;
     private final int sessionId;
     private Privilege privilege;
     private final SequenceWindow window = new SequenceWindow();
@@ -28,8 +36,11 @@ public final class Ipmi15Session implements ActiveSession {
     private final SequenceWindow swapped = new SequenceWindow();
     private int outboundSeq;
 
-    public Ipmi15Session(int authType, byte[] password, int sessionId, int initialOutboundSeq, Privilege privilege) {
+    public Ipmi15Session(int authType, int activationAuthType, byte[] password, int sessionId, int initialOutboundSeq,
+            Privilege privilege, boolean checkAuthCodes) {
         this.authType = authType;
+        this.checkAuthCodes = checkAuthCodes;
+        this.activationAuthType = activationAuthType;
         this.password = password.clone();
         this.sessionId = sessionId;
         this.outboundSeq = initialOutboundSeq;
@@ -70,18 +81,32 @@ public final class Ipmi15Session implements ActiveSession {
         return new V15Packet(authType, seq, sessionId, code, msg).encode();
     }
 
+    /**
+     * Some BMCs (Tyan S2882 with an M3289 BMC; FreeIPMI's {@code idzero}) write session id 0 into the session
+     * header of their replies. Such a packet is this session's only when its auth code, computed over the id
+     * as written, proves it: session-less packets (auth type none, id 0) stay outside, where the presence
+     * probe reads them, and a session without per-message auth codes cannot tell them apart, so takes none.
+     */
+    private boolean idZero(V15Packet p) {
+        return p.sessionId() == 0 && authType != V15Packet.AUTH_NONE && p.authType() == authType
+                && MessageDigest.isEqual(p.authCode(),
+                        Ipmi15AuthCode.compute(authType, password, 0, p.message(), p.sessionSeq()));
+    }
+
     @Override
     public Decoded decode(LanPacket packet) {
-        if (!(packet instanceof V15Packet p) || p.sessionId() != sessionId || sessionId == 0) {
+        if (!(packet instanceof V15Packet p) || sessionId == 0 || p.sessionId() != sessionId && !idZero(p)) {
             return new Decoded.NotMine();
         }
         byte[] msg = p.message();
-        // A reply in another auth type than negotiated would be a downgrade: drop it.
-        if (p.authType() != authType) {
-            return new Decoded.Dropped("v1.5 auth type " + p.authType() + " differs from the session's");
+        // A reply in another auth type than the session's would be a downgrade, but for a signed one in the
+        // activation's when the session has none: drop it.
+        int replyAuth = p.authType();
+        if (replyAuth != authType && !(authType == V15Packet.AUTH_NONE && replyAuth == activationAuthType)) {
+            return new Decoded.Dropped("v1.5 auth type " + replyAuth + " differs from the session's");
         }
-        if (authType != V15Packet.AUTH_NONE) {
-            byte[] expected = Ipmi15AuthCode.compute(authType, password, sessionId, msg, p.sessionSeq());
+        if (replyAuth != V15Packet.AUTH_NONE && checkAuthCodes) {
+            byte[] expected = Ipmi15AuthCode.compute(replyAuth, password, p.sessionId(), msg, p.sessionSeq());
             if (!MessageDigest.isEqual(expected, p.authCode())) {
                 return new Decoded.Dropped("v1.5 auth code mismatch");
             }

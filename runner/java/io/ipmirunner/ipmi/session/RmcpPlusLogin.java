@@ -176,7 +176,7 @@ public final class RmcpPlusLogin implements Login {
         var auth = suites.current().auth();
         byte[] expected = Rakp.rakp2KeyExchangeAuthCode(auth, kuid, consoleSid, bmcSid, rm,
                 m2.managedSystemRandom(), m2.managedSystemGuid(), role, username);
-        if (!Rakp.constantTimeEquals(expected, m2.keyExchangeAuthCode())) {
+        if (!Rakp.constantTimeEquals(expected, m2.keyExchangeAuthCode(expected.length))) {
             return fail(HandshakeStatus.wrongPassword(host, config.password().isEmpty()));
         }
         guid = m2.managedSystemGuid();

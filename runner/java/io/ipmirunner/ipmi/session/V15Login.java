@@ -173,7 +173,11 @@ public final class V15Login implements Login {
             // session, so it cannot name this one.
             return new Step.Failed(new IpmiException.ProtocolError(host, Phase.ACTIVATE, Login.SESSION_ID_ZERO), null);
         }
-        var session = new Ipmi15Session(a.authType(), password, a.sessionId(), a.initialInboundSeq(), Privilege.USER);
+        // The session goes on in the auth type Activate Session grants (none when per-message authentication
+        // is disabled), unless the host's ipmi_workarounds say the BMC wants signed requests anyway.
+        int sessionAuth = config.workarounds().contains(Workaround.FORCEPERMSG) ? authType : a.authType();
+        var session = new Ipmi15Session(sessionAuth, authType, password, a.sessionId(), a.initialInboundSeq(),
+                Privilege.USER, !config.workarounds().contains(Workaround.NOAUTHCODECHECK));
         if (!config.privilege().atLeast(Privilege.OPERATOR)) {
             session.privilegeGranted(config.privilege());
             return new Step.Established(session);

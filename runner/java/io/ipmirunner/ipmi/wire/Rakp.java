@@ -69,6 +69,16 @@ public final class Rakp {
             int sid = r.u32();
             return new Message2(tag, status, sid, r.bytes(RANDOM_LENGTH), r.bytes(GUID_LENGTH), r.rest());
         }
+
+        /**
+         * The key exchange code as long as the authentication algorithm makes it. Some BMCs (Supermicro H8QME
+         * with Peppercon firmware; FreeIPMI's {@code supermicro20}) send one byte more than their code: the
+         * surplus byte is dropped, which costs nothing since the HMAC is still checked over its whole length.
+         */
+        public byte[] keyExchangeAuthCode(int length) {
+            return keyExchangeAuthCode.length == length + 1
+                    ? java.util.Arrays.copyOf(keyExchangeAuthCode, length) : keyExchangeAuthCode;
+        }
     }
 
     /** RAKP Message 3 (§13.22): the remote console's key exchange authentication code, or an error status. */

@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class ChannelHandlers {
     /** Status byte 3: bit 2 non-null user names, bit 1 null user names, bit 0 anonymous login (Table 22-15). */
+    /** Byte 3 of the response (§22.13, Table 22-15): bit 4, per-message authentication is disabled. */
+    private static final int PER_MESSAGE_AUTH_DISABLED = 0x10;
     private static final int NON_NULL_USERS = 0x04;
     private static final int NULL_USERS = 0x02;
     private static final int ANONYMOUS_LOGIN = 0x01;
@@ -38,6 +40,10 @@ public final class ChannelHandlers {
         boolean v20 = q.v20Data() && profile.rmcpPlus();
         int extended = v20 ? V20_SUPPORTED | (authTypes != 0 ? V15_SUPPORTED : 0) : 0;
         int users = profile.faults().has(Quirk.BAD_AUTH_CAPABILITIES) ? 0 : userStatus(bmc.users().all());
+        if (profile.faults().has(Quirk.UNEXPECTED_V15_AUTH)
+                || profile.faults().has(Quirk.V15_PER_MESSAGE_AUTH_REQUIRED)) {
+            users |= PER_MESSAGE_AUTH_DISABLED;
+        }
         return Answer.ok(new ChannelAuthCapabilities.Response(AppHandlers.LAN_CHANNEL,
                 authTypes | (v20 ? V20_DATA : 0), users, extended, 0, 0));
     }

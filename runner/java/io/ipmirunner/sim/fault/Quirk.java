@@ -54,7 +54,40 @@ public enum Quirk {
      * IPMI v1.5 session replies carry the BMC's session sequence number byte-swapped: FreeIPMI's
      * {@code endianseq} (Sun ILOM 1.0/2.0, depending on the service processor's endianness).
      */
-    SWAPPED_V15_SEQUENCE;
+    SWAPPED_V15_SEQUENCE,
+    /**
+     * RAKP's key exchange codes and the session integrity key are hashed with the privilege level of the Open
+     * Session Request instead of RAKP 1's role (§13.20, §13.31 name the role): FreeIPMI's {@code opensesspriv}
+     * (Sun Fire ILOM, Supermicro X8DTH, Intel S5500WBV, Dell C5220). A console that asks for "highest" (0) in
+     * Open Session and a real level in RAKP 1 sees its password refused.
+     */
+    OPEN_SESSION_PRIVILEGE_KEYS,
+    /**
+     * RAKP 2 carries one byte more than its key exchange authentication code (§13.21), so its payload length
+     * is one too long: FreeIPMI's {@code supermicro20} (Supermicro H8QME with Peppercon firmware).
+     */
+    LONG_RAKP2_CODE,
+    /**
+     * IPMI v1.5 session replies carry session id 0 in their session header (the auth code computed over the
+     * header as sent): FreeIPMI's {@code idzero} (Tyan S2882 with an M3289 BMC).
+     */
+    ZERO_V15_SESSION_ID,
+    /**
+     * IPMI v1.5 per-message authentication disabled (Get Channel Authentication Capabilities says so and
+     * Activate Session grants auth type none for the rest of the session), yet the replies carry the auth type
+     * of the activation and its auth code: FreeIPMI's {@code unexpectedauth} (Dell PowerEdge 2850, SC1425).
+     */
+    UNEXPECTED_V15_AUTH,
+    /**
+     * IPMI v1.5 per-message authentication advertised as disabled, and auth type none granted by Activate
+     * Session, yet unsigned requests are dropped: FreeIPMI's {@code forcepermsg} (IBM eServer 325).
+     */
+    V15_PER_MESSAGE_AUTH_REQUIRED,
+    /**
+     * IPMI v1.5 session replies carry a blank auth code: FreeIPMI's {@code noauthcodecheck} (Xyratex
+     * FB-H8-SRAY with straight password; Intel Windmill, Quanta Winterfell send wrong ones).
+     */
+    BLANK_V15_REPLY_AUTH_CODE;
 
     /** The command-line spelling: lower case with dashes, e.g. {@code suite-3-only}. */
     public String label() {

@@ -97,7 +97,7 @@ public final class LanEndpoint {
             s.lastActive = now;
             Answer a = inSession(s, req, now);
             return V15Messages.wrap(s, req.respond(CompletionCode.of(a.completionCode()), a.data()),
-                    bmc.profile().faults().has(Quirk.SWAPPED_V15_SEQUENCE));
+                    bmc.profile().faults());
         }
         return V15Messages.activate(this, p, now);
     }

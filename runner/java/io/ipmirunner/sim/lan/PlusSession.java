@@ -15,6 +15,8 @@ final class PlusSession extends ServerSession {
     final int consoleId;
     final CipherSuite suite;
     final Privilege requestedMax;
+    /** The Open Session Request's privilege byte as sent, 0 ("highest") included. */
+    final int requestedPrivilegeByte;
     State state = State.OPENED;
     int tag;
     byte[] rm;
@@ -25,10 +27,12 @@ final class PlusSession extends ServerSession {
     SessionKeys keys;
     byte[] kuid;
 
-    PlusSession(int handle, int id, int consoleId, CipherSuite suite, Privilege requestedMax, long now) {
+    PlusSession(int handle, int id, int consoleId, CipherSuite suite, int requestedPrivilegeByte,
+            Privilege requestedMax, long now) {
         super(handle, id, now);
         this.consoleId = consoleId;
         this.suite = suite;
+        this.requestedPrivilegeByte = requestedPrivilegeByte;
         this.requestedMax = requestedMax;
     }
 

@@ -56,7 +56,8 @@ final class RmcpPlusHandshake {
         // 0 asks for "the highest level the algorithms allow" (§13.17): administrator here.
         Privilege max = Privilege.fromCode(q.requestedMaxPrivilege()).orElse(Privilege.ADMINISTRATOR);
         SessionTable table = e.sessions(now);
-        PlusSession s = new PlusSession(handle, table.newId(e.services()), consoleId, suite.get(), max, now);
+        PlusSession s = new PlusSession(handle, table.newId(e.services()), consoleId, suite.get(),
+                q.requestedMaxPrivilege(), max, now);
         s.tag = tag;
         table.put(s);
         CipherSuite c = suite.get();
@@ -117,7 +118,10 @@ final class RmcpPlusHandshake {
         byte[] kuid = s.candidate.password().reveal();
         byte[] guid = e.bmc().identity().guid();
         byte[] code = Rakp.rakp2KeyExchangeAuthCode(s.suite.auth(), kuid, s.consoleId, s.id, s.rm, s.rc, guid,
-                s.role, s.username);
+                hashedRole(e, s), s.username);
+        if (e.bmc().profile().faults().has(Quirk.LONG_RAKP2_CODE)) {
+            code = Arrays.copyOf(code, code.length + 1);
+        }
         var m2 = new Message2(s.tag, RmcpPlusStatus.OK, s.consoleId, s.rc, guid, code);
         return handshake(PayloadType.RAKP_2, m2.encode());
     }
@@ -137,15 +141,15 @@ final class RmcpPlusHandshake {
             return null;
         }
         byte[] kuid = s.candidate.password().reveal();
-        byte[] expected = Rakp.rakp3KeyExchangeAuthCode(s.suite.auth(), kuid, s.rc, s.consoleId, s.role,
-                s.username);
+        byte[] expected = Rakp.rakp3KeyExchangeAuthCode(s.suite.auth(), kuid, s.rc, s.consoleId,
+                hashedRole(e, s), s.username);
         if (!Rakp.constantTimeEquals(expected, m.keyExchangeAuthCode())) {
             e.sessions(now).remove(s);
             var err = new Message4(m.messageTag(),
                     RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE, s.consoleId, new byte[0]);
             return handshake(PayloadType.RAKP_4, err.encode());
         }
-        SessionKeys keys = SessionKeys.derive(s.suite.auth(), null, kuid, s.rm, s.rc, s.role, s.username);
+        SessionKeys keys = SessionKeys.derive(s.suite.auth(), null, kuid, s.rm, s.rc, hashedRole(e, s), s.username);
         byte[] icv = Rakp.rakp4IntegrityCheckValue(s.suite.auth(), keys.sik(), s.rm, s.id, e.bmc().identity().guid());
         if (icv.length == 0 && e.bmc().profile().faults().has(Quirk.SUITE0_RAKP4_ICV)) {
             icv = new byte[12]; // what the listed boards send: a SHA1-96 sized field
@@ -154,6 +158,17 @@ final class RmcpPlusHandshake {
         s.established(keys, now);
         var m4 = new Message4(m.messageTag(), RmcpPlusStatus.OK, s.consoleId, icv);
         return handshake(PayloadType.RAKP_4, m4.encode());
+    }
+
+    /**
+     * The role byte the key exchange codes and SIK are hashed with: RAKP 1's, or with quirk
+     * {@code open-session-privilege-keys} its lookup bits and the Open Session Request's privilege.
+     */
+    private static int hashedRole(LanEndpoint e, PlusSession s) {
+        if (e.bmc().profile().faults().has(Quirk.OPEN_SESSION_PRIVILEGE_KEYS)) {
+            return (s.role & 0xF0) | (s.requestedPrivilegeByte & 0x0F);
+        }
+        return s.role;
     }
 
     /** Handshake payloads travel unauthenticated with session id and sequence 0 (§13.6). */

@@ -10,6 +10,7 @@ import io.ipmirunner.ipmi.wire.IpmiRequest;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
 import io.ipmirunner.ipmi.wire.MalformedPacketException;
 import io.ipmirunner.ipmi.wire.V15Packet;
+import io.ipmirunner.sim.fault.FaultProfile;
 import io.ipmirunner.sim.fault.Quirk;
 import io.ipmirunner.sim.cmd.Answer;
 import io.ipmirunner.sim.model.SimUser;
@@ -83,10 +84,15 @@ final class V15Messages {
         } else if ((handle = e.freeHandle(now)) == 0) {
             a = Answer.code(NO_SESSION_SLOT);
         } else {
-            s = new V15Session(handle, table.newId(e.services()), q.authType(), user, priv.get(), outbound, now);
+            // Per-message authentication disabled: the session goes on with auth type none (§22.17); the
+            // forcepermsg quirk says so but keeps wanting signed requests.
+            boolean unsigned = e.profile().faults().has(Quirk.UNEXPECTED_V15_AUTH);
+            boolean claimsUnsigned = unsigned || e.profile().faults().has(Quirk.V15_PER_MESSAGE_AUTH_REQUIRED);
+            s = new V15Session(handle, table.newId(e.services()), unsigned ? V15Packet.AUTH_NONE : q.authType(),
+                    q.authType(), user, priv.get(), outbound, now);
             table.put(s);
-            a = Answer.ok(new SessionMessages.ActivateResponse(q.authType(), s.id, e.services().nonZeroInt(),
-                    priv.get().code()));
+            a = Answer.ok(new SessionMessages.ActivateResponse(claimsUnsigned ? V15Packet.AUTH_NONE : q.authType(),
+                    s.id, e.services().nonZeroInt(), priv.get().code()));
         }
         IpmiResponse r = req.respond(CompletionCode.of(a.completionCode()), a.data());
         // The answer still travels under the temporary id, signed with the sequence number the console chose.
@@ -109,10 +115,21 @@ final class V15Messages {
         return IpmiRequest.decode(p.message());
     }
 
-    /** {@code swapSeq}: Quirk.SWAPPED_V15_SEQUENCE, the number written in the other byte order. */
-    static byte[] wrap(V15Session s, IpmiResponse r, boolean swapSeq) {
+    /**
+     * A reply in an active v1.5 session, as the BMC's quirks write it: {@code swapped-v15-sequence} writes the
+     * sequence number in the other byte order, {@code zero-v15-session-id} writes session id 0, and the
+     * session's reply auth type signs it (with a blank code for {@code blank-v15-reply-auth-code}).
+     */
+    static byte[] wrap(V15Session s, IpmiResponse r, FaultProfile faults) {
         int seq = s.nextOutboundSeq();
-        return wrap(s.authType, s.password, s.id, swapSeq ? Integer.reverseBytes(seq) : seq, r);
+        int id = faults.has(Quirk.ZERO_V15_SESSION_ID) ? 0 : s.id;
+        int written = faults.has(Quirk.SWAPPED_V15_SEQUENCE) ? Integer.reverseBytes(seq) : seq;
+        byte[] msg = r.encode();
+        byte[] code = Ipmi15AuthCode.compute(s.replyAuthType, s.password, id, msg, written);
+        if (faults.has(Quirk.BLANK_V15_REPLY_AUTH_CODE)) {
+            code = new byte[code.length];
+        }
+        return new V15Packet(s.replyAuthType, written, id, code, msg).encode();
     }
 
     private static byte[] wrap(int authType, byte[] password, int sessionId, int seq, IpmiResponse r) {
