@@ -119,6 +119,7 @@ final class LoginRun {
     }
 
     private void transmit(byte[] datagram, long now, Effects out) {
+        later = null; // a send the BMC asked to wait for is superseded by whatever goes out now
         if (login.awaiting() != sentIn) {
             sentIn = login.awaiting();
             answered = true;
