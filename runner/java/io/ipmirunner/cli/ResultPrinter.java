@@ -51,16 +51,11 @@ final class ResultPrinter implements Run.Output {
                 r.duration(), result, r.error(), r.failureClass());
     }
 
-    /**
-     * Hosts cut short by Ctrl-C are not reported as failed: the run says it was interrupted instead. Not
-     * synchronized: println writes a line whole under System.out's own lock, and a monitor here had a thousand
-     * hosts' threads spinning on it (JFR, exec on 1,000 BMCs: 12 of 18 samples in this method).
-     */
-    private void line(RunEvent.HostResult r) {
+    /** Hosts cut short by Ctrl-C are not reported as failed: the run says it was interrupted instead. */
+    private synchronized void line(RunEvent.HostResult r) {
         if (!interrupted.get()) {
-            String line = r.host() + " | " + r.status().label().toUpperCase(java.util.Locale.ROOT) + " | "
-                    + (r.error() != null ? r.error() : summary(r.result()));
-            System.out.println(line);
+            System.out.println(r.host() + " | " + r.status().label().toUpperCase(java.util.Locale.ROOT) + " | "
+                    + (r.error() != null ? r.error() : summary(r.result())));
         }
     }
 
