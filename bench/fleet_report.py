@@ -9,6 +9,7 @@ import json
 import math
 import re
 import statistics
+import struct
 import sys
 from pathlib import Path
 
@@ -54,6 +55,42 @@ def percentile(values, p):
     return v[min(len(v) - 1, max(0, math.ceil(p / 100 * len(v)) - 1))]
 
 
+LOGIN_KINDS = {0x10: "open", 0x12: "rakp1", 0x14: "rakp3"}  # RMCP+ payload types of the requests (§13.27.3)
+
+
+def login_resends(pcap):
+    """From a capture (fleet-bench --capture): login requests a tool sent again to a BMC that answered more than one
+    copy of them, i.e. the answer to the first was on its way when the copy went: spurious. Counted for Get Channel
+    Authentication Capabilities (a v1.5 pre-session message), Open Session, RAKP 1 and RAKP 3, one exchange of
+    each per login; session messages are encrypted and cannot be matched. An Open Session sent again after a
+    refusal (cipher suite 17 refused, then 3) counts too."""
+    if not pcap.exists():
+        return None
+    data = pcap.read_bytes()
+    sent, answered = {}, {}
+    i = 24
+    while i + 16 <= len(data):
+        _, _, incl, _ = struct.unpack("<IIII", data[i:i + 16])
+        frame = data[i + 16:i + 16 + incl]
+        i += 16 + incl
+        ip = frame[14:]
+        udp = ip[(ip[0] & 15) * 4:]
+        if len(udp) < 21:
+            continue
+        sport, dport = struct.unpack(">HH", udp[:4])
+        p = udp[8:]
+        request = dport == 623
+        host = bytes(ip[16:20] if request else ip[12:16])
+        if p[4] == 0x06:
+            kind = LOGIN_KINDS.get((p[5] & 0x3f) & ~1)
+        else:
+            kind = "caps" if p[9:13] == b"\0\0\0\0" else None
+        if kind:
+            table = sent if request else answered
+            table[(host, kind)] = table.get((host, kind), 0) + 1
+    return sum(max(0, min(n, answered.get(k, 0)) - 1) for k, n in sent.items())
+
+
 def one_run(d):
     tool, n = (d / "meta").read_text().split()
     n = int(n)
@@ -89,6 +126,7 @@ def one_run(d):
         "succeeded": len(done), "live": live,
         "success_rate": round(len(done) / live, 4) if live else None,
         "retransmits": int(m.group(1)) if m else None,
+        "spurious_login_resends": login_resends(d / "cap.pcap"),
         "datagrams_per_host": round(datagrams / n, 2) if datagrams is not None else None,
         "cpu_s": round(cpu, 2),
         "peak_rss_mb": round(max(rss, maxrss) / 1024, 1),
@@ -191,7 +229,7 @@ def main(outdir):
               "bars": b, "capped": [c for c in capped if c], "unavailable": sorted(set(unavailable))}
     (out / "results.json").write_text(json.dumps(result, indent=2) + "\n")
     cols = ["tool", "n", "makespan_s", "host_p50_s", "host_p99_s", "success_rate", "succeeded", "live",
-            "retransmits", "datagrams_per_host", "cpu_s", "peak_rss_mb", "peak_fds", "exit_code"]
+            "retransmits", "spurious_login_resends", "datagrams_per_host", "cpu_s", "peak_rss_mb", "peak_fds", "exit_code"]
     md = [f"# Fleet benchmark, {out.name}", "",
           f"Fleet: latency {params['latency']:g} ms, RAKP latency {params['rakp']:g} ms, loss {params['loss']:g}, "
           f"dead {params['dead']:g}; {params['cores']} cores. JVM start (`ipmi-runner --version`, median of 5): "

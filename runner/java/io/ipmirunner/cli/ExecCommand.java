@@ -15,6 +15,7 @@ import io.ipmirunner.modules.ModuleArgumentException;
 import io.ipmirunner.modules.Modules;
 import io.ipmirunner.playbook.ExtraVars;
 import io.ipmirunner.playbook.graph.TaskGraph;
+import io.ipmirunner.report.Reports;
 import io.ipmirunner.run.HostLists;
 import io.ipmirunner.run.OneTaskPlay;
 import io.ipmirunner.run.Run;
@@ -94,6 +95,7 @@ public final class ExecCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Verbosity.set(verbose.length);
+        Reports.prepare(); // while the command line and inventory are read
         List<String> words = new ArrayList<>(moduleWords);
         if (moduleOption == null && words.isEmpty()) {
             throw new UserError(ExitCodes.BAD_OPTIONS, "exec needs a MODULE after the PATTERN, or -m MODULE");

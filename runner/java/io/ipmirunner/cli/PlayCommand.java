@@ -15,6 +15,7 @@ import io.ipmirunner.playbook.PlaybookCheck;
 import io.ipmirunner.playbook.PlaybookParser;
 import io.ipmirunner.playbook.graph.GraphCheck;
 import io.ipmirunner.playbook.graph.TaskGraph;
+import io.ipmirunner.report.Reports;
 import io.ipmirunner.run.HostLists;
 import io.ipmirunner.run.MetricsFile;
 import io.ipmirunner.run.Run;
@@ -131,6 +132,7 @@ public final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Verbosity.set(verbose.length);
+        Reports.prepare(); // while the command line and inventory are read
         Playbook parsed;
         TaskGraph graph;
         Inventory inventory;

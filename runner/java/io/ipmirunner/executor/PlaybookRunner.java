@@ -30,7 +30,8 @@ import java.util.function.Function;
  * Runs a playbook: per play its hosts (minus those that failed in earlier plays) in {@code serial} batches,
  * each through the play's strategy (linear or free). Facts and registered results carry over to later
  * plays; play vars do not.
- * Each host's BMC session is opened on first use and closed when the run ends.
+ * Each host's BMC session is opened on first use and closed when the host is done with the run: after its batch
+ * of the last play, or of the play it failed in.
  */
 public final class PlaybookRunner {
     private final RunOptions options;
@@ -194,6 +195,9 @@ public final class PlaybookRunner {
             strategy.runBatch(batch);
             startFound |= cursors.stream().anyMatch(HostCursor::started);
             leftRun.addAll(batch.failed());
+            // Hosts done with the run let their BMC sessions go now, not at the run's end: a BMC has few
+            // session slots, and under serial the first batch's sessions were held until the last batch ended.
+            batchNames.stream().filter(h -> lastPlay || leftRun.contains(h)).forEach(this::release);
             if (!lastPlay) {
                 contexts.forEach((name, c) -> keepFacts(name, c.vars(), initial.get(name)));
             }
@@ -253,6 +257,14 @@ public final class PlaybookRunner {
             }
         });
         return out;
+    }
+
+    /** Closes the host's session if it has one; a later task delegated to it would log in again. */
+    private void release(String host) {
+        Bmc s = sessions.remove(host);
+        if (s != null) {
+            s.close();
+        }
     }
 
     private Bmc session(String host) throws IpmiException, InterruptedException {

@@ -75,6 +75,12 @@ public final class Resume {
 
     /** The journal's next result of this task on this host, its variables restored; empty when it must run. */
     Optional<RunEvent.HostResult> replay(Task task, HostContext host) {
+        if (finished.isEmpty()) {
+            // No resume (or a journal without results): nothing to take, so no lock for a thousand hosts'
+            // threads to spin on at a task's start (JFR, exec on 1,000 BMCs: 18 samples in this method).
+            // The map is never added to after construction, so empty stays empty.
+            return Optional.empty();
+        }
         RunEvent.HostResult r;
         synchronized (this) {
             var queue = finished.get(key(host.host(), task.at().toString()));

@@ -56,8 +56,13 @@ public final class Reports {
         return write(outDir, ReportModel.of(merged));
     }
 
+    /** Makes the shipped templates of {@link #writeAll} ready in the background ({@link Templates#prepare}). */
+    public static void prepare() {
+        Templates.prepare(SHIPPED.get("html"), SHIPPED.get("junit"));
+    }
+
     private static Path write(Path runDir, Map<String, Object> model) throws IOException {
-        Templates templates = Templates.create(null);
+        Templates templates = Templates.shipped();
         Path html = runDir.resolve("report.html");
         // The three at once: the end of every run waits for them, and at a thousand hosts junit.xml and
         // report.html each take a few hundred milliseconds in a fresh JVM. The model is only read (each

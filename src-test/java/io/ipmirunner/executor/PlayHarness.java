@@ -31,6 +31,7 @@ final class PlayHarness {
     TaskGate gate = TaskGate.OPEN;
     UnaryOperator<String> hostLine = h -> "    " + h + ":\n";
     volatile PlaybookRunner runner;
+    SessionFactory sessions;
 
     PlayHarness(Path dir) {
         this.dir = dir;
@@ -50,7 +51,7 @@ final class PlayHarness {
                 time, time, FakeTime.NO_JITTER);
         TaskRunner taskRunner = new TaskRunner(new ActionRunner(time, time, false, FakeTime.NO_JITTER,
                 FakeModule.only(modules)), time, time, FakeTime.NO_JITTER);
-        runner = new PlaybookRunner(options, taskRunner, h -> new FakeBmc(h, time), e -> {
+        runner = new PlaybookRunner(options, taskRunner, sessions != null ? sessions : h -> new FakeBmc(h, time), e -> {
             events.add(e);
             extra.on(e);
         }, gate);
