@@ -79,6 +79,10 @@ public final class TaskRunner {
             case Loop.Items i -> (List<?>) ActionRunner.resolve(i.items().toPlain(), scope);
             case Loop.FromExpression f -> {
                 Object value = Expressions.resolve(f.template().source(), scope);
+                if (loop.keyword() == Loop.Keyword.WITH_ITEMS) {
+                    yield value instanceof List<?> l ? l : value instanceof Map<?, ?> m ? List.copyOf(m.keySet())
+                            : java.util.Collections.singletonList(value);
+                }
                 if (!(value instanceof List<?> l)) {
                     throw new ExpressionException("'loop' needs a list, '" + f.template().source() + "' gave "
                             + (value == null ? "None" : value instanceof String ? "a string" : value instanceof Map
@@ -87,6 +91,9 @@ public final class TaskRunner {
                 yield l;
             }
         };
+        if (loop.keyword() == Loop.Keyword.WITH_ITEMS) {
+            items = flattenedOnce(items);
+        }
         List<Object> results = new ArrayList<>();
         boolean changed = false;
         ActionOutcome firstFailure = null;
@@ -116,6 +123,19 @@ public final class TaskRunner {
                 : new ActionOutcome(changed, true, firstFailure.unreachable(), result, firstFailure.error(),
                 firstFailure.failureClass());
         return new Verdict(out, attempts);
+    }
+
+    /** Ansible's items lookup ({@code LookupBase._flatten}): a list among the items gives its own items instead. */
+    private static List<Object> flattenedOnce(List<?> items) {
+        List<Object> out = new ArrayList<>(items.size());
+        for (Object item : items) {
+            if (item instanceof List<?> inner) {
+                out.addAll(inner);
+            } else {
+                out.add(item);
+            }
+        }
+        return out;
     }
 
     /**
