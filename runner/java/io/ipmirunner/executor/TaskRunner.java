@@ -45,11 +45,33 @@ public final class TaskRunner {
         Map<String, Object> scope = new HashMap<>(host.vars());
         o.vars().forEach((k, v) -> scope.put(k, v.toPlain()));
         try {
-            if (!allTrue(o.conditions().when(), scope)) {
-                return result(task, host, RunEvent.Status.SKIPPED, 0, start, Map.of("skip_reason",
-                        "Conditional result was False"), null, null, false);
+            Verdict v;
+            if (o.loop().isPresent()) {
+                Object value;
+                try {
+                    value = loopValue(o.loop().get(), scope);
+                } catch (ExpressionException e) {
+                    // Ansible (TaskExecutor._loop_eval_error): a loop that cannot be resolved is no error for a
+                    // task its when skips, decided without an item.
+                    if (!whenHolds(o, scope, e)) {
+                        return skipped(task, host, start, SKIPPED_BY_WHEN);
+                    }
+                    throw e;
+                }
+                List<?> items = items(o.loop().get(), value);
+                if (items.isEmpty()) {
+                    return skipped(task, host, start, Map.of("changed", false, "skipped", true,
+                            "skipped_reason", "No items in the list", "results", List.of()));
+                }
+                v = loop(task, o.loop().get(), items, host, scope);
+            } else if (!allTrue(o.conditions().when(), scope)) {
+                return skipped(task, host, start, SKIPPED_BY_WHEN);
+            } else {
+                v = retried(task, host, scope);
             }
-            Verdict v = o.loop().isPresent() ? loop(task, o.loop().get(), host, scope) : retried(task, host, scope);
+            if (Boolean.TRUE.equals(v.outcome().result().get("skipped"))) {
+                return skipped(task, host, start, v.outcome().result());
+            }
             Map<String, Object> registered = new LinkedHashMap<>(v.outcome().result());
             registered.put("changed", v.outcome().changed());
             registered.put("failed", v.outcome().failed());
@@ -73,12 +95,40 @@ public final class TaskRunner {
 
     private record Verdict(ActionOutcome outcome, int attempts) {}
 
-    private Verdict loop(Task task, Loop loop, HostContext host, Map<String, Object> scope)
-            throws ExpressionException, InterruptedException {
+    /** What a task {@code when} skips registers, as in Ansible: a later task may ask {@code x is skipped}. */
+    private static final Map<String, Object> SKIPPED_BY_WHEN = Map.of("changed", false, "skipped", true,
+            "skip_reason", "Conditional result was False");
+
+    private RunEvent.HostResult skipped(Task task, HostContext host, Instant start, Map<String, Object> registered) {
+        task.options().register().ifPresent(name -> host.vars().put(name, registered));
+        return result(task, host, RunEvent.Status.SKIPPED, 0, start, registered, null, null, false);
+    }
+
+    /** The task's when, for a loop that could not be resolved: its own error goes, else the loop's. */
+    private static boolean whenHolds(TaskOptions o, Map<String, Object> scope, ExpressionException loopError)
+            throws ExpressionException {
+        try {
+            return allTrue(o.conditions().when(), scope);
+        } catch (ExpressionException e) {
+            throw loopError;
+        }
+    }
+
+    private static Object loopValue(Loop loop, Map<String, Object> scope) throws ExpressionException {
+        return switch (loop) {
+            case Loop.Items i -> ActionRunner.resolve(i.items().toPlain(), scope);
+            case Loop.FromExpression f -> Expressions.resolve(f.template().source(), scope);
+        };
+    }
+
+    private static List<?> items(Loop loop, Object value) throws ExpressionException {
         List<?> items = switch (loop) {
-            case Loop.Items i -> (List<?>) ActionRunner.resolve(i.items().toPlain(), scope);
+            case Loop.Items i -> (List<?>) value;
             case Loop.FromExpression f -> {
-                Object value = Expressions.resolve(f.template().source(), scope);
+                if (loop.keyword() == Loop.Keyword.WITH_ITEMS) {
+                    yield value instanceof List<?> l ? l : value instanceof Map<?, ?> m ? List.copyOf(m.keySet())
+                            : java.util.Collections.singletonList(value);
+                }
                 if (!(value instanceof List<?> l)) {
                     throw new ExpressionException("'loop' needs a list, '" + f.template().source() + "' gave "
                             + (value == null ? "None" : value instanceof String ? "a string" : value instanceof Map
@@ -87,8 +137,18 @@ public final class TaskRunner {
                 yield l;
             }
         };
+        return loop.keyword() == Loop.Keyword.WITH_ITEMS ? flattenedOnce(items) : items;
+    }
+
+    /**
+     * Each item in turn, its {@code when} decided with the item (Ansible evaluates it per item); an item it
+     * skips leaves a skipped result, and when every item is skipped the task is (ansible-core TaskExecutor.run).
+     */
+    private Verdict loop(Task task, Loop loop, List<?> items, HostContext host, Map<String, Object> scope)
+            throws ExpressionException, InterruptedException {
         List<Object> results = new ArrayList<>();
         boolean changed = false;
+        boolean allSkipped = true;
         ActionOutcome firstFailure = null;
         int attempts = 0;
         for (int i = 0; i < items.size(); i++) {
@@ -96,6 +156,13 @@ public final class TaskRunner {
             itemScope.put(MagicVariables.ITEM, items.get(i));
             itemScope.put(MagicVariables.LOOP, Map.of("index", i + 1, "index0", i, "first", i == 0,
                     "last", i == items.size() - 1, "length", items.size()));
+            if (!allTrue(task.options().conditions().when(), itemScope)) {
+                Map<String, Object> r = new LinkedHashMap<>(SKIPPED_BY_WHEN);
+                r.put("item", items.get(i));
+                results.add(r);
+                continue;
+            }
+            allSkipped = false;
             Verdict v = retried(task, host, itemScope);
             attempts = Math.max(attempts, v.attempts());
             Map<String, Object> r = new LinkedHashMap<>(v.outcome().result());
@@ -111,11 +178,26 @@ public final class TaskRunner {
                 firstFailure = v.outcome();
             }
         }
-        Map<String, Object> result = Map.of("results", results);
+        Map<String, Object> result = allSkipped
+                ? Map.of("changed", false, "skipped", true, "msg", "All items skipped", "results", results)
+                : Map.of("results", results);
         ActionOutcome out = firstFailure == null ? ActionOutcome.ok(changed, result)
                 : new ActionOutcome(changed, true, firstFailure.unreachable(), result, firstFailure.error(),
                 firstFailure.failureClass());
         return new Verdict(out, attempts);
+    }
+
+    /** Ansible's items lookup ({@code LookupBase._flatten}): a list among the items gives its own items instead. */
+    private static List<Object> flattenedOnce(List<?> items) {
+        List<Object> out = new ArrayList<>(items.size());
+        for (Object item : items) {
+            if (item instanceof List<?> inner) {
+                out.addAll(inner);
+            } else {
+                out.add(item);
+            }
+        }
+        return out;
     }
 
     /**

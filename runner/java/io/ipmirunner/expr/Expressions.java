@@ -78,43 +78,57 @@ public final class Expressions {
 
     /** The value of a bare expression, as plain Java (Map, List, String, Boolean, Long, Double, null). */
     public static Object evaluate(String expression, Map<String, Object> scope) throws ExpressionException {
-        refuseInternals(expression);
-        String escaped = literalBackslashes(expression);
-        return JinjaEngine.pooled(scope, i -> PyValues.deepPlain(i.resolveELExpression(escaped, 1)));
+        return evaluate(Prepared.bare(expression), scope);
+    }
+
+    private static Object evaluate(Prepared.Bare expression, Map<String, Object> scope) throws ExpressionException {
+        if (expression.refusal() != null) {
+            throw new ExpressionException(expression.refusal());
+        }
+        if (expression.lookup() != null) {
+            Object value = expression.lookup().find(scope);
+            if (value != Lookup.MISS) {
+                return value;
+            }
+        }
+        String text = expression.engineText();
+        return JinjaEngine.pooled(scope, i -> PyValues.deepPlain(i.resolveELExpression(text, 1)));
     }
 
     /** A condition, true or false as Python's truth of the value (as Ansible's {@code when}). */
     public static boolean isTrue(String expression, Map<String, Object> scope) throws ExpressionException {
-        return PyValues.truthy(evaluate(expression, scope));
+        Prepared.Bare b = Prepared.bare(expression);
+        if (b.refusal() == null && b.condition() != null && b.condition().test(scope) instanceof Boolean t) {
+            return t;
+        }
+        return PyValues.truthy(evaluate(b, scope));
     }
 
     /** The template as text; values inside text print as Python prints them (True, None, ['a']). */
     public static String render(String template, Map<String, Object> scope) throws ExpressionException {
-        if (!isTemplate(template)) {
-            return template;
-        }
-        if (!TemplateParts.isSimple(template)) {
-            refuseInternals(template);
-            return JinjaEngine.with(scope, i -> i.render(template));
-        }
-        TemplateParts parts = TemplateParts.of(template);
-        StringBuilder out = new StringBuilder();
-        for (TemplateParts.Part p : parts.parts()) {
-            switch (p) {
-                case TemplateParts.Text t -> out.append(t.text());
-                case TemplateParts.Expr e -> out.append(PyValues.str(evaluate(e.source(), scope)));
+        return switch (Prepared.template(template)) {
+            case Prepared.Static s -> template;
+            case Prepared.Single s -> PyValues.str(evaluate(s.expression(), scope));
+            case Prepared.Parts p -> {
+                StringBuilder out = new StringBuilder();
+                for (Object part : p.parts()) {
+                    out.append(part instanceof Prepared.Bare e ? PyValues.str(evaluate(e, scope)) : (String) part);
+                }
+                yield out.toString();
             }
-        }
-        return out.toString();
+            case Prepared.Whole w -> {
+                if (w.refusal() != null) {
+                    throw new ExpressionException(w.refusal());
+                }
+                yield JinjaEngine.with(scope, i -> i.render(template));
+            }
+        };
     }
 
     /** A string that is exactly one {@code {{ expr }}} gives the expression's value with its type; others render. */
     public static Object resolve(String template, Map<String, Object> scope) throws ExpressionException {
-        if (!isTemplate(template)) {
-            return template;
-        }
-        String single = TemplateParts.isSimple(template) ? TemplateParts.of(template).single() : null;
-        return single != null ? evaluate(single, scope) : render(template, scope);
+        Prepared.Template t = Prepared.template(template);
+        return t instanceof Prepared.Single s ? evaluate(s.expression(), scope) : render(template, scope);
     }
 
     /**
@@ -122,7 +136,7 @@ public final class Expressions {
      * '\\1')} as written in a double-quoted YAML string refers to group 1), so each one is doubled before the
      * engine reads the literal.
      */
-    private static String literalBackslashes(String expression) {
+    static String literalBackslashes(String expression) {
         if (expression.indexOf('\\') < 0) {
             return expression;
         }
@@ -139,12 +153,13 @@ public final class Expressions {
         return out.toString();
     }
 
-    /** The run refuses what the check refuses, for text that did not come through a check (inventory values). */
-    private static void refuseInternals(String text) throws ExpressionException {
-        if (text.contains(REFUSED) || NAMESPACED.matcher(text).find()) {
-            throw new ExpressionException("'" + REFUSED + "' and 'filter:', 'exptest:', 'fn:' names are not "
-                    + "allowed in an expression");
-        }
+    /**
+     * Why the run refuses a text that did not come through a check (inventory values), as the check does;
+     * null when it does not.
+     */
+    static String refusal(String text) {
+        return text.contains(REFUSED) || NAMESPACED.matcher(text).find() ? "'" + REFUSED + "' and 'filter:', "
+                + "'exptest:', 'fn:' names are not allowed in an expression" : null;
     }
 
     private static Optional<ExpressionException> parse(String expression, int offset, String text) {

@@ -103,8 +103,8 @@ final class PlayScan {
         o.loop().ifPresent(l -> {
             l.label().ifPresent(t -> template(t, "'loop_control' of " + owner));
             switch (l) {
-                case Loop.Items items -> value(items.items(), "'loop' of " + owner);
-                case Loop.FromExpression e -> template(e.template(), "'loop' of " + owner);
+                case Loop.Items items -> value(items.items(), "'" + l.keyword().yamlName + "' of " + owner);
+                case Loop.FromExpression e -> template(e.template(), "'" + l.keyword().yamlName + "' of " + owner);
             }
         });
         vars(o.vars(), owner);

@@ -22,7 +22,7 @@ final class TaskOptionsParser {
     /** Every keyword a task may have, besides {@code name} and its action. */
     static final List<String> TASK_KEYWORDS = List.of("when", "register", "loop", "retries", "delay", "until",
             "backoff", "ignore_errors", "changed_when", "failed_when", "notify", "tags", "timeout", "throttle", "stagger",
-            "run_once", "vars", "loop_control");
+            "run_once", "vars", "loop_control", "with_items");
     static final List<String> BLOCK_KEYWORDS = List.of("when", "tags", "ignore_errors", "vars", "throttle", "timeout",
             "run_once");
     static final List<String> INCLUDE_KEYWORDS = List.of("when", "tags", "vars", "loop");
@@ -119,18 +119,28 @@ final class TaskOptionsParser {
             return c.value("label").flatMap(v -> ExpressionReader.template(v, "'label' of 'loop_control' of "
                     + r.owner(), r.problems()));
         });
-        if (label.isPresent() && r.value("loop").isEmpty()) {
+        if (r.value("loop").isPresent() && r.value("with_items").isPresent()) {
+            r.problems().add(r.value("with_items").get().at(), r.owner() + " has both 'loop' and 'with_items': "
+                    + "a task loops once");
+            return Optional.empty();
+        }
+        Loop.Keyword keyword = r.value("with_items").isPresent() ? Loop.Keyword.WITH_ITEMS : Loop.Keyword.LOOP;
+        if (label.isPresent() && r.value(keyword.yamlName).isEmpty()) {
             r.problems().add(label.get().at(), "'loop_control' of " + r.owner() + " needs a 'loop'");
         }
-        return r.value("loop").flatMap(v -> {
-            String what = "'loop' of " + r.owner();
+        return r.value(keyword.yamlName).flatMap(v -> {
+            String what = "'" + keyword.yamlName + "' of " + r.owner();
             if (v instanceof YamlList l) {
                 return ExpressionReader.checkTemplates(l, what, r.problems())
-                        ? Optional.of(new Loop.Items(l, label)) : Optional.empty();
+                        ? Optional.of(new Loop.Items(l, label, keyword)) : Optional.empty();
             }
             if (v instanceof YamlScalar s && s.isString() && Expressions.isTemplate(s.text())) {
                 Optional<TemplateText> t = ExpressionReader.template(s, what, r.problems());
-                return t.map(template -> new Loop.FromExpression(template, label));
+                return t.map(template -> new Loop.FromExpression(template, label, keyword));
+            }
+            if (keyword == Loop.Keyword.WITH_ITEMS && v instanceof YamlScalar s) {
+                // Ansible's listify_lookup_plugin_terms: a single value is a list of one.
+                return Optional.of(new Loop.Items(new YamlList(List.of(s), s.at()), label, keyword));
             }
             r.problems().add(v.at(), what + " must be a list or a {{ ... }} expression that gives one, found "
                     + v.describe());

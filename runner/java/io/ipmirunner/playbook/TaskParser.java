@@ -143,7 +143,8 @@ final class TaskParser {
             problems.add(x.key().at(), "unknown key '" + k + "' in " + owner + " (did you mean '" + close.get()
                     + "'?)");
         } else if (k.startsWith("with_")) {
-            problems.add(x.key().at(), "'" + k + "' in " + owner + " is not supported: write loop: instead");
+            problems.add(x.key().at(), "'" + k + "' in " + owner + " is not supported: write loop: (or with_items:) "
+                    + "instead");
         } else if (hasAction || ANSIBLE_ONLY.contains(k)) {
             problems.add(x.key().at(), "unknown key '" + k + "' in " + owner
                     + (ANSIBLE_ONLY.contains(k) ? " (an Ansible keyword ipmi-runner does not support)" : ""));

@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The expression cost of one host-task, over the scopes of 10,000 hosts taken in turn: a {@code when}, a
  * templated module argument with a default, an {@code assert} condition and a message, as the shipped
- * playbooks write them. docs/benchmark.md has the same four in FreeMarker, measured at the commit before
- * Jinja2, and both figures. Not a JUnit test; {@code bench/jmh ExpressionBench} runs it.
+ * playbooks write them; and three with filters ({@link #hostTaskFiltered}). docs/benchmark.md has the same
+ * expressions in FreeMarker, measured at the commit before Jinja2, and the figures. Not a JUnit test;
+ * {@code bench/jmh ExpressionBench} runs it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +45,8 @@ public class ExpressionBench {
             scope.put("inventory_hostname", String.format("node%05d", i));
             scope.put("power", Map.of("state", i % 10 == 0 ? "off" : "on", "changed", false));
             scope.put("fru", Map.of("product", Map.of("serial", "SN" + i), "warnings", List.of()));
+            scope.put("sensors", List.of(Map.of("name", "CPU Temp", "status", "ok"),
+                    Map.of("name", "Inlet", "status", i % 100 == 0 ? "ucr" : "ok")));
             scopes.add(scope);
         }
     }
@@ -56,5 +59,18 @@ public class ExpressionBench {
         boolean ok = Expressions.isTrue("fru.warnings | length == 0", scope);
         String msg = Expressions.render("FRU {{ fru.product.serial }} on {{ inventory_hostname }}", scope);
         return when && ok ? msg : id;
+    }
+
+    /**
+     * Expressions with filters, which no direct path takes: Jinjava evaluates each (a when through a filter,
+     * an assert over the sensors, a message through a filter).
+     */
+    @Benchmark
+    public Object hostTaskFiltered() throws ExpressionException {
+        Map<String, Object> scope = scopes.get(next++ % HOSTS);
+        boolean when = Expressions.isTrue("power.state | lower == 'on'", scope);
+        boolean ok = Expressions.isTrue("sensors | selectattr('status', 'equalto', 'ucr') | list | length == 0", scope);
+        String msg = Expressions.render("{{ fru.product.serial | upper }} on {{ inventory_hostname }}", scope);
+        return when && ok ? msg : null;
     }
 }

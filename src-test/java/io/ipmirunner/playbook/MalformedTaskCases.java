@@ -175,12 +175,19 @@ final class MalformedTaskCases {
                               loop: 5
                         """, "4:13: 'loop' of task 'debug' must be a list or a {{ ... }} expression that gives one, found "
                         + "the number 5"),
-                bad("with_items", """
+                bad("with_dict", """
                         - hosts: all
                           tasks:
                             - debug: msg=x
+                              with_dict: {a: 1}
+                        """, "4:7: 'with_dict' in task 'debug' is not supported: write loop: (or with_items:) instead"),
+                bad("loop and with_items", """
+                        - hosts: all
+                          tasks:
+                            - debug: msg=x
+                              loop: [1]
                               with_items: [1, 2]
-                        """, "4:7: 'with_items' in task 'debug' is not supported: write loop: instead"),
+                        """, "5:19: task 'debug' has both 'loop' and 'with_items': a task loops once"),
                 bad("Ansible-only keyword", """
                         - hosts: all
                           tasks:
