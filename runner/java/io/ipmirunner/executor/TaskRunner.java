@@ -1,5 +1,6 @@
 package io.ipmirunner.executor;
 
+import io.ipmirunner.inventory.SecretVars;
 import io.ipmirunner.playbook.Loop;
 import io.ipmirunner.playbook.Task;
 import io.ipmirunner.playbook.TaskOptions;
@@ -43,13 +44,13 @@ public final class TaskRunner {
         Instant start = clock.instant();
         TaskOptions o = task.options();
         Map<String, Object> scope = new HashMap<>(host.vars());
-        o.vars().forEach((k, v) -> scope.put(k, v.toPlain()));
         try {
+            withTaskVars(o, scope);
             Verdict v;
             if (o.loop().isPresent()) {
                 Object value;
                 try {
-                    value = loopValue(o.loop().get(), scope);
+                    value = LoopItems.value(o.loop().get(), scope);
                 } catch (ExpressionException e) {
                     // Ansible (TaskExecutor._loop_eval_error): a loop that cannot be resolved is no error for a
                     // task its when skips, decided without an item.
@@ -58,7 +59,7 @@ public final class TaskRunner {
                     }
                     throw e;
                 }
-                List<?> items = items(o.loop().get(), value);
+                List<?> items = LoopItems.items(o.loop().get(), value);
                 if (items.isEmpty()) {
                     return skipped(task, host, start, Map.of("changed", false, "skipped", true,
                             "skipped_reason", "No items in the list", "results", List.of()));
@@ -104,6 +105,22 @@ public final class TaskRunner {
         return result(task, host, RunEvent.Status.SKIPPED, 0, start, registered, null, null, false);
     }
 
+    /**
+     * The task's vars, templated in order against the scope they join, as play vars are: Ansible templates
+     * them where they are used; here when the task starts, and again with each item of a loop. One that
+     * cannot be templated without the item stays out of the task's scope until the loop gives it one, so a
+     * use outside the loop says it is undefined.
+     */
+    private static void withTaskVars(TaskOptions o, Map<String, Object> scope) {
+        o.vars().forEach((k, v) -> {
+            try {
+                scope.put(k, ActionRunner.resolve(SecretVars.plain(k, v), scope));
+            } catch (ActionRunner.UncheckedExpression e) {
+                scope.remove(k);
+            }
+        });
+    }
+
     /** The task's when, for a loop that could not be resolved: its own error goes, else the loop's. */
     private static boolean whenHolds(TaskOptions o, Map<String, Object> scope, ExpressionException loopError)
             throws ExpressionException {
@@ -112,32 +129,6 @@ public final class TaskRunner {
         } catch (ExpressionException e) {
             throw loopError;
         }
-    }
-
-    private static Object loopValue(Loop loop, Map<String, Object> scope) throws ExpressionException {
-        return switch (loop) {
-            case Loop.Items i -> ActionRunner.resolve(i.items().toPlain(), scope);
-            case Loop.FromExpression f -> Expressions.resolve(f.template().source(), scope);
-        };
-    }
-
-    private static List<?> items(Loop loop, Object value) throws ExpressionException {
-        List<?> items = switch (loop) {
-            case Loop.Items i -> (List<?>) value;
-            case Loop.FromExpression f -> {
-                if (loop.keyword() == Loop.Keyword.WITH_ITEMS) {
-                    yield value instanceof List<?> l ? l : value instanceof Map<?, ?> m ? List.copyOf(m.keySet())
-                            : java.util.Collections.singletonList(value);
-                }
-                if (!(value instanceof List<?> l)) {
-                    throw new ExpressionException("'loop' needs a list, '" + f.template().source() + "' gave "
-                            + (value == null ? "None" : value instanceof String ? "a string" : value instanceof Map
-                            ? "a mapping" : "'" + value + "'"));
-                }
-                yield l;
-            }
-        };
-        return loop.keyword() == Loop.Keyword.WITH_ITEMS ? flattenedOnce(items) : items;
     }
 
     /**
@@ -156,6 +147,7 @@ public final class TaskRunner {
             itemScope.put(MagicVariables.ITEM, items.get(i));
             itemScope.put(MagicVariables.LOOP, Map.of("index", i + 1, "index0", i, "first", i == 0,
                     "last", i == items.size() - 1, "length", items.size()));
+            withTaskVars(task.options(), itemScope);
             if (!allTrue(task.options().conditions().when(), itemScope)) {
                 Map<String, Object> r = new LinkedHashMap<>(SKIPPED_BY_WHEN);
                 r.put("item", items.get(i));
@@ -187,18 +179,6 @@ public final class TaskRunner {
         return new Verdict(out, attempts);
     }
 
-    /** Ansible's items lookup ({@code LookupBase._flatten}): a list among the items gives its own items instead. */
-    private static List<Object> flattenedOnce(List<?> items) {
-        List<Object> out = new ArrayList<>(items.size());
-        for (Object item : items) {
-            if (item instanceof List<?> inner) {
-                out.addAll(inner);
-            } else {
-                out.add(item);
-            }
-        }
-        return out;
-    }
 
     /**
      * Ansible's loop (ansible-core 2.16+ {@code TaskExecutor._execute}): a first try and at most {@code retries}

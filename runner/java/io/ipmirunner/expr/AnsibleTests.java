@@ -13,7 +13,7 @@ import jinjava.javax.el.ELException;
  * Tests with Ansible's meaning: {@code defined}/{@code undefined} see {@link Undefined} (Jinjava's look for
  * null, which a variable set to null also is), {@code truthy}/{@code falsy} use Python's truth (Jinjava's
  * calls the string "false" false), {@code contains}, and {@code version} (Ansible's loose version order:
- * numbers numerically, other parts as text). Jinjava's own {@code none}, {@code string}, {@code number},
+ * numbers numerically, other parts as text), and the task-result tests of {@link ResultTests}. Jinjava's own {@code none}, {@code string}, {@code number},
  * {@code mapping}, {@code sequence}, {@code in}, {@code equalto}, ... stay.
  */
 final class AnsibleTests {
@@ -30,6 +30,7 @@ final class AnsibleTests {
                 new NamedTest("contains", false, (in, a) -> contains(in, a.get(0, "item", null))),
                 new NamedTest("version", true, AnsibleTests::version),
                 new NamedTest("version_compare", true, AnsibleTests::version)));
+        out.addAll(ResultTests.tests());
         out.addAll(RegexFilters.tests());
         out.addAll(IpFilters.tests());
         return out;

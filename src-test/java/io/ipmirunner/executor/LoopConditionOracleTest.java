@@ -49,7 +49,8 @@ class LoopConditionOracleTest {
             "with_items: \"{{ l }}\"\n      when: item != 2",
             "when: flag",
             "loop: \"{{ l }}\"\n      when: [item > 1, item < 3]",
-            "loop: \"{{ l }}\"\n      when: missing_too");
+            "loop: \"{{ l }}\"\n      when: missing_too",
+            "loop: [1, \"{{ missing }}\"]\n      when: flag");
 
     @TempDir
     Path dir;
