@@ -15,9 +15,9 @@ import java.util.List;
  *
  * <p>Inbound (the host's output): every packet carrying a sequence number is acked in a packet of its own,
  * with as many characters as the receiver has room for. A BMC whose ack got lost sends the same packet
- * again: one with the sequence number and characters of the last one is acked again and not delivered
- * twice. A BMC that reuses a sequence number for new characters (a known fault) still gets them delivered,
- * because the characters differ.
+ * again, perhaps with characters added: those of the last packet already taken are acked again and not
+ * delivered twice. A BMC that reuses a sequence number for new characters (a known fault) still gets them
+ * delivered, because they do not begin with the last packet's.
  */
 public final class SolMachine {
     /**
@@ -122,19 +122,29 @@ public final class SolMachine {
 
     private void received(SolPacket p, int room, List<SolEffect> out) {
         byte[] data = p.data();
-        if (p.seq() == lastInSeq && Arrays.equals(data, lastInData)) {
-            out.add(new SolEffect.Send(SolPacket.ack(p.seq(), lastInAccepted, data.length > 0 && lastInAccepted == 0)));
+        // A resend after a lost ack has the last packet's sequence number and begins with its characters; a
+        // BMC may append what its host printed since (OpenIPMI's ipmi_sim resends its whole buffer, up to 255).
+        // Same number, other characters: a BMC that does not increment the number (a known fault), all new.
+        boolean resend = p.seq() == lastInSeq && data.length >= lastInData.length
+                && Arrays.equals(data, 0, lastInData.length, lastInData, 0, lastInData.length);
+        if (resend && lastInAccepted < lastInData.length) {
+            // We took only part of it: the BMC sends the rest under a new number once it has our ack, so taking
+            // more now would deliver those characters twice. The same ack again.
+            out.add(new SolEffect.Send(SolPacket.ack(p.seq(), lastInAccepted, lastInAccepted == 0)));
             return;
         }
-        // The accepted count is one byte: of a longer packet (a BMC past its own payload size) 255 are taken.
-        int n = Math.max(0, Math.min(Math.min(room, data.length), 255));
+        // All of the last one was taken: ack it again with the added characters (FreeIPMI's ipmiconsole reads a
+        // resend so too). The accepted count is one byte: of a longer packet 255 are taken at most.
+        int taken = resend ? lastInData.length : 0;
+        int n = Math.max(0, Math.min(Math.min(room, data.length - taken), 255 - taken));
         if (n > 0) {
-            out.add(new SolEffect.Deliver(n == data.length ? data : Arrays.copyOf(data, n)));
+            out.add(new SolEffect.Deliver(Arrays.copyOfRange(data, taken, taken + n)));
         }
+        int accepted = taken + n;
         lastInSeq = p.seq();
         lastInData = data;
-        lastInAccepted = n;
-        out.add(new SolEffect.Send(SolPacket.ack(p.seq(), n, data.length > 0 && n == 0)));
+        lastInAccepted = accepted;
+        out.add(new SolEffect.Send(SolPacket.ack(p.seq(), accepted, data.length > 0 && accepted == 0)));
     }
 
     /** The timer fired: resend the outstanding packet, or retry after a NACK's pause. */
