@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * SOL through ipmi_sim with 10% of the UDP packets dropped each way (iptables). What was typed reaches the host
- * exactly once. What the host prints at up to about 230 characters a second comes out whole, every character
+ * exactly once. What the host prints at under about 250 characters a second comes out whole, every character
  * once; a burst comes out in order and never doubled, but ipmi_sim may drop its end.
  *
  * <p>Why the rate matters (OpenIPMI 2.0.33, lanserv/sol.c): ipmi_sim resends an unacknowledged packet every
@@ -50,7 +50,7 @@ class SolConsoleUnderLossTest {
                 assertTrue(host.awaitReceived(typed, Duration.ofSeconds(60)), "host got: " + host.received());
                 assertEquals(typed, host.received(), "typed once, received once");
 
-                // One 58-character line every 300 ms: at most 4 lines (232 characters) wait in ipmi_sim for
+                // One 53-character line every 300 ms: at most 4 lines (212 characters) wait in ipmi_sim for
                 // a resend, one packet.
                 String paced = SolConsoleAgainstIpmiSimTest.bootLog(40) + "login: ";
                 ByteArrayOutputStream got = new ByteArrayOutputStream();
