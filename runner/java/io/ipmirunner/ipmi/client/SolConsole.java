@@ -115,6 +115,7 @@ public final class SolConsole implements AutoCloseable {
                 case PayloadMessages.CC_CANNOT_ENCRYPT -> " (SOL cannot be encrypted; use a cipher suite without"
                         + " confidentiality)";
                 case PayloadMessages.CC_MUST_ENCRYPT -> " (SOL must be encrypted; use a cipher suite with AES)";
+                case 0xD4 -> " (SOL needs a higher privilege than this session's; see sol_config's privilege)";
                 default -> " (SOL)";
             };
             throw new IpmiException.CompletionCodeError(own.host(), Phase.COMMAND, "Activate Payload" + why,
