@@ -108,10 +108,14 @@ public final class SolConfigModule implements Module<SolConfigModule.Args> {
                 .orElse("0x%x".formatted(d[0] & 0x0F));
     }
 
-    /** Nothing is found in a SOL that is disabled; a setting the BMC would not say is a finding of its own. */
+    /**
+     * Only a SOL known to be enabled is judged: a disabled one lets no console in, and a BMC that does not say
+     * (no SOL Enable: ipmi_sim without a serial port answers 0xC1, a BMC without SOL too) is named under
+     * {@code unsupported}. Enabled, a setting the BMC would not say is a finding of its own.
+     */
     static List<String> findings(Map<String, Object> r) {
         List<String> f = new ArrayList<>();
-        if (Boolean.FALSE.equals(r.get("enabled"))) {
+        if (!Boolean.TRUE.equals(r.get("enabled"))) {
             return f;
         }
         if (!r.containsKey("force_encryption")) {
