@@ -199,6 +199,14 @@ public final class SolConsole implements AutoCloseable {
         return link.write(chars, waitMillis);
     }
 
+    /**
+     * A serial break on the host's port (IPMI v2.0 §15.9 operation bit 4; Linux takes a break and the next key
+     * as a magic SysRq), after what was typed so far. False once the link has ended.
+     */
+    public boolean sendBreak() {
+        return link.sendBreak();
+    }
+
     /** Why the link ended (the BMC deactivated it, stopped acknowledging, the session was lost), if it did. */
     public Optional<String> ended() {
         return Optional.ofNullable(link.endReason());

@@ -49,6 +49,8 @@ public final class SolMachine {
     private int nacks;
     private boolean paused;
     private int nextSeq = 1;
+    /** Where in the queue a break goes (the characters before it are sent first), or -1. */
+    private int breakAt = -1;
     private int lastInSeq;
     private byte[] lastInData = new byte[0];
     private int lastInAccepted;
@@ -81,6 +83,22 @@ public final class SolMachine {
         return n;
     }
 
+    /**
+     * Asks the BMC to generate a break on the host's serial port (§15.9 operation bit 4), after the characters
+     * queued so far: a packet of its own with a sequence number and no characters, resent until acked like
+     * any data. A break asked for while one waits is the same break. False once the link has ended.
+     */
+    public boolean sendBreak(List<SolEffect> out) {
+        if (ended) {
+            return false;
+        }
+        if (breakAt < 0) {
+            breakAt = queued;
+        }
+        sendNext(out);
+        return true;
+    }
+
     /** A packet from the BMC; {@code room} = characters the receiver can take now. */
     public void onPacket(SolPacket p, int room, List<SolEffect> out) {
         if (ended) {
@@ -100,23 +118,35 @@ public final class SolMachine {
     private void acknowledged(SolPacket ack, List<SolEffect> out) {
         int sent = inFlight.length();
         int accepted = ack.nack() ? 0 : Math.min(ack.acceptedCount(), sent);
+        boolean breakSent = (inFlight.control() & SolPacket.OP_BREAK) != 0;
         inFlight = null;
         attempts = 0;
+        if (breakSent && !ack.nack()) {
+            out.add(new SolEffect.CancelTimer());
+            sendNext(out);
+            return;
+        }
+        if (breakSent) {
+            breakAt = 0; // refused: asked again after the pause
+        }
         if (accepted > 0) {
             nacks = 0;
             System.arraycopy(queue, accepted, queue, 0, queued - accepted);
             queued -= accepted;
+            if (breakAt > 0) {
+                breakAt -= accepted;
+            }
             out.add(new SolEffect.Drained());
             out.add(new SolEffect.CancelTimer());
             sendNext(out);
             return;
         }
-        if (sent > 0 && ++nacks > limits.maxNacks()) {
+        if ((sent > 0 || breakSent) && ++nacks > limits.maxNacks()) {
             end("the BMC refused characters " + nacks + " times in a row", out);
             return;
         }
         // Refused or nothing taken: the host's port is not ready; ask again after a pause, not at once.
-        paused = sent > 0;
+        paused = sent > 0 || breakSent;
         out.add(new SolEffect.ArmTimer(limits.nackPauseMillis()));
     }
 
@@ -167,11 +197,16 @@ public final class SolMachine {
     }
 
     private void sendNext(List<SolEffect> out) {
-        if (inFlight != null || paused || queued == 0) {
+        if (inFlight != null || paused || queued == 0 && breakAt != 0) {
             return;
         }
-        int n = Math.min(queued, limits.maxChars());
-        inFlight = new SolPacket(nextSeq, 0, 0, 0, Arrays.copyOf(queue, n));
+        if (breakAt == 0) {
+            breakAt = -1;
+            inFlight = new SolPacket(nextSeq, 0, 0, SolPacket.OP_BREAK, new byte[0]);
+        } else {
+            int n = Math.min(Math.min(queued, limits.maxChars()), breakAt > 0 ? breakAt : Integer.MAX_VALUE);
+            inFlight = new SolPacket(nextSeq, 0, 0, 0, Arrays.copyOf(queue, n));
+        }
         nextSeq = nextSeq % 15 + 1;
         attempts = 1;
         out.add(new SolEffect.Send(inFlight));

@@ -2,6 +2,7 @@ package io.ipmirunner.ipmi.sol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -192,6 +193,41 @@ class SolMachineTest {
         m.onPacket(new SolPacket(2, 0, 0, 0, ascii("efg")), 5, out);
         assertEquals("", delivered(out));
         assertEquals(List.of(SolPacket.ack(2, 0, true)), sent(out));
+    }
+
+    /** §15.9 operation bit 4: a packet of its own, after the characters typed before it, resent until acked. */
+    @Test
+    void aBreakGoesAfterWhatWasTypedBeforeItAndIsResentUntilAcked() {
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, new SolMachine.Limits(4, 64, 500, 200, 5, 3));
+        List<SolEffect> out = new ArrayList<>();
+        m.offer(ascii("abcdef"), 0, 6, out);
+        assertTrue(m.sendBreak(out));
+        m.offer(ascii("h"), 0, 1, out);
+        assertTrue(m.sendBreak(out), "a second break while one waits is the same one");
+        List<SolPacket> s = sent(out);
+        assertEquals(List.of(new SolPacket(1, 0, 0, 0, ascii("abcd"))), s);
+        out.clear();
+        m.onPacket(SolPacket.ack(1, 4, false), 0, out);
+        assertEquals(List.of(new SolPacket(2, 0, 0, 0, ascii("ef"))), sent(out), "not past the break");
+        out.clear();
+        m.onPacket(SolPacket.ack(2, 2, false), 0, out);
+        SolPacket brk = new SolPacket(3, 0, 0, SolPacket.OP_BREAK, new byte[0]);
+        assertEquals(List.of(brk), sent(out));
+        out.clear();
+        m.onTimer(out);
+        assertEquals(List.of(brk), sent(out), "resent unchanged");
+        out.clear();
+        m.onPacket(SolPacket.ack(3, 0, true), 0, out);
+        assertEquals(List.of(), sent(out), "refused: asked again after the pause");
+        out.clear();
+        m.onTimer(out);
+        assertEquals(List.of(new SolPacket(4, 0, 0, SolPacket.OP_BREAK, new byte[0])), sent(out));
+        out.clear();
+        m.onPacket(SolPacket.ack(4, 0, false), 0, out);
+        assertEquals(List.of(new SolPacket(5, 0, 0, 0, ascii("h"))), sent(out), "then what was typed after it");
+        out.clear();
+        m.end("done", out);
+        assertFalse(m.sendBreak(out));
     }
 
     @Test
