@@ -21,10 +21,12 @@ import java.util.regex.Pattern;
  * end, as expect(1) does.
  *
  * <p>A link that drops while the capture runs (the BMC resets during a power cycle, its session is lost) is
- * opened again, with the capture's policy, every {@value #REOPEN_PAUSE_MILLIS} ms for up to
+ * opened again every {@value #REOPEN_PAUSE_MILLIS} ms for up to
  * {@value #REOPEN_WINDOW_MILLIS} ms: the log marks where it dropped and where it came back (the gap is what the
  * host printed while no console was there, unless the BMC kept it). Only when that window passes does the
- * capture end.
+ * capture end. It is opened again with policy fail whatever the capture's: a console that took the instance
+ * over is not taken back every two seconds, and the instance of our own lost session is freed by the BMC when
+ * that session times out.
  */
 final class ConsoleCapture implements AutoCloseable {
     /** A BMC's firmware takes seconds to minutes to come back from a reset. */
@@ -32,7 +34,6 @@ final class ConsoleCapture implements AutoCloseable {
     static final long REOPEN_PAUSE_MILLIS = 2_000;
 
     private final Bmc bmc;
-    private final SolConsole.WhenActive policy;
     private volatile SolConsole console;
     private final ConsoleLog log;
     private final ConsoleText whole = new ConsoleText(ConsoleModule.TEXT_CAP);
@@ -43,9 +44,8 @@ final class ConsoleCapture implements AutoCloseable {
     private volatile boolean stopping;
     private String ended;
 
-    private ConsoleCapture(Bmc bmc, SolConsole.WhenActive policy, SolConsole console, ConsoleLog log) {
+    private ConsoleCapture(Bmc bmc, SolConsole console, ConsoleLog log) {
         this.bmc = bmc;
-        this.policy = policy;
         this.console = console;
         this.log = log;
         this.drain = Thread.ofVirtual().name("console-capture-" + console.host()).start(this::drain);
@@ -59,7 +59,7 @@ final class ConsoleCapture implements AutoCloseable {
             if (log != null) {
                 log.mark(Instant.now(), "capture started");
             }
-            return new ConsoleCapture(bmc, policy, console, log);
+            return new ConsoleCapture(bmc, console, log);
         } catch (IOException | RuntimeException e) {
             console.close();
             throw new IllegalStateException("cannot start the console log of " + bmc.host() + ": " + e.getMessage(), e);
@@ -111,7 +111,7 @@ final class ConsoleCapture implements AutoCloseable {
         String last = why;
         while (!stopping && System.nanoTime() < deadline) {
             try {
-                SolConsole again = SolConsole.open(bmc, policy);
+                SolConsole again = SolConsole.open(bmc, SolConsole.WhenActive.FAIL);
                 lock.lock();
                 try {
                     if (stopping) { // close() came while it opened: it is not left open behind the capture
