@@ -14,6 +14,7 @@ import io.ipmirunner.yaml.InvalidInputException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,12 +29,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code console HOST}: one host's serial console over SOL on this terminal, in raw mode so every key goes to
- * the host; {@code ~.} at the start of a line leaves (as ipmitool and ssh). {@code --watch} only shows the
+ * the host; {@code ~.} at the start of a line leaves (as ipmitool and ssh), {@code ~B} sends a serial break
+ * (as ipmitool). {@code --watch} only shows the
  * console: nothing typed is sent, and the session is left with {@code ~.} or Ctrl-C. The bytes from the host are
  * written to the terminal as they are.
  */
 @Command(name = "console", mixinStandardHelpOptions = true,
-        description = "Open one host's serial console (Serial over LAN); ~. at the start of a line leaves.")
+        description = "Open one host's serial console (Serial over LAN); ~. at the start of a line leaves, ~B"
+                + " sends a break.")
 public final class ConsoleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HOST", description = "with -i: an inventory host; without: host[:port]")
     String host;
@@ -79,7 +82,7 @@ public final class ConsoleCommand implements Callable<Integer> {
              BmcSession session = client.open(selection.targets().getFirst());
              SolConsole console = SolConsole.open(session, when)) {
             System.err.println("[" + hosts.getFirst().name() + ": SOL console" + (watch ? ", watching" : "")
-                    + "; ~. leaves]");
+                    + "; ~. leaves, ~B breaks]");
             String ended = attach(console);
             System.err.println();
             System.err.println("[" + hosts.getFirst().name() + ": " + ended + "]");
@@ -147,7 +150,11 @@ public final class ConsoleCommand implements Callable<Integer> {
             byte[] key = String.valueOf((char) c).getBytes(c < 256 ? StandardCharsets.ISO_8859_1
                     : StandardCharsets.UTF_8);
             ConsoleEscape.Keys k = escape.feed(key, key.length);
-            if (!watch && k.send().length > 0) {
+            if (!watch && k.breakAt() >= 0) {
+                console.write(Arrays.copyOf(k.send(), k.breakAt()), 5000);
+                console.sendBreak();
+                console.write(Arrays.copyOfRange(k.send(), k.breakAt(), k.send().length), 5000);
+            } else if (!watch && k.send().length > 0) {
                 console.write(k.send(), 5000);
             }
             if (k.leave()) {

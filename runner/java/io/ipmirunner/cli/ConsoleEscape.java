@@ -4,19 +4,24 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * The escape sequences of an interactive console, as ipmitool's and ssh's: at the start of a line {@code ~.}
- * leaves and {@code ~~} types one {@code ~}; any other {@code ~} is typed as it is. Pure: keys in, the bytes
- * to send and whether to leave out.
+ * leaves, {@code ~B} sends a serial break (ipmitool's key) and {@code ~~} types one {@code ~}; any other
+ * {@code ~} is typed as it is. Pure: keys in, the bytes to send, where a break goes among them, and whether to
+ * leave out.
  */
 final class ConsoleEscape {
     private enum State { LINE_START, TEXT, TILDE }
 
-    /** What some keys amount to: bytes for the host, and whether the operator asked to leave. */
-    record Keys(byte[] send, boolean leave) {}
+    /**
+     * What some keys amount to: bytes for the host, the index in them before which a break goes (-1: none; two
+     * in one call are one), and whether the operator asked to leave.
+     */
+    record Keys(byte[] send, int breakAt, boolean leave) {}
 
     private State state = State.LINE_START;
 
     Keys feed(byte[] keys, int len) {
         ByteArrayOutputStream send = new ByteArrayOutputStream();
+        int breakAt = -1;
         for (int i = 0; i < len; i++) {
             byte b = keys[i];
             switch (state) {
@@ -34,7 +39,13 @@ final class ConsoleEscape {
                 }
                 case TILDE -> {
                     if (b == '.') {
-                        return new Keys(send.toByteArray(), true);
+                        return new Keys(send.toByteArray(), breakAt, true);
+                    }
+                    if (b == 'B') {
+                        breakAt = breakAt < 0 ? send.size() : breakAt;
+                        state = State.LINE_START; // so a SysRq key may follow, or ~. leave
+
+                        continue;
                     }
                     send.write('~');
                     if (b != '~') {
@@ -44,6 +55,6 @@ final class ConsoleEscape {
                 }
             }
         }
-        return new Keys(send.toByteArray(), false);
+        return new Keys(send.toByteArray(), breakAt, false);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
  */
 final class CheckMode {
     private static final Set<String> READ_ONLY = Set.of("mc_info", "fru", "sensors", "chassis_status",
-            "power_reading", "users", "channel_security");
+            "power_reading", "users", "channel_security", "sol_config");
 
     private CheckMode() {}
 

@@ -19,9 +19,22 @@ import java.util.regex.Pattern;
  * thread drains the SOL link into the run's console log and two texts, the whole capture and what no
  * expectation has consumed yet. {@link #expect} matches the unconsumed text and consumes it up to the match's
  * end, as expect(1) does.
+ *
+ * <p>A link that drops while the capture runs (the BMC resets during a power cycle, its session is lost) is
+ * opened again every {@value #REOPEN_PAUSE_MILLIS} ms for up to
+ * {@value #REOPEN_WINDOW_MILLIS} ms: the log marks where it dropped and where it came back (the gap is what the
+ * host printed while no console was there, unless the BMC kept it). Only when that window passes does the
+ * capture end. It is opened again with policy fail whatever the capture's: a console that took the instance
+ * over is not taken back every two seconds, and the instance of our own lost session is freed by the BMC when
+ * that session times out.
  */
 final class ConsoleCapture implements AutoCloseable {
-    private final SolConsole console;
+    /** A BMC's firmware takes seconds to minutes to come back from a reset. */
+    static final long REOPEN_WINDOW_MILLIS = 10 * 60_000;
+    static final long REOPEN_PAUSE_MILLIS = 2_000;
+
+    private final Bmc bmc;
+    private volatile SolConsole console;
     private final ConsoleLog log;
     private final ConsoleText whole = new ConsoleText(ConsoleModule.TEXT_CAP);
     private final ConsoleText unread = new ConsoleText(ConsoleModule.TEXT_CAP);
@@ -31,7 +44,8 @@ final class ConsoleCapture implements AutoCloseable {
     private volatile boolean stopping;
     private String ended;
 
-    private ConsoleCapture(SolConsole console, ConsoleLog log) {
+    private ConsoleCapture(Bmc bmc, SolConsole console, ConsoleLog log) {
+        this.bmc = bmc;
         this.console = console;
         this.log = log;
         this.drain = Thread.ofVirtual().name("console-capture-" + console.host()).start(this::drain);
@@ -45,7 +59,7 @@ final class ConsoleCapture implements AutoCloseable {
             if (log != null) {
                 log.mark(Instant.now(), "capture started");
             }
-            return new ConsoleCapture(console, log);
+            return new ConsoleCapture(bmc, console, log);
         } catch (IOException | RuntimeException e) {
             console.close();
             throw new IllegalStateException("cannot start the console log of " + bmc.host() + ": " + e.getMessage(), e);
@@ -62,8 +76,11 @@ final class ConsoleCapture implements AutoCloseable {
             while (!stopping) {
                 int n = console.read(buf, 250);
                 if (n < 0) {
-                    finish(console.ended().orElse("the SOL link ended"));
-                    return;
+                    String why = console.ended().orElse("the SOL link ended");
+                    if (!reopen(why)) {
+                        return;
+                    }
+                    continue;
                 }
                 if (n > 0) {
                     if (log != null) {
@@ -83,6 +100,50 @@ final class ConsoleCapture implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             finish("the console log could not be written: " + e.getMessage());
+        }
+    }
+
+    /** Opens the console again after {@code why}; false (the capture has ended) when stopped or out of time. */
+    private boolean reopen(String why) throws IOException, InterruptedException {
+        mark("link dropped (" + why + "); opening it again");
+        console.close();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REOPEN_WINDOW_MILLIS);
+        String last = why;
+        while (!stopping && System.nanoTime() < deadline) {
+            try {
+                SolConsole again = SolConsole.open(bmc, SolConsole.WhenActive.FAIL);
+                lock.lock();
+                try {
+                    if (stopping) { // close() came while it opened: it is not left open behind the capture
+                        again.close();
+                        break;
+                    }
+                    console = again;
+                } finally {
+                    lock.unlock();
+                }
+                mark("link open again");
+                return true;
+            } catch (IpmiException e) {
+                last = e.getMessage();
+            }
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REOPEN_PAUSE_MILLIS);
+            while (!stopping && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+        }
+        String end = stopping ? why : "the SOL link dropped (" + why + ") and could not be opened again within "
+                + REOPEN_WINDOW_MILLIS / 1000 + " s: " + last;
+        if (!stopping) {
+            mark(end);
+        }
+        finish(end);
+        return false;
+    }
+
+    private void mark(String event) throws IOException {
+        if (log != null) {
+            log.mark(Instant.now(), event);
         }
     }
 
@@ -146,9 +207,19 @@ final class ConsoleCapture implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        stopping = true;
+        lock.lock();
+        try {
+            stopping = true;
+        } finally {
+            lock.unlock();
+        }
         drain.join(TimeUnit.SECONDS.toMillis(2));
-        console.close();
+        lock.lock();
+        try {
+            console.close();
+        } finally {
+            lock.unlock();
+        }
         if (log != null) {
             try (log) {
                 log.mark(Instant.now(), "capture stopped" + (ended != null ? " (" + ended + ")" : ""));

@@ -15,7 +15,8 @@ public final class Modules {
         for (Module<?> m : List.of(new PowerModule(), new McInfoModule(), new FruModule(), new SensorsModule(),
                 new SelModule(), new BootDeviceModule(), new ChassisStatusModule(), new IdentifyModule(),
                 new RawModule(), new UsersModule(), new UserModule(), new LanModule(), new ChannelSecurityModule(),
-                new BmcResetModule(), new PowerReadingModule(), new DefaultCredentialsModule(), new ConsoleModule())) {
+                new BmcResetModule(), new PowerReadingModule(), new DefaultCredentialsModule(), new ConsoleModule(),
+                new SolConfigModule())) {
             BY_NAME.put(m.name(), m);
         }
     }

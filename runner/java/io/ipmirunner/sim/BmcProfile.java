@@ -8,6 +8,7 @@ import io.ipmirunner.sim.fault.Quirk;
 import io.ipmirunner.sim.model.Personality;
 import io.ipmirunner.sim.model.SdrRepository;
 import io.ipmirunner.sim.model.SimUser;
+import io.ipmirunner.sim.model.SolSettings;
 import io.ipmirunner.sim.model.UserTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,12 @@ public record BmcProfile(Personality personality, UserTable users, BmcSettings s
             return users;
         }
         return users.with(new SimUser(1, "", Secret.empty(), Privilege.USER, true));
+    }
+
+    /** SOL as a BMC starts with: hardened, or on an insecure one in the clear and open to user-level accounts. */
+    public SolSettings initialSol() {
+        return faults.has(Quirk.INSECURE_AUTH) ? new SolSettings(true, false, false, Privilege.USER)
+                : SolSettings.DEFAULT;
     }
 
     public boolean rmcpPlus() {

@@ -65,6 +65,7 @@ public final class SimulatedBmc {
         this.fleetSeed = fleetSeed;
         this.profile = profile;
         this.users = profile.initialUsers();
+        lan.sol(profile.initialSol());
         this.startedAt = now;
         BmcSettings s = profile.settings();
         this.power = new PowerModel(s.initiallyOn(), s.powerOnDelayMillis(), s.softOffDelayMillis());

@@ -63,7 +63,7 @@ class ConsoleCommandPtyTest {
         try (FleetHost fleet = FleetHost.start(plans, LanServices.seeded(3), 3)) {
             try (PtyClient console = PtyClient.start(command(pw, fleet.address(0).getPort(), ""), Map.of(),
                     Duration.ofSeconds(40))) {
-                assertTrue(console.await("SOL console; ~. leaves]", Duration.ofSeconds(20)), console.output());
+                assertTrue(console.await("SOL console; ~. leaves, ~B breaks]", Duration.ofSeconds(20)), console.output());
                 reset(fleet, 0);
                 assertTrue(console.await("simhost login: ", Duration.ofSeconds(15)), console.output());
                 console.type("root\r");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** ~. leaves at the start of a line only; ~~ types one ~; everything else is typed as it is. */
+/** ~. leaves and ~B breaks at the start of a line only; ~~ types one ~; everything else is typed as it is. */
 class ConsoleEscapeTest {
     private static ConsoleEscape.Keys feed(ConsoleEscape e, String keys) {
         byte[] b = keys.getBytes(StandardCharsets.ISO_8859_1);
@@ -40,5 +40,15 @@ class ConsoleEscapeTest {
         ConsoleEscape e = new ConsoleEscape();
         assertEquals("a\n", sent(feed(e, "a\n~")));
         assertTrue(feed(e, ".").leave());
+    }
+
+    @Test
+    void tildeBSendsABreakBetweenTheKeysAroundIt() {
+        ConsoleEscape e = new ConsoleEscape();
+        ConsoleEscape.Keys k = feed(e, "ls\r~Bh");
+        assertEquals("ls\rh", sent(k));
+        assertEquals(3, k.breakAt(), "after ls and Enter, before the SysRq key");
+        assertEquals(-1, feed(e, "x~B").breakAt(), "not at the start of a line: typed");
+        assertTrue(feed(new ConsoleEscape(), "~B~.").leave(), "a break, then leave");
     }
 }

@@ -56,7 +56,10 @@ class FleetAuditPlaybookTest {
         assertEquals("failed", insecure.get("status"));
         assertEquals("assertion", insecure.get("failure_class"));
         assertEquals("Audit verdict", insecure.get("failed_task"));
-        assertEquals("failed checks: cipher_suite_0, anonymous_login, ipmi15_auth", insecure.get("error"));
+        assertEquals("failed checks: cipher_suite_0, anonymous_login, ipmi15_auth, sol", insecure.get("error"));
+        assertEquals("SOL: SOL does not force encryption: a console may read and type in the clear; SOL does not"
+                + " force authentication: its packets may go unauthenticated; a user-level account may take the"
+                + " host's console", task(insecure, "SOL forces encryption and authentication").get("error"));
         Map<String, Object> cipher0 = task(insecure, "Cipher suite 0 refused");
         assertEquals("failed", cipher0.get("status"));
         assertEquals(true, cipher0.get("ignored"), "a failed check does not stop the audit of the host");

@@ -66,7 +66,7 @@ public final class FakeBmc implements Bmc {
         if (simulated.silent(now)) {
             return CompletableFuture.failedFuture(new IpmiException.Timeout(host, Phase.COMMAND, 0, 1));
         }
-        Answer a = CommandTable.find(netFn, cmd).map(e -> e.run(new CommandContext(simulated, now, 1, null), data))
+        Answer a = CommandTable.find(netFn, cmd).map(e -> e.run(new CommandContext(simulated, now, 1, null, 623), data))
                 .orElse(Answer.INVALID_COMMAND);
         return CompletableFuture.completedFuture(new IpmiResponse(REMOTE_CONSOLE, netFn | 1, 0, BMC_ADDRESS, 0, 0,
                 cmd, CompletionCode.of(a.completionCode()), a.data()));

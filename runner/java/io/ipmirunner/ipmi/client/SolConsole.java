@@ -115,6 +115,7 @@ public final class SolConsole implements AutoCloseable {
                 case PayloadMessages.CC_CANNOT_ENCRYPT -> " (SOL cannot be encrypted; use a cipher suite without"
                         + " confidentiality)";
                 case PayloadMessages.CC_MUST_ENCRYPT -> " (SOL must be encrypted; use a cipher suite with AES)";
+                case 0xD4 -> " (SOL needs a higher privilege than this session's; see sol_config's privilege)";
                 default -> " (SOL)";
             };
             throw new IpmiException.CompletionCodeError(own.host(), Phase.COMMAND, "Activate Payload" + why,
@@ -196,6 +197,14 @@ public final class SolConsole implements AutoCloseable {
     /** Types characters; returns how many were queued within {@code waitMillis} (fewer once the link ended). */
     public int write(byte[] chars, long waitMillis) throws InterruptedException {
         return link.write(chars, waitMillis);
+    }
+
+    /**
+     * A serial break on the host's port (IPMI v2.0 §15.9 operation bit 4; Linux takes a break and the next key
+     * as a magic SysRq), after what was typed so far. False once the link has ended.
+     */
+    public boolean sendBreak() {
+        return link.sendBreak();
     }
 
     /** Why the link ended (the BMC deactivated it, stopped acknowledging, the session was lost), if it did. */

@@ -231,6 +231,18 @@ final class SolLink implements PayloadRoute.Port {
         return done;
     }
 
+    /** Any thread: a break on the host's serial port after what was written so far; false once ended. */
+    boolean sendBreak() {
+        CompletableFuture<Boolean> f = new CompletableFuture<>();
+        loop.execute(() -> {
+            List<SolEffect> out = new ArrayList<>();
+            boolean queued = machine != null && machine.sendBreak(out);
+            apply(out);
+            f.complete(queued);
+        });
+        return f.join();
+    }
+
     /** Why the link ended, or null while it runs. */
     String endReason() {
         lock.lock();

@@ -161,6 +161,10 @@ public final class Commands {
     public static final CommandSpec<LanConfig.GetRequest, LanConfig.GetResponse> GET_LAN_CONFIG =
             new CommandSpec<>("Get LAN Configuration Parameters", NetFn.TRANSPORT, 0x02, Privilege.OPERATOR,
                     LanConfig.GetRequest::decode, LanConfig.GetResponse::decode);
+    /** IPMI v2.0 §26.3: the request and response of Get LAN Configuration Parameters, another number. */
+    public static final CommandSpec<LanConfig.GetRequest, LanConfig.GetResponse> GET_SOL_CONFIG =
+            new CommandSpec<>("Get SOL Configuration Parameters", NetFn.TRANSPORT, 0x22, Privilege.USER,
+                    LanConfig.GetRequest::decode, LanConfig.GetResponse::decode);
     public static final CommandSpec<LanConfig.SetRequest, Empty> SET_LAN_CONFIG = new CommandSpec<>(
             "Set LAN Configuration Parameters", NetFn.TRANSPORT, 0x01, Privilege.ADMINISTRATOR,
             LanConfig.SetRequest::decode, Empty::decode);
@@ -196,6 +200,6 @@ public final class Commands {
                 RESERVE_SDR_REPOSITORY, GET_SDR, GET_SEL_INFO, GET_SEL_ALLOCATION_INFO, RESERVE_SEL, GET_SEL_ENTRY,
                 CLEAR_SEL, GET_SEL_TIME, SET_SEL_TIME, GET_LAN_CONFIG, SET_LAN_CONFIG, SET_USER_ACCESS,
                 SET_USER_NAME, SET_USER_PASSWORD, GET_DCMI_CAPABILITIES, GET_POWER_READING, ACTIVATE_PAYLOAD,
-                DEACTIVATE_PAYLOAD, GET_PAYLOAD_ACTIVATION_STATUS, GET_CHANNEL_PAYLOAD_SUPPORT);
+                DEACTIVATE_PAYLOAD, GET_PAYLOAD_ACTIVATION_STATUS, GET_CHANNEL_PAYLOAD_SUPPORT, GET_SOL_CONFIG);
     }
 }

@@ -15,9 +15,9 @@ import java.util.List;
  *
  * <p>Inbound (the host's output): every packet carrying a sequence number is acked in a packet of its own,
  * with as many characters as the receiver has room for. A BMC whose ack got lost sends the same packet
- * again: one with the sequence number and characters of the last one is acked again and not delivered
- * twice. A BMC that reuses a sequence number for new characters (a known fault) still gets them delivered,
- * because the characters differ.
+ * again, perhaps with characters added: those of the last packet already taken are acked again and not
+ * delivered twice. A BMC that reuses a sequence number for new characters (a known fault) still gets them
+ * delivered, because they do not begin with the last packet's.
  */
 public final class SolMachine {
     /**
@@ -49,6 +49,8 @@ public final class SolMachine {
     private int nacks;
     private boolean paused;
     private int nextSeq = 1;
+    /** Where in the queue a break goes (the characters before it are sent first), or -1. */
+    private int breakAt = -1;
     private int lastInSeq;
     private byte[] lastInData = new byte[0];
     private int lastInAccepted;
@@ -81,6 +83,22 @@ public final class SolMachine {
         return n;
     }
 
+    /**
+     * Asks the BMC to generate a break on the host's serial port (§15.9 operation bit 4), after the characters
+     * queued so far: a packet of its own with a sequence number and no characters, resent until acked like
+     * any data. A break asked for while one waits is the same break. False once the link has ended.
+     */
+    public boolean sendBreak(List<SolEffect> out) {
+        if (ended) {
+            return false;
+        }
+        if (breakAt < 0) {
+            breakAt = queued;
+        }
+        sendNext(out);
+        return true;
+    }
+
     /** A packet from the BMC; {@code room} = characters the receiver can take now. */
     public void onPacket(SolPacket p, int room, List<SolEffect> out) {
         if (ended) {
@@ -100,41 +118,63 @@ public final class SolMachine {
     private void acknowledged(SolPacket ack, List<SolEffect> out) {
         int sent = inFlight.length();
         int accepted = ack.nack() ? 0 : Math.min(ack.acceptedCount(), sent);
+        boolean breakSent = (inFlight.control() & SolPacket.OP_BREAK) != 0;
         inFlight = null;
         attempts = 0;
+        if (breakSent && !ack.nack()) {
+            out.add(new SolEffect.CancelTimer());
+            sendNext(out);
+            return;
+        }
+        if (breakSent) {
+            breakAt = 0; // refused: asked again after the pause
+        }
         if (accepted > 0) {
             nacks = 0;
             System.arraycopy(queue, accepted, queue, 0, queued - accepted);
             queued -= accepted;
+            if (breakAt > 0) {
+                breakAt -= accepted;
+            }
             out.add(new SolEffect.Drained());
             out.add(new SolEffect.CancelTimer());
             sendNext(out);
             return;
         }
-        if (sent > 0 && ++nacks > limits.maxNacks()) {
+        if ((sent > 0 || breakSent) && ++nacks > limits.maxNacks()) {
             end("the BMC refused characters " + nacks + " times in a row", out);
             return;
         }
         // Refused or nothing taken: the host's port is not ready; ask again after a pause, not at once.
-        paused = sent > 0;
+        paused = sent > 0 || breakSent;
         out.add(new SolEffect.ArmTimer(limits.nackPauseMillis()));
     }
 
     private void received(SolPacket p, int room, List<SolEffect> out) {
         byte[] data = p.data();
-        if (p.seq() == lastInSeq && Arrays.equals(data, lastInData)) {
-            out.add(new SolEffect.Send(SolPacket.ack(p.seq(), lastInAccepted, data.length > 0 && lastInAccepted == 0)));
+        // A resend after a lost ack has the last packet's sequence number and begins with its characters; a
+        // BMC may append what its host printed since (OpenIPMI's ipmi_sim resends its whole buffer, up to 255).
+        // Same number, other characters: a BMC that does not increment the number (a known fault), all new.
+        boolean resend = p.seq() == lastInSeq && data.length >= lastInData.length
+                && Arrays.equals(data, 0, lastInData.length, lastInData, 0, lastInData.length);
+        if (resend && lastInAccepted < lastInData.length) {
+            // We took only part of it: the BMC sends the rest under a new number once it has our ack, so taking
+            // more now would deliver those characters twice. The same ack again.
+            out.add(new SolEffect.Send(SolPacket.ack(p.seq(), lastInAccepted, lastInAccepted == 0)));
             return;
         }
-        // The accepted count is one byte: of a longer packet (a BMC past its own payload size) 255 are taken.
-        int n = Math.max(0, Math.min(Math.min(room, data.length), 255));
+        // All of the last one was taken: ack it again with the added characters (FreeIPMI's ipmiconsole reads a
+        // resend so too). The accepted count is one byte: of a longer packet 255 are taken at most.
+        int taken = resend ? lastInData.length : 0;
+        int n = Math.max(0, Math.min(Math.min(room, data.length - taken), 255 - taken));
         if (n > 0) {
-            out.add(new SolEffect.Deliver(n == data.length ? data : Arrays.copyOf(data, n)));
+            out.add(new SolEffect.Deliver(Arrays.copyOfRange(data, taken, taken + n)));
         }
+        int accepted = taken + n;
         lastInSeq = p.seq();
         lastInData = data;
-        lastInAccepted = n;
-        out.add(new SolEffect.Send(SolPacket.ack(p.seq(), n, data.length > 0 && n == 0)));
+        lastInAccepted = accepted;
+        out.add(new SolEffect.Send(SolPacket.ack(p.seq(), accepted, data.length > 0 && accepted == 0)));
     }
 
     /** The timer fired: resend the outstanding packet, or retry after a NACK's pause. */
@@ -157,11 +197,16 @@ public final class SolMachine {
     }
 
     private void sendNext(List<SolEffect> out) {
-        if (inFlight != null || paused || queued == 0) {
+        if (inFlight != null || paused || queued == 0 && breakAt != 0) {
             return;
         }
-        int n = Math.min(queued, limits.maxChars());
-        inFlight = new SolPacket(nextSeq, 0, 0, 0, Arrays.copyOf(queue, n));
+        if (breakAt == 0) {
+            breakAt = -1;
+            inFlight = new SolPacket(nextSeq, 0, 0, SolPacket.OP_BREAK, new byte[0]);
+        } else {
+            int n = Math.min(Math.min(queued, limits.maxChars()), breakAt > 0 ? breakAt : Integer.MAX_VALUE);
+            inFlight = new SolPacket(nextSeq, 0, 0, 0, Arrays.copyOf(queue, n));
+        }
         nextSeq = nextSeq % 15 + 1;
         attempts = 1;
         out.add(new SolEffect.Send(inFlight));

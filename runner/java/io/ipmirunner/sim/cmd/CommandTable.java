@@ -77,6 +77,7 @@ public final class CommandTable {
         add(Commands.GET_POWER_READING, SensorHandlers::powerReading);
         add(Commands.GET_LAN_CONFIG, LanConfigHandlers::get);
         add(Commands.SET_LAN_CONFIG, LanConfigHandlers::set);
+        add(Commands.GET_SOL_CONFIG, SolConfigHandlers::get);
     }
 
     private CommandTable() {}

@@ -20,7 +20,8 @@ public enum Quirk {
     BAD_FRU_CHECKSUM,
     /**
      * The settings a security audit flags: cipher suite 0 (no authentication) offered, IPMI v1.5 auth types
-     * none, straight password and MD2 enabled, and the anonymous user (null name, null password) enabled.
+     * none, straight password and MD2 enabled, the anonymous user (null name, null password) enabled, and SOL
+     * neither forcing encryption nor authentication and open to user-level accounts.
      */
     INSECURE_AUTH,
     /**

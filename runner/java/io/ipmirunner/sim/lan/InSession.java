@@ -60,7 +60,8 @@ final class InSession {
         if (busy > 0 && e.services().chance().nextDouble() < busy) {
             return Answer.BUSY;
         }
-        return entry.get().run(new CommandContext(e.bmc(), now, e.sessions(now).activeCount(), e.address()),
+        return entry.get().run(new CommandContext(e.bmc(), now, e.sessions(now).activeCount(), e.address(),
+                e.port()),
                 req.data());
     }
 
@@ -85,7 +86,7 @@ final class InSession {
             }
             if (spec == Commands.ACTIVATE_PAYLOAD) {
                 return sol.activate(table, plus, e.peer(), Commands.ACTIVATE_PAYLOAD.decodeRequest(req.data()),
-                        e.port());
+                        e.port(), e.bmc().lan().sol());
             }
             if (spec == Commands.DEACTIVATE_PAYLOAD) {
                 return sol.deactivate(table, Commands.DEACTIVATE_PAYLOAD.decodeRequest(req.data()),

@@ -8,6 +8,7 @@ import io.ipmirunner.ipmi.wire.MalformedPacketException;
 import io.ipmirunner.ipmi.wire.PayloadType;
 import io.ipmirunner.sim.cmd.Answer;
 import io.ipmirunner.sim.model.SerialConsole;
+import io.ipmirunner.sim.model.SolSettings;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +40,19 @@ final class SolPort {
         return owner != null;
     }
 
-    Answer activate(SessionTable table, PlusSession s, Object from, PayloadMessages.InstanceRequest q, int port) {
+    Answer activate(SessionTable table, PlusSession s, Object from, PayloadMessages.InstanceRequest q, int port,
+                    SolSettings settings) {
         if (q.payloadType() != PayloadType.SOL || q.instance() != 1) {
             return Answer.INVALID_FIELD;
+        }
+        if (!settings.enabled()) {
+            return Answer.code(PayloadMessages.CC_TYPE_DISABLED);
+        }
+        if (!s.privilege.atLeast(settings.privilege())) {
+            return Answer.INSUFFICIENT_PRIVILEGE;
+        }
+        if (settings.forceEncryption() && (q.aux() & PayloadMessages.InstanceRequest.AUX_ENCRYPT) == 0) {
+            return Answer.code(PayloadMessages.CC_MUST_ENCRYPT);
         }
         if (active(table)) {
             return Answer.code(PayloadMessages.CC_ALREADY_ACTIVE);

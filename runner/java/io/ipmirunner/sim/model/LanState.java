@@ -2,7 +2,8 @@ package io.ipmirunner.sim.model;
 
 /**
  * The LAN settings written through Set LAN Configuration Parameters (IPMI v2.0 §23.1): IP source, address,
- * subnet mask and default gateway, plus the set-in-progress flag (parameter 0). Until written, each value is
+ * subnet mask and default gateway, plus the set-in-progress flag (parameter 0), and the channel's SOL settings
+ * ({@link SolSettings}). Until written, each value is
  * null and the BMC reports the one it derives from where it listens. Writing the address does not move the
  * simulated BMC: it keeps answering where it was started, as a real BMC does until its network restarts.
  */
@@ -16,6 +17,7 @@ public final class LanState {
     private byte[] netmask;
     private byte[] gateway;
     private int setState = SET_COMPLETE;
+    private SolSettings sol = SolSettings.DEFAULT;
 
     public synchronized Integer source() {
         return source;
@@ -47,6 +49,15 @@ public final class LanState {
 
     public synchronized void gateway(byte[] g) {
         gateway = g.clone();
+    }
+
+    /** The channel's SOL settings (§26.3), read-only on the wire: tests set them here. */
+    public synchronized SolSettings sol() {
+        return sol;
+    }
+
+    public synchronized void sol(SolSettings s) {
+        sol = s;
     }
 
     public synchronized int setState() {

@@ -116,4 +116,21 @@ class SolConsoleAgainstIpmiSimTest {
             }
         }
     }
+
+    /**
+     * A break (§15.9 operation bit 4) between typed characters: ipmi_sim passes it to a {@code tcp:} serial port
+     * as telnet's BREAK (IAC BRK, bytes FF F3), in its place among them.
+     */
+    @Test
+    void aBreakReachesTheSerialPortBetweenWhatWasTypedAroundIt() throws Exception {
+        assertTrue(host.awaitConnected(Duration.ofSeconds(10)));
+        try (BmcSession shared = client.open(target(bmc));
+             SolConsole console = SolConsole.open(shared, SolConsole.WhenActive.FAIL)) {
+            assertEquals(6, console.write("brk-a:".getBytes(StandardCharsets.US_ASCII), 5000));
+            assertTrue(console.sendBreak());
+            assertEquals(6, console.write("brk-b\r".getBytes(StandardCharsets.US_ASCII), 5000));
+            assertTrue(host.awaitReceived("brk-a:\u00ff\u00f3brk-b\r", Duration.ofSeconds(10)),
+                    "host got: " + host.received());
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.ipmirunner.ipmi.sol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,6 +154,28 @@ class SolMachineTest {
         assertEquals("PXE", delivered(out));
     }
 
+    /**
+     * OpenIPMI's ipmi_sim resends its whole buffer under the old sequence number, with what the host printed
+     * since added: a console that took the packet once must deliver only the added characters and ack all.
+     */
+    @Test
+    void aResendWithCharactersAddedDeliversOnlyTheAddedOnes() {
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, LIMITS);
+        List<SolEffect> out = new ArrayList<>();
+        m.onPacket(new SolPacket(6, 0, 0, 0, ascii("BIOS ")), 100, out);
+        out.clear();
+        m.onPacket(new SolPacket(6, 0, 0, 0, ascii("BIOS v2.1\r\n")), 100, out); // the ack was lost
+        assertEquals("v2.1\r\n", delivered(out));
+        assertEquals(List.of(SolPacket.ack(6, 11, false)), sent(out));
+        out.clear();
+        m.onPacket(new SolPacket(6, 0, 0, 0, ascii("BIOS v2.1\r\nPOST")), 2, out); // lost again; little room
+        assertEquals("PO", delivered(out));
+        assertEquals(List.of(SolPacket.ack(6, 13, false)), sent(out));
+        out.clear();
+        m.onPacket(new SolPacket(7, 0, 0, 0, ascii("ST ok")), 100, out);
+        assertEquals("ST ok", delivered(out));
+    }
+
     @Test
     void aFullReceiverAcceptsPartOrNacks() {
         SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, LIMITS);
@@ -164,6 +187,47 @@ class SolMachineTest {
         m.onPacket(new SolPacket(2, 0, 0, 0, ascii("ef")), 0, out);
         assertEquals("", delivered(out));
         assertEquals(List.of(SolPacket.ack(2, 0, true)), sent(out));
+        out.clear();
+        // Its resend, now with room and a character added: still refused, or the BMC, once it has the first
+        // NACK, would send "ef" again under a new number and they would come out twice.
+        m.onPacket(new SolPacket(2, 0, 0, 0, ascii("efg")), 5, out);
+        assertEquals("", delivered(out));
+        assertEquals(List.of(SolPacket.ack(2, 0, true)), sent(out));
+    }
+
+    /** §15.9 operation bit 4: a packet of its own, after the characters typed before it, resent until acked. */
+    @Test
+    void aBreakGoesAfterWhatWasTypedBeforeItAndIsResentUntilAcked() {
+        SolMachine m = new SolMachine(SolMachine.Role.CONSOLE, new SolMachine.Limits(4, 64, 500, 200, 5, 3));
+        List<SolEffect> out = new ArrayList<>();
+        m.offer(ascii("abcdef"), 0, 6, out);
+        assertTrue(m.sendBreak(out));
+        m.offer(ascii("h"), 0, 1, out);
+        assertTrue(m.sendBreak(out), "a second break while one waits is the same one");
+        List<SolPacket> s = sent(out);
+        assertEquals(List.of(new SolPacket(1, 0, 0, 0, ascii("abcd"))), s);
+        out.clear();
+        m.onPacket(SolPacket.ack(1, 4, false), 0, out);
+        assertEquals(List.of(new SolPacket(2, 0, 0, 0, ascii("ef"))), sent(out), "not past the break");
+        out.clear();
+        m.onPacket(SolPacket.ack(2, 2, false), 0, out);
+        SolPacket brk = new SolPacket(3, 0, 0, SolPacket.OP_BREAK, new byte[0]);
+        assertEquals(List.of(brk), sent(out));
+        out.clear();
+        m.onTimer(out);
+        assertEquals(List.of(brk), sent(out), "resent unchanged");
+        out.clear();
+        m.onPacket(SolPacket.ack(3, 0, true), 0, out);
+        assertEquals(List.of(), sent(out), "refused: asked again after the pause");
+        out.clear();
+        m.onTimer(out);
+        assertEquals(List.of(new SolPacket(4, 0, 0, SolPacket.OP_BREAK, new byte[0])), sent(out));
+        out.clear();
+        m.onPacket(SolPacket.ack(4, 0, false), 0, out);
+        assertEquals(List.of(new SolPacket(5, 0, 0, 0, ascii("h"))), sent(out), "then what was typed after it");
+        out.clear();
+        m.end("done", out);
+        assertFalse(m.sendBreak(out));
     }
 
     @Test
@@ -177,7 +241,8 @@ class SolMachineTest {
 
     /**
      * Both directions over a channel that loses 30% of packets each way, with a model BMC that follows
-     * §15.11 (one packet outstanding, resend until acked): every character arrives once, in order.
+     * §15.11 (one packet outstanding, resend until acked, characters added to a resend): every character
+     * arrives once, in order.
      */
     @Test
     void nothingIsLostOrDoubledOverALossyChannel() {
@@ -189,12 +254,16 @@ class SolMachineTest {
             hostPrints.append("line ").append(i).append(" of the boot log\r\n");
         }
         String typed = "root\rpassword\rls -l /var/log\r".repeat(20);
-        bmc.pending.append(hostPrints);
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         List<SolEffect> out = new ArrayList<>();
         int offered = 0;
+        int printed = 0;
         for (int round = 0; round < 200_000 && (got.size() < hostPrints.length()
                 || bmc.received.length() < typed.length()); round++) {
+            // The host prints a few characters a round, so resends find more to add.
+            int more = Math.min(hostPrints.length() - printed, random.nextInt(0, 12));
+            bmc.pending.append(hostPrints, printed, printed + more);
+            printed += more;
             if (offered < typed.length()) {
                 byte[] t = ascii(typed);
                 offered += console.offer(t, offered, t.length - offered, out);
@@ -229,7 +298,10 @@ class SolMachineTest {
         assertTrue(bmc.retransmits > 10, "the channel really lost packets: " + bmc.retransmits);
     }
 
-    /** A BMC by the book: sends its host's output one packet at a time, acks what it receives. */
+    /**
+     * A BMC by the book: sends its host's output one packet at a time, acks what it receives; its resends add
+     * what the host printed since.
+     */
     private static final class ModelBmc {
         final StringBuilder pending = new StringBuilder();
         final StringBuilder received = new StringBuilder();
@@ -263,7 +335,10 @@ class SolMachineTest {
 
         List<SolPacket> tick() {
             if (outstanding != null) {
+                // As ipmi_sim does: the resend carries what the host printed since, under the same number.
                 retransmits++;
+                outstanding = new SolPacket(outstanding.seq(), 0, 0, 0,
+                        ascii(pending.substring(0, Math.min(pending.length(), 23))));
                 return List.of(outstanding);
             }
             return sendNext();
