@@ -39,7 +39,7 @@ public final class BmcSession implements Bmc {
             if (r == null) {
                 // Arrived, reply lost: a caller that needs the reply cannot go on, and must not send it again.
                 throw new CompletionException(IpmiException.Timeout.replyLost(host(), name,
-                        (System.nanoTime() - op.started) / 1_000_000, op.attempts));
+                        op.waitedMillis(System.nanoTime()), op.attempts()));
             }
             return r;
         });

@@ -96,8 +96,7 @@ public final class IpmiClient implements AutoCloseable {
         List<SessionDriver> list = byLogin.computeIfAbsent(target.key(), k -> new ArrayList<>());
         SessionDriver best = null;
         for (SessionDriver d : list) {
-            if (d.state() != SessionDriver.State.CLOSING && d.state() != SessionDriver.State.CLOSED
-                    && (best == null || d.load() < best.load())) {
+            if (!d.closing() && (best == null || d.load() < best.load())) {
                 best = d;
             }
         }

@@ -1,11 +1,10 @@
 package io.ipmirunner.ipmi.client;
 
 import io.ipmirunner.ipmi.command.Commands;
-import io.ipmirunner.ipmi.transport.EventLoop;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
 import java.util.concurrent.CompletableFuture;
 
-/** One request waiting for its response in a session; owned by the loop thread. */
+/** One request a module asked for in a session, and its {@link Exchange} once it is in flight. Loop thread only. */
 final class Operation {
     final String name;
     final int netFn;
@@ -28,20 +27,11 @@ final class Operation {
     volatile boolean duplicatePossible;
     /** Harmless requests sent to learn whether this one arrived. */
     int probes;
-    /** The rqSeq of the latest transmission. */
-    int rqSeq;
-    /** Bit n set: this operation was sent with rqSeq n (6 bits, IPMI v2.0 §13.8). */
-    private long seqsUsed;
-    int attempts;
     int busyRetries;
-    /** The last answer was "node busy": the next send is a re-ask, not a retransmission. */
+    /** The last answer was "node busy": the next send, when the retransmission timer runs out, is a re-ask. */
     boolean lastAnswerBusy;
-    long started;
-    /** When the latest transmission went out (System.nanoTime). */
-    long sentAt;
-    long rto;
-    EventLoop.Timer retransmit;
-    EventLoop.Timer deadline;
+    /** Its transmissions in the current session; null until it first goes out. */
+    Exchange exchange;
 
     Operation(String name, int netFn, int cmd, byte[] data) {
         this(name, netFn, cmd, data, false);
@@ -56,16 +46,32 @@ final class Operation {
         this.data = data.clone();
     }
 
+    /** Get Device ID (IPMI v2.0 §20.1), harmless and answered by every BMC: a keep-alive, named for {@code why}. */
+    static Operation getDeviceId(String why) {
+        var spec = Commands.GET_DEVICE_ID;
+        return new Operation(spec.name() + " (" + why + ")", spec.netFn(), spec.cmd(), new byte[0]);
+    }
+
     /** Whether the BMC lost the session under it and it may go out again in a new one; if so, it is ready to. */
     boolean resendAfterLogin() {
         if (!idempotent || resentAfterLogin) {
             return false;
         }
         resentAfterLogin = true;
-        attempts = 0;
+        exchange = null;
         busyRetries = 0;
         lastAnswerBusy = false;
         return true;
+    }
+
+    /** Transmissions in its latest session, for what a failure reports. */
+    int attempts() {
+        return exchange == null ? 0 : exchange.sends();
+    }
+
+    /** How long since it first went out in its latest session (0 if it never did). */
+    long waitedMillis(long now) {
+        return exchange == null || exchange.sends() == 0 ? 0 : (now - exchange.firstSentAt()) / 1_000_000;
     }
 
     /** Short and capped: a busy BMC is usually free again within a few hundred milliseconds. */
@@ -73,29 +79,19 @@ final class Operation {
         return Math.min(800, 50L << Math.min(busyRetries, 4));
     }
 
-    void useSeq(int rqSeq) {
-        this.rqSeq = rqSeq;
-        seqsUsed |= 1L << rqSeq;
-    }
-
     /**
-     * Whether reply {@code r} gives a round-trip sample: it is known which transmission it answers. Karn's
-     * rule (RFC 6298 §3) takes samples only from requests sent once, since a TCP acknowledgement does not
-     * say which copy it acknowledges; an IPMI reply does when every copy went out with its own rqSeq (as an
-     * idempotent request's resends do, {@link Transmissions}), as TCP's timestamps do (RFC 7323 §4). Without
-     * it a BMC whose requests met loss a few times running kept a backed-off two-second timeout for every
-     * later request, and each further loss cost two seconds.
+     * Whether reply {@code r} answers the latest transmission, so that its round trip is a sample even after
+     * resends. Karn's rule (RFC 6298 §3) takes samples only from requests sent once, since a TCP
+     * acknowledgement does not say which copy it acknowledges; an IPMI reply does when every copy went out
+     * with its own rqSeq (as an idempotent request's resends do, {@link Transmissions}), as TCP's timestamps
+     * do (RFC 7323 §4). Without it a BMC whose requests met loss a few times running kept a backed-off
+     * two-second timeout for every later request, and each further loss cost two seconds.
      */
     boolean measuredBy(IpmiResponse r) {
-        return attempts == 1 || idempotent && r.rqSeq() == rqSeq;
+        return idempotent && r.rqSeq() == exchange.rqSeq();
     }
 
     boolean answeredBy(IpmiResponse r) {
-        return r.netFn() == (netFn | 1) && r.cmd() == cmd && (seqsUsed & 1L << r.rqSeq()) != 0;
-    }
-
-    void cancelTimers() {
-        EventLoop.Timer.cancel(retransmit);
-        EventLoop.Timer.cancel(deadline);
+        return exchange != null && r.netFn() == (netFn | 1) && r.cmd() == cmd && exchange.usedSeq(r.rqSeq());
     }
 }

@@ -7,7 +7,7 @@ import java.time.Duration;
  * BMCs hang or reset under rapid polling, a known field problem that a fleet's fork limit does not
  * address, since it bounds BMCs at once, not the rate at one. Counted from one command's first
  * transmission to the next one's; retransmissions, busy re-asks and the login's own steps are not paced
- * (they answer the BMC's silence or are one exchange). Loop thread only; one per session driver.
+ * (they answer the BMC's silence or are one exchange). Pure; one per session machine.
  */
 final class Pacing {
     private final long intervalNanos;

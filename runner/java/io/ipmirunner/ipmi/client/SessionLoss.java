@@ -6,7 +6,6 @@ import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.session.PresenceProbe;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
 import io.ipmirunner.ipmi.wire.LanPacket;
-import java.util.function.Consumer;
 
 /**
  * Tells a BMC that forgot our session (it restarted, or expired the session) from one that is slow or down.
@@ -25,7 +24,7 @@ import java.util.function.Consumer;
  * Chassis Control while it answers a probe at once. It runs to its deadline, which then says the session
  * was lost. Nor is a read that already went out again after a fresh login given up early: a read slower
  * than two retransmission timeouts would otherwise fail where waiting would have answered it.
- * Loop thread only; one per session driver.
+ * Pure; one per session machine.
  */
 final class SessionLoss {
     /** Sends of a command left unanswered before the BMC's presence is asked: one loss is common, two rare. */
@@ -33,7 +32,6 @@ final class SessionLoss {
     /** Probes the BMC must answer while the command stays unanswered before the session counts as gone. */
     static final int PROBES_ANSWERED = 2;
 
-    private final Consumer<byte[]> send;
     private int probeSeq;
     /** The command the probes were sent for: a probe answered after it is done proves nothing. */
     private Operation probed;
@@ -44,17 +42,14 @@ final class SessionLoss {
     /** The BMC answered {@link #probed} itself, outside the session. */
     private boolean refused;
 
-    SessionLoss(Consumer<byte[]> send) {
-        this.send = send;
-    }
-
     /**
-     * {@code op} was just sent again: from its second send on, a probe goes along. Not with Close Session:
-     * a session being closed is given up after two sends anyway, and whether the BMC still had it is moot.
+     * {@code op} was just sent again: from its second send on, a probe goes along (returned, to be sent;
+     * null when none is due). Not with Close Session: a session being closed is given up after two sends
+     * anyway, and whether the BMC still had it is moot.
      */
-    void probeAfter(Operation op) {
-        if (op.attempts < SENDS_BEFORE_PROBE || Commands.CLOSE_SESSION.matches(op.netFn, op.cmd)) {
-            return;
+    byte[] probeAfter(Operation op) {
+        if (op.attempts() < SENDS_BEFORE_PROBE || Commands.CLOSE_SESSION.matches(op.netFn, op.cmd)) {
+            return null;
         }
         if (probed != op) {
             probed = op;
@@ -64,7 +59,7 @@ final class SessionLoss {
         latestAnswered = false;
         // rqSeq 0 is the login's own Get Channel Authentication Capabilities; the probes use 1 to 63.
         probeSeq = probeSeq % 63 + 1;
-        send.accept(PresenceProbe.request(probeSeq));
+        return PresenceProbe.request(probeSeq);
     }
 
     /** A packet outside our session came while {@code inFlight} (may be null) waited for its answer. */
@@ -92,21 +87,20 @@ final class SessionLoss {
     }
 
     /** The failure of {@code op} that ran out of time: a lost session when the BMC answered outside it. */
-    IpmiException timeout(String host, Phase phase, Operation op) {
-        long waited = (System.nanoTime() - op.started) / 1_000_000;
+    IpmiException timeout(String host, Phase phase, Operation op, long now) {
+        long waited = op.waitedMillis(now);
         if (probed == op && (answered > 0 || refused)) {
-            return unsafeToResend(host, op);
+            return unsafeToResend(host, op, now);
         }
-        return op.idempotent || op.attempts == 0 ? new IpmiException.Timeout(host, phase, waited, op.attempts)
-                : IpmiException.Timeout.writeUnanswered(host, op.name, waited, op.attempts, op.duplicatePossible);
+        return op.idempotent || op.attempts() == 0 ? new IpmiException.Timeout(host, phase, waited, op.attempts())
+                : IpmiException.Timeout.writeUnanswered(host, op.name, waited, op.attempts(), op.duplicatePossible);
     }
 
     /**
      * The failure of a command the BMC may or may not have carried out before it forgot the session: not
      * sent again, since a state-changing command must never run twice behind the operator's back.
      */
-    static IpmiException unsafeToResend(String host, Operation op) {
-        long waited = (System.nanoTime() - op.started) / 1_000_000;
-        return IpmiException.Timeout.sessionLost(host, op.name, waited, op.attempts);
+    static IpmiException unsafeToResend(String host, Operation op, long now) {
+        return IpmiException.Timeout.sessionLost(host, op.name, op.waitedMillis(now), op.attempts());
     }
 }

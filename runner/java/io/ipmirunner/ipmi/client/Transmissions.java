@@ -41,8 +41,8 @@ final class Transmissions {
 
     /** The request for this transmission of {@code op}: a resent non-idempotent request keeps its rqSeq. */
     IpmiRequest request(Operation op, boolean resend) {
-        int seq = resend && !op.idempotent ? op.rqSeq : next();
-        op.useSeq(seq);
+        int seq = resend && !op.idempotent ? op.exchange.rqSeq() : next();
+        op.exchange.useSeq(seq);
         op.probes = 0;
         ledger.sent(tag(op.netFn, op.cmd, seq), !op.idempotent);
         return IpmiRequest.toBmc(op.netFn, op.cmd, seq, op.data);

@@ -10,6 +10,7 @@ import io.ipmirunner.ipmi.wire.IpmiResponse;
 import io.ipmirunner.ipmi.wire.LanPacket;
 import io.ipmirunner.ipmi.wire.MalformedPacketException;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,11 @@ public final class DiscoveryLogin implements Login {
         var req = new ChannelAuthCapabilities.Request(ChannelAuthCapabilities.CURRENT_CHANNEL,
                 askV20 && config.version() != IpmiVersion.V15, config.privilege().code());
         return PreSession.v15(Commands.GET_CHANNEL_AUTH_CAPABILITIES, req, 0);
+    }
+
+    @Override
+    public List<byte[]> releases() {
+        return next != null ? next.releases() : List.of();
     }
 
     @Override
@@ -112,8 +118,8 @@ public final class DiscoveryLogin implements Login {
     }
 
     @Override
-    public Phase phase() {
-        return next != null ? next.phase() : Phase.DISCOVERY;
+    public Awaiting awaiting() {
+        return next != null ? next.awaiting() : Awaiting.AUTH_CAPABILITIES;
     }
 
     private static Step fail(IpmiException e) {

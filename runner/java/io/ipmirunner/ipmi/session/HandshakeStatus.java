@@ -40,6 +40,22 @@ final class HandshakeStatus {
                 + " BMC's idle timeout)");
     }
 
+    /** The login's deadline passed while it waited in {@code where}. */
+    static IpmiException outOfTime(String host, Phase where, RmcpPlusStatus shortage, long waitedMillis, int attempts,
+                                   boolean heard) {
+        return shortage != null ? slotsTaken(host, where, shortage, waitedMillis, attempts)
+                : heard ? new IpmiException.Timeout(host, where, waitedMillis, attempts)
+                : new IpmiException.Unreachable(host, where, waitedMillis);
+    }
+
+    /** RAKP 2's key exchange code (§13.21) did not check with our password. */
+    static IpmiException wrongPassword(String host, boolean emptyPassword) {
+        return new IpmiException.AuthenticationFailed(host, Phase.RAKP_1, emptyPassword
+                ? IpmiException.AuthenticationFailed.noPassword("the BMC's RAKP 2 key exchange code does not "
+                + "match an empty password")
+                : "the BMC's RAKP 2 key exchange code does not match the password (wrong password)");
+    }
+
     /** A refusal: of the credentials or role (authentication), else of the protocol. */
     static IpmiException failure(String host, Phase where, RmcpPlusStatus status, String context) {
         boolean auth = switch (status.code()) {

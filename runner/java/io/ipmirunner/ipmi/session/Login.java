@@ -1,7 +1,7 @@
 package io.ipmirunner.ipmi.session;
 
-import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.wire.LanPacket;
+import java.util.List;
 
 /**
  * A pure login state machine: it is told of packets, retransmission timeouts and deadlines, and answers
@@ -25,7 +25,16 @@ public sealed interface Login permits DiscoveryLogin, RmcpPlusLogin, V15Login {
      */
     Step onDeadline(long waitedMillis, int attempts, boolean heard);
 
-    Phase phase();
+    /** What the login waits for now; {@code awaiting().phase()} is what a failure here is labelled. */
+    Awaiting awaiting();
+
+    /**
+     * Datagrams to send once, unanswered, since the last call: they let the BMC free the session slots of
+     * handshakes this login gave up ({@link AbandonedHandshakes#release}).
+     */
+    default List<byte[]> releases() {
+        return List.of();
+    }
 
     /**
      * Whether the packet just handled answered a request sent before the current one (an earlier login

@@ -15,16 +15,14 @@ import io.ipmirunner.ipmi.wire.PayloadType;
 import io.ipmirunner.ipmi.wire.RmcpPlusStatus;
 import io.ipmirunner.ipmi.wire.V20Packet;
 import java.security.SecureRandom;
+import java.util.List;
 
 /**
  * RMCP+ session establishment (IPMI v2.0 §13.15-§13.23): Open Session, RAKP 1-4, then Set Session Privilege
- * Level. Without a suite chosen by the operator, Open Session proposes suite 17 and, if the BMC refuses its
- * algorithms or twice gives no answer, suite 3, which every BMC must support ({@link SuiteChoice}, which also
- * takes a BMC's substitute for 17 when it is 3). That is what asking Get Channel Cipher Suites first would pick
- * (17 when listed, else 3) without its one or two round trips per login: a tenth of a login's datagrams.
- * Behaviour learnt from real BMCs (after pyghmi and FreeIPMI): a timed-out exchange restarts from a fresh
- * Open Session because BMCs reject a repeated RAKP 1/3; "insufficient resources" is retried, not reported as
- * an authentication failure; a refused role steps the privilege down unless it was asked for.
+ * Level. The suite proposed is 17, then 3 ({@link SuiteChoice}): what asking Get Channel Cipher Suites first
+ * would pick, without its round trips. Learnt from real BMCs (after pyghmi and FreeIPMI): a timed-out exchange
+ * restarts from a fresh Open Session because BMCs reject a repeated RAKP 1/3; "insufficient resources" is
+ * retried, not reported as an authentication failure; a refused role steps the privilege down unless asked for.
  */
 public final class RmcpPlusLogin implements Login {
     static final long BUSY_DELAY_MILLIS = 500;
@@ -35,7 +33,7 @@ public final class RmcpPlusLogin implements Login {
     private final byte[] kuid;
     private final byte[] username;
 
-    private Phase phase;
+    private Awaiting awaiting;
     private final SuiteChoice suites;
     /** Handshakes the BMC said it no longer had (it restarted, or timed them out), each restarted once. */
     private int lostHandshakes;
@@ -47,9 +45,7 @@ public final class RmcpPlusLogin implements Login {
     private byte[] guid;
     private int role;
     private SessionKeys keys;
-    private RmcpPlusSession session;
-    private int rqSeq;
-    private long privilegeSeqs;
+    private SetPrivilege setPrivilege;
     private byte[] last;
     /** The handshakes the last restarts left waiting: a late answer to any of them is taken. */
     private final AbandonedHandshakes earlier = new AbandonedHandshakes();
@@ -68,8 +64,8 @@ public final class RmcpPlusLogin implements Login {
     }
 
     @Override
-    public Phase phase() {
-        return phase;
+    public Awaiting awaiting() {
+        return awaiting;
     }
 
     @Override
@@ -82,28 +78,14 @@ public final class RmcpPlusLogin implements Login {
         return new Step.Send(datagram);
     }
 
-    private byte[] privilegeRequest() {
-        rqSeq = rqSeq + 1 & 0x3F;
-        privilegeSeqs |= 1L << rqSeq;
-        return SetPrivilege.request(session, privilege, rqSeq);
-    }
-
     private Step openSession() {
-        phase = Phase.OPEN_SESSION;
+        awaiting = Awaiting.OPEN_SESSION_RESPONSE;
         tag = tag + 1 & 0xFF;
-        consoleSid = nonZeroRandom();
+        consoleSid = random.ints().filter(v -> v != 0).findFirst().orElseThrow();
         CipherSuite suite = suites.current();
         var req = new OpenSessionRequest(tag, privilege.code(), consoleSid, suite.auth().code(),
                 suite.integrity().code(), suite.confidentiality().code());
         return send(V20Packet.encode(PayloadType.OPEN_SESSION_REQUEST, false, 0, 0, req.encode(), null));
-    }
-
-    private int nonZeroRandom() {
-        int v;
-        do {
-            v = random.nextInt();
-        } while (v == 0);
-        return v;
     }
 
     @Override
@@ -119,12 +101,12 @@ public final class RmcpPlusLogin implements Login {
                 adopt(answered);
                 return p.payloadType() == PayloadType.RAKP_2 ? onRakp2(p) : onRakp4(p);
             }
-            return switch (phase) {
-                case OPEN_SESSION -> onOpenSession(packet);
-                case RAKP_1 -> onRakp2(packet);
-                case RAKP_3 -> onRakp4(packet);
-                case SET_PRIVILEGE -> onPrivilege(packet);
-                default -> new Step.Wait("unexpected in " + phase);
+            return switch (awaiting) {
+                case OPEN_SESSION_RESPONSE -> onOpenSession(packet);
+                case RAKP_2 -> onRakp2(packet);
+                case RAKP_4 -> onRakp4(packet);
+                case PRIVILEGE -> setPrivilege.onReply(packet);
+                default -> new Step.Wait("unexpected while awaiting " + awaiting);
             };
         } catch (MalformedPacketException e) {
             return new Step.Wait("malformed: " + e.getMessage());
@@ -159,7 +141,7 @@ public final class RmcpPlusLogin implements Login {
             return fail(new IpmiException.ProtocolError(host, Phase.OPEN_SESSION, refusal.get()));
         }
         bmcSid = resp.managedSystemSessionId();
-        phase = Phase.RAKP_1;
+        awaiting = Awaiting.RAKP_2;
         rm = new byte[16];
         random.nextBytes(rm);
         role = privilege.code() | (config.nameOnlyLookup() ? io.ipmirunner.ipmi.wire.Rakp.NAME_ONLY_LOOKUP : 0);
@@ -195,10 +177,7 @@ public final class RmcpPlusLogin implements Login {
         byte[] expected = Rakp.rakp2KeyExchangeAuthCode(auth, kuid, consoleSid, bmcSid, rm,
                 m2.managedSystemRandom(), m2.managedSystemGuid(), role, username);
         if (!Rakp.constantTimeEquals(expected, m2.keyExchangeAuthCode(expected.length))) {
-            return fail(new IpmiException.AuthenticationFailed(host, Phase.RAKP_1, config.password().isEmpty()
-                    ? IpmiException.AuthenticationFailed.noPassword("the BMC's RAKP 2 key exchange code does not "
-                    + "match an empty password")
-                    : "the BMC's RAKP 2 key exchange code does not match the password (wrong password)"));
+            return fail(HandshakeStatus.wrongPassword(host, config.password().isEmpty()));
         }
         guid = m2.managedSystemGuid();
         byte[] kg = config.kg().isEmpty() ? null : config.kg().reveal();
@@ -206,7 +185,7 @@ public final class RmcpPlusLogin implements Login {
         byte[] code = Rakp.rakp3KeyExchangeAuthCode(auth, kuid, m2.managedSystemRandom(), consoleSid, role, username);
         // This attempt's own RAKP 2 came first: an earlier one's late answer is stale from now on.
         earlier.clear();
-        phase = Phase.RAKP_3;
+        awaiting = Awaiting.RAKP_4;
         var m3 = new io.ipmirunner.ipmi.wire.Rakp.Message3(tag, RmcpPlusStatus.OK, bmcSid, code);
         return send(V20Packet.encode(PayloadType.RAKP_3, false, 0, 0, m3.encode(), null));
     }
@@ -230,34 +209,28 @@ public final class RmcpPlusLogin implements Login {
             return failStatus(Phase.RAKP_3, m4.status(), "");
         }
         byte[] icv = Rakp.rakp4IntegrityCheckValue(suites.current().auth(), keys.sik(), rm, bmcSid, guid);
-        // RAKP-none has no key to check a value with, so bytes some BMCs send there anyway (FreeIPMI's
-        // integritycheckvalue workaround) prove nothing either way and are ignored.
-        boolean checkable = suites.current().auth() != AuthAlgorithm.RAKP_NONE;
-        if (checkable && !Rakp.constantTimeEquals(icv, m4.integrityCheckValue())) {
+        // RAKP-none has no key to check with: what some BMCs send anyway (FreeIPMI's integritycheckvalue) is ignored.
+        if (suites.current().auth() != AuthAlgorithm.RAKP_NONE
+                && !Rakp.constantTimeEquals(icv, m4.integrityCheckValue())) {
             return fail(new IpmiException.AuthenticationFailed(host, Phase.RAKP_3,
                     "RAKP 4 integrity check value does not match (wrong K_g?)"));
         }
-        session = new RmcpPlusSession(suites.current(), keys, kuid, bmcSid, consoleSid, Privilege.USER, random);
+        var session = new RmcpPlusSession(suites.current(), keys, kuid, bmcSid, consoleSid, Privilege.USER, random);
         if (!privilege.atLeast(Privilege.OPERATOR)) {
             session.privilegeGranted(privilege);
             return new Step.Established(session);
         }
-        phase = Phase.SET_PRIVILEGE;
-        return send(privilegeRequest());
+        awaiting = Awaiting.PRIVILEGE;
+        setPrivilege = new SetPrivilege(host, session, privilege, 0);
+        return send(setPrivilege.request());
     }
 
-    private Step onPrivilege(LanPacket packet) {
-        return SetPrivilege.onReply(host, session, packet, privilege, privilegeSeqs);
-    }
-
-    /**
-     * Continue the earlier handshake and drop the current one: its Open Session or RAKP 1 may have reached
-     * the BMC, which then holds an unfinished handshake until its own timeout, as after any lost reply.
-     */
+    /** Continue the earlier handshake and give the current one up ({@link AbandonedHandshakes#release}). */
     private void adopt(RakpAttempt e) {
-        earlier.clear();
+        earlier.giveUp(current());
+        earlier.adopted(e);
         answeredLate = true;
-        phase = e.waitingIn();
+        awaiting = e.awaiting();
         tag = e.tag();
         consoleSid = e.consoleSid();
         bmcSid = e.bmcSid();
@@ -273,28 +246,42 @@ public final class RmcpPlusLogin implements Login {
 
     @Override
     public Step onTimeout() {
-        return switch (phase) {
-            case OPEN_SESSION -> {
+        return switch (awaiting) {
+            case OPEN_SESSION_RESPONSE -> {
                 suites.nextAfterSilence();
                 yield openSession();
             }
             // A lost Open Session reply leaves a session on the BMC keyed by our console session id, and
             // ipmi_sim then ignores a resent request with that id: every retry is a fresh Open Session.
-            case RAKP_1, RAKP_3 -> {
-                earlier.remember(new RakpAttempt(phase, tag, consoleSid, bmcSid, rm, role, guid, keys));
+            case RAKP_2, RAKP_4 -> {
+                earlier.remember(current());
                 yield openSession();
             }
-            case SET_PRIVILEGE -> send(privilegeRequest());
+            case PRIVILEGE -> send(setPrivilege.request());
             default -> new Step.Send(last);
         };
     }
 
     @Override
     public Step onDeadline(long waitedMillis, int attempts, boolean heard) {
-        IpmiException e = shortage != null ? HandshakeStatus.slotsTaken(host, phase, shortage, waitedMillis, attempts)
-                : heard ? new IpmiException.Timeout(host, phase, waitedMillis, attempts)
-                : new IpmiException.Unreachable(host, phase, waitedMillis);
-        return new Step.Failed(e, phase == Phase.SET_PRIVILEGE ? session : null);
+        var e = HandshakeStatus.outOfTime(host, awaiting.phase(), shortage, waitedMillis, attempts, heard);
+        return failed(e, awaiting == Awaiting.PRIVILEGE ? setPrivilege.session() : null);
+    }
+
+    @Override
+    public List<byte[]> releases() {
+        return earlier.release(suites.current(), kuid, random);
+    }
+
+    private RakpAttempt current() {
+        return new RakpAttempt(awaiting, tag, consoleSid, bmcSid, rm, role, guid, keys);
+    }
+
+    /** The login ends: every handshake it leaves is given up. */
+    private Step failed(IpmiException e, ActiveSession open) {
+        earlier.giveUp(current());
+        earlier.clear();
+        return new Step.Failed(e, open);
     }
 
     /** Error replies may carry session id 0 (ipmi_sim does): then the message tag alone must match. */
@@ -307,6 +294,6 @@ public final class RmcpPlusLogin implements Login {
     }
 
     private Step fail(IpmiException e) {
-        return new Step.Failed(e, null);
+        return failed(e, null);
     }
 }

@@ -12,18 +12,37 @@ import io.ipmirunner.ipmi.wire.LanPacket;
 /**
  * The last login step of both protocols: sessions start at User level (IPMI v2.0 §22.18), so a session
  * that needs Operator or Administrator asks for it with Set Session Privilege Level inside the session.
+ * Every send takes a new rqSeq (6 bits, §13.8), and a reply to any of them is the answer.
  */
 final class SetPrivilege {
-    private SetPrivilege() {}
+    private final String host;
+    private final ActiveSession session;
+    private final Privilege privilege;
+    private int rqSeq;
+    /** Bit n set when a request went out with rqSeq n. */
+    private long seqsUsed;
 
-    static byte[] request(ActiveSession session, Privilege privilege, int rqSeq) {
+    /** {@code lastSeq}: the login's latest rqSeq, which the requests here follow on from. */
+    SetPrivilege(String host, ActiveSession session, Privilege privilege, int lastSeq) {
+        this.host = host;
+        this.session = session;
+        this.privilege = privilege;
+        this.rqSeq = lastSeq;
+    }
+
+    ActiveSession session() {
+        return session;
+    }
+
+    byte[] request() {
+        rqSeq = rqSeq + 1 & 0x3F;
+        seqsUsed |= 1L << rqSeq;
         var spec = Commands.SET_SESSION_PRIVILEGE;
         byte[] data = new SessionMessages.PrivilegeLevel(privilege.code()).toBytes();
         return session.encode(IpmiRequest.toBmc(spec.netFn(), spec.cmd(), rqSeq, data));
     }
 
-    /** {@code seqsUsed}: bit n set when the request went out with rqSeq n (each resend takes a new one). */
-    static Step onReply(String host, ActiveSession session, LanPacket packet, Privilege privilege, long seqsUsed) {
+    Step onReply(LanPacket packet) {
         if (!(session.decode(packet) instanceof Decoded.Accepted accepted)) {
             return new Step.Wait("not a session reply");
         }

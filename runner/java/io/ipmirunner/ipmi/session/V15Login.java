@@ -32,14 +32,13 @@ public final class V15Login implements Login {
     /** Unanswered Activate Session attempts (each after a fresh challenge) before calling it a wrong password. */
     static final int ACTIVATE_ATTEMPTS = 3;
 
-    private Phase phase = Phase.CHALLENGE;
+    private Awaiting awaiting = Awaiting.CHALLENGE;
     private int silentActivates;
     private int lostChallenges;
     private int rqSeq;
-    private long privilegeSeqs;
     private int tempSid;
     private byte[] last;
-    private Ipmi15Session session;
+    private SetPrivilege setPrivilege;
 
     V15Login(String host, SessionConfig config, ChannelAuthCapabilities.Response caps, SecureRandom random) {
         this.host = host;
@@ -74,8 +73,8 @@ public final class V15Login implements Login {
     }
 
     @Override
-    public Phase phase() {
-        return phase;
+    public Awaiting awaiting() {
+        return awaiting;
     }
 
     @Override
@@ -87,7 +86,7 @@ public final class V15Login implements Login {
     }
 
     private Step challenge() {
-        phase = Phase.CHALLENGE;
+        awaiting = Awaiting.CHALLENGE;
         var req = new SessionMessages.ChallengeRequest(authType, config.usernameBytes());
         return send(PreSession.v15(Commands.GET_SESSION_CHALLENGE, req, nextSeq()));
     }
@@ -95,12 +94,6 @@ public final class V15Login implements Login {
     private Step send(byte[] d) {
         last = d;
         return new Step.Send(d);
-    }
-
-    private byte[] privilegeRequest() {
-        int seq = nextSeq();
-        privilegeSeqs |= 1L << seq;
-        return SetPrivilege.request(session, config.privilege(), seq);
     }
 
     private int nextSeq() {
@@ -111,10 +104,10 @@ public final class V15Login implements Login {
     @Override
     public Step onPacket(LanPacket packet) {
         try {
-            return switch (phase) {
+            return switch (awaiting) {
                 case CHALLENGE -> onChallenge(packet);
-                case ACTIVATE -> onActivate(packet);
-                case SET_PRIVILEGE -> SetPrivilege.onReply(host, session, packet, config.privilege(), privilegeSeqs);
+                case ACTIVATION -> onActivate(packet);
+                case PRIVILEGE -> setPrivilege.onReply(packet);
                 default -> new Step.Wait("unexpected");
             };
         } catch (MalformedPacketException e) {
@@ -138,7 +131,7 @@ public final class V15Login implements Login {
         }
         var ch = SessionMessages.ChallengeResponse.decode(new ByteReader(r.data()));
         tempSid = ch.temporarySessionId();
-        phase = Phase.ACTIVATE;
+        awaiting = Awaiting.ACTIVATION;
         int initialOutbound = random.nextInt() | 1;
         var req = new SessionMessages.ActivateRequest(authType, config.privilege().code(), ch.challenge(),
                 initialOutbound);
@@ -183,21 +176,22 @@ public final class V15Login implements Login {
         // The session goes on in the auth type Activate Session grants (none when per-message authentication
         // is disabled), unless the host's ipmi_workarounds say the BMC wants signed requests anyway.
         int sessionAuth = config.workarounds().contains(Workaround.FORCEPERMSG) ? authType : a.authType();
-        session = new Ipmi15Session(sessionAuth, authType, password, a.sessionId(), a.initialInboundSeq(),
+        var session = new Ipmi15Session(sessionAuth, authType, password, a.sessionId(), a.initialInboundSeq(),
                 Privilege.USER, !config.workarounds().contains(Workaround.NOAUTHCODECHECK));
         if (!config.privilege().atLeast(Privilege.OPERATOR)) {
             session.privilegeGranted(config.privilege());
             return new Step.Established(session);
         }
-        phase = Phase.SET_PRIVILEGE;
-        return send(privilegeRequest());
+        awaiting = Awaiting.PRIVILEGE;
+        setPrivilege = new SetPrivilege(host, session, config.privilege(), rqSeq);
+        return send(setPrivilege.request());
     }
 
     @Override
     public Step onTimeout() {
-        return switch (phase) {
-            case ACTIVATE -> ++silentActivates >= ACTIVATE_ATTEMPTS ? wrongPassword() : challenge();
-            case SET_PRIVILEGE -> send(privilegeRequest());
+        return switch (awaiting) {
+            case ACTIVATION -> ++silentActivates >= ACTIVATE_ATTEMPTS ? wrongPassword() : challenge();
+            case PRIVILEGE -> send(setPrivilege.request());
             default -> new Step.Send(last);
         };
     }
@@ -211,11 +205,12 @@ public final class V15Login implements Login {
 
     @Override
     public Step onDeadline(long waitedMillis, int attempts, boolean heard) {
-        if (phase == Phase.ACTIVATE || phase == Phase.CHALLENGE && tempSid != 0) {
+        if (awaiting == Awaiting.ACTIVATION || awaiting == Awaiting.CHALLENGE && tempSid != 0) {
             return wrongPassword();
         }
+        Phase phase = awaiting.phase();
         IpmiException e = heard ? new IpmiException.Timeout(host, phase, waitedMillis, attempts)
                 : new IpmiException.Unreachable(host, phase, waitedMillis);
-        return new Step.Failed(e, phase == Phase.SET_PRIVILEGE ? session : null);
+        return new Step.Failed(e, awaiting == Awaiting.PRIVILEGE ? setPrivilege.session() : null);
     }
 }

@@ -8,6 +8,7 @@ import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * One platform thread that owns every socket, timer and session state: the design of FreeIPMI's ipmipower
@@ -19,6 +20,8 @@ public final class EventLoop implements AutoCloseable {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final Thread thread;
+    /** Monotonic time in nanoseconds: {@link System#nanoTime}, or a test's fake clock. */
+    private final LongSupplier clock;
     private volatile boolean running = true;
     private long timerSeq;
 
@@ -53,6 +56,12 @@ public final class EventLoop implements AutoCloseable {
     }
 
     public EventLoop(String name) {
+        this(name, System::nanoTime);
+    }
+
+    /** A loop whose timers run by {@code clock}: tests move it by hand instead of waiting. */
+    EventLoop(String name, LongSupplier clock) {
+        this.clock = clock;
         try {
             selector = Selector.open();
         } catch (IOException e) {
@@ -73,9 +82,14 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
+    /** The loop's time in nanoseconds: what its timers run by, and what the sessions on it are told. */
+    public long nanoTime() {
+        return clock.getAsLong();
+    }
+
     /** Loop thread only. */
     public Timer schedule(long delayMillis, Runnable action) {
-        Timer t = new Timer(System.nanoTime() + delayMillis * 1_000_000L, timerSeq++, action);
+        Timer t = new Timer(clock.getAsLong() + delayMillis * 1_000_000L, timerSeq++, action);
         timers.add(t);
         return t;
     }
@@ -128,12 +142,12 @@ public final class EventLoop implements AutoCloseable {
 
     private boolean timerDue() {
         Timer t = timers.peek();
-        return t != null && t.deadline - System.nanoTime() <= 0;
+        return t != null && t.deadline - clock.getAsLong() <= 0;
     }
 
     /** Runs due timers; returns how long to wait for the next one (0 = forever, as select() takes it). */
     private long runDueTimers() {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         Timer t;
         while ((t = timers.peek()) != null && t.deadline - now <= 0) {
             timers.poll();

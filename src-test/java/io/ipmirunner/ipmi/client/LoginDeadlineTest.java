@@ -60,18 +60,16 @@ class LoginDeadlineTest {
         var group = new FleetGroup("g", 1, "generic", BmcSettings.DEFAULTS, faults, 0);
         try (FleetHost bmc = FleetHost.start(FleetPlanner.plan(List.of(group), new Addressing.BasePort("127.0.0.1", 0),
                 UserTable.standard("admin", PASSWORD), 7), LanServices.seeded(7), 7); IpmiClient c = client()) {
-            long t0 = System.nanoTime();
             IpmiException e = login(c, bmc.address(0));
-            long measured = (System.nanoTime() - t0) / 1_000_000;
             assertInstanceOf(IpmiException.Timeout.class, e, e.getMessage());
             Matcher m = REPORTED.matcher(e.getMessage());
             assertTrue(m.find(), e.getMessage());
             long reported = Long.parseLong(m.group(1));
             int attempts = Integer.parseInt(m.group(2));
-            assertTrue(reported >= TIMEOUT_MILLIS && reported <= measured, e.getMessage() + "; took " + measured);
+            // Three steps each given the timeout ran three times over before. That it ends at the deadline
+            // is asserted on fake time (DeadlinesFakeClockTest); here, what it reports.
+            assertTrue(reported >= TIMEOUT_MILLIS, e.getMessage());
             assertTrue(attempts > 3, "discovery, Open Session and RAKP 1, then restarts: " + e.getMessage());
-            // Three steps each given the timeout ran three times over before; the slack is scheduling only.
-            assertTrue(measured < 2 * TIMEOUT_MILLIS, "the login took " + measured + " ms");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.NetFn;
 import io.ipmirunner.ipmi.command.Privilege;
@@ -53,6 +54,7 @@ class NonIdempotentRetryTest {
     private Operation control() throws Exception {
         Operation read = new Operation("Get Chassis Status", NetFn.CHASSIS, 0x01, new byte[0]);
         assertTrue(read.idempotent);
+        inFlight(read);
         wire(tx.request(read, false));
         reply(log.getLast(), NetFn.CHASSIS);
         tx.settle();
@@ -60,9 +62,14 @@ class NonIdempotentRetryTest {
         Operation op = new Operation(spec.name(), spec.netFn(), spec.cmd(),
                 new ChassisControl(ChassisControl.HARD_RESET).toBytes());
         assertFalse(op.idempotent);
-        op.attempts = 1;
+        inFlight(op);
         wire(tx.request(op, false));
+        op.exchange.sent(0);
         return op;
+    }
+
+    private static void inFlight(Operation op) {
+        op.exchange = new Exchange(Phase.COMMAND, BmcTimers.fleet(Timing.DEFAULT), 0);
     }
 
     @Test

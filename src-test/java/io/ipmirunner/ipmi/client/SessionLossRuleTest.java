@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.app.ChannelAuthCapabilities;
 import io.ipmirunner.ipmi.wire.CompletionCode;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class SessionLossRuleTest {
     private final List<byte[]> sent = new ArrayList<>();
-    private final SessionLoss loss = new SessionLoss(sent::add);
+    private final SessionLoss loss = new SessionLoss();
 
     private static Operation read() {
         var spec = Commands.GET_CHASSIS_STATUS;
@@ -31,8 +32,16 @@ class SessionLossRuleTest {
 
     /** The op was just sent for the {@code n}th time and the probe (if any) went along. */
     private void resent(Operation op, int n) {
-        op.attempts = n;
-        loss.probeAfter(op);
+        if (op.exchange == null) {
+            op.exchange = new Exchange(Phase.COMMAND, BmcTimers.fleet(Timing.DEFAULT), 0);
+        }
+        while (op.attempts() < n) {
+            op.exchange.sent(0);
+        }
+        byte[] probe = loss.probeAfter(op);
+        if (probe != null) {
+            sent.add(probe);
+        }
     }
 
     /** The BMC's answer, outside the session, to the latest probe. */

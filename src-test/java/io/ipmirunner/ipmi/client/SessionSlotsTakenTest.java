@@ -42,16 +42,13 @@ class SessionSlotsTakenTest {
             var target = new BmcTarget("bmc", bmc.address(0), SessionConfig.of("admin", PASSWORD).withCipherSuite(3));
             try (BmcSession held = holder.open(target)) {
                 held.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE);
-                long t0 = System.nanoTime();
                 IpmiException e;
                 try (BmcSession s = late.open(target)) {
                     e = assertThrows(IpmiException.class, () -> s.send(Commands.GET_DEVICE_ID, WireMessage.Empty.INSTANCE));
                 }
-                long took = (System.nanoTime() - t0) / 1_000_000;
                 assertInstanceOf(IpmiException.ProtocolError.class, e, e.getMessage());
                 assertTrue(e.getMessage().contains("insufficient resources"), e.getMessage());
                 assertTrue(e.getMessage().contains("session slot"), e.getMessage());
-                assertTrue(took < 2 * TIMEOUT_MILLIS, "took " + took + " ms");
             }
             // The slot freed by a Close Session is taken at once.
             try (BmcSession s = late.open(target)) {

@@ -3,7 +3,6 @@ package io.ipmirunner.ipmi.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.app.ChannelAuthCapabilities;
 import io.ipmirunner.ipmi.command.app.SessionMessages;
@@ -37,7 +36,7 @@ class LostHandshakeTest {
         byte[] open = ((Step.Send) login.start()).datagram();
         for (int i = 0; i < HandshakeStatus.LOST_RESTARTS; i++) {
             open = ((Step.Send) login.onPacket(lostRakp2(login, open))).datagram();
-            assertEquals(Phase.OPEN_SESSION, login.phase());
+            assertEquals(Awaiting.OPEN_SESSION_RESPONSE, login.awaiting());
         }
         assertInstanceOf(Step.Failed.class, login.onPacket(lostRakp2(login, open)));
     }
@@ -66,7 +65,7 @@ class LostHandshakeTest {
                 CompletionCode.of(0x85), new byte[0]);
         Step s = login.onPacket(LanPacket.decode(
                 new V15Packet(V15Packet.AUTH_NONE, 0, 0, new byte[0], refused.encode()).encode()));
-        assertEquals(Phase.CHALLENGE, login.phase());
+        assertEquals(Awaiting.CHALLENGE, login.awaiting());
         assertEquals(Commands.GET_SESSION_CHALLENGE.cmd(), request(((Step.Send) s).datagram()).cmd());
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipmirunner.ipmi.IpmiException;
-import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.command.Privilege;
 import io.ipmirunner.ipmi.crypto.CipherSuite;
 import io.ipmirunner.ipmi.crypto.Rakp;
@@ -67,17 +66,17 @@ class RmcpPlusLoginTest {
     void happyPathReachesSetPrivilegeThenEstablished() throws Exception {
         RmcpPlusLogin l = login("adminpass", 3);
         byte[] open = ((Step.Send) l.start()).datagram();
-        assertEquals(Phase.OPEN_SESSION, l.phase());
+        assertEquals(Awaiting.OPEN_SESSION_RESPONSE, l.awaiting());
         int consoleSid = OpenSessionRequest.decode(packet(open).payload()).remoteConsoleSessionId();
         byte[] rakp1 = ((Step.Send) l.onPacket(LanPacket.decode(openSessionReply(open, RmcpPlusStatus.OK))))
                 .datagram();
-        assertEquals(Phase.RAKP_1, l.phase());
+        assertEquals(Awaiting.RAKP_2, l.awaiting());
         byte[] rc = new byte[16];
         random.nextBytes(rc);
         var m1 = io.ipmirunner.ipmi.wire.Rakp.Message1.decode(packet(rakp1).payload());
         assertEquals(Privilege.ADMINISTRATOR.code() | 0x10, m1.role(), "admin with name-only lookup");
         Step s3 = l.onPacket(LanPacket.decode(rakp2Reply(rakp1, consoleSid, PASSWORD, rc)));
-        assertEquals(Phase.RAKP_3, l.phase());
+        assertEquals(Awaiting.RAKP_4, l.awaiting());
         var m3 = io.ipmirunner.ipmi.wire.Rakp.Message3.decode(packet(((Step.Send) s3).datagram()).payload());
         var auth = CipherSuite.byId(3).orElseThrow().auth();
         assertTrue(Rakp.constantTimeEquals(Rakp.rakp3KeyExchangeAuthCode(auth, PASSWORD, rc, consoleSid, m1.role(),
@@ -88,7 +87,7 @@ class RmcpPlusLoginTest {
         var m4 = new io.ipmirunner.ipmi.wire.Rakp.Message4(m1.messageTag(), RmcpPlusStatus.OK, consoleSid, icv);
         Step s4 = l.onPacket(LanPacket.decode(reply(PayloadType.RAKP_4, m4.encode())));
         assertInstanceOf(Step.Send.class, s4);
-        assertEquals(Phase.SET_PRIVILEGE, l.phase());
+        assertEquals(Awaiting.PRIVILEGE, l.awaiting());
         V20Packet priv = packet(((Step.Send) s4).datagram());
         assertTrue(priv.authenticated() && priv.encrypted(), "suite 3 signs and encrypts");
         assertEquals(BMC_SID, priv.sessionId());
@@ -125,23 +124,23 @@ class RmcpPlusLoginTest {
         byte[] open1 = ((Step.Send) l.start()).datagram();
         byte[] rakp1 = acceptOpen(l, open1);
         byte[] open2 = ((Step.Send) l.onTimeout()).datagram();
-        assertEquals(Phase.OPEN_SESSION, l.phase());
+        assertEquals(Awaiting.OPEN_SESSION_RESPONSE, l.awaiting());
         assertNotEquals(consoleSidOf(open1), consoleSidOf(open2));
         // The password check was only slow: the first attempt's RAKP 2 arrives while the second opens.
         byte[] rc = randomRc();
         Step s3 = l.onPacket(LanPacket.decode(rakp2Reply(rakp1, consoleSidOf(open1), PASSWORD, rc)));
         assertInstanceOf(Step.Send.class, s3);
         assertTrue(l.lastAnswerLate(), "its round trip must not be taken as the current request's");
-        assertEquals(Phase.RAKP_3, l.phase());
+        assertEquals(Awaiting.RAKP_4, l.awaiting());
         var m3 = io.ipmirunner.ipmi.wire.Rakp.Message3.decode(packet(((Step.Send) s3).datagram()).payload());
         assertEquals(BMC_SID, m3.managedSystemSessionId(), "RAKP 3 of the first attempt");
         Step s4 = l.onPacket(LanPacket.decode(rakp4Reply(rakp1, consoleSidOf(open1), rc)));
         assertInstanceOf(Step.Send.class, s4);
         assertFalse(l.lastAnswerLate());
-        assertEquals(Phase.SET_PRIVILEGE, l.phase());
+        assertEquals(Awaiting.PRIVILEGE, l.awaiting());
         // The second attempt's Open Session reply, now stale, changes nothing.
         assertInstanceOf(Step.Wait.class, l.onPacket(LanPacket.decode(openSessionReply(open2, RmcpPlusStatus.OK))));
-        assertEquals(Phase.SET_PRIVILEGE, l.phase());
+        assertEquals(Awaiting.PRIVILEGE, l.awaiting());
     }
 
     @Test
@@ -151,14 +150,14 @@ class RmcpPlusLoginTest {
         byte[] rakp1 = acceptOpen(l, open1);
         byte[] rc = randomRc();
         l.onPacket(LanPacket.decode(rakp2Reply(rakp1, consoleSidOf(open1), PASSWORD, rc)));
-        assertEquals(Phase.RAKP_3, l.phase());
+        assertEquals(Awaiting.RAKP_4, l.awaiting());
         byte[] open2 = ((Step.Send) l.onTimeout()).datagram();
         acceptOpen(l, open2);
-        assertEquals(Phase.RAKP_1, l.phase(), "the second attempt waits for its own password check");
+        assertEquals(Awaiting.RAKP_2, l.awaiting(), "the second attempt waits for its own password check");
         Step s4 = l.onPacket(LanPacket.decode(rakp4Reply(rakp1, consoleSidOf(open1), rc)));
         assertInstanceOf(Step.Send.class, s4);
         assertTrue(l.lastAnswerLate());
-        assertEquals(Phase.SET_PRIVILEGE, l.phase());
+        assertEquals(Awaiting.PRIVILEGE, l.awaiting());
         assertEquals(BMC_SID, packet(((Step.Send) s4).datagram()).sessionId());
     }
 
@@ -176,7 +175,7 @@ class RmcpPlusLoginTest {
         assertInstanceOf(Step.Send.class,
                 l.onPacket(LanPacket.decode(rakp2Reply(rakp1, consoleSidOf(open1), PASSWORD, rc))));
         assertTrue(l.lastAnswerLate());
-        assertEquals(Phase.RAKP_3, l.phase(), "the first attempt, two restarts back, goes on");
+        assertEquals(Awaiting.RAKP_4, l.awaiting(), "the first attempt, two restarts back, goes on");
     }
 
     @Test
@@ -189,7 +188,7 @@ class RmcpPlusLoginTest {
         }
         assertInstanceOf(Step.Wait.class,
                 l.onPacket(LanPacket.decode(rakp2Reply(rakp1, consoleSidOf(open1), PASSWORD, randomRc()))));
-        assertEquals(Phase.RAKP_1, l.phase());
+        assertEquals(Awaiting.RAKP_2, l.awaiting());
     }
 
     @Test
@@ -201,10 +200,10 @@ class RmcpPlusLoginTest {
         byte[] rakp1b = acceptOpen(l, open2);
         byte[] rc = new byte[16];
         l.onPacket(LanPacket.decode(rakp2Reply(rakp1b, consoleSidOf(open2), PASSWORD, rc)));
-        assertEquals(Phase.RAKP_3, l.phase());
+        assertEquals(Awaiting.RAKP_4, l.awaiting());
         assertInstanceOf(Step.Wait.class,
                 l.onPacket(LanPacket.decode(rakp2Reply(rakp1, consoleSidOf(open1), PASSWORD, rc))));
-        assertEquals(Phase.RAKP_3, l.phase());
+        assertEquals(Awaiting.RAKP_4, l.awaiting());
     }
 
     @Test
@@ -212,9 +211,9 @@ class RmcpPlusLoginTest {
         RmcpPlusLogin l = login("adminpass", 3);
         byte[] open = ((Step.Send) l.start()).datagram();
         l.onPacket(LanPacket.decode(openSessionReply(open, RmcpPlusStatus.OK)));
-        assertEquals(Phase.RAKP_1, l.phase());
+        assertEquals(Awaiting.RAKP_2, l.awaiting());
         byte[] again = ((Step.Send) l.onTimeout()).datagram();
-        assertEquals(Phase.OPEN_SESSION, l.phase());
+        assertEquals(Awaiting.OPEN_SESSION_RESPONSE, l.awaiting());
         var a = OpenSessionRequest.decode(packet(open).payload());
         var b = OpenSessionRequest.decode(packet(again).payload());
         assertNotEquals(a.messageTag(), b.messageTag());
@@ -256,7 +255,7 @@ class RmcpPlusLoginTest {
     void withoutAChosenSuiteOpenSessionProposes17AndOnRefusal3() throws Exception {
         RmcpPlusLogin l = defaultSuiteLogin();
         byte[] first = ((Step.Send) l.start()).datagram();
-        assertEquals(Phase.OPEN_SESSION, l.phase(), "no Get Channel Cipher Suites round trip");
+        assertEquals(Awaiting.OPEN_SESSION_RESPONSE, l.awaiting(), "no Get Channel Cipher Suites round trip");
         assertEquals(CipherSuite.byId(17).orElseThrow().auth().code(), proposedSuiteAuth(first));
         byte[] second = ((Step.Send) l.onPacket(LanPacket.decode(
                 openSessionReply(first, RmcpPlusStatus.NO_CIPHER_SUITE_MATCH)))).datagram();
@@ -277,7 +276,7 @@ class RmcpPlusLoginTest {
         assertEquals(sha256, proposedSuiteAuth(((Step.Send) l.onTimeout()).datagram()), "one loss: 17 again");
         assertEquals(CipherSuite.byId(3).orElseThrow().auth().code(),
                 proposedSuiteAuth(((Step.Send) l.onTimeout()).datagram()));
-        assertEquals(Phase.OPEN_SESSION, l.phase());
+        assertEquals(Awaiting.OPEN_SESSION_RESPONSE, l.awaiting());
     }
 
     @Test
@@ -285,7 +284,7 @@ class RmcpPlusLoginTest {
         RmcpPlusLogin l = defaultSuiteLogin();
         byte[] open = ((Step.Send) l.start()).datagram();
         l.onPacket(LanPacket.decode(openSessionReply(open, RmcpPlusStatus.OK)));
-        assertEquals(Phase.RAKP_1, l.phase());
+        assertEquals(Awaiting.RAKP_2, l.awaiting());
         for (int i = 0; i < 3; i++) {
             byte[] again = ((Step.Send) l.onTimeout()).datagram();
             assertEquals(CipherSuite.byId(17).orElseThrow().auth().code(), proposedSuiteAuth(again));
@@ -330,7 +329,7 @@ class RmcpPlusLoginTest {
     void refusedRoleStepsDownWhenNoPrivilegeWasAskedFor() throws Exception {
         RmcpPlusLogin l = login("adminpass", 3);
         byte[] again = ((Step.Send) refuseRole(l)).datagram();
-        assertEquals(Phase.OPEN_SESSION, l.phase());
+        assertEquals(Awaiting.OPEN_SESSION_RESPONSE, l.awaiting());
         assertEquals(Privilege.OPERATOR.code(), OpenSessionRequest.decode(packet(again).payload())
                 .requestedMaxPrivilege());
     }

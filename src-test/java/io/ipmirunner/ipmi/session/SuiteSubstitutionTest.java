@@ -63,7 +63,7 @@ class SuiteSubstitutionTest {
         assertEquals(suite(17).auth().code(), proposedAuth(open), "17 is proposed first");
         Step next = l.onPacket(answer(open, suite(3)));
         byte[] rakp1 = ((Step.Send) next).datagram();
-        assertEquals(Phase.RAKP_1, l.phase());
+        assertEquals(Awaiting.RAKP_2, l.awaiting());
         // The RAKP exchange now runs on suite 3's HMAC-SHA1: a RAKP 2 signed with it is accepted.
         var m1 = io.ipmirunner.ipmi.wire.Rakp.Message1.decode(((V20Packet) LanPacket.decode(rakp1)).payload());
         int consoleSid = OpenSessionRequest.decode(((V20Packet) LanPacket.decode(open)).payload())
@@ -76,7 +76,7 @@ class SuiteSubstitutionTest {
                 code);
         Step s3 = l.onPacket(LanPacket.decode(V20Packet.encode(PayloadType.RAKP_2, false, 0, 0, m2.encode(), null)));
         assertInstanceOf(Step.Send.class, s3, "RAKP 3 follows a RAKP 2 checked with HMAC-SHA1");
-        assertEquals(Phase.RAKP_3, l.phase());
+        assertEquals(Awaiting.RAKP_4, l.awaiting());
     }
 
     @Test
