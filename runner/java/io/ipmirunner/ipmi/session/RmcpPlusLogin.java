@@ -45,7 +45,6 @@ public final class RmcpPlusLogin implements Login {
     private byte[] guid;
     private int role;
     private SessionKeys keys;
-    private SetPrivilege setPrivilege;
     private byte[] last;
     /** The handshakes the last restarts left waiting: a late answer to any of them is taken. */
     private final AbandonedHandshakes earlier = new AbandonedHandshakes();
@@ -105,7 +104,6 @@ public final class RmcpPlusLogin implements Login {
                 case OPEN_SESSION_RESPONSE -> onOpenSession(packet);
                 case RAKP_2 -> onRakp2(packet);
                 case RAKP_4 -> onRakp4(packet);
-                case PRIVILEGE -> setPrivilege.onReply(packet);
                 default -> new Step.Wait("unexpected while awaiting " + awaiting);
             };
         } catch (MalformedPacketException e) {
@@ -220,9 +218,7 @@ public final class RmcpPlusLogin implements Login {
             session.privilegeGranted(privilege);
             return new Step.Established(session);
         }
-        awaiting = Awaiting.PRIVILEGE;
-        setPrivilege = new SetPrivilege(host, session, privilege, 0);
-        return send(setPrivilege.request());
+        return new Step.RaisePrivilege(session, privilege);
     }
 
     /** Continue the earlier handshake and give the current one up ({@link AbandonedHandshakes#release}). */
@@ -257,7 +253,6 @@ public final class RmcpPlusLogin implements Login {
                 earlier.remember(current());
                 yield openSession();
             }
-            case PRIVILEGE -> send(setPrivilege.request());
             default -> new Step.Send(last);
         };
     }
@@ -265,7 +260,13 @@ public final class RmcpPlusLogin implements Login {
     @Override
     public Step onDeadline(long waitedMillis, int attempts, boolean heard) {
         var e = HandshakeStatus.outOfTime(host, awaiting.phase(), shortage, waitedMillis, attempts, heard);
-        return failed(e, awaiting == Awaiting.PRIVILEGE ? setPrivilege.session() : null);
+        return fail(e);
+    }
+
+    @Override
+    public void abandon() {
+        earlier.giveUp(current());
+        earlier.clear();
     }
 
     @Override
@@ -277,12 +278,6 @@ public final class RmcpPlusLogin implements Login {
         return new RakpAttempt(awaiting, tag, consoleSid, bmcSid, rm, role, guid, keys);
     }
 
-    /** The login ends: every handshake it leaves is given up. */
-    private Step failed(IpmiException e, ActiveSession open) {
-        earlier.giveUp(current());
-        earlier.clear();
-        return new Step.Failed(e, open);
-    }
 
     /** Error replies may carry session id 0 (ipmi_sim does): then the message tag alone must match. */
     private boolean mine(RmcpPlusStatus status, int sid) {
@@ -293,7 +288,9 @@ public final class RmcpPlusLogin implements Login {
         return fail(HandshakeStatus.failure(host, where, status, context));
     }
 
+    /** The login ends: every handshake it leaves is given up. */
     private Step fail(IpmiException e) {
-        return failed(e, null);
+        abandon();
+        return new Step.Failed(e, null);
     }
 }
