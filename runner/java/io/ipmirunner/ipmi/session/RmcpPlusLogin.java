@@ -3,15 +3,14 @@ package io.ipmirunner.ipmi.session;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.command.Privilege;
-import io.ipmirunner.ipmi.crypto.AuthAlgorithm;
 import io.ipmirunner.ipmi.crypto.CipherSuite;
-import io.ipmirunner.ipmi.crypto.Rakp;
 import io.ipmirunner.ipmi.crypto.SessionKeys;
 import io.ipmirunner.ipmi.wire.LanPacket;
 import io.ipmirunner.ipmi.wire.MalformedPacketException;
 import io.ipmirunner.ipmi.wire.OpenSessionRequest;
 import io.ipmirunner.ipmi.wire.OpenSessionResponse;
 import io.ipmirunner.ipmi.wire.PayloadType;
+import io.ipmirunner.ipmi.wire.Rakp;
 import io.ipmirunner.ipmi.wire.RmcpPlusStatus;
 import io.ipmirunner.ipmi.wire.V20Packet;
 import java.security.SecureRandom;
@@ -30,8 +29,8 @@ public final class RmcpPlusLogin implements Login {
     private final String host;
     private final SessionConfig config;
     private final SecureRandom random;
-    private final byte[] kuid;
-    private final byte[] username;
+    /** How RAKP is hashed: as the specification says, or as Intel's IPMI 2.0 firmware does (told or detected). */
+    private RakpInputs inputs;
 
     private Awaiting awaiting;
     private final SuiteChoice suites;
@@ -56,8 +55,7 @@ public final class RmcpPlusLogin implements Login {
         this.host = host;
         this.config = config;
         this.random = random;
-        this.kuid = config.password().reveal();
-        this.username = config.usernameBytes();
+        this.inputs = RakpInputs.of(config);
         this.privilege = config.privilege();
         this.suites = new SuiteChoice(config.cipherSuite());
     }
@@ -142,8 +140,8 @@ public final class RmcpPlusLogin implements Login {
         awaiting = Awaiting.RAKP_2;
         rm = new byte[16];
         random.nextBytes(rm);
-        role = privilege.code() | (config.nameOnlyLookup() ? io.ipmirunner.ipmi.wire.Rakp.NAME_ONLY_LOOKUP : 0);
-        var m1 = new io.ipmirunner.ipmi.wire.Rakp.Message1(tag, bmcSid, rm, role, username);
+        role = privilege.code() | (config.nameOnlyLookup() ? Rakp.NAME_ONLY_LOOKUP : 0);
+        var m1 = new Rakp.Message1(tag, bmcSid, rm, role, inputs.rakp1Name());
         return send(V20Packet.encode(PayloadType.RAKP_1, false, 0, 0, m1.encode(), null));
     }
 
@@ -151,7 +149,7 @@ public final class RmcpPlusLogin implements Login {
         if (!(packet instanceof V20Packet p) || p.payloadType() != PayloadType.RAKP_2) {
             return new Step.Wait("not a RAKP 2");
         }
-        var m2 = io.ipmirunner.ipmi.wire.Rakp.Message2.decode(p.payload());
+        var m2 = Rakp.Message2.decode(p.payload());
         if (m2.messageTag() != tag || !mine(m2.status(), m2.remoteConsoleSessionId())) {
             return new Step.Wait("stale RAKP 2");
         }
@@ -172,19 +170,19 @@ public final class RmcpPlusLogin implements Login {
             return failStatus(Phase.RAKP_1, st, "");
         }
         var auth = suites.current().auth();
-        byte[] expected = Rakp.rakp2KeyExchangeAuthCode(auth, kuid, consoleSid, bmcSid, rm,
-                m2.managedSystemRandom(), m2.managedSystemGuid(), role, username);
-        if (!Rakp.constantTimeEquals(expected, m2.keyExchangeAuthCode(expected.length))) {
+        RakpInputs proven = inputs.provenBy(auth, m2, consoleSid, bmcSid, rm, role);
+        if (proven == null) {
             return fail(HandshakeStatus.wrongPassword(host, config.password().isEmpty()));
         }
+        inputs = proven; // the same BMC hashes every later attempt the same way
         guid = m2.managedSystemGuid();
         byte[] kg = config.kg().isEmpty() ? null : config.kg().reveal();
-        keys = SessionKeys.derive(auth, kg, kuid, rm, m2.managedSystemRandom(), role, username);
-        byte[] code = Rakp.rakp3KeyExchangeAuthCode(auth, kuid, m2.managedSystemRandom(), consoleSid, role, username);
+        keys = inputs.keys(auth, kg, rm, m2.managedSystemRandom(), role);
+        byte[] code = inputs.rakp3Code(auth, m2.managedSystemRandom(), consoleSid, role);
         // This attempt's own RAKP 2 came first: an earlier one's late answer is stale from now on.
         earlier.clear();
         awaiting = Awaiting.RAKP_4;
-        var m3 = new io.ipmirunner.ipmi.wire.Rakp.Message3(tag, RmcpPlusStatus.OK, bmcSid, code);
+        var m3 = new Rakp.Message3(tag, RmcpPlusStatus.OK, bmcSid, code);
         return send(V20Packet.encode(PayloadType.RAKP_3, false, 0, 0, m3.encode(), null));
     }
 
@@ -192,7 +190,7 @@ public final class RmcpPlusLogin implements Login {
         if (!(packet instanceof V20Packet p) || p.payloadType() != PayloadType.RAKP_4) {
             return new Step.Wait("not a RAKP 4");
         }
-        var m4 = io.ipmirunner.ipmi.wire.Rakp.Message4.decode(p.payload());
+        var m4 = Rakp.Message4.decode(p.payload());
         if (m4.messageTag() != tag || !mine(m4.status(), m4.remoteConsoleSessionId())) {
             return new Step.Wait("stale RAKP 4");
         }
@@ -206,14 +204,11 @@ public final class RmcpPlusLogin implements Login {
         if (!m4.status().isOk()) {
             return failStatus(Phase.RAKP_3, m4.status(), "");
         }
-        byte[] icv = Rakp.rakp4IntegrityCheckValue(suites.current().auth(), keys.sik(), rm, bmcSid, guid);
-        // RAKP-none has no key to check with: what some BMCs send anyway (FreeIPMI's integritycheckvalue) is ignored.
-        if (suites.current().auth() != AuthAlgorithm.RAKP_NONE
-                && !Rakp.constantTimeEquals(icv, m4.integrityCheckValue())) {
+        if (!inputs.rakp4Checks(suites.current(), keys.sik(), rm, bmcSid, guid, m4.integrityCheckValue())) {
             return fail(new IpmiException.AuthenticationFailed(host, Phase.RAKP_3,
                     "RAKP 4 integrity check value does not match (wrong K_g?)"));
         }
-        var session = new RmcpPlusSession(suites.current(), keys, kuid, bmcSid, consoleSid, Privilege.USER, random);
+        var session = new RmcpPlusSession(suites.current(), keys, kuid(), bmcSid, consoleSid, Privilege.USER, random);
         if (!privilege.atLeast(Privilege.OPERATOR)) {
             session.privilegeGranted(privilege);
             return new Step.Established(session);
@@ -271,7 +266,11 @@ public final class RmcpPlusLogin implements Login {
 
     @Override
     public List<byte[]> releases() {
-        return earlier.release(suites.current(), kuid, random);
+        return earlier.release(suites.current(), kuid(), random);
+    }
+
+    private byte[] kuid() {
+        return inputs.kuid(suites.current().auth());
     }
 
     private RakpAttempt current() {
