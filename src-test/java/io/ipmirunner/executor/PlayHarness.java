@@ -27,6 +27,7 @@ final class PlayHarness {
     final List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
     Resume resume = Resume.NONE;
     Optional<String> startAt = Optional.empty();
+    Set<String> tags = Set.of();
     RunListener extra = e -> { };
     TaskGate gate = TaskGate.OPEN;
     UnaryOperator<String> hostLine = h -> "    " + h + ":\n";
@@ -47,7 +48,7 @@ final class PlayHarness {
         Files.writeString(inv, sb);
         Path pb = dir.resolve("play.yml");
         Files.writeString(pb, playbook);
-        RunOptions options = new RunOptions(forks, false, Set.of(), Set.of(), Map.of(), startAt, resume,
+        RunOptions options = new RunOptions(forks, false, tags, Set.of(), Map.of(), startAt, resume,
                 time, time, FakeTime.NO_JITTER);
         TaskRunner taskRunner = new TaskRunner(new ActionRunner(time, time, false, FakeTime.NO_JITTER,
                 FakeModule.only(modules)), time, time, FakeTime.NO_JITTER);
@@ -64,5 +65,22 @@ final class PlayHarness {
             return events.stream().filter(e -> e instanceof RunEvent.HostResult)
                     .map(e -> (RunEvent.HostResult) e).toList();
         }
+    }
+
+    /** The run as "TASK name" / "HANDLER name" and "status host" lines, in event order. */
+    List<String> trace() {
+        List<String> out = new ArrayList<>();
+        List<RunEvent> seen;
+        synchronized (events) {
+            seen = List.copyOf(events);
+        }
+        for (RunEvent e : seen) {
+            switch (e) {
+                case RunEvent.TaskStarted t -> out.add((t.handler() ? "HANDLER " : "TASK ") + t.task());
+                case RunEvent.HostResult r -> out.add(r.status().label() + " " + r.host());
+                default -> { }
+            }
+        }
+        return out;
     }
 }

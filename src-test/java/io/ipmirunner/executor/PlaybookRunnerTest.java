@@ -3,36 +3,29 @@ package io.ipmirunner.executor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ipmirunner.inventory.Inventory;
-import io.ipmirunner.inventory.InventoryLoader;
 import io.ipmirunner.modules.ModuleResult;
-import io.ipmirunner.playbook.PlaybookParser;
-import io.ipmirunner.sim.FakeBmc;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PlaybookRunnerTest {
     @TempDir
     Path dir;
+    PlayHarness play;
 
-    final FakeTime time = new FakeTime();
-    final List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
-    Resume resume = Resume.NONE;
-    Journal journal;
-    volatile PlaybookRunner playbookRunner;
+    @BeforeEach
+    void harness() {
+        play = new PlayHarness(dir);
+    }
 
     /** power: fails on hosts named in {@code failing}; state=on reports a change. */
-    FakeModule power(Set<String> failing) {
+    static FakeModule power(Set<String> failing) {
         return new FakeModule("power", (h, a, n) -> {
             if (failing.contains(h)) {
                 throw FakeModule.unreachable(h);
@@ -42,52 +35,11 @@ class PlaybookRunnerTest {
     }
 
     Map<String, RunEvent.Recap> run(String playbook, int hosts, int forks, FakeModule module) throws Exception {
-        return run(playbook, hosts, forks, module, Set.of());
-    }
-
-    Map<String, RunEvent.Recap> run(String playbook, int hosts, int forks, FakeModule module, Set<String> tags)
-            throws IOException, InterruptedException {
-        return run(playbook, hosts, forks, module, tags, Optional.empty());
-    }
-
-    Map<String, RunEvent.Recap> run(String playbook, int hosts, int forks, FakeModule module, Set<String> tags,
-                                    Optional<String> startAt) throws IOException, InterruptedException {
-        Path inv = dir.resolve("inv.yml");
-        StringBuilder sb = new StringBuilder("all:\n  hosts:\n");
-        for (int i = 1; i <= hosts; i++) {
-            sb.append("    n").append(i).append(":\n");
-        }
-        Files.writeString(inv, sb);
-        Path pb = dir.resolve("play.yml");
-        Files.writeString(pb, playbook);
-        RunOptions options = new RunOptions(forks, false, tags, Set.of(), Map.of(), startAt, resume, time, time,
-                FakeTime.NO_JITTER);
-        TaskRunner runner = new TaskRunner(new ActionRunner(time, time, false, FakeTime.NO_JITTER,
-                FakeModule.only(module)), time, time, FakeTime.NO_JITTER);
-        playbookRunner = new PlaybookRunner(options, runner, h -> new FakeBmc(h, time), e -> {
-            events.add(e);
-            if (journal != null) {
-                journal.on(e);
-            }
-        });
-        return playbookRunner.run(PlaybookParser.parse(pb), Inventory.load(List.of(inv.toString()),
-                InventoryLoader.Options.defaults()), Optional.empty());
+        return play.run(playbook, hosts, forks, module);
     }
 
     List<String> trace() {
-        List<String> out = new ArrayList<>();
-        List<RunEvent> seen;
-        synchronized (events) {
-            seen = List.copyOf(events);
-        }
-        for (RunEvent e : seen) {
-            switch (e) {
-                case RunEvent.TaskStarted t -> out.add((t.handler() ? "HANDLER " : "TASK ") + t.task());
-                case RunEvent.HostResult r -> out.add(r.status().label() + " " + r.host());
-                default -> { }
-            }
-        }
-        return out;
+        return play.trace();
     }
 
     @Test
@@ -198,7 +150,7 @@ class PlaybookRunnerTest {
                       stagger: 3s
                 """, 3, 1, p);
         assertEquals(List.of("TASK once", "ok n1"), trace().subList(0, 2));
-        assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(3)), time.sleeps);
+        assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(3)), play.time.sleeps);
         assertEquals(List.of("n1 {state=status}", "n1 {state=on}", "n2 {state=on}", "n3 {state=on}"), p.calls);
     }
 
@@ -258,6 +210,7 @@ class PlaybookRunnerTest {
 
     @Test
     void startAtTaskAndReverseOrder() throws Exception {
+        play.startAt = Optional.of("second");
         run("""
                 - hosts: all
                   order: reverse_sorted
@@ -266,7 +219,7 @@ class PlaybookRunnerTest {
                       debug: {msg: a}
                     - name: second
                       debug: {msg: b}
-                """, 2, 1, power(Set.of()), Set.of(), Optional.of("second"));
+                """, 2, 1, power(Set.of()));
         assertEquals(List.of("TASK second", "ok n2", "ok n1"), trace());
     }
 
@@ -290,115 +243,8 @@ class PlaybookRunnerTest {
                 """, 2, 8, hang);
         assertEquals(1, recap.get("n1").failed());
         assertEquals(1, recap.get("n2").ok());
-        assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.HostResult r
+        assertTrue(play.events.stream().anyMatch(e -> e instanceof RunEvent.HostResult r
                 && r.failureClass() == FailureClass.TIMEOUT));
     }
 
-    @Test
-    void resumeReplaysFinishedResultsWithTheirRegisteredValuesAndRunsTheRest() throws Exception {
-        String playbook = """
-                - hosts: all
-                  tasks:
-                    - name: read
-                      power: {state: status}
-                      register: first
-                    - name: same name, other task
-                      set_fact: {seen: "{{ first.state }}"}
-                    - name: switch
-                      power: {state: "{{ seen }}"}
-                """;
-        Path runDir = dir.resolve("run");
-        FakeModule p1 = power(Set.of());
-        try (Journal j = new Journal(runDir, time)) {
-            journal = j;
-            run(playbook, 2, 1, p1);
-        }
-        Path file = runDir.resolve("journal.jsonl");
-        List<String> lines = Files.readAllLines(file);
-        int cut = 0;
-        while (!(lines.get(cut).contains("\"host_result\"") && lines.get(cut).contains("\"task\":\"switch\""))) {
-            cut++;
-        }
-        // killed while n2 was writing its "switch" result: n1's is whole, n2's torn
-        Files.write(file, lines.subList(0, cut + 1));
-        Files.writeString(file, lines.get(cut + 1).substring(0, 40), java.nio.file.StandardOpenOption.APPEND);
-        resume = Resume.from(runDir);
-        journal = null;
-        events.clear();
-        FakeModule p2 = power(Set.of());
-        var recap = run(playbook, 2, 1, p2);
-        assertEquals(List.of("n2 {state=on}"), p2.calls);
-        assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0, 0), recap.get("n1"));
-        assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0, 0), recap.get("n2"));
-    }
-
-    @Test
-    void blockKeywordsReachTheTasksInside() throws Exception {
-        var recap = run("""
-                - hosts: all
-                  tasks:
-                    - block:
-                        - name: failing
-                          fail: {msg: "{{ why }}"}
-                        - name: next
-                          debug: {msg: "{{ why }}"}
-                      ignore_errors: true
-                      vars: {why: inherited}
-                """, 1, 1, power(Set.of()));
-        assertEquals(new RunEvent.Recap(1, 0, 0, 0, 0, 0, 1), recap.get("n1"));
-        assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.HostResult r && "inherited".equals(r.error())));
-    }
-
-    @Test
-    void stopLetsRunningHostsFinishAndStartsNothingNew() throws Exception {
-        FakeModule p = new FakeModule("power", (h, a, n) -> {
-            if (h.equals("n2")) {
-                playbookRunner.stop();
-            }
-            return new ModuleResult(false, Map.of());
-        });
-        var recap = run("""
-                - hosts: all
-                  tasks:
-                    - name: one
-                      power: {state: status}
-                    - name: two
-                      power: {state: status}
-                - hosts: all
-                  tasks:
-                    - debug: {msg: later}
-                """, 4, 1, p);
-        assertEquals(List.of("n1 {state=status}", "n2 {state=status}"), p.calls);
-        assertEquals(List.of("TASK one", "ok n1", "ok n2"), trace());
-        assertTrue(playbookRunner.stopped());
-        assertEquals(0, recap.get("n3").ok());
-    }
-
-    @Test
-    void anyErrorsFatalStopsThePlayForAll() throws Exception {
-        run("""
-                - hosts: all
-                  any_errors_fatal: true
-                  tasks:
-                    - name: one
-                      power: {state: status}
-                    - name: two
-                      debug: {msg: hi}
-                """, 3, 8, power(Set.of("n3")));
-        assertTrue(trace().stream().noneMatch(s -> s.equals("TASK two")), trace().toString());
-    }
-
-    @Test
-    void tagsSelectTasks() throws Exception {
-        run("""
-                - hosts: all
-                  tasks:
-                    - name: tagged
-                      debug: {msg: a}
-                      tags: [power]
-                    - name: untagged
-                      debug: {msg: b}
-                """, 1, 1, power(Set.of()), Set.of("power"));
-        assertEquals(List.of("TASK tagged", "ok n1"), trace());
-    }
 }

@@ -34,12 +34,15 @@ public record BmcTarget(String name, InetSocketAddress address, SessionConfig co
         return timeout.map(t -> clientDefault.withTimeoutMillis(Math.max(1, t.toMillis()))).orElse(clientDefault);
     }
 
-    /** Sessions are shared between operations that would log in identically to the same BMC. */
-    record Key(InetSocketAddress address, String username, int privilege, int suite, Object version,
-               Object workarounds) {}
+    /**
+     * Sessions are shared between operations that would log in identically to the same BMC: the whole
+     * {@link SessionConfig}, credentials included, so a host whose password is wrong fails its own login
+     * instead of riding on a session another host's password opened. {@link io.ipmirunner.secret.Secret}
+     * compares its bytes in constant time and prints as a mask, so the key holds no printable secret.
+     */
+    record Key(InetSocketAddress address, SessionConfig config) {}
 
     Key key() {
-        return new Key(address, config.username(), config.privilege().code(), config.cipherSuite().orElse(-1),
-                config.version(), config.workarounds());
+        return new Key(address, config);
     }
 }
