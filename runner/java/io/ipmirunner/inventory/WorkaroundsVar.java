@@ -51,12 +51,8 @@ final class WorkaroundsVar {
             } else if (Workaround.HANDLED_UNASKED.contains(name)) {
                 warnings.add(n.at(), NAME + " '" + name + "' for host '" + host + "' is not needed: ipmi-runner "
                         + "copes with that fault unasked (docs/interop-notes.md)");
-            } else if (Workaround.NOT_HANDLED.contains(name)) {
-                warnings.add(n.at(), NAME + " '" + name + "' for host '" + host + "' is not implemented and is "
-                        + "ignored (docs/interop-notes.md)");
             } else {
                 List<String> known = new ArrayList<>(Workaround.HANDLED_UNASKED);
-                known.addAll(Workaround.NOT_HANDLED);
                 Stream.of(Workaround.values()).map(Workaround::label).forEach(known::add);
                 problems.add(n.at(), NAME + " '" + name + "' is not one of FreeIPMI's workaround names"
                         + Suggestions.closest(name, known).map(c -> " (did you mean '" + c + "'?)").orElse(""));

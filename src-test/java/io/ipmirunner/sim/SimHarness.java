@@ -1,11 +1,14 @@
 package io.ipmirunner.sim;
 
 import io.ipmirunner.ipmi.command.CommandSpec;
+import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.WireMessage;
 import io.ipmirunner.ipmi.session.ActiveSession;
 import io.ipmirunner.ipmi.session.Decoded;
 import io.ipmirunner.ipmi.session.DiscoveryLogin;
+import io.ipmirunner.ipmi.session.Login;
 import io.ipmirunner.ipmi.session.SessionConfig;
+import io.ipmirunner.ipmi.session.SetPrivilege;
 import io.ipmirunner.ipmi.session.Step;
 import io.ipmirunner.ipmi.wire.IpmiRequest;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
@@ -52,9 +55,24 @@ public final class SimHarness {
 
     /** As {@link #login(LanEndpoint, SessionConfig, long)}, telling {@code sent} every datagram sent. */
     public static Step login(LanEndpoint bmc, SessionConfig config, long now, Consumer<byte[]> sent) {
-        DiscoveryLogin login = new DiscoveryLogin("sim", config, new SecureRandom());
+        Login login = new DiscoveryLogin("sim", config, new SecureRandom());
         Step step = login.start();
         for (int i = 0; i < 20; i++) {
+            if (step instanceof Step.Handover h) {
+                login = h.next();
+                step = login.start();
+                continue;
+            }
+            if (step instanceof Step.RaisePrivilege r) {
+                // Numbered as the engine's session numbers it: the next rqSeq, in the session.
+                var raise = new SetPrivilege("sim", r);
+                var spec = Commands.SET_SESSION_PRIVILEGE;
+                rqSeq = rqSeq + 1 & 0x3F;
+                byte[] d = r.session().encode(IpmiRequest.toBmc(spec.netFn(), spec.cmd(), rqSeq, raise.requestData()));
+                sent.accept(d);
+                var reply = send(bmc, r.session(), d, now);
+                return reply.isEmpty() ? step : raise.onReply(reply.get());
+            }
             byte[] datagram = step instanceof Step.Send s ? s.datagram() : null;
             if (datagram == null) {
                 return step;

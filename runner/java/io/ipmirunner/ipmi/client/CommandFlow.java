@@ -45,10 +45,13 @@ final class CommandFlow {
         this.stats = stats;
     }
 
-    /** A session was established (or must be closed after a failed login): its requests are numbered afresh. */
-    void attach(ActiveSession s) {
+    /**
+     * A session was established (or must be closed after a failed login); {@code numbering}: the login's, whose
+     * Set Session Privilege Level the session's requests follow on from.
+     */
+    void attach(ActiveSession s, Transmissions numbering) {
         session = s;
-        tx = new Transmissions();
+        tx = numbering;
     }
 
     void detach() {

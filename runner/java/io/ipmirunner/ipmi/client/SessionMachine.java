@@ -104,7 +104,7 @@ final class SessionMachine {
     private void startLogin(long now, Effects out) {
         stage = Stage.LOGIN;
         discovery = new DiscoveryLogin(target.name(), target.config(), random);
-        login = new LoginRun(discovery, timing, timers, stats, heard, now);
+        login = new LoginRun(target.name(), discovery, timing, timers, stats, heard, now);
         loginStep(login.start(now, out), now, out);
     }
 
@@ -113,7 +113,7 @@ final class SessionMachine {
         if (s instanceof Step.Failed f) {
             loginFailed(f.failure(), f.openSession(), now, out);
         } else if (s instanceof Step.Established e) {
-            flow.attach(e.session());
+            flow.attach(e.session(), login.numbering());
             heard = true;
             stage = Stage.ACTIVE;
             pump(now, out);
@@ -125,7 +125,7 @@ final class SessionMachine {
         stats.loginFailures.increment();
         failQueued(failure, out);
         if (open != null) {
-            flow.attach(open);
+            flow.attach(open, login.numbering());
             beginClose(now, out);
             return;
         }
@@ -270,10 +270,7 @@ final class SessionMachine {
                 }
                 beginClose(now, out);
             }
-            case LOGIN -> {
-                login.stop(out);
-                loginFailed(reason, null, now, out);
-            }
+            case LOGIN -> loginFailed(reason, login.abort(out), now, out);
             case IDLE -> finish(out);
             default -> { }
         }

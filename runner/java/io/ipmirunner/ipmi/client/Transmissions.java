@@ -62,8 +62,8 @@ final class Transmissions {
     }
 
     /**
-     * Which request a reply answers: rqSeq alone is not enough, since the login's Set Session Privilege Level
-     * numbers its requests on its own and its late replies come into the session too.
+     * Which request a reply answers: rqSeq alone is not enough, since its 6 bits come round every 64 requests
+     * and a late reply to a request 64 back would pass for the current one's.
      */
     private static int tag(int netFn, int cmd, int rqSeq) {
         return netFn << 14 | cmd << 6 | rqSeq;

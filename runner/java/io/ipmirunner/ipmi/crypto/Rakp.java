@@ -56,6 +56,21 @@ public final class Rakp {
     }
 
     /**
+     * The algorithm Intel's early IPMI 2.0 firmware computes RAKP 4's check value with (FreeIPMI's
+     * {@code intel20}, after ipmitool): the one that matches the suite's integrity algorithm, not its
+     * authentication algorithm. FreeIPMI maps none, HMAC-SHA1-96 and HMAC-MD5-128 and gives up on MD5-128;
+     * for that one and HMAC-SHA256-128 the specification's algorithm stands.
+     */
+    public static AuthAlgorithm intel20Rakp4Algorithm(CipherSuite suite) {
+        return switch (suite.integrity()) {
+            case NONE -> AuthAlgorithm.RAKP_NONE;
+            case HMAC_SHA1_96 -> AuthAlgorithm.RAKP_HMAC_SHA1;
+            case HMAC_MD5_128 -> AuthAlgorithm.RAKP_HMAC_MD5;
+            case MD5_128, HMAC_SHA256_128 -> suite.auth();
+        };
+    }
+
+    /**
      * Compares two codes without leaking where they first differ (timing), so a forged RAKP 2/4
      * or session AuthCode cannot be found byte by byte. Null equals only null.
      */

@@ -10,13 +10,12 @@ import io.ipmirunner.ipmi.wire.IpmiResponse;
 import io.ipmirunner.ipmi.wire.LanPacket;
 import io.ipmirunner.ipmi.wire.MalformedPacketException;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The first exchange of every login: Get Channel Authentication Capabilities (IPMI v2.0 §22.13), which
  * tells whether the BMC speaks RMCP+, which v1.5 auth types it allows and whether K_g is set. Then it hands
- * over to the RMCP+ or the v1.5 login. A v1.5-only BMC may reject the "v2.0 data" bit with 0xCC, so the
+ * over to the RMCP+ or the v1.5 login ({@link Step.Handover}): the driver talks to that one from then on. A v1.5-only BMC may reject the "v2.0 data" bit with 0xCC, so the
  * request is repeated without it, as ipmitool does.
  */
 public final class DiscoveryLogin implements Login {
@@ -24,7 +23,6 @@ public final class DiscoveryLogin implements Login {
     private final SessionConfig config;
     private final SecureRandom random;
     private boolean askV20 = true;
-    private Login next;
     private ChannelAuthCapabilities.Response capabilities;
 
     public DiscoveryLogin(String host, SessionConfig config, SecureRandom random) {
@@ -45,20 +43,7 @@ public final class DiscoveryLogin implements Login {
     }
 
     @Override
-    public List<byte[]> releases() {
-        return next != null ? next.releases() : List.of();
-    }
-
-    @Override
-    public boolean lastAnswerLate() {
-        return next != null && next.lastAnswerLate();
-    }
-
-    @Override
     public Step onPacket(LanPacket packet) {
-        if (next != null) {
-            return next.onPacket(packet);
-        }
         IpmiResponse r = PreSession.response(packet, Commands.GET_CHANNEL_AUTH_CAPABILITIES, 0);
         if (r == null) {
             return new Step.Wait("not an authentication capabilities reply");
@@ -90,8 +75,8 @@ public final class DiscoveryLogin implements Login {
             return fail(new IpmiException.ProtocolError(host, Phase.DISCOVERY,
                     "the BMC does not offer IPMI v2.0 (RMCP+); try ipmi_version 1.5"));
         }
-        next = v20 ? new RmcpPlusLogin(host, config, random) : new V15Login(host, config, caps, random);
-        return next.start();
+        return new Step.Handover(v20 ? new RmcpPlusLogin(host, config, random)
+                : new V15Login(host, config, caps, random));
     }
 
     /**
@@ -104,14 +89,11 @@ public final class DiscoveryLogin implements Login {
 
     @Override
     public Step onTimeout() {
-        return next != null ? next.onTimeout() : new Step.Send(request());
+        return new Step.Send(request());
     }
 
     @Override
     public Step onDeadline(long waitedMillis, int attempts, boolean heard) {
-        if (next != null) {
-            return next.onDeadline(waitedMillis, attempts, heard);
-        }
         IpmiException e = heard ? new IpmiException.Timeout(host, Phase.DISCOVERY, waitedMillis, attempts)
                 : new IpmiException.Unreachable(host, Phase.DISCOVERY, waitedMillis);
         return fail(e);
@@ -119,7 +101,7 @@ public final class DiscoveryLogin implements Login {
 
     @Override
     public Awaiting awaiting() {
-        return next != null ? next.awaiting() : Awaiting.AUTH_CAPABILITIES;
+        return Awaiting.AUTH_CAPABILITIES;
     }
 
     private static Step fail(IpmiException e) {

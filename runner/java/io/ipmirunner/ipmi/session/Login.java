@@ -29,6 +29,13 @@ public sealed interface Login permits DiscoveryLogin, RmcpPlusLogin, V15Login {
     Awaiting awaiting();
 
     /**
+     * The login is given up before its end (the run was aborted): handshakes it holds open are given up too,
+     * and {@link #releases} then returns what frees them on the BMC, as after a failure.
+     */
+    default void abandon() {
+    }
+
+    /**
      * Datagrams to send once, unanswered, since the last call: they let the BMC free the session slots of
      * handshakes this login gave up ({@link AbandonedHandshakes#release}).
      */

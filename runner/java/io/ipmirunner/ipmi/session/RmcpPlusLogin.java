@@ -3,15 +3,14 @@ package io.ipmirunner.ipmi.session;
 import io.ipmirunner.ipmi.IpmiException;
 import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.command.Privilege;
-import io.ipmirunner.ipmi.crypto.AuthAlgorithm;
 import io.ipmirunner.ipmi.crypto.CipherSuite;
-import io.ipmirunner.ipmi.crypto.Rakp;
 import io.ipmirunner.ipmi.crypto.SessionKeys;
 import io.ipmirunner.ipmi.wire.LanPacket;
 import io.ipmirunner.ipmi.wire.MalformedPacketException;
 import io.ipmirunner.ipmi.wire.OpenSessionRequest;
 import io.ipmirunner.ipmi.wire.OpenSessionResponse;
 import io.ipmirunner.ipmi.wire.PayloadType;
+import io.ipmirunner.ipmi.wire.Rakp;
 import io.ipmirunner.ipmi.wire.RmcpPlusStatus;
 import io.ipmirunner.ipmi.wire.V20Packet;
 import java.security.SecureRandom;
@@ -30,8 +29,8 @@ public final class RmcpPlusLogin implements Login {
     private final String host;
     private final SessionConfig config;
     private final SecureRandom random;
-    private final byte[] kuid;
-    private final byte[] username;
+    /** How RAKP is hashed: as the specification says, or as Intel's IPMI 2.0 firmware does (told or detected). */
+    private RakpInputs inputs;
 
     private Awaiting awaiting;
     private final SuiteChoice suites;
@@ -45,7 +44,6 @@ public final class RmcpPlusLogin implements Login {
     private byte[] guid;
     private int role;
     private SessionKeys keys;
-    private SetPrivilege setPrivilege;
     private byte[] last;
     /** The handshakes the last restarts left waiting: a late answer to any of them is taken. */
     private final AbandonedHandshakes earlier = new AbandonedHandshakes();
@@ -57,8 +55,7 @@ public final class RmcpPlusLogin implements Login {
         this.host = host;
         this.config = config;
         this.random = random;
-        this.kuid = config.password().reveal();
-        this.username = config.usernameBytes();
+        this.inputs = RakpInputs.of(config);
         this.privilege = config.privilege();
         this.suites = new SuiteChoice(config.cipherSuite());
     }
@@ -105,7 +102,6 @@ public final class RmcpPlusLogin implements Login {
                 case OPEN_SESSION_RESPONSE -> onOpenSession(packet);
                 case RAKP_2 -> onRakp2(packet);
                 case RAKP_4 -> onRakp4(packet);
-                case PRIVILEGE -> setPrivilege.onReply(packet);
                 default -> new Step.Wait("unexpected while awaiting " + awaiting);
             };
         } catch (MalformedPacketException e) {
@@ -144,8 +140,8 @@ public final class RmcpPlusLogin implements Login {
         awaiting = Awaiting.RAKP_2;
         rm = new byte[16];
         random.nextBytes(rm);
-        role = privilege.code() | (config.nameOnlyLookup() ? io.ipmirunner.ipmi.wire.Rakp.NAME_ONLY_LOOKUP : 0);
-        var m1 = new io.ipmirunner.ipmi.wire.Rakp.Message1(tag, bmcSid, rm, role, username);
+        role = privilege.code() | (config.nameOnlyLookup() ? Rakp.NAME_ONLY_LOOKUP : 0);
+        var m1 = new Rakp.Message1(tag, bmcSid, rm, role, inputs.rakp1Name());
         return send(V20Packet.encode(PayloadType.RAKP_1, false, 0, 0, m1.encode(), null));
     }
 
@@ -153,7 +149,7 @@ public final class RmcpPlusLogin implements Login {
         if (!(packet instanceof V20Packet p) || p.payloadType() != PayloadType.RAKP_2) {
             return new Step.Wait("not a RAKP 2");
         }
-        var m2 = io.ipmirunner.ipmi.wire.Rakp.Message2.decode(p.payload());
+        var m2 = Rakp.Message2.decode(p.payload());
         if (m2.messageTag() != tag || !mine(m2.status(), m2.remoteConsoleSessionId())) {
             return new Step.Wait("stale RAKP 2");
         }
@@ -174,19 +170,19 @@ public final class RmcpPlusLogin implements Login {
             return failStatus(Phase.RAKP_1, st, "");
         }
         var auth = suites.current().auth();
-        byte[] expected = Rakp.rakp2KeyExchangeAuthCode(auth, kuid, consoleSid, bmcSid, rm,
-                m2.managedSystemRandom(), m2.managedSystemGuid(), role, username);
-        if (!Rakp.constantTimeEquals(expected, m2.keyExchangeAuthCode(expected.length))) {
+        RakpInputs proven = inputs.provenBy(auth, m2, consoleSid, bmcSid, rm, role);
+        if (proven == null) {
             return fail(HandshakeStatus.wrongPassword(host, config.password().isEmpty()));
         }
+        inputs = proven; // the same BMC hashes every later attempt the same way
         guid = m2.managedSystemGuid();
         byte[] kg = config.kg().isEmpty() ? null : config.kg().reveal();
-        keys = SessionKeys.derive(auth, kg, kuid, rm, m2.managedSystemRandom(), role, username);
-        byte[] code = Rakp.rakp3KeyExchangeAuthCode(auth, kuid, m2.managedSystemRandom(), consoleSid, role, username);
+        keys = inputs.keys(auth, kg, rm, m2.managedSystemRandom(), role);
+        byte[] code = inputs.rakp3Code(auth, m2.managedSystemRandom(), consoleSid, role);
         // This attempt's own RAKP 2 came first: an earlier one's late answer is stale from now on.
         earlier.clear();
         awaiting = Awaiting.RAKP_4;
-        var m3 = new io.ipmirunner.ipmi.wire.Rakp.Message3(tag, RmcpPlusStatus.OK, bmcSid, code);
+        var m3 = new Rakp.Message3(tag, RmcpPlusStatus.OK, bmcSid, code);
         return send(V20Packet.encode(PayloadType.RAKP_3, false, 0, 0, m3.encode(), null));
     }
 
@@ -194,7 +190,7 @@ public final class RmcpPlusLogin implements Login {
         if (!(packet instanceof V20Packet p) || p.payloadType() != PayloadType.RAKP_4) {
             return new Step.Wait("not a RAKP 4");
         }
-        var m4 = io.ipmirunner.ipmi.wire.Rakp.Message4.decode(p.payload());
+        var m4 = Rakp.Message4.decode(p.payload());
         if (m4.messageTag() != tag || !mine(m4.status(), m4.remoteConsoleSessionId())) {
             return new Step.Wait("stale RAKP 4");
         }
@@ -208,21 +204,16 @@ public final class RmcpPlusLogin implements Login {
         if (!m4.status().isOk()) {
             return failStatus(Phase.RAKP_3, m4.status(), "");
         }
-        byte[] icv = Rakp.rakp4IntegrityCheckValue(suites.current().auth(), keys.sik(), rm, bmcSid, guid);
-        // RAKP-none has no key to check with: what some BMCs send anyway (FreeIPMI's integritycheckvalue) is ignored.
-        if (suites.current().auth() != AuthAlgorithm.RAKP_NONE
-                && !Rakp.constantTimeEquals(icv, m4.integrityCheckValue())) {
+        if (!inputs.rakp4Checks(suites.current(), keys.sik(), rm, bmcSid, guid, m4.integrityCheckValue())) {
             return fail(new IpmiException.AuthenticationFailed(host, Phase.RAKP_3,
                     "RAKP 4 integrity check value does not match (wrong K_g?)"));
         }
-        var session = new RmcpPlusSession(suites.current(), keys, kuid, bmcSid, consoleSid, Privilege.USER, random);
+        var session = new RmcpPlusSession(suites.current(), keys, kuid(), bmcSid, consoleSid, Privilege.USER, random);
         if (!privilege.atLeast(Privilege.OPERATOR)) {
             session.privilegeGranted(privilege);
             return new Step.Established(session);
         }
-        awaiting = Awaiting.PRIVILEGE;
-        setPrivilege = new SetPrivilege(host, session, privilege, 0);
-        return send(setPrivilege.request());
+        return new Step.RaisePrivilege(session, privilege);
     }
 
     /** Continue the earlier handshake and give the current one up ({@link AbandonedHandshakes#release}). */
@@ -257,7 +248,6 @@ public final class RmcpPlusLogin implements Login {
                 earlier.remember(current());
                 yield openSession();
             }
-            case PRIVILEGE -> send(setPrivilege.request());
             default -> new Step.Send(last);
         };
     }
@@ -265,24 +255,28 @@ public final class RmcpPlusLogin implements Login {
     @Override
     public Step onDeadline(long waitedMillis, int attempts, boolean heard) {
         var e = HandshakeStatus.outOfTime(host, awaiting.phase(), shortage, waitedMillis, attempts, heard);
-        return failed(e, awaiting == Awaiting.PRIVILEGE ? setPrivilege.session() : null);
+        return fail(e);
+    }
+
+    @Override
+    public void abandon() {
+        earlier.giveUp(current());
+        earlier.clear();
     }
 
     @Override
     public List<byte[]> releases() {
-        return earlier.release(suites.current(), kuid, random);
+        return earlier.release(suites.current(), kuid(), random);
+    }
+
+    private byte[] kuid() {
+        return inputs.kuid(suites.current().auth());
     }
 
     private RakpAttempt current() {
         return new RakpAttempt(awaiting, tag, consoleSid, bmcSid, rm, role, guid, keys);
     }
 
-    /** The login ends: every handshake it leaves is given up. */
-    private Step failed(IpmiException e, ActiveSession open) {
-        earlier.giveUp(current());
-        earlier.clear();
-        return new Step.Failed(e, open);
-    }
 
     /** Error replies may carry session id 0 (ipmi_sim does): then the message tag alone must match. */
     private boolean mine(RmcpPlusStatus status, int sid) {
@@ -293,7 +287,9 @@ public final class RmcpPlusLogin implements Login {
         return fail(HandshakeStatus.failure(host, where, status, context));
     }
 
+    /** The login ends: every handshake it leaves is given up. */
     private Step fail(IpmiException e) {
-        return failed(e, null);
+        abandon();
+        return new Step.Failed(e, null);
     }
 }

@@ -5,52 +5,37 @@ import io.ipmirunner.ipmi.Phase;
 import io.ipmirunner.ipmi.command.Commands;
 import io.ipmirunner.ipmi.command.Privilege;
 import io.ipmirunner.ipmi.command.app.SessionMessages;
-import io.ipmirunner.ipmi.wire.IpmiRequest;
 import io.ipmirunner.ipmi.wire.IpmiResponse;
-import io.ipmirunner.ipmi.wire.LanPacket;
 
 /**
  * The last login step of both protocols: sessions start at User level (IPMI v2.0 §22.18), so a session
- * that needs Operator or Administrator asks for it with Set Session Privilege Level inside the session.
- * Every send takes a new rqSeq (6 bits, §13.8), and a reply to any of them is the answer.
+ * that needs Operator or Administrator asks for it with Set Session Privilege Level inside the session. What
+ * the answer means is decided here; the request is numbered, resent and matched to its replies by the
+ * driver, as every request in the session is (one rqSeq per transmission, §13.8), after a
+ * {@link Step.RaisePrivilege}.
  */
-final class SetPrivilege {
+public final class SetPrivilege {
     private final String host;
     private final ActiveSession session;
     private final Privilege privilege;
-    private int rqSeq;
-    /** Bit n set when a request went out with rqSeq n. */
-    private long seqsUsed;
 
-    /** {@code lastSeq}: the login's latest rqSeq, which the requests here follow on from. */
-    SetPrivilege(String host, ActiveSession session, Privilege privilege, int lastSeq) {
+    public SetPrivilege(String host, Step.RaisePrivilege raise) {
         this.host = host;
-        this.session = session;
-        this.privilege = privilege;
-        this.rqSeq = lastSeq;
+        this.session = raise.session();
+        this.privilege = raise.privilege();
     }
 
-    ActiveSession session() {
+    public ActiveSession session() {
         return session;
     }
 
-    byte[] request() {
-        rqSeq = rqSeq + 1 & 0x3F;
-        seqsUsed |= 1L << rqSeq;
-        var spec = Commands.SET_SESSION_PRIVILEGE;
-        byte[] data = new SessionMessages.PrivilegeLevel(privilege.code()).toBytes();
-        return session.encode(IpmiRequest.toBmc(spec.netFn(), spec.cmd(), rqSeq, data));
+    /** The request's data: the level asked for (§22.18 Table 22-22). */
+    public byte[] requestData() {
+        return new SessionMessages.PrivilegeLevel(privilege.code()).toBytes();
     }
 
-    Step onReply(LanPacket packet) {
-        if (!(session.decode(packet) instanceof Decoded.Accepted accepted)) {
-            return new Step.Wait("not a session reply");
-        }
-        IpmiResponse r = accepted.response();
-        var spec = Commands.SET_SESSION_PRIVILEGE;
-        if (r.netFn() != (spec.netFn() | 1) || r.cmd() != spec.cmd() || (seqsUsed & 1L << r.rqSeq()) == 0) {
-            return new Step.Wait("stale reply");
-        }
+    /** {@code r}: a reply the driver matched to one of this request's transmissions. */
+    public Step onReply(IpmiResponse r) {
         if (r.completionCode().isTransient()) {
             // Busy is not a refusal: the retransmission timer asks again.
             return new Step.Wait("BMC busy");
@@ -63,10 +48,16 @@ final class SetPrivilege {
                     session);
         }
         if (!r.completionCode().isOk()) {
-            return new Step.Failed(new IpmiException.CompletionCodeError(host, Phase.SET_PRIVILEGE, spec.name(),
-                    r.completionCode()), session);
+            return new Step.Failed(new IpmiException.CompletionCodeError(host, Phase.SET_PRIVILEGE,
+                    Commands.SET_SESSION_PRIVILEGE.name(), r.completionCode()), session);
         }
         session.privilegeGranted(privilege);
         return new Step.Established(session);
+    }
+
+    /** The login's time ran out awaiting the answer: the open session is handed back to be closed. */
+    public Step onDeadline(long waitedMillis, int attempts, boolean heard) {
+        return new Step.Failed(HandshakeStatus.outOfTime(host, Phase.SET_PRIVILEGE, null, waitedMillis, attempts,
+                heard), session);
     }
 }

@@ -38,7 +38,6 @@ public final class V15Login implements Login {
     private int rqSeq;
     private int tempSid;
     private byte[] last;
-    private SetPrivilege setPrivilege;
 
     V15Login(String host, SessionConfig config, ChannelAuthCapabilities.Response caps, SecureRandom random) {
         this.host = host;
@@ -107,7 +106,6 @@ public final class V15Login implements Login {
             return switch (awaiting) {
                 case CHALLENGE -> onChallenge(packet);
                 case ACTIVATION -> onActivate(packet);
-                case PRIVILEGE -> setPrivilege.onReply(packet);
                 default -> new Step.Wait("unexpected");
             };
         } catch (MalformedPacketException e) {
@@ -182,16 +180,13 @@ public final class V15Login implements Login {
             session.privilegeGranted(config.privilege());
             return new Step.Established(session);
         }
-        awaiting = Awaiting.PRIVILEGE;
-        setPrivilege = new SetPrivilege(host, session, config.privilege(), rqSeq);
-        return send(setPrivilege.request());
+        return new Step.RaisePrivilege(session, config.privilege());
     }
 
     @Override
     public Step onTimeout() {
         return switch (awaiting) {
             case ACTIVATION -> ++silentActivates >= ACTIVATE_ATTEMPTS ? wrongPassword() : challenge();
-            case PRIVILEGE -> send(setPrivilege.request());
             default -> new Step.Send(last);
         };
     }
@@ -211,6 +206,6 @@ public final class V15Login implements Login {
         Phase phase = awaiting.phase();
         IpmiException e = heard ? new IpmiException.Timeout(host, phase, waitedMillis, attempts)
                 : new IpmiException.Unreachable(host, phase, waitedMillis);
-        return new Step.Failed(e, awaiting == Awaiting.PRIVILEGE ? setPrivilege.session() : null);
+        return new Step.Failed(e, null);
     }
 }

@@ -88,7 +88,15 @@ public enum Quirk {
      * IPMI v1.5 session replies carry a blank auth code: FreeIPMI's {@code noauthcodecheck} (Xyratex
      * FB-H8-SRAY with straight password; Intel Windmill, Quanta Winterfell send wrong ones).
      */
-    BLANK_V15_REPLY_AUTH_CODE;
+    BLANK_V15_REPLY_AUTH_CODE,
+    /**
+     * Intel's early IPMI 2.0 firmware (SE7520AF2 with the Intel Server Management Module): FreeIPMI's
+     * {@code intel20}. RAKP 2 and the SIK hash the user name padded with NULs to 16 bytes (RAKP 1 may carry it
+     * either way), RAKP 3 the name unpadded and without the name-only lookup bit, HMAC-MD5 a password cut to 16
+     * bytes, RAKP 4's value the algorithm matching the integrity algorithm; Open Session answers a request for
+     * "highest" (0) with 0.
+     */
+    INTEL20_RAKP;
 
     /** The command-line spelling: lower case with dashes, e.g. {@code suite-3-only}. */
     public String label() {

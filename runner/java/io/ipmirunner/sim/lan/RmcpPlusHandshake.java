@@ -1,6 +1,7 @@
 package io.ipmirunner.sim.lan;
 
 import io.ipmirunner.ipmi.command.Privilege;
+import io.ipmirunner.ipmi.crypto.AuthAlgorithm;
 import io.ipmirunner.ipmi.crypto.CipherSuite;
 import io.ipmirunner.ipmi.crypto.Rakp;
 import io.ipmirunner.ipmi.crypto.SessionKeys;
@@ -61,7 +62,9 @@ final class RmcpPlusHandshake {
         s.tag = tag;
         table.put(s);
         CipherSuite c = suite.get();
-        var r = new OpenSessionResponse(tag, RmcpPlusStatus.OK, max.code(), consoleId, s.id,
+        // Intel's firmware knows no "highest": it answers with the level asked for, 0 too.
+        int granted = e.profile().faults().has(Quirk.INTEL20_RAKP) ? q.requestedMaxPrivilege() : max.code();
+        var r = new OpenSessionResponse(tag, RmcpPlusStatus.OK, granted, consoleId, s.id,
                 c.auth().code(), c.integrity().code(), c.confidentiality().code());
         return handshake(PayloadType.OPEN_SESSION_RESPONSE, r.encode());
     }
@@ -92,7 +95,9 @@ final class RmcpPlusHandshake {
             return null;
         }
         int level = m.role() & 0x0F;
-        Optional<SimUser> user = e.bmc().users().byName(m.username());
+        boolean intel = e.profile().faults().has(Quirk.INTEL20_RAKP);
+        byte[] name = intel ? unpadded(m.username()) : m.username();
+        Optional<SimUser> user = e.bmc().users().byName(name);
         RmcpPlusStatus status = RmcpPlusStatus.OK;
         if (level < Privilege.CALLBACK.code() || level > Privilege.ADMINISTRATOR.code()) {
             status = RmcpPlusStatus.INVALID_ROLE;
@@ -111,11 +116,11 @@ final class RmcpPlusHandshake {
         s.rm = m.remoteConsoleRandom();
         s.rc = e.services().randomBytes(RANDOM_LENGTH);
         s.role = m.role();
-        s.username = m.username();
+        s.username = intel && name.length < 16 ? Arrays.copyOf(name, 16) : m.username();
         s.candidate = user.get();
         s.state = PlusSession.State.RAKP2_SENT;
         s.lastActive = now;
-        byte[] kuid = s.candidate.password().reveal();
+        byte[] kuid = kuid(e, s);
         byte[] guid = e.bmc().identity().guid();
         byte[] code = Rakp.rakp2KeyExchangeAuthCode(s.suite.auth(), kuid, s.consoleId, s.id, s.rm, s.rc, guid,
                 hashedRole(e, s), s.username);
@@ -140,9 +145,11 @@ final class RmcpPlusHandshake {
             e.sessions(now).remove(s); // the console gave up on the handshake
             return null;
         }
-        byte[] kuid = s.candidate.password().reveal();
-        byte[] expected = Rakp.rakp3KeyExchangeAuthCode(s.suite.auth(), kuid, s.rc, s.consoleId,
-                hashedRole(e, s), s.username);
+        byte[] kuid = kuid(e, s);
+        boolean intel = e.profile().faults().has(Quirk.INTEL20_RAKP);
+        int rakp3Role = intel ? hashedRole(e, s) & ~io.ipmirunner.ipmi.wire.Rakp.NAME_ONLY_LOOKUP : hashedRole(e, s);
+        byte[] expected = Rakp.rakp3KeyExchangeAuthCode(s.suite.auth(), kuid, s.rc, s.consoleId, rakp3Role,
+                intel ? unpadded(s.username) : s.username);
         if (!Rakp.constantTimeEquals(expected, m.keyExchangeAuthCode())) {
             e.sessions(now).remove(s);
             var err = new Message4(m.messageTag(),
@@ -150,7 +157,8 @@ final class RmcpPlusHandshake {
             return handshake(PayloadType.RAKP_4, err.encode());
         }
         SessionKeys keys = SessionKeys.derive(s.suite.auth(), null, kuid, s.rm, s.rc, hashedRole(e, s), s.username);
-        byte[] icv = Rakp.rakp4IntegrityCheckValue(s.suite.auth(), keys.sik(), s.rm, s.id, e.bmc().identity().guid());
+        byte[] icv = Rakp.rakp4IntegrityCheckValue(intel ? Rakp.intel20Rakp4Algorithm(s.suite) : s.suite.auth(),
+                keys.sik(), s.rm, s.id, e.bmc().identity().guid());
         if (icv.length == 0 && e.bmc().profile().faults().has(Quirk.SUITE0_RAKP4_ICV)) {
             icv = new byte[12]; // what the listed boards send: a SHA1-96 sized field
             Arrays.fill(icv, (byte) 0xA5);
@@ -169,6 +177,22 @@ final class RmcpPlusHandshake {
             return (s.role & 0xF0) | (s.requestedPrivilegeByte & 0x0F);
         }
         return s.role;
+    }
+
+    /** The user's password as the RAKP hashes key with it: Intel's HMAC-MD5 takes 16 bytes of it. */
+    private static byte[] kuid(LanEndpoint e, PlusSession s) {
+        byte[] pw = s.candidate.password().reveal();
+        return e.profile().faults().has(Quirk.INTEL20_RAKP) && s.suite.auth() == AuthAlgorithm.RAKP_HMAC_MD5
+                && pw.length > 16 ? Arrays.copyOf(pw, 16) : pw;
+    }
+
+    /** A user name as Intel's firmware looks it up: up to its first NUL (FreeIPMI sends it padded to 16 bytes). */
+    private static byte[] unpadded(byte[] name) {
+        int n = 0;
+        while (n < name.length && name[n] != 0) {
+            n++;
+        }
+        return Arrays.copyOf(name, n);
     }
 
     /** Handshake payloads travel unauthenticated with session id and sequence 0 (§13.6). */

@@ -1,6 +1,7 @@
 package io.ipmirunner.ipmi.client;
 
 import static io.ipmirunner.ipmi.client.FakeClockRig.Kind.CLOSE_SESSION;
+import static io.ipmirunner.ipmi.client.FakeClockRig.Kind.COMMAND;
 import static io.ipmirunner.ipmi.client.FakeClockRig.Kind.OPEN_SESSION;
 import static io.ipmirunner.ipmi.client.FakeClockRig.Kind.RAKP_1;
 import static io.ipmirunner.ipmi.client.FakeClockRig.Kind.RAKP_3;
@@ -9,22 +10,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipmirunner.ipmi.IpmiException;
+import io.ipmirunner.ipmi.Phase;
+import io.ipmirunner.ipmi.client.FakeClockRig.Kind;
 import io.ipmirunner.ipmi.session.SessionConfig;
 import io.ipmirunner.sim.BmcProfile;
 import io.ipmirunner.sim.BmcSettings;
 import io.ipmirunner.sim.SimHarness;
 import io.ipmirunner.sim.fault.FaultProfile;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The session leak under loss: a login restarted after a lost RAKP 4 left the session the BMC had already
  * established to its idle timeout (a minute), so a BMC with a handful of slots ran out of them (BigFleetTest,
  * now and then: "all 4 slots taken"). A handshake the login gives up is now released: a RAKP 3 with an error
- * status, and where RAKP 3 went out a Close Session in the session it may have opened.
+ * status, and where RAKP 3 went out a Close Session in the session it may have opened. A login aborted (Ctrl-C,
+ * shutdown) with a handshake open releases it the same way.
  */
 class HandshakeReleaseFakeClockTest {
     private static final SessionConfig SUITE_2 = FakeClockRig.admin().withCipherSuite(2);
     private static final BmcProfile TWO_SLOTS = SimHarness.profile(BmcSettings.DEFAULTS.withSessionLimit(2),
+            FaultProfile.NONE);
+    private static final BmcProfile ONE_SLOT = SimHarness.profile(BmcSettings.DEFAULTS.withSessionLimit(1),
             FaultProfile.NONE);
 
     private static Operation ask(FakeClockRig rig) {
@@ -71,5 +79,46 @@ class HandshakeReleaseFakeClockTest {
         ask(rig);
         assertEquals(1, rig.sent(RAKP_3).size());
         assertEquals(0, rig.sent(CLOSE_SESSION).size());
+    }
+
+    /**
+     * A run aborted while {@code kind} is out (its answer not yet back) on a BMC with one slot: the handshake is
+     * released, so that a second console, right after, finds the slot free.
+     */
+    private static FakeClockRig abortWith(Kind kind) {
+        FakeClockRig first = new FakeClockRig(SUITE_2, Timing.DEFAULT, ONE_SLOT);
+        Operation op = first.submit(Operation.getDeviceId("test"));
+        first.runUntil(() -> !first.sent(kind).isEmpty(), 1_000);
+        first.handle(new SessionEvent.Abort(new IpmiException.ProtocolError("fake", Phase.CLOSE, "interrupted")));
+        assertTrue(op.result.isCompletedExceptionally());
+        first.runUntil(() -> false, 100); // what is on the wire arrives
+        FakeClockRig second = new FakeClockRig(SUITE_2, Timing.DEFAULT.withTimeoutMillis(3000), ONE_SLOT);
+        second.bmc = first.bmc;
+        second.now = first.now;
+        Operation other = ask(second);
+        assertFalse(other.result.isCompletedExceptionally(), "the second console found the slot free: "
+                + first.sentKinds());
+        return first;
+    }
+
+    @Test
+    void anAbortWithRakp1OutEndsTheHandshakeWithAnErrorRakp3() {
+        FakeClockRig rig = abortWith(RAKP_1);
+        assertEquals(List.of(Kind.AUTH_CAPABILITIES, OPEN_SESSION, RAKP_1, RAKP_3), rig.sentKinds());
+    }
+
+    @Test
+    void anAbortWithRakp3OutAlsoClosesTheSessionTheBmcMayHaveOpened() {
+        FakeClockRig rig = abortWith(RAKP_3);
+        assertEquals(List.of(Kind.AUTH_CAPABILITIES, OPEN_SESSION, RAKP_1, RAKP_3, RAKP_3, CLOSE_SESSION),
+                rig.sentKinds());
+    }
+
+    @Test
+    void anAbortWithSetSessionPrivilegeOutClosesTheOpenSession() {
+        FakeClockRig rig = abortWith(Kind.SET_PRIVILEGE);
+        assertEquals(List.of(Kind.AUTH_CAPABILITIES, OPEN_SESSION, RAKP_1, RAKP_3, Kind.SET_PRIVILEGE, CLOSE_SESSION),
+                rig.sentKinds());
+        assertEquals(0, rig.sent(COMMAND).size());
     }
 }

@@ -17,6 +17,11 @@ import io.ipmirunner.ipmi.client.FakeClockRig.Kind;
 import io.ipmirunner.ipmi.session.IpmiVersion;
 import io.ipmirunner.ipmi.session.SessionConfig;
 import io.ipmirunner.sim.fault.FaultProfile;
+import io.ipmirunner.ipmi.wire.IpmiRequest;
+import io.ipmirunner.ipmi.wire.LanPacket;
+import io.ipmirunner.ipmi.wire.MalformedPacketException;
+import io.ipmirunner.ipmi.wire.PayloadType;
+import io.ipmirunner.ipmi.wire.V20Packet;
 import java.util.List;
 import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
@@ -131,5 +136,32 @@ class LoginLossFakeClockTest {
         assertEquals(List.of(AUTH_CAPABILITIES, CHALLENGE, ACTIVATE, CHALLENGE, ACTIVATE, SET_PRIVILEGE, COMMAND),
                 activate.sentKinds());
         assertEquals(1000, at(activate, CHALLENGE, 2) - at(activate, ACTIVATE, 1));
+    }
+
+    @Test
+    void setSessionPrivilegeIsNumberedAsARequestInTheSessionAndALateAnswerToAnEarlierCopyCounts() {
+        // The first copy's answer comes 100 ms late, the second copy is lost: the answer to the first, which
+        // went out with another rqSeq than the latest, must be taken instead of sending a third.
+        FakeClockRig rig = rig(SUITE_2, (k, n) -> k == SET_PRIVILEGE && n == 2);
+        rig.delay = (k, n) -> k == SET_PRIVILEGE && n == 1;
+        rig.delayMillis = 100;
+        loginAndAsk(rig);
+        assertEquals(List.of(AUTH_CAPABILITIES, OPEN_SESSION, RAKP_1, RAKP_3, SET_PRIVILEGE, SET_PRIVILEGE, COMMAND),
+                rig.sentKinds());
+        // One numbering for the session: Set Session Privilege Level's copies, then the command, each its own.
+        assertEquals(List.of(1, 2, 3), rqSeqsInSession(rig));
+    }
+
+    /** The rqSeq of every request sent in the session (suite 2 does not encrypt), in order. */
+    private static List<Integer> rqSeqsInSession(FakeClockRig rig) {
+        return rig.effects.stream().filter(e -> e instanceof SessionEffect.Send).map(e -> {
+            try {
+                return LanPacket.decode(((SessionEffect.Send) e).datagram()) instanceof V20Packet p
+                        && p.payloadType() == PayloadType.IPMI && p.sessionId() != 0
+                        ? IpmiRequest.decode(p.payload()).rqSeq() : -1;
+            } catch (MalformedPacketException x) {
+                throw new AssertionError(x);
+            }
+        }).filter(seq -> seq >= 0).toList();
     }
 }

@@ -86,9 +86,10 @@ class RmcpPlusLoginTest {
         byte[] icv = Rakp.rakp4IntegrityCheckValue(auth, keys.sik(), m1.remoteConsoleRandom(), BMC_SID, GUID);
         var m4 = new io.ipmirunner.ipmi.wire.Rakp.Message4(m1.messageTag(), RmcpPlusStatus.OK, consoleSid, icv);
         Step s4 = l.onPacket(LanPacket.decode(reply(PayloadType.RAKP_4, m4.encode())));
-        assertInstanceOf(Step.Send.class, s4);
-        assertEquals(Awaiting.PRIVILEGE, l.awaiting());
-        V20Packet priv = packet(((Step.Send) s4).datagram());
+        var raise = assertInstanceOf(Step.RaisePrivilege.class, s4);
+        assertEquals(Privilege.ADMINISTRATOR, raise.privilege());
+        V20Packet priv = packet(raise.session().encode(io.ipmirunner.ipmi.wire.IpmiRequest.toBmc(6, 0x3B, 1,
+                new SetPrivilege("h", raise).requestData())));
         assertTrue(priv.authenticated() && priv.encrypted(), "suite 3 signs and encrypts");
         assertEquals(BMC_SID, priv.sessionId());
     }
@@ -135,12 +136,10 @@ class RmcpPlusLoginTest {
         var m3 = io.ipmirunner.ipmi.wire.Rakp.Message3.decode(packet(((Step.Send) s3).datagram()).payload());
         assertEquals(BMC_SID, m3.managedSystemSessionId(), "RAKP 3 of the first attempt");
         Step s4 = l.onPacket(LanPacket.decode(rakp4Reply(rakp1, consoleSidOf(open1), rc)));
-        assertInstanceOf(Step.Send.class, s4);
+        assertInstanceOf(Step.RaisePrivilege.class, s4);
         assertFalse(l.lastAnswerLate());
-        assertEquals(Awaiting.PRIVILEGE, l.awaiting());
         // The second attempt's Open Session reply, now stale, changes nothing.
         assertInstanceOf(Step.Wait.class, l.onPacket(LanPacket.decode(openSessionReply(open2, RmcpPlusStatus.OK))));
-        assertEquals(Awaiting.PRIVILEGE, l.awaiting());
     }
 
     @Test
@@ -155,10 +154,9 @@ class RmcpPlusLoginTest {
         acceptOpen(l, open2);
         assertEquals(Awaiting.RAKP_2, l.awaiting(), "the second attempt waits for its own password check");
         Step s4 = l.onPacket(LanPacket.decode(rakp4Reply(rakp1, consoleSidOf(open1), rc)));
-        assertInstanceOf(Step.Send.class, s4);
+        var raise = assertInstanceOf(Step.RaisePrivilege.class, s4);
         assertTrue(l.lastAnswerLate());
-        assertEquals(Awaiting.PRIVILEGE, l.awaiting());
-        assertEquals(BMC_SID, packet(((Step.Send) s4).datagram()).sessionId());
+        assertEquals(BMC_SID, raise.session().bmcSessionId());
     }
 
     @Test
