@@ -218,6 +218,16 @@ public final class FleetHost implements AutoCloseable {
         return nodes.get(i).address();
     }
 
+    /** The second port of BMC {@code i} for the SOL port quirks, 0 when it has none. */
+    public int solPort(int i) {
+        DatagramChannel ch = nodes.get(i).solChannel();
+        try {
+            return ch == null ? 0 : ((InetSocketAddress) ch.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public BmcPlan plan(int i) {
         return nodes.get(i).plan();
     }
