@@ -40,32 +40,39 @@ public final class SolConsole implements AutoCloseable {
 
     /**
      * Opens a console to the BMC behind {@code bmc}, through a new session with the same login. When Activate
-     * Payload names another UDP port for SOL (§24.1; see {@link SolActivation#solPort}), the payload is
-     * deactivated, that session closed, and SOL activated in a session opened on that port, as FreeIPMI's
-     * ipmiconsole does (a port that serves a payload need only carry that payload's commands, §24.1). If
-     * nothing answers there, the reported port was wrong (FreeIPMI's {@code solport} faults): SOL runs on the
-     * session's port after all, and the console says so in {@link #portNote()}.
+     * Payload names another UDP port for SOL (§24.1; see {@link SolActivation#solPort}), a session is opened on
+     * that port; if it logs in, the payload is deactivated here, this session closed, and SOL activated there,
+     * as FreeIPMI's ipmiconsole does (a port that serves a payload need only carry that payload's commands,
+     * §24.1). If nothing answers there, the reported port was wrong (FreeIPMI's {@code solport} faults) and SOL
+     * goes on here: its link runs meanwhile, so what the host prints is not lost. {@link #portNote()} says
+     * which way it went.
      */
     public static SolConsole open(Bmc bmc, WhenActive policy) throws IpmiException {
         BmcSession session = own(bmc, bmc.loginWith(c -> c));
         BmcTarget target = session.driver().target();
         int port = target.address().getPort();
         boolean ignore = target.config().workarounds().contains(Workaround.SOLPORT);
-        SolConsole first = attach(session, policy);
-        int sol = SolActivation.solPort(first.activated.port(), port, ignore);
+        SolConsole here = attach(session, policy);
+        int sol = SolActivation.solPort(here.activated.port(), port, ignore);
         if (sol == port) {
-            return first;
+            return here;
         }
-        first.close();
-        SolConsole there;
+        BmcSession probe = session.client().openUnshared(target.withPort(sol));
         try {
-            there = attach(own(bmc, session.client().openUnshared(target.withPort(sol))), policy);
+            // The first request logs in: Get Payload Activation Status, which such a port must carry (§24.4).
+            probe.send(Commands.GET_PAYLOAD_ACTIVATION_STATUS, new PayloadMessages.TypeRequest(PayloadType.SOL));
         } catch (IpmiException.Unreachable | IpmiException.Timeout e) {
-            SolConsole back = attach(own(bmc, bmc.loginWith(c -> c)), policy);
-            back.portNote = "the BMC reported SOL on UDP port " + sol + ", where nothing answered; SOL runs on port "
+            probe.close();
+            here.portNote = "the BMC reported SOL on UDP port " + sol + ", where nothing answered; SOL runs on port "
                     + port + " (ipmi_workarounds: [solport] skips the try)";
-            return back;
+            return here;
+        } catch (IpmiException | RuntimeException e) {
+            probe.close();
+            here.close();
+            throw e;
         }
+        here.close();
+        SolConsole there = attach(probe, policy);
         if (SolActivation.solPort(there.activated.port(), sol, false) != sol) {
             int again = there.activated.port();
             there.close();

@@ -87,7 +87,7 @@ final class InSession {
             }
             if (spec == Commands.ACTIVATE_PAYLOAD) {
                 return sol.activate(table, plus, e.peer(), Commands.ACTIVATE_PAYLOAD.decodeRequest(req.data()),
-                        e.reportedSolPort(), e.bmc().lan().sol(), e.profile().faults());
+                        e.reportedSolPort(), e.bmc().lan().sol(), e.profile().faults(), e.solServedHere());
             }
             if (spec == Commands.DEACTIVATE_PAYLOAD) {
                 return sol.deactivate(table, Commands.DEACTIVATE_PAYLOAD.decodeRequest(req.data()),

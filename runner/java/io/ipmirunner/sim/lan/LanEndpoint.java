@@ -154,8 +154,8 @@ public final class LanEndpoint {
     }
 
     private byte[] solPayload(V20Packet p, long now) throws MalformedPacketException {
-        if (bmc.profile().faults().has(Quirk.SOL_PORT_ELSEWHERE) && !viaSolPort) {
-            return null; // SOL is served on its own port only
+        if (!solServedHere()) {
+            return null;
         }
         if (sessions(now).byId(p.sessionId()) instanceof PlusSession s && s.active()) {
             byte[] payload = RmcpPlusMessages.unwrapPayload(s, p);
@@ -193,6 +193,11 @@ public final class LanEndpoint {
 
     int port() {
         return port;
+    }
+
+    /** Whether SOL flows through the port the datagram being handled came in on (SOL_PORT_ELSEWHERE: its own only). */
+    boolean solServedHere() {
+        return viaSolPort || !bmc.profile().faults().has(Quirk.SOL_PORT_ELSEWHERE);
     }
 
     /** The port Activate Payload reports for SOL. */

@@ -33,6 +33,7 @@ final class SolPort {
     private SolMachine machine;
     private long timerAt = NONE;
     private FaultProfile faults = FaultProfile.NONE;
+    private boolean flows;
     /** STUCK_SOL_SEQUENCE: the number of the console's first data packet, ignored until another comes; -1 none. */
     private int stuckSeq;
     /** SOL_STALLS_WHEN_ALERTS_FAIL, activated with alerts to fail: no character from the console is taken. */
@@ -50,9 +51,13 @@ final class SolPort {
         return owner != null;
     }
 
-    /** {@code port}: the UDP port to report for SOL; {@code faults}: the BMC's, for its SOL quirks. */
+    /**
+     * {@code port}: the UDP port to report for SOL; {@code faults}: the BMC's, for its SOL quirks; {@code flows}:
+     * false when activated through a port that does not carry SOL (SOL_PORT_ELSEWHERE), where the instance is
+     * taken but the host's output is kept for the console that activates on the SOL port.
+     */
     Answer activate(SessionTable table, PlusSession s, Object from, PayloadMessages.InstanceRequest q, int port,
-                    SolSettings settings, FaultProfile faults) {
+                    SolSettings settings, FaultProfile faults, boolean flows) {
         if (q.payloadType() != PayloadType.SOL || q.instance() != 1) {
             return Answer.INVALID_FIELD;
         }
@@ -73,6 +78,7 @@ final class SolPort {
         machine = new SolMachine(SolMachine.Role.BMC, LIMITS);
         timerAt = NONE;
         this.faults = faults;
+        this.flows = flows;
         stuckSeq = faults.has(Quirk.STUCK_SOL_SEQUENCE) ? 0 : -1;
         // §24.1 SOL auxiliary data byte 1, bits 3:2: 00b = serial/modem alerts fail while SOL is active.
         deaf = faults.has(Quirk.SOL_STALLS_WHEN_ALERTS_FAIL) && (q.aux() & 0x0C) == 0;
@@ -164,7 +170,7 @@ final class SolPort {
     }
 
     private void pump(long now, SerialConsole serial, SecureRandom random) {
-        if (machine == null) {
+        if (machine == null || !flows) {
             return;
         }
         byte[] printed = serial.take(now, LIMITS.capacity() - machine.queued());
