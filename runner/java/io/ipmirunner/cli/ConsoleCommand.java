@@ -81,6 +81,9 @@ public final class ConsoleCommand implements Callable<Integer> {
              IpmiClient client = IpmiClient.create(IpmiClient.Options.defaults().withTiming(c.timing()));
              BmcSession session = client.open(selection.targets().getFirst());
              SolConsole console = SolConsole.open(session, when)) {
+            if (!console.portNote().isEmpty()) {
+                System.err.println("[" + hosts.getFirst().name() + ": " + console.portNote() + "]");
+            }
             System.err.println("[" + hosts.getFirst().name() + ": SOL console" + (watch ? ", watching" : "")
                     + "; ~. leaves, ~B breaks]");
             String ended = attach(console);

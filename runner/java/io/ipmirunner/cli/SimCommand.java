@@ -82,8 +82,9 @@ public final class SimCommand implements Callable<Integer> {
             + "suite-3-only, ipmi-15-only, bad-fru-checksum, insecure-auth, ignores-set-password, failed-fan, "
             + "bad-reply-checksum, suite0-rakp4-icv, bad-auth-capabilities, swapped-v15-sequence, "
             + "open-session-privilege-keys, long-rakp2-code, zero-v15-session-id, "
-            + "unexpected-v15-auth, v15-per-message-auth-required, blank-v15-reply-auth-code, intel20-rakp "
-            + "(repeatable)")
+            + "unexpected-v15-auth, v15-per-message-auth-required, blank-v15-reply-auth-code, intel20-rakp, "
+            + "sol-port-elsewhere, wrong-sol-port, swapped-sol-payload-size, stuck-sol-sequence, repeated-sol-sequence, "
+            + "no-sol-activation-status, no-channel-payload-support, sol-stalls-when-alerts-fail (repeatable)")
     List<String> quirks = new ArrayList<>();
 
     @Option(names = "--sessions", paramLabel = "N", defaultValue = "4", description = "session slots per BMC")

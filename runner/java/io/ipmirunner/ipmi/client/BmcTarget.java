@@ -25,6 +25,12 @@ public record BmcTarget(String name, InetSocketAddress address, SessionConfig co
         return new BmcTarget(name, address, c, timeout, minCommandInterval);
     }
 
+    /** The same BMC at another UDP port of its address (a payload served on a port of its own, §24.1). */
+    public BmcTarget withPort(int port) {
+        return new BmcTarget(name, new InetSocketAddress(address.getAddress(), port), config, timeout,
+                minCommandInterval);
+    }
+
     public BmcTarget withMinCommandInterval(Duration d) {
         return new BmcTarget(name, address, config, timeout, d);
     }

@@ -7,9 +7,9 @@ import java.util.Set;
 /**
  * FreeIPMI's workaround flags ({@code -W}) that ipmi-runner takes only when told, through a host's
  * {@code ipmi_workarounds}. Most of FreeIPMI's catalogue needs no flag here, because the engine tells those
- * faults from the replies ({@link #HANDLED_UNASKED}; docs/interop-notes.md). Two cannot be told apart from an
- * honest BMC or a forged reply, so the operator decides per host; {@link #INTEL20} is told from RAKP 2 for
- * most user names, and named for the others.
+ * faults from the replies ({@link #HANDLED_UNASKED}; docs/interop-notes.md). The others cannot be told
+ * apart from an honest BMC or a forged reply, or cost a timeout to tell, so the operator decides per host;
+ * {@link #INTEL20} is told from RAKP 2 for most user names, and named for the others.
  */
 public enum Workaround {
     /**
@@ -29,11 +29,25 @@ public enum Workaround {
      * the login tells such a BMC from its RAKP 2 when the name is shorter than 16 bytes; a 16-byte name hashes
      * the same either way up to RAKP 3, so there the host must say so.
      */
-    INTEL20;
+    INTEL20,
+    /**
+     * SOL on the session's port whatever port Activate Payload reports. Unasked, a console tries the reported
+     * port and comes back when nothing answers there; this skips the try (and its login timeout).
+     */
+    SOLPORT,
+    /**
+     * A SOL packet the BMC never acknowledges goes out once more under the next sequence number (Intel
+     * Windmill, Quanta Winterfell get stuck on a number): cannot be told from acks lost on the way, and a BMC
+     * that took the characters gets them twice.
+     */
+    SOLPACKETSEQ;
 
     /** FreeIPMI's flags whose faults the engine copes with unasked. */
     public static final Set<String> HANDLED_UNASKED = Set.of("authcap", "integritycheckvalue", "nochecksumcheck",
-            "endianseq", "opensesspriv", "supermicro20", "sun20", "idzero", "unexpectedauth");
+            "endianseq", "opensesspriv", "supermicro20", "sun20", "idzero", "unexpectedauth",
+            // SOL (docs/console.md): sizes out of range fall back, Get Payload Activation Status and Get Channel
+            // Payload Support may be refused, serial alerts are always deferred.
+            "solpayloadsize", "solstatus", "solchannelsupport", "serialalertsdeferred");
 
     /** FreeIPMI's spelling, e.g. {@code forcepermsg}. */
     public String label() {

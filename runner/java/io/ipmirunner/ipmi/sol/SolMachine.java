@@ -29,14 +29,23 @@ public final class SolMachine {
     /**
      * {@code maxChars}: characters per packet we send (the BMC's inbound payload size less the header);
      * {@code capacity}: characters queued for sending at most; a pause after a NACK; attempts per packet.
+     * {@code bumpStuckSequence}: once per link, a packet sent {@code maxAttempts} times unacknowledged goes out
+     * again under the next sequence number before the link is given up (FreeIPMI's {@code solpacketseq}, for
+     * BMCs that stop acknowledging a number: Intel Windmill, Quanta Winterfell). Asked for, never assumed: a BMC
+     * that took the characters and lost every ack gets them twice.
      */
     public record Limits(int maxChars, int capacity, long retransmitMillis, long nackPauseMillis, int maxAttempts,
-                         int maxNacks) {
+                         int maxNacks, boolean bumpStuckSequence) {
         public Limits {
             if (maxChars < 1 || maxChars > 255 || capacity < maxChars || retransmitMillis < 1 || maxAttempts < 1
                     || nackPauseMillis < 1 || maxNacks < 1) {
                 throw new IllegalArgumentException("bad SOL limits " + this);
             }
+        }
+
+        public Limits(int maxChars, int capacity, long retransmitMillis, long nackPauseMillis, int maxAttempts,
+                      int maxNacks) {
+            this(maxChars, capacity, retransmitMillis, nackPauseMillis, maxAttempts, maxNacks, false);
         }
     }
 
@@ -55,6 +64,7 @@ public final class SolMachine {
     private byte[] lastInData = new byte[0];
     private int lastInAccepted;
     private boolean ended;
+    private boolean bumped;
 
     public SolMachine(Role role, Limits limits) {
         this.role = role;
@@ -183,6 +193,12 @@ public final class SolMachine {
             return;
         }
         if (inFlight != null) {
+            if (attempts >= limits.maxAttempts() && limits.bumpStuckSequence() && !bumped) {
+                bumped = true;
+                inFlight = new SolPacket(nextSeq, 0, 0, inFlight.control(), inFlight.data());
+                nextSeq = nextSeq % 15 + 1;
+                attempts = 0;
+            }
             if (attempts >= limits.maxAttempts()) {
                 end("no acknowledgement of SOL data after " + attempts + " transmissions", out);
                 return;

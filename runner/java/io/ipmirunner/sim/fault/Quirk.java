@@ -96,7 +96,48 @@ public enum Quirk {
      * bytes, RAKP 4's value the algorithm matching the integrity algorithm; Open Session answers a request for
      * "highest" (0) with 0.
      */
-    INTEL20_RAKP;
+    INTEL20_RAKP,
+    /**
+     * SOL is served on a UDP port of its own (IPMI v2.0 §24.1: Activate Payload's "Payload UDP Port Number"),
+     * which Activate Payload on the session's port reports; SOL packets are taken only there, where a console
+     * opens a session of its own. FreeIPMI's ipmiconsole follows the port; ipmitool refuses it.
+     */
+    SOL_PORT_ELSEWHERE,
+    /**
+     * Activate Payload reports a SOL port nothing answers on, while SOL works on the session's port:
+     * FreeIPMI's {@code solport} (Asus P5MT-R, Supermicro X8DTH-iF).
+     */
+    WRONG_SOL_PORT,
+    /**
+     * Activate Payload reports its payload sizes with their two bytes swapped (200 as 51200), and SOL packets
+     * longer than the real size are dropped: FreeIPMI's {@code solpayloadsize} (Asus P5M2, Intel SR1520ML,
+     * Sun x4100, Supermicro X8DTH and others report sizes out of range).
+     */
+    SWAPPED_SOL_PAYLOAD_SIZE,
+    /**
+     * The console's first SOL data packet is never acknowledged, nor its resends under that sequence number;
+     * a packet under the next number gets through: FreeIPMI's {@code solpacketseq} (Intel Windmill, Quanta
+     * Winterfell, whose BMC "gets stuck").
+     */
+    STUCK_SOL_SEQUENCE,
+    /**
+     * The BMC does not increment its SOL packet sequence number: every packet of the host's output goes out
+     * as number 1, so a console cannot tell a new packet from a resend by the number alone.
+     */
+    REPEATED_SOL_SEQUENCE,
+    /** Get Payload Activation Status is refused (0xC1): FreeIPMI's {@code solstatus} (Supermicro X8SIL-F). */
+    NO_SOL_ACTIVATION_STATUS,
+    /**
+     * Get Channel Payload Support is refused (0xC1): FreeIPMI's {@code solchannelsupport} (Intel Windmill,
+     * Quanta Winterfell, Wiwynn Windmill).
+     */
+    NO_CHANNEL_PAYLOAD_SUPPORT,
+    /**
+     * SOL activated with serial alerts to fail while it is active (§24.1 SOL auxiliary data, bits 3:2 = 00b)
+     * never takes the console's characters: FreeIPMI's {@code serialalertsdeferred} (Intel Windmill, Quanta
+     * Winterfell, Wiwynn Windmill, boards doing IPMI over serial along with SOL).
+     */
+    SOL_STALLS_WHEN_ALERTS_FAIL;
 
     /** The command-line spelling: lower case with dashes, e.g. {@code suite-3-only}. */
     public String label() {

@@ -3,6 +3,7 @@ package io.ipmirunner.sim.fleet;
 import io.ipmirunner.ipmi.transport.EventLoop;
 import io.ipmirunner.sim.SimulatedBmc;
 import io.ipmirunner.sim.fault.FaultProfile;
+import io.ipmirunner.sim.fault.Quirk;
 import io.ipmirunner.sim.lan.LanEndpoint;
 import io.ipmirunner.sim.lan.LanServices;
 import io.ipmirunner.sim.lan.Outbound;
@@ -43,9 +44,16 @@ public final class FleetHost implements AutoCloseable {
     private final java.util.Set<Node> solTicking = new java.util.HashSet<>();
     private static final long SOL_TICK_MILLIS = 20;
 
-    /** One BMC: its socket, its pure endpoint and the faults the edge plays. */
+    /**
+     * One BMC: its socket, its pure endpoint and the faults the edge plays; {@code solChannel}, for the SOL port
+     * quirks, a second socket on an ephemeral port (read only for SOL_PORT_ELSEWHERE; WRONG_SOL_PORT reports
+     * it and never reads it, so nothing answers there), else null.
+     */
     private record Node(BmcPlan plan, DatagramChannel channel, InetSocketAddress address, LanEndpoint endpoint,
-                        FaultProfile faults) {}
+                        FaultProfile faults, DatagramChannel solChannel) {}
+
+    /** The token of a console that reached the BMC on its SOL port: what goes back to it leaves from there. */
+    private record ViaSolPort(SocketAddress address) {}
 
     private FleetHost(LanServices services) {
         this.services = services;
@@ -58,20 +66,16 @@ public final class FleetHost implements AutoCloseable {
         long now = System.currentTimeMillis();
         try {
             for (BmcPlan p : plans) {
-                DatagramChannel ch = DatagramChannel.open();
-                try {
-                    ch.configureBlocking(false);
-                    ch.bind(p.bind());
-                } catch (IOException e) {
-                    ch.close();
-                    throw new UncheckedIOException("cannot bind " + p.bind() + " for " + p.name() + ": "
-                            + e.getMessage(), e);
-                }
+                DatagramChannel ch = bind(p, p.bind());
                 InetSocketAddress bound = (InetSocketAddress) ch.getLocalAddress();
                 Inet4Address v4 = bound.getAddress() instanceof Inet4Address a ? a : null;
+                FaultProfile f = p.profile().faults();
+                DatagramChannel sol = f.has(Quirk.SOL_PORT_ELSEWHERE) || f.has(Quirk.WRONG_SOL_PORT)
+                        ? bind(p, new InetSocketAddress(bound.getAddress(), 0)) : null;
+                int solPort = sol == null ? 0 : ((InetSocketAddress) sol.getLocalAddress()).getPort();
                 SimulatedBmc bmc = new SimulatedBmc(p.index(), seed, p.profile(), now);
-                host.nodes.add(new Node(p, ch, bound, new LanEndpoint(bmc, services, v4, bound.getPort(),
-                        io.ipmirunner.sim.lan.Answering.HONEST), p.profile().faults()));
+                host.nodes.add(new Node(p, ch, bound, new LanEndpoint(bmc, services, v4, bound.getPort(), solPort,
+                        io.ipmirunner.sim.lan.Answering.HONEST), f, sol));
             }
         } catch (IOException | RuntimeException e) {
             host.close();
@@ -80,7 +84,10 @@ public final class FleetHost implements AutoCloseable {
         CompletableFuture<Void> registered = new CompletableFuture<>();
         host.loop.execute(() -> {
             for (Node n : host.nodes) {
-                host.loop.register(n.channel(), key -> host.drain(n));
+                host.loop.register(n.channel(), key -> host.drain(n, n.channel()));
+                if (n.solChannel() != null && n.faults().has(Quirk.SOL_PORT_ELSEWHERE)) {
+                    host.loop.register(n.solChannel(), key -> host.drain(n, n.solChannel()));
+                }
             }
             registered.complete(null);
         });
@@ -88,13 +95,25 @@ public final class FleetHost implements AutoCloseable {
         return host;
     }
 
-    private void drain(Node n) {
+    private static DatagramChannel bind(BmcPlan p, InetSocketAddress at) throws IOException {
+        DatagramChannel ch = DatagramChannel.open();
+        try {
+            ch.configureBlocking(false);
+            ch.bind(at);
+            return ch;
+        } catch (IOException e) {
+            ch.close();
+            throw new UncheckedIOException("cannot bind " + at + " for " + p.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void drain(Node n, DatagramChannel ch) {
         // Everything queued now: fewer selector wake-ups under load; bounded so one BMC cannot starve others.
         for (int i = 0; i < 64; i++) {
             SocketAddress from;
             buffer.clear();
             try {
-                from = n.channel().receive(buffer);
+                from = ch.receive(buffer);
             } catch (IOException e) {
                 errors.increment();
                 return;
@@ -106,11 +125,11 @@ public final class FleetHost implements AutoCloseable {
             buffer.flip();
             byte[] data = new byte[buffer.remaining()];
             buffer.get(data);
-            serve(n, from, data);
+            serve(n, ch, from, data);
         }
     }
 
-    private void serve(Node n, SocketAddress from, byte[] data) {
+    private void serve(Node n, DatagramChannel ch, SocketAddress from, byte[] data) {
         FaultProfile f = n.faults();
         if (f.loss() > 0 && services.chance().nextDouble() < f.loss()) {
             lost.increment();
@@ -118,7 +137,9 @@ public final class FleetHost implements AutoCloseable {
         }
         Optional<byte[]> reply;
         try {
-            reply = n.endpoint().handle(data, System.currentTimeMillis(), from);
+            boolean viaSol = ch != n.channel();
+            reply = n.endpoint().handle(data, System.currentTimeMillis(), viaSol ? new ViaSolPort(from) : from,
+                    viaSol);
         } catch (RuntimeException e) {
             // A simulator bug must not take the fleet down; the fuzz test is where it should be found.
             if (errors.sum() == 0) {
@@ -137,9 +158,9 @@ public final class FleetHost implements AutoCloseable {
         }
         long delay = (isRakp1(data) ? f.rakpLatency() : f.latency()).sampleMillis(services.chance());
         if (delay <= 0) {
-            send(n, from, reply.get());
+            send(ch, from, reply.get());
         } else {
-            loop.schedule(delay, () -> send(n, from, reply.get()));
+            loop.schedule(delay, () -> send(ch, from, reply.get()));
         }
     }
 
@@ -150,12 +171,15 @@ public final class FleetHost implements AutoCloseable {
     private void sendSol(Node n) {
         long now = System.currentTimeMillis();
         for (Outbound o : n.endpoint().solOutput(now)) {
-            if (o.peer() instanceof SocketAddress to) {
-                if (n.faults().loss() > 0 && services.chance().nextDouble() < n.faults().loss()) {
-                    lost.increment();
-                } else {
-                    send(n, to, o.datagram());
-                }
+            DatagramChannel ch = o.peer() instanceof ViaSolPort ? n.solChannel() : n.channel();
+            SocketAddress to = o.peer() instanceof ViaSolPort v ? v.address() : (SocketAddress) o.peer();
+            if (to == null) {
+                continue;
+            }
+            if (n.faults().loss() > 0 && services.chance().nextDouble() < n.faults().loss()) {
+                lost.increment();
+            } else {
+                send(ch, to, o.datagram());
             }
         }
         if (n.endpoint().solActive(now) && solTicking.add(n)) {
@@ -176,9 +200,9 @@ public final class FleetHost implements AutoCloseable {
         return d.length > 5 && d[4] == 0x06 && (d[5] & 0x3F) == 0x12;
     }
 
-    private void send(Node n, SocketAddress to, byte[] datagram) {
+    private void send(DatagramChannel ch, SocketAddress to, byte[] datagram) {
         try {
-            n.channel().send(ByteBuffer.wrap(datagram), to);
+            ch.send(ByteBuffer.wrap(datagram), to);
             answered.increment();
         } catch (IOException e) {
             errors.increment();
@@ -192,6 +216,16 @@ public final class FleetHost implements AutoCloseable {
     /** The address BMC {@code i} really listens on (the port is filled in for ephemeral binds). */
     public InetSocketAddress address(int i) {
         return nodes.get(i).address();
+    }
+
+    /** The second port of BMC {@code i} for the SOL port quirks, 0 when it has none. */
+    public int solPort(int i) {
+        DatagramChannel ch = nodes.get(i).solChannel();
+        try {
+            return ch == null ? 0 : ((InetSocketAddress) ch.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public BmcPlan plan(int i) {
@@ -221,6 +255,9 @@ public final class FleetHost implements AutoCloseable {
         for (Node n : nodes) {
             try {
                 n.channel().close();
+                if (n.solChannel() != null) {
+                    n.solChannel().close();
+                }
             } catch (IOException ignored) {
                 // shutting down: nothing to do about a socket that will not close
             }

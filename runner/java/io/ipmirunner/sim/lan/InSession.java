@@ -12,6 +12,7 @@ import io.ipmirunner.ipmi.wire.PayloadType;
 import io.ipmirunner.sim.cmd.Answer;
 import io.ipmirunner.sim.cmd.CommandContext;
 import io.ipmirunner.sim.cmd.CommandTable;
+import io.ipmirunner.sim.fault.Quirk;
 import java.util.List;
 import java.util.Optional;
 
@@ -86,17 +87,23 @@ final class InSession {
             }
             if (spec == Commands.ACTIVATE_PAYLOAD) {
                 return sol.activate(table, plus, e.peer(), Commands.ACTIVATE_PAYLOAD.decodeRequest(req.data()),
-                        e.port(), e.bmc().lan().sol());
+                        e.reportedSolPort(), e.bmc().lan().sol(), e.profile().faults(), e.solServedHere());
             }
             if (spec == Commands.DEACTIVATE_PAYLOAD) {
                 return sol.deactivate(table, Commands.DEACTIVATE_PAYLOAD.decodeRequest(req.data()),
                         e.services().crypto());
             }
             if (spec == Commands.GET_PAYLOAD_ACTIVATION_STATUS) {
+                if (e.profile().faults().has(Quirk.NO_SOL_ACTIVATION_STATUS)) {
+                    return Answer.INVALID_COMMAND;
+                }
                 return Commands.GET_PAYLOAD_ACTIVATION_STATUS.decodeRequest(req.data()).payloadType()
                         == PayloadType.SOL ? sol.status(table) : Answer.INVALID_FIELD;
             }
             Commands.GET_CHANNEL_PAYLOAD_SUPPORT.decodeRequest(req.data());
+            if (e.profile().faults().has(Quirk.NO_CHANNEL_PAYLOAD_SUPPORT)) {
+                return Answer.INVALID_COMMAND;
+            }
             // IPMI and SOL; session set-up payloads 10h-15h (Table 24-9).
             return Answer.ok(new PayloadMessages.PayloadSupport(0x0003, 0x003F, 0, 0));
         }

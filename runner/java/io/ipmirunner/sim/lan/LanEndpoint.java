@@ -29,6 +29,10 @@ public final class LanEndpoint {
     private final Inet4Address address;
     private final Answering answering;
     private final int port;
+    /** The UDP port SOL_PORT_ELSEWHERE serves SOL on, or WRONG_SOL_PORT reports; 0: SOL is on {@link #port}. */
+    private final int solPort;
+    /** Whether the datagram being handled came in on {@link #solPort}. */
+    private boolean viaSolPort;
     private final SolPort sol = new SolPort();
     private SessionTable sessions;
     /** Where the datagram being handled came from (the edge's token), for SOL packets sent later. */
@@ -45,10 +49,17 @@ public final class LanEndpoint {
 
     /** {@code port}: the UDP port this BMC listens on, which Activate Payload reports for SOL (0: unknown). */
     public LanEndpoint(SimulatedBmc bmc, LanServices services, Inet4Address address, int port, Answering answering) {
+        this(bmc, services, address, port, 0, answering);
+    }
+
+    /** {@code solPort}: a second UDP port of this BMC's, for the SOL port quirks (0: none). */
+    public LanEndpoint(SimulatedBmc bmc, LanServices services, Inet4Address address, int port, int solPort,
+                       Answering answering) {
         this.bmc = bmc;
         this.services = services;
         this.address = address;
         this.port = port;
+        this.solPort = solPort;
         this.answering = answering;
     }
 
@@ -58,7 +69,13 @@ public final class LanEndpoint {
 
     /** {@code from}: the sender as the edge knows it, kept for the SOL packets {@link #solOutput} returns. */
     public Optional<byte[]> handle(byte[] datagram, long now, Object from) {
+        return handle(datagram, now, from, false);
+    }
+
+    /** {@code viaSolPort}: the datagram came in on the BMC's second port (see {@link #solPort}). */
+    public Optional<byte[]> handle(byte[] datagram, long now, Object from, boolean viaSolPort) {
         peer = from;
+        this.viaSolPort = viaSolPort;
         if (bmc.profile().faults().unreachable()) {
             return Optional.empty();
         }
@@ -137,6 +154,9 @@ public final class LanEndpoint {
     }
 
     private byte[] solPayload(V20Packet p, long now) throws MalformedPacketException {
+        if (!solServedHere()) {
+            return null;
+        }
         if (sessions(now).byId(p.sessionId()) instanceof PlusSession s && s.active()) {
             byte[] payload = RmcpPlusMessages.unwrapPayload(s, p);
             if (payload != null) {
@@ -173,6 +193,16 @@ public final class LanEndpoint {
 
     int port() {
         return port;
+    }
+
+    /** Whether SOL flows through the port the datagram being handled came in on (SOL_PORT_ELSEWHERE: its own only). */
+    boolean solServedHere() {
+        return viaSolPort || !bmc.profile().faults().has(Quirk.SOL_PORT_ELSEWHERE);
+    }
+
+    /** The port Activate Payload reports for SOL. */
+    int reportedSolPort() {
+        return solPort != 0 ? solPort : port;
     }
 
     private Answer inSession(ServerSession s, IpmiRequest req, long now) {

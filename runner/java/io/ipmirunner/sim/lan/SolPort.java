@@ -7,6 +7,8 @@ import io.ipmirunner.ipmi.sol.SolPacket;
 import io.ipmirunner.ipmi.wire.MalformedPacketException;
 import io.ipmirunner.ipmi.wire.PayloadType;
 import io.ipmirunner.sim.cmd.Answer;
+import io.ipmirunner.sim.fault.FaultProfile;
+import io.ipmirunner.sim.fault.Quirk;
 import io.ipmirunner.sim.model.SerialConsole;
 import io.ipmirunner.sim.model.SolSettings;
 import java.security.SecureRandom;
@@ -16,7 +18,8 @@ import java.util.List;
 /**
  * The BMC's one SOL payload instance (IPMI v2.0 §15, §24): which session activated it and where that console
  * is, the BMC end of the packet exchange ({@link SolMachine} in the BMC role) between the session and the
- * host's {@link SerialConsole}. Pure: packets and the time in, datagrams for the console out.
+ * host's {@link SerialConsole}. Pure: packets and the time in, datagrams for the console out. The SOL quirks
+ * of {@link Quirk} are played here, on the packets, so the exchange itself stays the honest one.
  */
 final class SolPort {
     /** What Activate Payload reports both ways: the SOL header and 196 characters. */
@@ -29,6 +32,14 @@ final class SolPort {
     private Object peer;
     private SolMachine machine;
     private long timerAt = NONE;
+    private FaultProfile faults = FaultProfile.NONE;
+    private boolean flows;
+    /** STUCK_SOL_SEQUENCE: the number of the console's first data packet, ignored until another comes; -1 none. */
+    private int stuckSeq;
+    /** SOL_STALLS_WHEN_ALERTS_FAIL, activated with alerts to fail: no character from the console is taken. */
+    private boolean deaf;
+    /** REPEATED_SOL_SEQUENCE: the real number of the data packet last sent as number 1. */
+    private int realSeq;
     private final List<Outbound> outbox = new ArrayList<>();
 
     boolean active(SessionTable table) {
@@ -40,8 +51,13 @@ final class SolPort {
         return owner != null;
     }
 
+    /**
+     * {@code port}: the UDP port to report for SOL; {@code faults}: the BMC's, for its SOL quirks; {@code flows}:
+     * false when activated through a port that does not carry SOL (SOL_PORT_ELSEWHERE), where the instance is
+     * taken but the host's output is kept for the console that activates on the SOL port.
+     */
     Answer activate(SessionTable table, PlusSession s, Object from, PayloadMessages.InstanceRequest q, int port,
-                    SolSettings settings) {
+                    SolSettings settings, FaultProfile faults, boolean flows) {
         if (q.payloadType() != PayloadType.SOL || q.instance() != 1) {
             return Answer.INVALID_FIELD;
         }
@@ -61,7 +77,15 @@ final class SolPort {
         peer = from;
         machine = new SolMachine(SolMachine.Role.BMC, LIMITS);
         timerAt = NONE;
-        return Answer.ok(new PayloadMessages.Activated(q.aux() & 0xFF, PAYLOAD_SIZE, PAYLOAD_SIZE, port, 0xFFFF));
+        this.faults = faults;
+        this.flows = flows;
+        stuckSeq = faults.has(Quirk.STUCK_SOL_SEQUENCE) ? 0 : -1;
+        // §24.1 SOL auxiliary data byte 1, bits 3:2: 00b = serial/modem alerts fail while SOL is active.
+        deaf = faults.has(Quirk.SOL_STALLS_WHEN_ALERTS_FAIL) && (q.aux() & 0x0C) == 0;
+        realSeq = 0;
+        int size = faults.has(Quirk.SWAPPED_SOL_PAYLOAD_SIZE) ? Integer.reverseBytes(PAYLOAD_SIZE) >>> 16
+                : PAYLOAD_SIZE;
+        return Answer.ok(new PayloadMessages.Activated(q.aux() & 0xFF, size, size, port, 0xFFFF));
     }
 
     /** Any session may deactivate the instance (that is how a console takes it over); its console is told. */
@@ -97,10 +121,38 @@ final class SolPort {
         } catch (MalformedPacketException e) {
             return;
         }
+        p = quirky(p);
+        if (p == null) {
+            return;
+        }
         List<SolEffect> out = new ArrayList<>();
         machine.onPacket(p, serial.room(), out);
         apply(out, now, serial, random);
         pump(now, serial, random);
+    }
+
+    /**
+     * The console's packet as the quirks let the BMC see it: null when dropped whole; characters a quirk
+     * refuses are taken out with the sequence number, so the packet's ack part still counts.
+     */
+    private SolPacket quirky(SolPacket p) {
+        if (faults.has(Quirk.SWAPPED_SOL_PAYLOAD_SIZE) && p.length() > PAYLOAD_SIZE - SolPacket.HEADER_LENGTH) {
+            return null; // longer than the buffer the BMC really has
+        }
+        int ack = p.ackSeq();
+        if (faults.has(Quirk.REPEATED_SOL_SEQUENCE) && ack == 1 && realSeq != 0) {
+            ack = realSeq; // the console acks number 1: it means the packet last sent
+        }
+        boolean data = p.seq() != 0;
+        if (data && stuckSeq == 0) {
+            stuckSeq = p.seq();
+        } else if (data && stuckSeq > 0 && p.seq() != stuckSeq) {
+            stuckSeq = -1; // unstuck by a new number, for the rest of the activation
+        }
+        if (data && (deaf || p.seq() == stuckSeq)) {
+            return new SolPacket(0, ack, p.acceptedCount(), p.control() & SolPacket.NACK, new byte[0]);
+        }
+        return ack == p.ackSeq() ? p : new SolPacket(p.seq(), ack, p.acceptedCount(), p.control(), p.data());
     }
 
     /** Time passes: resend what is unacknowledged, send what the host printed. */
@@ -118,7 +170,7 @@ final class SolPort {
     }
 
     private void pump(long now, SerialConsole serial, SecureRandom random) {
-        if (machine == null) {
+        if (machine == null || !flows) {
             return;
         }
         byte[] printed = serial.take(now, LIMITS.capacity() - machine.queued());
@@ -133,7 +185,7 @@ final class SolPort {
         for (SolEffect e : effects) {
             switch (e) {
                 case SolEffect.Send s -> outbox.add(new Outbound(peer,
-                        RmcpPlusMessages.wrapPayload(owner, PayloadType.SOL, s.packet().encode(), random)));
+                        RmcpPlusMessages.wrapPayload(owner, PayloadType.SOL, numbered(s.packet()).encode(), random)));
                 case SolEffect.Deliver d -> serial.type(d.chars());
                 case SolEffect.ArmTimer a -> timerAt = now + a.millis();
                 case SolEffect.CancelTimer c -> timerAt = NONE;
@@ -141,6 +193,15 @@ final class SolPort {
                 case SolEffect.Ended x -> timerAt = NONE;
             }
         }
+    }
+
+    /** REPEATED_SOL_SEQUENCE: every data packet goes out as number 1. */
+    private SolPacket numbered(SolPacket p) {
+        if (!faults.has(Quirk.REPEATED_SOL_SEQUENCE) || p.seq() == 0) {
+            return p;
+        }
+        realSeq = p.seq();
+        return new SolPacket(1, p.ackSeq(), p.acceptedCount(), p.control(), p.data());
     }
 
     /** Datagrams waiting for the edge to send; taking them empties the box. */
