@@ -13,7 +13,8 @@
     <figcaption><b>Sensors by host</b> &middot; ${hm.hosts} hosts &times; ${hm.sensors?size} sensors<#if hm.alarmed gt 0> &middot; <span class="warn">${hm.alarmed} host<#if hm.alarmed != 1>s</#if> past a threshold, listed first</span></#if><#if hm.hidden gt 0> &middot; the first ${hm.rows?size} shown (${hm.hidden} more hosts in the inventory table)</#if></figcaption>
 <#if hm.rows?has_content>
     <div class="legend"><span class="key lo"></span>low <span class="key hi"></span>high (within the fleet) <span class="key nc"></span>past a non-critical threshold <span class="key cr"></span>past a critical one <span class="key na"></span>no reading</div>
-<#assign cw = 30, ch = 16, lw = 96, top = 70, right = 30>
+<#-- 25 px cells: eight sensors (a typical SDR) and their slanted names fit 326 px, inside a 400 px window. -->
+<#assign cw = 25, ch = 16, lw = 96, top = 70, right = 30>
     <div class="scroll tall">
     <svg class="heatmap" width="${lw + cw * hm.sensors?size + right}" height="${top + ch * hm.rows?size + 4}" role="img" aria-label="heat map of sensor readings, one row per host">
 <#list hm.sensors as s>
@@ -49,10 +50,13 @@
       <line class="axisline" x1="${lw}" x2="${lw + aw}" y1="${y}" y2="${y}"/>
 <#list s.dots as d><circle class="dot" cx="${lw + d * aw}" cy="${y}" r="2"/></#list>
       <rect class="box" x="${lw + s.f_q1 * aw}" y="${y - 7}" width="${[(s.f_q3 - s.f_q1) * aw, 1]?max}" height="14"/>
-      <line class="median" x1="${lw + s.f_median * aw}" x2="${lw + s.f_median * aw}" y1="${y - 9}" y2="${y + 9}"/>
+      <line class="median" x1="${lw + s.f_median * aw}" x2="${lw + s.f_median * aw}" y1="${y - 9}" y2="${y + 9}"><title>median ${s.median} ${s.unit}</title></line>
       <text class="small" x="${lw}" y="${y + 19}" text-anchor="middle">${s.min}</text>
       <text class="small" x="${lw + aw}" y="${y + 19}" text-anchor="middle">${s.max}</text>
+<#-- the median's number only where it clears the ends' numbers (a median at the maximum printed 71407920) -->
+<#if s.f_median * aw gt 30 && s.f_median * aw lt aw - 30>
       <text class="small" x="${lw + s.f_median * aw}" y="${y + 19}" text-anchor="middle">${s.median}</text>
+</#if>
 <#list s.outliers as o>
       <circle class="outlier ${o.state}" data-host="${o.host}" cx="${lw + o.f * aw}" cy="${y}" r="4"><title>${o.host}: ${o.value} ${s.unit}</title></circle>
 </#list>

@@ -79,11 +79,12 @@ final class ProgressView {
         if (t.ended() != null) {
             sb.append(" in ").append(String.format(Locale.ROOT, "%.1fs", seconds(t.started(), t.ended())));
         }
+        // Sorted first: results come in the order hosts answered, and fold keeps the order of its names' stems.
         if (!t.failedHosts().isEmpty()) {
-            sb.append(" failed: ").append(HostRanges.fold(t.failedHosts()));
+            sb.append(" failed: ").append(HostRanges.fold(t.failedHosts().stream().sorted().toList()));
         }
         if (!t.unreachableHosts().isEmpty()) {
-            sb.append(" unreachable: ").append(HostRanges.fold(t.unreachableHosts()));
+            sb.append(" unreachable: ").append(HostRanges.fold(t.unreachableHosts().stream().sorted().toList()));
         }
         return sb.toString();
     }

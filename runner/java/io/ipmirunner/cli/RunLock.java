@@ -1,5 +1,6 @@
 package io.ipmirunner.cli;
 
+import io.ipmirunner.util.BoundedRead;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -8,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * {@code play --lock}: one run of a playbook at a time on this machine, for cron and timers (two runs of a
@@ -17,17 +20,23 @@ import java.util.HexFormat;
  * outlives a crash. Held until the JVM exits.
  */
 final class RunLock {
+    /**
+     * The locks taken, referred to until the JVM exits: a channel nothing refers to is closed by the garbage
+     * collector's cleaner, and closing it releases the lock in the middle of the run.
+     */
+    private static final List<FileLock> HELD = new ArrayList<>();
+
     private RunLock() {
     }
 
-    static void acquire(Path playbook) {
+    static synchronized void acquire(Path playbook) {
         Path file = file(playbook);
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException held) {
+            } catch (java.nio.channels.OverlappingFileLockException inThisJvm) {
                 lock = null; // this process holds it already (a second play in one JVM)
             }
             if (lock == null) {
@@ -35,9 +44,9 @@ final class RunLock {
                 throw new UserError(ExitCodes.ERROR, "another run of " + playbook + " holds " + file
                         + " (--lock): not starting a second one");
             }
-            // Kept for the life of the process: the lock is the process's, released by the OS at exit.
+            HELD.add(lock); // the process's until it exits: the OS releases it then, however it ends
         } catch (IOException e) {
-            throw new UserError(ExitCodes.ERROR, "--lock: cannot lock " + file + ": " + e.getMessage());
+            throw new UserError(ExitCodes.ERROR, "--lock: cannot lock " + BoundedRead.problem(file, e));
         }
     }
 

@@ -16,7 +16,7 @@ final class ConfigFile {
     private ConfigFile() {
     }
 
-    static Map<Setting, Value> read(Path file) {
+    static Map<Setting, Value> read(Path file, Path home) {
         String text;
         try {
             text = BoundedRead.text(file, BoundedRead.TEXT);
@@ -53,7 +53,7 @@ final class ConfigFile {
             if (out.containsKey(setting)) {
                 throw new ConfigException(where + ": '" + key + "' is already set at " + out.get(setting).origin());
             }
-            out.put(setting, Value.checked(setting, line.substring(eq + 1).strip(), where, dir));
+            out.put(setting, Value.checked(setting, line.substring(eq + 1).strip(), where, dir, home));
         }
         return out;
     }

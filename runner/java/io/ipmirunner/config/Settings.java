@@ -35,11 +35,11 @@ public final class Settings {
     public static Settings load(Environment env) {
         Optional<Path> file = find(env);
         Map<Setting, Value> values = new EnumMap<>(Setting.class);
-        file.ifPresent(f -> values.putAll(ConfigFile.read(f)));
+        file.ifPresent(f -> values.putAll(ConfigFile.read(f, env.home())));
         for (Setting s : Setting.values()) {
             String v = env.variables().get(s.envName());
             if (v != null) {
-                values.put(s, Value.checked(s, v.strip(), "env " + s.envName(), null));
+                values.put(s, Value.checked(s, v.strip(), "env " + s.envName(), null, env.home()));
             }
         }
         return new Settings(searchPath(env), file, values);

@@ -3,16 +3,21 @@ package io.ipmirunner.run;
 import io.ipmirunner.executor.JournalCodec;
 import io.ipmirunner.executor.RunEvent;
 import io.ipmirunner.executor.RunListener;
+import io.ipmirunner.util.BoundedRead;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,6 +27,8 @@ import java.util.TreeMap;
  * power state ({@code power}), threshold sensor values ({@code sensors}), watts ({@code power_reading}).
  */
 public final class MetricsFile implements RunListener {
+    private static final FileAttribute<Set<PosixFilePermission>> READABLE_BY_ALL =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
     private final Path path;
     private final String playbook;
     private final Clock clock;
@@ -139,14 +146,18 @@ public final class MetricsFile implements RunListener {
             sb.append("# TYPE ").append(name).append(" gauge\n");
             lines.forEach(l -> sb.append(l).append('\n'));
         });
+        Path dir = path.toAbsolutePath().getParent();
         try {
-            Path dir = path.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
+            // Readable by all: node_exporter runs as its own user (Debian: prometheus), and a temporary file is
+            // created 0600. The file holds readings and host names, no secret.
+            Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp", READABLE_BY_ALL);
             Files.writeString(tmp, sb.toString());
             Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            System.err.println("ipmi-runner: --metrics-file: cannot write " + path + ": " + e.getMessage());
+            // The JDK's message is the bare name of the temporary file: say what went wrong, and where.
+            System.err.println("ipmi-runner: --metrics-file: cannot write " + path + " (a temporary file in its "
+                    + "directory is renamed over it): " + BoundedRead.problem(dir, e));
         }
     }
 

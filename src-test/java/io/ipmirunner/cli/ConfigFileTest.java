@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -89,6 +90,25 @@ class ConfigFileTest {
         Run missing = run(new Environment(Map.of("IPMI_RUNNER_CONFIG", "nope.cfg"), cwd, home), "config", "dump");
         assertEquals(ExitCodes.BAD_OPTIONS, missing.exit);
         assertEquals("ipmi-runner: IPMI_RUNNER_CONFIG names nope.cfg, which is not a file\n", missing.err);
+    }
+
+    /** ~ is $HOME, as for Ansible (and for the run directories), not the password database's home. */
+    @Test
+    void homeIsTheHomeVariable(@TempDir Path dir) throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path cfg = Files.writeString(home.resolve(".ipmi-runner.cfg"), "[defaults]\ninventory = ~/fleet.yml\n");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "config", "dump", "--only-changed").directory(dir.toFile())
+                .redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("IPMI_RUNNER_"));
+        pb.environment().put("HOME", home.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "config dump ended");
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.startsWith("config file: " + cfg + " (searched: "), out);
+        assertTrue(out.contains("\ninventory = " + home.resolve("fleet.yml") + "  (" + cfg + ":2)\n"), out);
     }
 
     @Test

@@ -110,6 +110,22 @@ class ProgressViewTest {
                 "a task no host answered leaves no line");
     }
 
+    /** Hosts finish in any order; the line names them in order, so two tasks that failed alike read alike. */
+    @Test
+    void failedHostsAreSortedBeforeTheyAreFolded() {
+        Manual clock = new Manual();
+        ProgressState state = new ProgressState(clock);
+        List<String> hosts = List.of("rack-d-bmc25", "rack-a-bmc02", "rack-b-bmc38", "rack-a-bmc01");
+        state.on(new RunEvent.PlayStarted("audit", hosts));
+        state.on(new RunEvent.BatchStarted("audit", 1, 1, hosts));
+        state.on(task("1"));
+        for (String h : hosts) {
+            state.on(result(h, "1", RunEvent.Status.FAILED));
+        }
+        assertEquals("TASK [t1] ok=0 changed=0 failed=4 unreachable=0 skipped=0 in 0.0s "
+                + "failed: rack-a-bmc[01:02],rack-b-bmc38,rack-d-bmc25", ProgressView.summary(state.finished().getFirst()));
+    }
+
     @Test
     void narrowTerminalsKeepTheCounts() {
         ProgressState state = new ProgressState(Clock.fixed(T0, ZoneOffset.UTC));

@@ -81,6 +81,29 @@ class ReportChartsTest {
         assertTrue(html.indexOf("data-host=\"r1-bmc02\"") < html.indexOf("data-host=\"r1-bmc01\""),
                 "the host past a threshold comes first");
 
+        // Eight sensors fit a 400 px window: the heat map is at most 330 px wide (the page's chart column there).
+        Matcher svg = Pattern.compile("<svg class=\"heatmap\" width=\"(\\d+)\"").matcher(html);
+        assertTrue(svg.find(), "the heat map");
+        assertTrue(Integer.parseInt(svg.group(1)) <= 330, "heat map width " + svg.group(1));
+
+        // Spread: no number printed over another. The axis runs from x 22 to 302; the minimum and maximum are
+        // printed at its ends, the median only where it clears them (Fan1's median is next to its maximum).
+        Matcher row = Pattern.compile("<g class=\"spread-row\" data-sensor=\"([^\"]+)\"[\\s\\S]*?</g>").matcher(html);
+        int rows = 0;
+        while (row.find()) {
+            rows++;
+            Matcher small = Pattern.compile("<text class=\"small\" x=\"([0-9.]+)\"").matcher(row.group());
+            List<Double> xs = new java.util.ArrayList<>();
+            while (small.find()) {
+                xs.add(Double.parseDouble(small.group(1)));
+            }
+            assertEquals(List.of(22.0, 302.0), xs.subList(0, 2), row.group(1));
+            for (double x : xs.subList(2, xs.size())) {
+                assertTrue(x >= 52 && x <= 272, row.group(1) + ": the median's number at x " + x + " overlaps an end's");
+            }
+        }
+        assertEquals(8, rows, "a spread row per analog sensor");
+
         // Spread: the stopped fan is Fan1's named outlier.
         Matcher fan = Pattern.compile("data-sensor=\"Fan1\" data-n=\"(\\d+)\" data-outliers=\"(\\d+)\"[\\s\\S]*?"
                 + "class=\"named\"[^>]*>outliers: ([^<]*)<").matcher(html);

@@ -8,6 +8,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +69,8 @@ class UnattendedRunTest {
             assertTrue(line.startsWith("# HELP ") || line.startsWith("# TYPE ") || SAMPLE.matcher(line).matches(),
                     "a line of the text format: " + line);
         }
+        assertTrue(Files.getPosixFilePermissions(metrics).contains(PosixFilePermission.OTHERS_READ),
+                "node_exporter, another user, reads it: " + Files.getPosixFilePermissions(metrics));
         assertEquals(List.of("ipmi-runner.prom"), Files.list(metrics.getParent()).map(p -> p.getFileName()
                 .toString()).toList(), "the temporary file was renamed");
         promtoolCheck(metrics);
@@ -82,6 +85,32 @@ class UnattendedRunTest {
         assertEquals(ExitCodes.ERROR, r.exit(), r.toString());
         assertEquals("ipmi-runner: another run of " + pb + " holds " + RunLock.file(pb)
                 + " (--lock): not starting a second one\n", r.err());
+    }
+
+    /**
+     * The lock is the process's until it exits, garbage collections included: a run of another process (a
+     * second cron job) is refused. A lock nothing referred to was released when the GC closed its channel,
+     * and two scheduled runs overlapped.
+     */
+    @Test
+    void lockOutlivesAGarbageCollectionAndRefusesAnotherProcess(@TempDir Path dir) throws Exception {
+        Path inv = Files.writeString(dir.resolve("rack.yml"), RACK);
+        Path pb = Files.writeString(dir.resolve("locked-gc.yml"), PLAYBOOK);
+        RunLock.acquire(pb);
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(100); // the cleaner thread closes what the collection found unreachable
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process other = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "play", pb.toString(), "-i", inv.toString(), "--lock", "--no-progress",
+                "--report-dir", dir.resolve("run").toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).redirectErrorStream(true)
+                .start();
+        String out = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(other.waitFor(120, TimeUnit.SECONDS), "the other run ended");
+        assertEquals(ExitCodes.ERROR, other.exitValue(), out);
+        assertTrue(out.contains("another run of " + pb + " holds " + RunLock.file(pb)), out);
     }
 
     /** Prometheus' own checker where Debian's prometheus package is installed (.ci/run installs it). */
