@@ -33,11 +33,20 @@ final class BmcTimers {
     /** How many of the fleet's latest answers to a step {@link #lateAfterMillis} looks at. */
     static final int RECENT_SAMPLES = 32;
 
+    /**
+     * How often, at least, a request whose answer may be queued ({@link #queuedMillis}) looks again: often
+     * enough that a loss is resent soon after a later request's answer shows it, rarely enough that a
+     * thousand waiting requests do not load the loop that is behind already.
+     */
+    static final long QUEUE_LOOK_MILLIS = 25;
+
     private final Timing timing;
     private final BmcTimers fleet;
     private final Map<Phase, RttEstimator> estimators = new EnumMap<>(Phase.class);
     /** The fleet's latest round trips of each step; per-BMC timers (ten thousand of them) keep none. */
     private final Map<Phase, RecentRoundTrips> recent;
+    /** The fleet's send order of each step: what {@link #queuedMillis} reads. Per-BMC timers keep none. */
+    private final Map<Phase, SendOrder> order;
 
     /** The fleet-wide timers, learning from every BMC. */
     static BmcTimers fleet(Timing timing) {
@@ -49,6 +58,7 @@ final class BmcTimers {
         this.timing = timing;
         this.fleet = fleet;
         this.recent = fleet == null ? new EnumMap<>(Phase.class) : Map.of();
+        this.order = fleet == null ? new EnumMap<>(Phase.class) : Map.of();
     }
 
     /** How long to wait for the first answer to a new request in {@code phase}. */
@@ -133,6 +143,50 @@ final class BmcTimers {
         }
     }
 
+    /** A request in {@code phase} went out at {@code sentAt}, to this BMC. */
+    void sent(Phase phase, long sentAt) {
+        if (fleet != null) {
+            fleet.sent(phase, sentAt);
+        } else {
+            order.computeIfAbsent(kind(phase), k -> new SendOrder()).sent(sentAt);
+        }
+    }
+
+    /** The answer to a request in {@code phase} sent at {@code sentAt} came in. */
+    void answered(Phase phase, long sentAt) {
+        if (fleet != null) {
+            fleet.answered(phase, sentAt);
+        } else {
+            order.computeIfAbsent(kind(phase), k -> new SendOrder()).answered(sentAt);
+        }
+    }
+
+    /**
+     * How much longer a request in {@code phase}, sent at {@code sentAt} and unanswered for {@code waitedMillis}
+     * though its timeout of {@code rtoMillis} ran out, is to wait before it counts as lost; 0: it is lost now.
+     * RACK's rule (RFC 8985 §6.2) across the fleet: a datagram is taken for lost once one sent after it was
+     * answered. While requests of the step went out after this one and none of them has been answered either,
+     * the answers are most likely queued (a loaded client whose loop has not read them yet, or BMCs busy with
+     * the whole fleet's logins at once), not lost: at 1,000 simulated BMCs and no loss, a timeout learnt from
+     * the first, fast answers resent Open Session to 248-377 BMCs whose answers were on their way, and each
+     * copy the BMC accepted held one of its few session slots. A request nothing was sent after (the last one,
+     * or a lone BMC) has no such evidence and counts as lost when its timeout runs out, as before. However
+     * long the queue, a request counts as lost after as long as a measured BMC backs off to
+     * ({@link RttEstimator#nextMillis}): a real loss in a stalled fleet is still resent.
+     */
+    long queuedMillis(Phase phase, long sentAt, long waitedMillis, long rtoMillis) {
+        if (fleet != null) {
+            return fleet.queuedMillis(phase, sentAt, waitedMillis, rtoMillis);
+        }
+        SendOrder o = order.get(kind(phase));
+        if (o == null || !o.sentAfter(sentAt) || o.answeredSince(sentAt)) {
+            return 0;
+        }
+        long limit = Math.min(timing.maxRetransmitMillis(),
+                Math.max(RttEstimator.BACKOFF_FLOOR_MICROS / 1000, RttEstimator.BACKOFF_RTOS * rtoMillis));
+        return waitedMillis >= limit ? 0 : Math.min(limit - waitedMillis, Math.max(QUEUE_LOOK_MILLIS, rtoMillis / 2));
+    }
+
     private RttEstimator estimator(Phase phase) {
         return estimators.computeIfAbsent(kind(phase), k -> new RttEstimator(k == Phase.RAKP_1 || k == Phase.ACTIVATE
                 ? timing.retransmitMillis()
@@ -163,6 +217,37 @@ final class BmcTimers {
                 slowest = Math.max(slowest, m);
             }
             return slowest;
+        }
+    }
+
+    /** When the newest request of one step was sent, and when the newest one answered was sent; nanoseconds. */
+    private static final class SendOrder {
+        private boolean anySent;
+        private boolean anyAnswered;
+        private long newestSent;
+        private long newestAnswered;
+
+        void sent(long at) {
+            if (!anySent || at - newestSent > 0) {
+                newestSent = at;
+            }
+            anySent = true;
+        }
+
+        void answered(long sentAt) {
+            if (!anyAnswered || sentAt - newestAnswered > 0) {
+                newestAnswered = sentAt;
+            }
+            anyAnswered = true;
+        }
+
+        boolean sentAfter(long at) {
+            return anySent && newestSent - at > 0;
+        }
+
+        /** An answer came to a request sent at {@code at} or later (sent with it counts: no reason to be slower). */
+        boolean answeredSince(long at) {
+            return anyAnswered && newestAnswered - at >= 0;
         }
     }
 }

@@ -105,7 +105,7 @@ final class CommandFlow {
     void sendAndForget(Operation op, long now, Effects out) {
         op.exchange = new Exchange(Phase.COMMAND, timers, now);
         out.send(session.encode(tx.request(op, false)));
-        op.exchange.sent(now);
+        op.exchange.sentUnawaited(now);
         out.complete(op, null);
     }
 

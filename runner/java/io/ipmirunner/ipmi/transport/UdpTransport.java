@@ -23,6 +23,8 @@ public final class UdpTransport implements AutoCloseable {
     }
 
     private static final int MAX_DATAGRAM = 1500;
+    /** Datagrams read from one socket before the loop turns to the others ({@link #drain}). */
+    private static final int BATCH = 32;
     private final List<DatagramChannel> channels = new ArrayList<>();
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
     private final LongAdder sendErrors;
@@ -51,8 +53,12 @@ public final class UdpTransport implements AutoCloseable {
     }
 
     private void drain(DatagramChannel ch, Receiver receiver) {
-        // Read everything queued now: fewer selector wake-ups when thousands of replies arrive at once.
-        for (int i = 0; i < 256; i++) {
+        // A batch, then the next socket: a BMC answers our reply within a millisecond, so a socket read until
+        // empty (or 256 datagrams) kept the loop on its own hosts' logins while the answers on the other sockets
+        // waited. At 100 ipmi_sim BMCs the logins went a socket at a time, 25 hosts per 100-150 ms, and Open
+        // Session reached the last host 0.37 s after the first. A batch still saves selector wake-ups when
+        // thousands of replies arrive at once.
+        for (int i = 0; i < BATCH; i++) {
             buffer.clear();
             SocketAddress from;
             try {
