@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * named on a terminal; K_g from --kg-file or IPMI_KG. Without any, a login that fails says how to give one.
  */
 public final class ConnectionOptions {
-    @Option(names = {"-u", "--user"}, description = "BMC user name (default: the null user)", defaultValue = "")
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "BMC user name (default: the null user)",
+            defaultValue = "")
     String user;
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "file holding the BMC password")
