@@ -13,55 +13,17 @@ import io.ipmirunner.ipmi.crypto.Rakp;
 import io.ipmirunner.ipmi.crypto.SessionKeys;
 import io.ipmirunner.ipmi.wire.LanPacket;
 import io.ipmirunner.ipmi.wire.OpenSessionRequest;
-import io.ipmirunner.ipmi.wire.OpenSessionResponse;
 import io.ipmirunner.ipmi.wire.PayloadType;
 import io.ipmirunner.ipmi.wire.RmcpPlusStatus;
 import io.ipmirunner.ipmi.wire.V20Packet;
-import io.ipmirunner.secret.Secret;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
+
 
 /**
  * The RMCP+ login state machine driven by hand-made BMC replies: transitions, restarts and failure
  * classification, with no socket and no clock. (Interop with a real BMC is in the interop tests.)
  */
-class RmcpPlusLoginTest {
-    private static final byte[] PASSWORD = "adminpass".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] GUID = new byte[16];
-    private static final int BMC_SID = 0x0BADCAFE;
-
-    private final SecureRandom random = new SecureRandom();
-
-    private RmcpPlusLogin login(String password, int suite) {
-        SessionConfig c = SessionConfig.of("admin", Secret.of(password, "test")).withCipherSuite(suite);
-        return new RmcpPlusLogin("bmc", c, random);
-    }
-
-    private static V20Packet packet(byte[] datagram) throws Exception {
-        return (V20Packet) LanPacket.decode(datagram);
-    }
-
-    private static byte[] reply(int type, byte[] payload) {
-        return V20Packet.encode(type, false, 0, 0, payload, null);
-    }
-
-    private byte[] openSessionReply(byte[] request, RmcpPlusStatus status) throws Exception {
-        var req = OpenSessionRequest.decode(packet(request).payload());
-        var resp = new OpenSessionResponse(req.messageTag(), status, 4, req.remoteConsoleSessionId(), BMC_SID,
-                req.authAlgorithm(), req.integrityAlgorithm(), req.confidentialityAlgorithm());
-        return reply(PayloadType.OPEN_SESSION_RESPONSE, resp.encode());
-    }
-
-    private byte[] rakp2Reply(byte[] rakp1, int consoleSid, byte[] bmcPassword, byte[] rc) throws Exception {
-        var m1 = io.ipmirunner.ipmi.wire.Rakp.Message1.decode(packet(rakp1).payload());
-        byte[] code = Rakp.rakp2KeyExchangeAuthCode(CipherSuite.byId(3).orElseThrow().auth(), bmcPassword, consoleSid,
-                BMC_SID, m1.remoteConsoleRandom(), rc, GUID, m1.role(), m1.username());
-        var m2 = new io.ipmirunner.ipmi.wire.Rakp.Message2(m1.messageTag(), RmcpPlusStatus.OK, consoleSid, rc, GUID,
-                code);
-        return reply(PayloadType.RAKP_2, m2.encode());
-    }
-
+class RmcpPlusLoginTest extends RmcpPlusLoginFixture {
     @Test
     void happyPathReachesSetPrivilegeThenEstablished() throws Exception {
         RmcpPlusLogin l = login("adminpass", 3);
@@ -92,31 +54,6 @@ class RmcpPlusLoginTest {
                 new SetPrivilege("h", raise).requestData())));
         assertTrue(priv.authenticated() && priv.encrypted(), "suite 3 signs and encrypts");
         assertEquals(BMC_SID, priv.sessionId());
-    }
-
-    private static int consoleSidOf(byte[] open) throws Exception {
-        return OpenSessionRequest.decode(packet(open).payload()).remoteConsoleSessionId();
-    }
-
-    private byte[] rakp4Reply(byte[] rakp1, int consoleSid, byte[] rc) throws Exception {
-        var m1 = io.ipmirunner.ipmi.wire.Rakp.Message1.decode(packet(rakp1).payload());
-        var auth = CipherSuite.byId(3).orElseThrow().auth();
-        SessionKeys keys = SessionKeys.derive(auth, null, PASSWORD, m1.remoteConsoleRandom(), rc, m1.role(),
-                m1.username());
-        byte[] icv = Rakp.rakp4IntegrityCheckValue(auth, keys.sik(), m1.remoteConsoleRandom(), BMC_SID, GUID);
-        var m4 = new io.ipmirunner.ipmi.wire.Rakp.Message4(m1.messageTag(), RmcpPlusStatus.OK, consoleSid, icv);
-        return reply(PayloadType.RAKP_4, m4.encode());
-    }
-
-    /** The BMC accepts {@code open}; returns the RAKP 1 the login sends next. */
-    private byte[] acceptOpen(RmcpPlusLogin l, byte[] open) throws Exception {
-        return ((Step.Send) l.onPacket(LanPacket.decode(openSessionReply(open, RmcpPlusStatus.OK)))).datagram();
-    }
-
-    private byte[] randomRc() {
-        byte[] rc = new byte[16];
-        random.nextBytes(rc);
-        return rc;
     }
 
     @Test
@@ -241,55 +178,6 @@ class RmcpPlusLoginTest {
         assertTrue(e.getMessage().contains("wrong password"), e.getMessage());
     }
 
-    private static int proposedSuiteAuth(byte[] open) throws Exception {
-        return OpenSessionRequest.decode(packet(open).payload()).authAlgorithm();
-    }
-
-    private RmcpPlusLogin defaultSuiteLogin() {
-        return new RmcpPlusLogin("bmc", SessionConfig.of("admin", Secret.of("x", "t")), random);
-    }
-
-    @Test
-    void withoutAChosenSuiteOpenSessionProposes17AndOnRefusal3() throws Exception {
-        RmcpPlusLogin l = defaultSuiteLogin();
-        byte[] first = ((Step.Send) l.start()).datagram();
-        assertEquals(Awaiting.OPEN_SESSION_RESPONSE, l.awaiting(), "no Get Channel Cipher Suites round trip");
-        assertEquals(CipherSuite.byId(17).orElseThrow().auth().code(), proposedSuiteAuth(first));
-        byte[] second = ((Step.Send) l.onPacket(LanPacket.decode(
-                openSessionReply(first, RmcpPlusStatus.NO_CIPHER_SUITE_MATCH)))).datagram();
-        var req = OpenSessionRequest.decode(packet(second).payload());
-        assertEquals(CipherSuite.byId(3).orElseThrow().integrity().code(), req.integrityAlgorithm());
-        assertEquals(CipherSuite.byId(3).orElseThrow().auth().code(), req.authAlgorithm());
-        // Suite 3 refused too: nothing is left to propose, and that is said.
-        Step.Failed f = assertInstanceOf(Step.Failed.class, l.onPacket(LanPacket.decode(
-                openSessionReply(second, RmcpPlusStatus.NO_CIPHER_SUITE_MATCH))));
-        assertTrue(f.failure().getMessage().contains("cipher suite 3"), f.failure().getMessage());
-    }
-
-    @Test
-    void aBmcSilentTo17IsOffered3AfterTwoTries() throws Exception {
-        RmcpPlusLogin l = defaultSuiteLogin();
-        int sha256 = CipherSuite.byId(17).orElseThrow().auth().code();
-        assertEquals(sha256, proposedSuiteAuth(((Step.Send) l.start()).datagram()));
-        assertEquals(sha256, proposedSuiteAuth(((Step.Send) l.onTimeout()).datagram()), "one loss: 17 again");
-        assertEquals(CipherSuite.byId(3).orElseThrow().auth().code(),
-                proposedSuiteAuth(((Step.Send) l.onTimeout()).datagram()));
-        assertEquals(Awaiting.OPEN_SESSION_RESPONSE, l.awaiting());
-    }
-
-    @Test
-    void anAcceptedSuiteIsKeptThroughRestarts() throws Exception {
-        RmcpPlusLogin l = defaultSuiteLogin();
-        byte[] open = ((Step.Send) l.start()).datagram();
-        l.onPacket(LanPacket.decode(openSessionReply(open, RmcpPlusStatus.OK)));
-        assertEquals(Awaiting.RAKP_2, l.awaiting());
-        for (int i = 0; i < 3; i++) {
-            byte[] again = ((Step.Send) l.onTimeout()).datagram();
-            assertEquals(CipherSuite.byId(17).orElseThrow().auth().code(), proposedSuiteAuth(again));
-            l.onTimeout();
-        }
-    }
-
     @Test
     void deadlineWithoutAnyAnswerIsUnreachable() {
         RmcpPlusLogin l = login("adminpass", 3);
@@ -312,31 +200,4 @@ class RmcpPlusLoginTest {
         assertEquals(1, req.confidentialityAlgorithm(), "AES-CBC-128");
     }
 
-    private Step refuseRole(RmcpPlusLogin l) throws Exception {
-        byte[] open = ((Step.Send) l.start()).datagram();
-        int consoleSid = OpenSessionRequest.decode(packet(open).payload()).remoteConsoleSessionId();
-        byte[] rakp1 = ((Step.Send) l.onPacket(LanPacket.decode(openSessionReply(open, RmcpPlusStatus.OK))))
-                .datagram();
-        var m1 = io.ipmirunner.ipmi.wire.Rakp.Message1.decode(packet(rakp1).payload());
-        var m2 = new io.ipmirunner.ipmi.wire.Rakp.Message2(m1.messageTag(), RmcpPlusStatus.UNAUTHORIZED_ROLE,
-                consoleSid, new byte[0], new byte[0], new byte[0]);
-        return l.onPacket(LanPacket.decode(reply(PayloadType.RAKP_2, m2.encode())));
-    }
-
-    @Test
-    void refusedRoleStepsDownWhenNoPrivilegeWasAskedFor() throws Exception {
-        RmcpPlusLogin l = login("adminpass", 3);
-        byte[] again = ((Step.Send) refuseRole(l)).datagram();
-        assertEquals(Awaiting.OPEN_SESSION_RESPONSE, l.awaiting());
-        assertEquals(Privilege.OPERATOR.code(), OpenSessionRequest.decode(packet(again).payload())
-                .requestedMaxPrivilege());
-    }
-
-    @Test
-    void refusedRoleIsAnAuthenticationFailureWhenThePrivilegeWasAskedFor() throws Exception {
-        SessionConfig c = SessionConfig.of("admin", Secret.of("adminpass", "t")).withCipherSuite(3)
-                .withPrivilege(Privilege.ADMINISTRATOR);
-        Step.Failed f = assertInstanceOf(Step.Failed.class, refuseRole(new RmcpPlusLogin("bmc", c, random)));
-        assertInstanceOf(IpmiException.AuthenticationFailed.class, f.failure());
-    }
 }
