@@ -52,13 +52,11 @@ public final class SimulatedBmc {
     private int chassisControls;
     private long identifyUntil;
     private int sdrReservation;
-    private int selReservation;
     private long silentUntil;
     private final Readiness readiness = new Readiness();
     private boolean scheduledResetDone;
     private int resets;
     /** Set SEL Time moves the SEL clock only (§31.11): how far it runs ahead of the host's clock. */
-    private long selClockOffsetMillis;
 
     public SimulatedBmc(int index, long fleetSeed, BmcProfile profile, long now) {
         this.index = index;
@@ -119,7 +117,7 @@ public final class SimulatedBmc {
         silentUntil = now + profile.settings().coldResetSilenceMillis();
         resets++;
         sdrReservation = 0;
-        selReservation = 0;
+        sel.cancelReservation();
     }
 
     public boolean silent(long now) {
@@ -258,30 +256,6 @@ public final class SimulatedBmc {
         return id != 0 && id == sdrReservation;
     }
 
-    public int reserveSel() {
-        selReservation = nextReservation(selReservation);
-        return selReservation;
-    }
-
-    public boolean selReservationValid(int id) {
-        return id != 0 && id == selReservation;
-    }
-
-    /** The SEL clock (§31.10), seconds since 1970 UTC. */
-    public long selTime(long now) {
-        return (now + selClockOffsetMillis) / 1000;
-    }
-
-    public void setSelTime(long now, long seconds) {
-        selClockOffsetMillis = seconds * 1000 - now;
-    }
-
-    /** Clearing the SEL cancels its reservation (§31.4). */
-    public void clearSel(long now) {
-        sel.clear(now + selClockOffsetMillis);
-        selReservation = 0;
-    }
-
     private static int nextReservation(int r) {
         return (r & 0xFFFF) == 0xFFFF ? 1 : r + 1;
     }
@@ -312,6 +286,6 @@ public final class SimulatedBmc {
     }
 
     private void event(long at, int sensorType, int sensor, int offset) {
-        sel.add(at + selClockOffsetMillis, sensorType, sensor, SENSOR_SPECIFIC, false, offset, 0xFF, 0xFF);
+        sel.add(at, sensorType, sensor, SENSOR_SPECIFIC, false, offset, 0xFF, 0xFF);
     }
 }

@@ -25,7 +25,7 @@ final class SelHandlers {
     }
 
     static Answer reserve(CommandContext c, Empty q) {
-        return Answer.ok(new Repository.Reservation(c.bmc().reserveSel()));
+        return Answer.ok(new Repository.Reservation(c.bmc().sel().reserve()));
     }
 
     static Answer entry(CommandContext c, Repository.ReadRequest q) {
@@ -34,7 +34,7 @@ final class SelHandlers {
         if (i < 0) {
             return Answer.NOT_PRESENT;
         }
-        if (q.offset() != 0 && !c.bmc().selReservationValid(q.reservation())) {
+        if (q.offset() != 0 && !c.bmc().sel().reservationValid(q.reservation())) {
             return Answer.RESERVATION_CANCELLED;
         }
         return StorageHandlers.slice(sel.record(i), q, sel.nextIdAfter(i));
@@ -44,21 +44,21 @@ final class SelHandlers {
         if (!q.lettersOk() || q.action() != Sel.CLEAR_INITIATE && q.action() != Sel.CLEAR_STATUS) {
             return Answer.INVALID_FIELD;
         }
-        if (!c.bmc().selReservationValid(q.reservation())) {
+        if (!c.bmc().sel().reservationValid(q.reservation())) {
             return Answer.RESERVATION_CANCELLED;
         }
         if (q.action() == Sel.CLEAR_INITIATE) {
-            c.bmc().clearSel(c.now());
+            c.bmc().sel().clear(c.now());
         }
         return Answer.ok(new Sel.ClearResponse(Sel.ERASE_COMPLETED));
     }
 
     static Answer time(CommandContext c, Empty q) {
-        return Answer.ok(new Sel.Time((int) c.bmc().selTime(c.now())));
+        return Answer.ok(new Sel.Time((int) c.bmc().sel().time(c.now())));
     }
 
     static Answer setTime(CommandContext c, Sel.Time q) {
-        c.bmc().setSelTime(c.now(), Integer.toUnsignedLong(q.seconds()));
+        c.bmc().sel().setTime(c.now(), Integer.toUnsignedLong(q.seconds()));
         return Answer.OK;
     }
 }

@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * The System Event Log: 16-byte records (IPMI v2.0 §32.1, Table 32-1) kept back to back in one array, so
  * an idle BMC costs a few bytes. When full it stops logging and reports overflow (§31.2), as the spec
- * wants for a log without overwrite.
+ * wants for a log without overwrite. It keeps its own clock (§31.10, settable apart from the BMC's time)
+ * and the reservation that guards clearing and partial reads (§31.4).
  */
 public final class SelLog {
     public static final int CAPACITY = 512;
@@ -20,10 +21,13 @@ public final class SelLog {
     private int lastAdd;
     private int lastErase;
     private boolean overflow;
+    private int reservation;
+    private long clockOffsetMillis;
 
     /**
      * Logs a system event. {@code eventType} is the event/reading type code (0x6F = sensor specific),
      * {@code data1} the offset with its flags; bit 7 of the direction byte set means a deassertion.
+     * {@code nowMillis} is the BMC's time; the record carries the SEL clock's.
      */
     public void add(long nowMillis, int sensorType, int sensorNumber, int eventType, boolean deassert, int data1,
                     int data2, int data3) {
@@ -34,7 +38,7 @@ public final class SelLog {
         if (records.length < (count + 1) * Sel.RECORD_LENGTH) {
             records = Arrays.copyOf(records, Math.min(CAPACITY, Math.max(4, count * 2)) * Sel.RECORD_LENGTH);
         }
-        int seconds = (int) (nowMillis / 1000);
+        int seconds = (int) time(nowMillis);
         int o = count * Sel.RECORD_LENGTH;
         int id = nextId;
         nextId = nextId >= 0xFFFE ? 1 : nextId + 1;
@@ -59,11 +63,38 @@ public final class SelLog {
         lastAdd = seconds;
     }
 
+    /** Clear SEL (§31.9); clearing cancels the reservation (§31.4). */
     public void clear(long nowMillis) {
         records = new byte[0];
         count = 0;
         overflow = false;
-        lastErase = (int) (nowMillis / 1000);
+        lastErase = (int) time(nowMillis);
+        reservation = 0;
+    }
+
+    /** Reserve SEL (§31.4): a new reservation id, which cancels the one before. */
+    public int reserve() {
+        reservation = (reservation & 0xFFFF) == 0xFFFF ? 1 : reservation + 1;
+        return reservation;
+    }
+
+    public boolean reservationValid(int id) {
+        return id != 0 && id == reservation;
+    }
+
+    /** A BMC reset cancels the reservation. */
+    public void cancelReservation() {
+        reservation = 0;
+    }
+
+    /** The SEL clock (§31.10) at the BMC's time {@code nowMillis}, in seconds since 1970 UTC. */
+    public long time(long nowMillis) {
+        return (nowMillis + clockOffsetMillis) / 1000;
+    }
+
+    /** Set SEL Time (§31.11): moves the SEL clock only. */
+    public void setTime(long nowMillis, long seconds) {
+        clockOffsetMillis = seconds * 1000 - nowMillis;
     }
 
     public int count() {
