@@ -25,14 +25,6 @@ class PlayControlTest {
         play = new PlayHarness(dir);
     }
 
-    Map<String, RunEvent.Recap> run(String playbook, int hosts, int forks, FakeModule module) throws Exception {
-        return play.run(playbook, hosts, forks, module);
-    }
-
-    List<String> trace() {
-        return play.trace();
-    }
-
     @Test
     void resumeReplaysFinishedResultsWithTheirRegisteredValuesAndRunsTheRest() throws Exception {
         String playbook = """
@@ -50,7 +42,7 @@ class PlayControlTest {
         FakeModule p1 = power(Set.of());
         try (Journal j = new Journal(runDir, play.time)) {
             play.extra = j::on;
-            run(playbook, 2, 1, p1);
+            play.run(playbook, 2, 1, p1);
         }
         Path file = runDir.resolve("journal.jsonl");
         List<String> lines = Files.readAllLines(file);
@@ -65,7 +57,7 @@ class PlayControlTest {
         play.extra = e -> { };
         play.events.clear();
         FakeModule p2 = power(Set.of());
-        var recap = run(playbook, 2, 1, p2);
+        var recap = play.run(playbook, 2, 1, p2);
         assertEquals(List.of("n2 {state=on}"), p2.calls);
         assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0, 0), recap.get("n1"));
         assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0, 0), recap.get("n2"));
@@ -73,7 +65,7 @@ class PlayControlTest {
 
     @Test
     void blockKeywordsReachTheTasksInside() throws Exception {
-        var recap = run("""
+        var recap = play.run("""
                 - hosts: all
                   tasks:
                     - block:
@@ -96,7 +88,7 @@ class PlayControlTest {
             }
             return new ModuleResult(false, Map.of());
         });
-        var recap = run("""
+        var recap = play.run("""
                 - hosts: all
                   tasks:
                     - name: one
@@ -108,14 +100,14 @@ class PlayControlTest {
                     - debug: {msg: later}
                 """, 4, 1, p);
         assertEquals(List.of("n1 {state=status}", "n2 {state=status}"), p.calls);
-        assertEquals(List.of("TASK one", "ok n1", "ok n2"), trace());
+        assertEquals(List.of("TASK one", "ok n1", "ok n2"), play.trace());
         assertTrue(play.runner.stopped());
         assertEquals(0, recap.get("n3").ok());
     }
 
     @Test
     void anyErrorsFatalStopsThePlayForAll() throws Exception {
-        run("""
+        play.run("""
                 - hosts: all
                   any_errors_fatal: true
                   tasks:
@@ -124,13 +116,13 @@ class PlayControlTest {
                     - name: two
                       debug: {msg: hi}
                 """, 3, 8, power(Set.of("n3")));
-        assertTrue(trace().stream().noneMatch(s -> s.equals("TASK two")), trace().toString());
+        assertTrue(play.trace().stream().noneMatch(s -> s.equals("TASK two")), play.trace().toString());
     }
 
     @Test
     void tagsSelectTasks() throws Exception {
         play.tags = Set.of("power");
-        run("""
+        play.run("""
                 - hosts: all
                   tasks:
                     - name: tagged
@@ -139,6 +131,6 @@ class PlayControlTest {
                     - name: untagged
                       debug: {msg: b}
                 """, 1, 1, power(Set.of()));
-        assertEquals(List.of("TASK tagged", "ok n1"), trace());
+        assertEquals(List.of("TASK tagged", "ok n1"), play.trace());
     }
 }

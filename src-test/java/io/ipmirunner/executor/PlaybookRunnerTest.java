@@ -34,17 +34,9 @@ class PlaybookRunnerTest {
         });
     }
 
-    Map<String, RunEvent.Recap> run(String playbook, int hosts, int forks, FakeModule module) throws Exception {
-        return play.run(playbook, hosts, forks, module);
-    }
-
-    List<String> trace() {
-        return play.trace();
-    }
-
     @Test
     void linearFinishesEveryHostBeforeTheNextTaskAndFailedHostsLeave() throws Exception {
-        var recap = run("""
+        var recap = play.run("""
                 - hosts: all
                   tasks:
                     - name: one
@@ -52,14 +44,14 @@ class PlaybookRunnerTest {
                     - name: two
                       debug: {msg: hi}
                 """, 3, 1, power(Set.of("n2")));
-        assertEquals(List.of("TASK one", "ok n1", "unreachable n2", "ok n3", "TASK two", "ok n1", "ok n3"), trace());
+        assertEquals(List.of("TASK one", "ok n1", "unreachable n2", "ok n3", "TASK two", "ok n1", "ok n3"), play.trace());
         assertEquals(1, recap.get("n2").unreachable());
         assertEquals(2, recap.get("n1").ok());
     }
 
     @Test
     void serialBatchesRunTheWholePlayPerBatchAndMaxFailPercentageStopsIt() throws Exception {
-        run("""
+        play.run("""
                 - hosts: all
                   serial: [1, 2]
                   max_fail_percentage: 40
@@ -70,13 +62,13 @@ class PlaybookRunnerTest {
                       debug: {msg: hi}
                 """, 5, 1, power(Set.of("n2")));
         assertEquals(List.of("TASK one", "ok n1", "TASK two", "ok n1",
-                "TASK one", "unreachable n2", "ok n3"), trace().subList(0, 7));
-        assertTrue(trace().stream().noneMatch(s -> s.endsWith("n4")), trace().toString());
+                "TASK one", "unreachable n2", "ok n3"), play.trace().subList(0, 7));
+        assertTrue(play.trace().stream().noneMatch(s -> s.endsWith("n4")), play.trace().toString());
     }
 
     @Test
     void handlersRunOnceAtTheEndOfTheSectionForNotifiedHosts() throws Exception {
-        run("""
+        play.run("""
                 - hosts: all
                   tasks:
                     - name: switch
@@ -89,7 +81,7 @@ class PlaybookRunnerTest {
                     - name: report
                       debug: {msg: changed}
                 """, 2, 1, power(Set.of()));
-        List<String> t = trace();
+        List<String> t = play.trace();
         assertEquals(List.of("HANDLER report", "ok n1", "ok n2"), t.subList(t.size() - 3, t.size()));
     }
 
@@ -101,18 +93,18 @@ class PlaybookRunnerTest {
             }
             return new ModuleResult(false, Map.of("state", "on"));
         });
-        var recap = run(GUARDED, 2, 1, timesOut);
+        var recap = play.run(GUARDED, 2, 1, timesOut);
         assertEquals(List.of("TASK try", "ok n1", "failed n2", "TASK recover", "ok n2", "TASK finally", "ok n1",
-                "ok n2", "TASK after", "ok n1", "ok n2"), trace());
+                "ok n2", "TASK after", "ok n1", "ok n2"), play.trace());
         assertEquals(new RunEvent.Recap(3, 0, 0, 0, 0, 1, 0), recap.get("n2"));
     }
 
     /** As ansible-core 2.x does (run by hand): "unreachable hosts will not trigger the rescue block", nor always. */
     @Test
     void anUnreachableHostLeavesThePlayWithoutRescueOrAlways() throws Exception {
-        var recap = run(GUARDED, 2, 1, power(Set.of("n2")));
+        var recap = play.run(GUARDED, 2, 1, power(Set.of("n2")));
         assertEquals(List.of("TASK try", "ok n1", "unreachable n2", "TASK finally", "ok n1", "TASK after", "ok n1"),
-                trace());
+                play.trace());
         assertEquals(new RunEvent.Recap(0, 0, 1, 0, 0, 0, 0), recap.get("n2"));
     }
 
@@ -136,7 +128,7 @@ class PlaybookRunnerTest {
     @Test
     void runOnceThrottleAndStagger() throws Exception {
         FakeModule p = power(Set.of());
-        run("""
+        play.run("""
                 - hosts: all
                   tasks:
                     - name: once
@@ -149,7 +141,7 @@ class PlaybookRunnerTest {
                       throttle: 1
                       stagger: 3s
                 """, 3, 1, p);
-        assertEquals(List.of("TASK once", "ok n1"), trace().subList(0, 2));
+        assertEquals(List.of("TASK once", "ok n1"), play.trace().subList(0, 2));
         assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(3)), play.time.sleeps);
         assertEquals(List.of("n1 {state=status}", "n1 {state=on}", "n2 {state=on}", "n3 {state=on}"), p.calls);
     }
@@ -168,7 +160,7 @@ class PlaybookRunnerTest {
             now.decrementAndGet();
             return new ModuleResult(false, Map.of());
         });
-        run("- hosts: all\n  tasks:\n    - power: {state: status}\n", 12, 3, slow);
+        play.run("- hosts: all\n  tasks:\n    - power: {state: status}\n", 12, 3, slow);
         assertEquals(3, most.get());
         assertEquals(12, slow.calls.size());
     }
@@ -179,7 +171,7 @@ class PlaybookRunnerTest {
             if (h.equals("n1") && a.get("state").equals("status")) {
                 // n1 stays in task one until n2's result of task two is out: only free lets n2 get there
                 long deadline = System.nanoTime() + 5_000_000_000L;
-                while (!trace().contains("changed n2")) {
+                while (!play.trace().contains("changed n2")) {
                     assertTrue(System.nanoTime() < deadline, "n2 did not run ahead");
                     try {
                         Thread.sleep(5);
@@ -190,7 +182,7 @@ class PlaybookRunnerTest {
             }
             return new ModuleResult(a.get("state").equals("on"), Map.of());
         });
-        var recap = run("""
+        var recap = play.run("""
                 - hosts: all
                   strategy: free
                   tasks:
@@ -205,13 +197,13 @@ class PlaybookRunnerTest {
                 """, 2, 8, p);
         assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0, 0), recap.get("n1"));
         assertEquals(new RunEvent.Recap(3, 1, 0, 0, 0, 0, 0), recap.get("n2"));
-        assertTrue(trace().indexOf("changed n2") < trace().indexOf("ok n1"), trace().toString());
+        assertTrue(play.trace().indexOf("changed n2") < play.trace().indexOf("ok n1"), play.trace().toString());
     }
 
     @Test
     void startAtTaskAndReverseOrder() throws Exception {
         play.startAt = Optional.of("second");
-        run("""
+        play.run("""
                 - hosts: all
                   order: reverse_sorted
                   tasks:
@@ -220,7 +212,7 @@ class PlaybookRunnerTest {
                     - name: second
                       debug: {msg: b}
                 """, 2, 1, power(Set.of()));
-        assertEquals(List.of("TASK second", "ok n2", "ok n1"), trace());
+        assertEquals(List.of("TASK second", "ok n2", "ok n1"), play.trace());
     }
 
     @Test
@@ -235,7 +227,7 @@ class PlaybookRunnerTest {
             }
             return new ModuleResult(false, Map.of());
         });
-        var recap = run("""
+        var recap = play.run("""
                 - hosts: all
                   tasks:
                     - power: {state: status}
