@@ -12,6 +12,7 @@ import io.ipmirunner.sim.model.PowerHistory;
 import io.ipmirunner.sim.model.PowerModel;
 import io.ipmirunner.sim.model.SerialConsole;
 import io.ipmirunner.sim.model.Readiness;
+import io.ipmirunner.sim.model.Reservation;
 import io.ipmirunner.sim.model.SelLog;
 import io.ipmirunner.sim.model.SensorDef;
 import io.ipmirunner.sim.model.SensorModel;
@@ -51,7 +52,7 @@ public final class SimulatedBmc {
     private boolean lastOnByCommand;
     private int chassisControls;
     private long identifyUntil;
-    private int sdrReservation;
+    private final Reservation sdrReservation = new Reservation();
     private long silentUntil;
     private final Readiness readiness = new Readiness();
     private boolean scheduledResetDone;
@@ -116,7 +117,7 @@ public final class SimulatedBmc {
     public void coldReset(long now) {
         silentUntil = now + profile.settings().coldResetSilenceMillis();
         resets++;
-        sdrReservation = 0;
+        sdrReservation.cancel();
         sel.cancelReservation();
     }
 
@@ -247,17 +248,13 @@ public final class SimulatedBmc {
         return sel;
     }
 
+    /** Reserve SDR Repository (§33.11). */
     public int reserveSdr() {
-        sdrReservation = nextReservation(sdrReservation);
-        return sdrReservation;
+        return sdrReservation.reserve();
     }
 
     public boolean sdrReservationValid(int id) {
-        return id != 0 && id == sdrReservation;
-    }
-
-    private static int nextReservation(int r) {
-        return (r & 0xFFFF) == 0xFFFF ? 1 : r + 1;
+        return sdrReservation.holds(id);
     }
 
     private void apply(PowerModel.Transition t) {

@@ -21,7 +21,7 @@ public final class SelLog {
     private int lastAdd;
     private int lastErase;
     private boolean overflow;
-    private int reservation;
+    private final Reservation reservation = new Reservation();
     private long clockOffsetMillis;
 
     /**
@@ -69,22 +69,21 @@ public final class SelLog {
         count = 0;
         overflow = false;
         lastErase = (int) time(nowMillis);
-        reservation = 0;
+        reservation.cancel();
     }
 
     /** Reserve SEL (§31.4): a new reservation id, which cancels the one before. */
     public int reserve() {
-        reservation = (reservation & 0xFFFF) == 0xFFFF ? 1 : reservation + 1;
-        return reservation;
+        return reservation.reserve();
     }
 
     public boolean reservationValid(int id) {
-        return id != 0 && id == reservation;
+        return reservation.holds(id);
     }
 
     /** A BMC reset cancels the reservation. */
     public void cancelReservation() {
-        reservation = 0;
+        reservation.cancel();
     }
 
     /** The SEL clock (§31.10) at the BMC's time {@code nowMillis}, in seconds since 1970 UTC. */
