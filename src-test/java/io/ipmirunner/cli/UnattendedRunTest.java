@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
@@ -85,6 +86,30 @@ class UnattendedRunTest {
         assertEquals(ExitCodes.ERROR, r.exit(), r.toString());
         assertEquals("ipmi-runner: another run of " + pb + " holds " + RunLock.file(pb)
                 + " (--lock): not starting a second one\n", r.err());
+    }
+
+    /**
+     * One lock per playbook on the machine, whoever runs it: the file is writable by every user, and another
+     * user's process opens it for writing without creating it (as RunLock does, which protected_regular allows
+     * in the sticky temporary directory). Made 0644 by the first user, a second user's cron job failed for ever.
+     */
+    @Test
+    void theLockFileIsSharedByEveryUserOfTheMachine(@TempDir Path dir) throws Exception {
+        Path pb = Files.writeString(dir.resolve("shared-lock.yml"), PLAYBOOK);
+        Files.deleteIfExists(RunLock.file(pb));
+        RunLock.acquire(pb);
+        Path file = RunLock.file(pb);
+        assertTrue(Files.getPosixFilePermissions(file).containsAll(Set.of(PosixFilePermission.OTHERS_WRITE,
+                PosixFilePermission.GROUP_WRITE)), "another user opens it for writing: "
+                + Files.getPosixFilePermissions(file));
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "switching to another user needs root");
+        Process nobody = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
+                "dd", "of=" + file, "conv=notrunc,nocreat", "count=0", "status=none")
+                .redirectErrorStream(true).start();
+        String out = new String(nobody.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(nobody.waitFor(30, TimeUnit.SECONDS), "dd ended");
+        assertEquals(0, nobody.exitValue(), "user nobody opens the lock file for writing: " + out);
     }
 
     /**
