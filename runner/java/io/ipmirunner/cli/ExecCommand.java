@@ -75,7 +75,7 @@ public final class ExecCommand implements Callable<Integer> {
     @Mixin
     VaultOptions vault;
 
-    // 1000: one engine multiplexes every session, so forks cost a virtual thread each, not a process.
+    // 2000: one engine multiplexes every session, so forks cost a virtual thread each, not a process.
     // Measured on 10,000 simulated BMCs (docs/benchmark.md): 256 at once took 16 s, 1,000 about 4.1 s,
     // 2,000 and 3,000 3.4-3.5 s, 4,000 3.6-3.8 s; 10,000 at once flooded the sockets (8.7 s).
     @Option(names = {"-f", "--forks"}, paramLabel = "N", description = "hosts worked on at once (default 2000)",
