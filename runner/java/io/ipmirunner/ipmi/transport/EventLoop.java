@@ -18,6 +18,8 @@ import java.util.function.LongSupplier;
 public final class EventLoop implements AutoCloseable {
     /** Bounds the reading before due timers, so that a flood of datagrams cannot hold every timer off. */
     private static final int MAX_READ_PASSES = 16;
+    /** Timers run for this long without reading are enough for answers to have come in (see runDueTimers). */
+    private static final long READ_AGAIN_NANOS = 1_000_000;
     private final Selector selector;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
@@ -109,14 +111,7 @@ public final class EventLoop implements AutoCloseable {
         while (running) {
             try {
                 if (timerDue()) {
-                    // Read before timing out: when thousands of answers arrive at once the loop falls behind,
-                    // and an answer already waiting in a socket must not be taken for a loss (and resent, or a
-                    // login restarted) by a timer that happens to be handled first. Every socket is read until
-                    // it is empty, not one batch of each: at 1,000 BMCs a socket held more answers than a
-                    // batch, and the timers of those left unread fired.
-                    for (int pass = 0; pass < MAX_READ_PASSES && selector.selectNow() > 0; pass++) {
-                        dispatchReadyKeys();
-                    }
+                    readWaiting();
                 }
                 long wait = runDueTimers();
                 if (tasks.isEmpty()) {
@@ -150,11 +145,33 @@ public final class EventLoop implements AutoCloseable {
         return t != null && t.deadline - clock.getAsLong() <= 0;
     }
 
-    /** Runs due timers; returns how long to wait for the next one (0 = forever, as select() takes it). */
-    private long runDueTimers() {
+    /**
+     * Read before timing out: when thousands of answers arrive at once the loop falls behind, and an answer
+     * already waiting in a socket must not be taken for a loss (and resent, or a login restarted) by a timer
+     * that happens to be handled first. Every socket is read until it is empty, not one batch of each: at
+     * 1,000 BMCs a socket held more answers than a batch, and the timers of those left unread fired.
+     */
+    private void readWaiting() throws IOException {
+        for (int pass = 0; pass < MAX_READ_PASSES && selector.selectNow() > 0; pass++) {
+            dispatchReadyKeys();
+        }
+    }
+
+    /**
+     * Runs due timers; returns how long to wait for the next one (0 = forever, as select() takes it). Once the
+     * timers run so far took {@link #READ_AGAIN_NANOS} (a thousand retransmissions are each encrypted), what
+     * arrived meanwhile is read before the next one: its answer may be among it, and cancels it.
+     */
+    private long runDueTimers() throws IOException {
         long now = clock.getAsLong();
+        long readAt = now;
         Timer t;
         while ((t = timers.peek()) != null && t.deadline - now <= 0) {
+            if (clock.getAsLong() - readAt >= READ_AGAIN_NANOS) {
+                readWaiting();
+                readAt = clock.getAsLong();
+                continue; // the head may have been cancelled, or an earlier one added
+            }
             timers.poll();
             Runnable a = t.action;
             if (a != null) {
