@@ -78,7 +78,12 @@ public final class RmcpPlusLogin implements Login {
     private Step openSession() {
         awaiting = Awaiting.OPEN_SESSION_RESPONSE;
         tag = tag + 1 & 0xFF;
-        consoleSid = random.ints().filter(v -> v != 0).findFirst().orElseThrow();
+        // §13.17: any ID but 0. A loop: random.ints()'s stream was 6% of the engine's samples (JFR, issue 22).
+        int sid;
+        do {
+            sid = random.nextInt();
+        } while (sid == 0);
+        consoleSid = sid;
         CipherSuite suite = suites.current();
         var req = new OpenSessionRequest(tag, privilege.code(), consoleSid, suite.auth().code(),
                 suite.integrity().code(), suite.confidentiality().code());
