@@ -4,6 +4,7 @@ import io.ipmirunner.config.ConfigException;
 import io.ipmirunner.config.Environment;
 import io.ipmirunner.config.Settings;
 import io.ipmirunner.ipmi.command.Commands;
+import io.ipmirunner.ipmi.crypto.CryptoWarmUp;
 import io.ipmirunner.run.SetupError;
 import java.nio.channels.spi.SelectorProvider;
 import java.util.List;
@@ -94,8 +95,11 @@ public final class Main implements Runnable {
             // on the first host's virtual thread at the first command, pinning its carrier while every other
             // host waits on the class's initialisation lock: 30 ms between task_start and the first datagram
             // of an exec on 1,000 BMCs (JFR: jdk.VirtualThreadPinned, 285 classes loaded in those 86 ms).
-            Thread.ofPlatform().daemon().name("command-table")
-                    .start(() -> Objects.requireNonNull(Commands.GET_DEVICE_ID));
+            // Then the security providers, which the first RAKP 2 otherwise loads on the engine's thread.
+            Thread.ofPlatform().daemon().name("command-table").start(() -> {
+                Objects.requireNonNull(Commands.GET_DEVICE_ID);
+                CryptoWarmUp.run();
+            });
         }
         int code = run(args);
         if (code != 0 || othersAlive()) {

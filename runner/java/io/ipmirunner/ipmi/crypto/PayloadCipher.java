@@ -49,7 +49,7 @@ public final class PayloadCipher {
         return encrypt(alg, k2, plaintext, iv);
     }
 
-    /** As {@link #encrypt(ConfidentialityAlgorithm, byte[], byte[], SecureRandom)} with a fixed IV: tests only. */
+    /** As {@link #encrypt(ConfidentialityAlgorithm, byte[], byte[], SecureRandom)} with a fixed IV: tests and {@link CryptoWarmUp}. */
     static byte[] encrypt(ConfidentialityAlgorithm alg, byte[] k2, byte[] plaintext, byte[] iv) {
         Objects.requireNonNull(alg, "alg");
         if (alg == ConfidentialityAlgorithm.NONE) {
