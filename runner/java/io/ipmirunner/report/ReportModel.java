@@ -54,8 +54,12 @@ public final class ReportModel {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("hosts", r.hosts().size());
         STATUSES.forEach(s -> m.put(s, 0));
-        r.hosts().values().forEach(h -> m.merge(h.status(), 1, (a, b) -> (Integer) a + (Integer) b));
-        m.put("task_results", r.hosts().values().stream().mapToInt(h -> h.tasks().size()).sum());
+        int results = 0;
+        for (HostRecord h : r.hosts().values()) {
+            m.merge(h.status(), 1, (a, b) -> (Integer) a + (Integer) b);
+            results += h.tasks().size();
+        }
+        m.put("task_results", results);
         m.put("duration_ms", r.durationMs());
         return m;
     }
