@@ -1,5 +1,6 @@
 package io.ipmirunner.executor;
 
+import io.ipmirunner.util.InstantText;
 import io.ipmirunner.util.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ public final class JournalCodec {
      */
     public static String encode(Instant at, RunEvent event) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("at", at.toString());
+        m.put("at", InstantText.of(at));
         fields(event, m);
         try {
             return new String(Json.strict(m), StandardCharsets.UTF_8);

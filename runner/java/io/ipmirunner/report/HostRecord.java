@@ -12,28 +12,40 @@ public record HostRecord(String name, List<TaskRun> tasks) {
     /**
      * {@code failed} or {@code unreachable} when a result made the host leave, else {@code changed} or
      * {@code ok}; {@code skipped} when every task skipped it, {@code not_run} when it never got a task (a
-     * rollout stopped before its batch, or the run was interrupted).
+     * rollout stopped before its batch, or the run was interrupted). Loops, not streams, here and below:
+     * the reports ask every host this at the end of a run, in a JVM that has not compiled a stream pipeline.
      */
     public String status() {
-        Optional<TaskRun> f = firstFailure();
-        if (f.isPresent()) {
-            return f.get().status();
-        }
         if (tasks.isEmpty()) {
             return "not_run";
         }
-        if (tasks.stream().anyMatch(t -> t.status().equals("changed"))) {
-            return "changed";
+        boolean changed = false;
+        boolean allSkipped = true;
+        for (TaskRun t : tasks) {
+            if (t.counted()) {
+                return t.status();
+            }
+            changed |= t.status().equals("changed");
+            allSkipped &= t.status().equals("skipped");
         }
-        return tasks.stream().allMatch(t -> t.status().equals("skipped")) ? "skipped" : "ok";
+        return changed ? "changed" : allSkipped ? "skipped" : "ok";
     }
 
     /** The result that made the host leave the play, if one did. */
     public Optional<TaskRun> firstFailure() {
-        return tasks.stream().filter(TaskRun::counted).findFirst();
+        for (TaskRun t : tasks) {
+            if (t.counted()) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     public long durationMs() {
-        return tasks.stream().mapToLong(TaskRun::durationMs).sum();
+        long sum = 0;
+        for (TaskRun t : tasks) {
+            sum += t.durationMs();
+        }
+        return sum;
     }
 }

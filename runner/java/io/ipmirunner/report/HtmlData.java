@@ -29,7 +29,10 @@ final class HtmlData {
         List<List<Object>> details = new ArrayList<>();
         ((Map<String, Map<String, Object>>) model.get("hosts")).forEach((name, h) -> {
             List<Map<String, Object>> runs = (List<Map<String, Object>>) h.get("tasks");
-            long changed = runs.stream().filter(t -> "changed".equals(t.get("status"))).count();
+            long changed = 0;
+            for (Map<String, Object> t : runs) {
+                changed += "changed".equals(t.get("status")) ? 1 : 0;
+            }
             hosts.add(row(name, h.get("status"), h.get("failure_class"), h.get("failed_task"), h.get("error"),
                     runs.size(), changed, h.get("duration_ms")));
             List<Object> d = new ArrayList<>();

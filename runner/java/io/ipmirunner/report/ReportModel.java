@@ -1,5 +1,6 @@
 package io.ipmirunner.report;
 
+import io.ipmirunner.util.InstantText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,8 +42,8 @@ public final class ReportModel {
 
     private static Map<String, Object> run(RunRecord r) {
         Map<String, Object> m = new LinkedHashMap<>(r.request());
-        m.put("started", r.started() == null ? null : r.started().toString());
-        m.put("ended", r.ended() == null ? null : r.ended().toString());
+        m.put("started", r.started() == null ? null : InstantText.of(r.started()));
+        m.put("ended", r.ended() == null ? null : InstantText.of(r.ended()));
         m.put("duration_ms", r.durationMs());
         m.put("complete", r.complete());
         m.put("starts", r.starts());
@@ -54,8 +55,12 @@ public final class ReportModel {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("hosts", r.hosts().size());
         STATUSES.forEach(s -> m.put(s, 0));
-        r.hosts().values().forEach(h -> m.merge(h.status(), 1, (a, b) -> (Integer) a + (Integer) b));
-        m.put("task_results", r.hosts().values().stream().mapToInt(h -> h.tasks().size()).sum());
+        int results = 0;
+        for (HostRecord h : r.hosts().values()) {
+            m.merge(h.status(), 1, (a, b) -> (Integer) a + (Integer) b);
+            results += h.tasks().size();
+        }
+        m.put("task_results", results);
         m.put("duration_ms", r.durationMs());
         return m;
     }
@@ -82,7 +87,7 @@ public final class ReportModel {
             tm.put("result", t.result());
             tm.put("error", t.error());
             tm.put("failure_class", t.failureClass());
-            tm.put("finished", t.finishedAt() == null ? null : t.finishedAt().toString());
+            tm.put("finished", t.finishedAt() == null ? null : InstantText.of(t.finishedAt()));
             tasks.add(tm);
         }
         m.put("tasks", tasks);

@@ -12,9 +12,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,10 +39,7 @@ public final class Json {
             // its own buffers. One shared pool serves them all.
             .recyclerPool(JsonRecyclerPools.sharedLockFreePool())
             .build();
-    private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withObjectEmptySeparator("")
-            .withArrayEmptySeparator("")).withObjectIndenter(INDENT).withArrayIndenter(INDENT);
+    private static final DefaultPrettyPrinter PRETTY = new JsonPretty();
 
     private Json() {}
 

@@ -44,4 +44,53 @@ class JsonTest {
         assertThrows(IOException.class, () -> Json.parse("{\"a\":1} {"));
         assertThrows(IOException.class, () -> Json.parse("{\"a\":1,\"a\":2}"));
     }
+
+    @Test
+    void prettyWritesTheBytesOfJacksonsPrettyPrinter() throws IOException {
+        Map<String, Object> deep = new LinkedHashMap<>();
+        Map<String, Object> at = deep;
+        for (int i = 0; i < 70; i++) { // deeper than the indentations JsonPretty keeps ready
+            Map<String, Object> next = new LinkedHashMap<>();
+            at.put("k" + i, List.of(i, next, List.of(), Map.of()));
+            at = next;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("empty", Map.of());
+        m.put("none", List.of());
+        m.put("text", "caf\u00e9 <&>"); // escapes are Json's own (tested above); the layout is what is compared
+        m.put("values", List.of(1, 2.5, true, "x", List.of(List.of(List.of()))));
+        m.put("null", null);
+        m.put("deep", deep);
+        var indent = new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n");
+        var jackson = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter(
+                com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("").withArrayEmptySeparator(""))
+                .withObjectIndenter(indent).withArrayIndenter(indent);
+        var out = new java.io.StringWriter();
+        try (var g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(out)) {
+            g.setPrettyPrinter(jackson);
+            writeTree(g, m);
+        }
+        assertEquals(out.toString(), Json.pretty(m));
+    }
+
+    private static void writeTree(com.fasterxml.jackson.core.JsonGenerator g, Object v) throws IOException {
+        if (v instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                writeTree(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object o : list) {
+                writeTree(g, o);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeObject(v);
+        }
+    }
 }
